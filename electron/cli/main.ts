@@ -1,0 +1,93 @@
+// `perdiem` command line: global options, dispatch, exit codes (interfaces.md):
+// 0 success, 1 user error (message on stderr, nothing written), 2 usage error.
+import { defaultDbPath } from '../paths.ts';
+import type { CliCommand, CliContext } from './context.ts';
+import { UsageError, UserError } from './errors.ts';
+import { parseNow } from './now.ts';
+
+type Loader = () => Promise<{ default: CliCommand }>;
+
+// Each command lives in its own file so the domains stay apart; loaded only when used.
+const COMMANDS: Record<string, Loader> = {
+  import: () => import('./commands/import.ts'),
+  demo: () => import('./commands/demo.ts'),
+  build: () => import('./commands/build.ts'),
+  export: () => import('./commands/export.ts'),
+};
+
+const HELP = `usage: perdiem <command> [options]
+
+commands:
+  import FILE.json                     import a dataset (all or nothing)
+  demo                                 fill an empty database with a demo office
+  build --from DATE --to DATE [--payer ID] [--json]
+  export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]
+  export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID]
+
+options for every command:
+  --db PATH          database file (default: the app's own, in the user data folder)
+  --now DATETIME     the clock, ISO 8601 (default: now)
+`;
+
+/** Pulls --db and --now out of argv wherever they stand; the rest goes to the command. */
+function splitGlobal(argv: string[]): { db?: string; now?: string; rest: string[] } {
+  const rest: string[] = [];
+  let db: string | undefined;
+  let now: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (name === '--db' || name === '--now') {
+      const value = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+      if (name === '--db') db = value;
+      else now = value;
+    } else rest.push(a);
+  }
+  return { db, now, rest };
+}
+
+export async function runCli(
+  argv: string[],
+  io: { out: (t: string) => void; err: (t: string) => void } = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  },
+): Promise<number> {
+  try {
+    const { db, now, rest } = splitGlobal(argv);
+    const [name, ...args] = rest;
+    if (!name || name === 'help' || name === '--help' || name === '-h') {
+      io.out(HELP);
+      return name ? 0 : 2;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new UsageError(`unknown command '${name}'`);
+    const command = (await load()).default;
+    const clock = parseNow(now);
+    const ctx: CliContext = {
+      dbPath: db ?? defaultDbPath(),
+      now: clock.now,
+      today: clock.today,
+      out: io.out,
+      err: io.err,
+    };
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(`usage: ${command.usage}\n${command.summary}\n`);
+      return 0;
+    }
+    return (await command.run(ctx, args)) ?? 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`perdiem: ${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (e instanceof UserError) {
+      io.err(`perdiem: ${e.message}\n`);
+      for (const d of e.details) io.err(`${d}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+// What the claim engine produces and the exporters consume. Field names of Claim, ClaimLine and
+// Finding that appear in `perdiem build --json` are a public contract (../shared/interfaces.md).
+import type { IsoDate, NdcUnit } from './types.ts';
+
+export type LineKind = 'perDiem' | 'drug' | 'waste' | 'supply' | 'nursing';
+
+export interface ClaimLine {
+  from: IsoDate;
+  to: IsoDate;
+  code: string;
+  /** e.g. [], ['SH'], ['SH','59'], ['KP','JW'] */
+  modifiers: string[];
+  units: number;
+  chargeCents: number;
+  /** diagnosis letters A–L, at most 4 */
+  pointers: string[];
+  ndc: string | null;
+  ndcQty: number | null;
+  ndcUnit: NdcUnit | null;
+  /** the billable fact's key (the first, for a line spanning several days) */
+  sourceKey: string;
+  /** every source key the line bills (one per day for a week/month span) */
+  sourceKeys: string[];
+  kind: LineKind;
+  therapy: string | null;
+  /** nursing lines: the visit and the nurse's NPI (rendering provider when it has one) */
+  visit?: string | null;
+  renderingNpi?: string | null;
+}
+
+export type ClaimFrequency = '1' | '7' | '8';
+export type ClaimStatus = 'draft' | 'exported' | 'accepted' | 'rejected' | 'paid' | 'denied' | 'void';
+
+export interface Claim {
+  /** stable patient control number, at most 20 characters (R-CL-7): CLM01, CMS-1500 item 26 */
+  id: string;
+  patient: string;
+  payer: string;
+  /** coverage priority of the patient with that payer (1 primary, 2, 3) */
+  coveragePriority: 1 | 2 | 3;
+  prescriber: string;
+  frequency: ClaimFrequency;
+  priorAuth: string | null;
+  /** payer's claim control number of the original (REF*F8, item 22) for frequency 7/8 */
+  originalClaimNumber?: string | null;
+  /** ICD-10-CM without the dot, in pointer order (A = first) */
+  diagnoses: string[];
+  totalCents: number;
+  /** claim period (R-CL-1) */
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  lines: ClaimLine[];
+  status?: ClaimStatus;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  severity: Severity;
+  /** R-… id from billing-rules.md */
+  rule: string;
+  /** plain words for a biller */
+  message: string;
+  claim?: string | null;
+  /** 1-based line number on the claim */
+  line?: number | null;
+  patient?: string | null;
+  date?: IsoDate | null;
+  therapy?: string | null;
+  code?: string | null;
+  visit?: string | null;
+  dispense?: string | null;
+}
+
+export interface BuildResult {
+  claims: Claim[];
+  findings: Finding[];
+}

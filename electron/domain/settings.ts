@@ -1,0 +1,31 @@
+import type { PayerSettings } from './types.ts';
+
+/** billing-rules.md §9 defaults; a payer's stored settings override any of them. */
+export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze({
+  codeSet: 'commercial',
+  perDiemDays: 'administration',
+  lineSpan: 'day',
+  concurrencyOrder: 'highestCharge',
+  concurrencyModifier59: false,
+  incidentalPerDiems: ['S9537', 'S9542', 'S9558', 'S9559', 'S9560', 'S9562'],
+  selfAdministeredCovered: false,
+  drugsOnMedicalClaim: true,
+  wasteModifiers: 'JW',
+  compoundKpKq: false,
+  ndcUnits: ['F2', 'GR', 'ME', 'ML', 'UN'],
+  nursingRnOnly: true,
+  nursingMaxHoursPerDay: null,
+  requiresPriorAuth: true,
+  claimPeriod: 'month',
+  timelyFilingDays: 365,
+  pdfPageTotals: 'continued',
+});
+
+export function withDefaults(partial: Partial<PayerSettings> | null | undefined): PayerSettings {
+  const merged = { ...DEFAULT_PAYER_SETTINGS, ...(partial ?? {}) };
+  return {
+    ...merged,
+    incidentalPerDiems: [...merged.incidentalPerDiems],
+    ndcUnits: [...merged.ndcUnits],
+  };
+}
