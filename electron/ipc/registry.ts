@@ -1,0 +1,106 @@
+// The one handler table: every domain's handlers merged, served to Electron IPC (shell/ipc.ts),
+// to the loopback HTTP server (httpServer.ts) and in-process (CLI, tests).
+import { ZodError } from 'zod';
+import { UserError } from '../cli/errors.ts';
+import type { HandlerContext } from './context.ts';
+import type { Handlers } from './contract.ts';
+import type { AnyFn, HandlerDef } from './define.ts';
+import { FieldError } from './errors.ts';
+import type { CallError, CallResult } from './result.ts';
+
+import app from './handlers/app.ts';
+import billing from './handlers/billing.ts';
+import settings from './handlers/settings.ts';
+import patients from './handlers/patients.ts';
+import therapies from './handlers/therapies.ts';
+import visits from './handlers/visits.ts';
+import dispenses from './handlers/dispenses.ts';
+
+type AnyDomain = Record<string, HandlerDef<AnyFn>>;
+
+export interface Registry {
+  readonly names: readonly string[];
+  has(name: string): boolean;
+  /** never throws for bad input or user errors: those come back as `ok:false` */
+  call(ctx: HandlerContext, name: string, args: unknown): Promise<CallResult<unknown>>;
+}
+
+/** `coverages[0].memberId` from zod's ['coverages', 0, 'memberId'] */
+export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(arguments)';
+}
+
+export function toCallError(e: unknown): CallError | null {
+  if (e instanceof ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of e.issues) {
+      const key = fieldPath(issue.path);
+      fields[key] ??= issue.message;
+    }
+    const list = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+    return { message: `Please correct ${list.length === 1 ? 'this field' : 'these fields'}: ${list.join('; ')}`, fields };
+  }
+  if (e instanceof FieldError) return { message: e.message, fields: { ...e.fields } };
+  if (e instanceof UserError) {
+    return e.details.length ? { message: `${e.message}\n${e.details.join('\n')}` } : { message: e.message };
+  }
+  return null;
+}
+
+export function createRegistry(domains: AnyDomain[]): Registry {
+  const table = new Map<string, HandlerDef<AnyFn>>();
+  for (const domain of domains) {
+    for (const [name, def] of Object.entries(domain)) {
+      if (table.has(name)) throw new Error(`handler '${name}' is defined twice`);
+      table.set(name, def);
+    }
+  }
+  return {
+    names: [...table.keys()].sort(),
+    has: (name) => table.has(name),
+    async call(ctx, name, raw) {
+      const def = table.get(name);
+      if (!def) return { ok: false, error: { message: `unknown request '${name}'` } };
+      try {
+        let args: unknown = raw;
+        if (def.args) args = def.args.parse(raw);
+        else if (raw !== undefined && raw !== null && !(typeof raw === 'object' && Object.keys(raw).length === 0)) {
+          return { ok: false, error: { message: `'${name}' takes no arguments` } };
+        } else args = undefined;
+        const value = await def.run(ctx, args as never);
+        return { ok: true, value };
+      } catch (e) {
+        const known = toCallError(e);
+        if (known) return { ok: false, error: known };
+        // a bug, not the user's fault: keep the window alive and say so plainly
+        console.error(`[perdiem] ${name} failed`, e);
+        const message = e instanceof Error ? e.message : String(e);
+        return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
+      }
+    },
+  };
+}
+
+const DOMAINS = { app, billing, settings, patients, therapies, visits, dispenses };
+
+/** The application's handler table. */
+export function appRegistry(extra: AnyDomain[] = []): Registry {
+  return createRegistry([...Object.values(DOMAINS), ...extra] as AnyDomain[]);
+}
+
+/** A typed in-process caller over the table (CLI, tests). */
+export function inProcess(registry: Registry, ctx: HandlerContext) {
+  return {
+    call<K extends keyof Handlers & string>(
+      name: K,
+      ...args: Parameters<Handlers[K]> extends [] | [void] ? [] : Parameters<Handlers[K]>
+    ): Promise<CallResult<ReturnType<Handlers[K]>>> {
+      return registry.call(ctx, name, args[0]) as Promise<CallResult<ReturnType<Handlers[K]>>>;
+    },
+  };
+}

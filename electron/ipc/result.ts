@@ -1,0 +1,17 @@
+// What crosses every transport (IPC, loopback HTTP, in-process): a value or a message a biller can
+// act on. Handlers never crash the window; a thrown UserError or a bad argument becomes `ok:false`.
+
+export interface CallError {
+  message: string;
+  /** field path (e.g. `npi`, `address.zip`, `coverages[0].memberId`) → what is wrong with it */
+  fields?: Record<string, string>;
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** Bytes handed to the renderer (export files, test pages): base64 keeps JSON transports simple. */
+export interface FilePayload {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
