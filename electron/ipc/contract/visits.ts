@@ -1,0 +1,52 @@
+// Nursing visits (billing-rules §5): quick entry, a preview of what the visit bills, signing.
+import type { CodeSet, IsoDate, Visit } from '../../domain/types.ts';
+
+export interface VisitRow extends Visit {
+  patientName: string;
+  nurseName: string;
+  nurseCredential: 'RN' | 'LPN' | null;
+  therapyLabel: string;
+  /** length of the visit in minutes (null when the times do not make a visit) */
+  minutes: number | null;
+}
+
+export interface VisitDraft {
+  /** blank or absent for a new visit: the next free `V…` number */
+  id?: string | null;
+  patient: string;
+  therapy: string;
+  nurse: string;
+  date: IsoDate;
+  arrival: string;
+  departure: string;
+  departureDate?: IsoDate | null;
+  signed: boolean;
+  notes?: string | null;
+}
+
+export interface PreviewLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+  /** rule id the line comes from, e.g. R-NV-1 */
+  rule: string;
+  description: string;
+}
+
+export interface VisitPreview {
+  minutes: number | null;
+  payer: { id: string; name: string; codeSet: CodeSet } | null;
+  /** what the visit bills once signed (empty when the times are not valid yet) */
+  lines: PreviewLine[];
+  /** field path → problem, the same texts a save would give */
+  problems: Record<string, string>;
+  /** things to notice that do not block the save (unsigned, LPN under RN-only, …) */
+  warnings: string[];
+}
+
+export type VisitsHandlers = {
+  'visits.recent': (args: { limit?: number; patient?: string; unsignedOnly?: boolean; from?: IsoDate; to?: IsoDate }) => VisitRow[];
+  'visits.preview': (args: VisitDraft) => VisitPreview;
+  'visits.save': (args: VisitDraft) => Visit;
+  'visits.sign': (args: { id: string; signed: boolean }) => Visit;
+};
