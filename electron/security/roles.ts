@@ -1,0 +1,70 @@
+// Who may do what: the permission table as data. Every check in the app, the IPC handlers and
+// the command line goes through can(); nothing else decides on roles.
+
+export const ROLES = ['admin', 'biller', 'nurse'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'patients.view',
+  'patients.edit',
+  /** a nurse's own visits (the visits whose nurse is the user's linked nurse record) */
+  'visits.own',
+  'visits.edit',
+  'settings.edit',
+  'data.import',
+  'claims.view',
+  'claims.build',
+  'export.837',
+  'export.pdf',
+  'audit.view',
+  'audit.export',
+  'users.manage',
+  'tokens.manage',
+  'backup.run',
+  'backup.restore',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * admin: everything. biller: the office's work, but not users, tokens, the audit trail or
+ * restoring a backup over the live data. nurse: own visits only.
+ */
+export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
+  admin: ACTIONS,
+  biller: [
+    'patients.view',
+    'patients.edit',
+    'visits.own',
+    'visits.edit',
+    'settings.edit',
+    'data.import',
+    'claims.view',
+    'claims.build',
+    'export.837',
+    'export.pdf',
+    'backup.run',
+  ],
+  nurse: ['visits.own'],
+});
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].includes(action);
+}
+
+export class PermissionError extends Error {
+  constructor(
+    readonly role: Role,
+    readonly action: Action,
+  ) {
+    super(`a ${role} may not ${action}`);
+    this.name = 'PermissionError';
+  }
+}
+
+export function requirePermission(role: Role, action: Action): void {
+  if (!can(role, action)) throw new PermissionError(role, action);
+}
