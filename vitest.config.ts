@@ -1,9 +1,12 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // compiles rune classes (*.svelte.ts) so renderer state is testable without a DOM
+        plugins: [svelte()],
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'electron/**/*.test.ts', 'db/**/*.test.ts', 'renderer/**/*.test.ts'],
