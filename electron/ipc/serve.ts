@@ -1,0 +1,42 @@
+// Development and test entry: the app in a browser over loopback HTTP.
+//   npx tsx electron/ipc/serve.ts --db /tmp/office.sqlite [--now 2026-11-05T09:00] [--port 5180]
+// Build the renderer first (`npm run build`).
+import path from 'node:path';
+import { parseNow } from '../cli/now.ts';
+import { openStore } from '../../db/open.ts';
+import { defaultDbPath } from '../paths.ts';
+import type { HandlerContext } from './context.ts';
+import { startHttpServer } from './httpServer.ts';
+import { appRegistry } from './registry.ts';
+
+export function fixedOrLiveClock(now: string | undefined): Pick<HandlerContext, 'now' | 'today'> {
+  if (now !== undefined) {
+    const fixed = parseNow(now);
+    return { now: () => fixed.now, today: () => fixed.today };
+  }
+  return { now: () => parseNow(undefined).now, today: () => parseNow(undefined).today };
+}
+
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const store = openStore(option(argv, '--db') ?? defaultDbPath());
+  const ctx: HandlerContext = { db: store.db, ...fixedOrLiveClock(option(argv, '--now')) };
+  const server = await startHttpServer({
+    registry: appRegistry(),
+    ctx,
+    rendererDir: path.resolve('dist/renderer'),
+    port: Number(option(argv, '--port') ?? 5180),
+  });
+  console.log(`Perdiem at ${server.url}`);
+  const stop = () => void server.close().then(() => store.close());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  void main(process.argv.slice(2));
+}
