@@ -276,6 +276,7 @@ const schedule = z.unknown().transform((v, ctx): import('../domain/types.ts').Sc
     ctx.addIssue({ code: 'custom', path, message });
     return z.NEVER;
   };
+  if (v === undefined) return fail('is required');
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(`must be ${SCHEDULE_FORMS}`);
   const keys = Object.keys(v);
   const [key] = keys;
