@@ -26,6 +26,10 @@ export interface ClaimLine {
   /** nursing lines: the visit and the nurse's NPI (rendering provider when it has one) */
   visit?: string | null;
   renderingNpi?: string | null;
+  /** place of service (R-CL-4): '12' home */
+  placeOfService?: string;
+  /** hash of the billed facts of each source key, parallel to sourceKeys (R-CL-8) */
+  factHashes?: string[];
 }
 
 export type ClaimFrequency = '1' | '7' | '8';

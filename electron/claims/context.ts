@@ -1,0 +1,62 @@
+// Lookups over a Dataset that every rule needs, built once per build.
+import type { Dataset, Dispense, Nurse, Patient, Payer, Product, Therapy, Visit } from '../domain/types.ts';
+import { toDay } from './dates.ts';
+import type { BuildOptions, BuildRange } from './types.ts';
+
+export interface EngineContext {
+  dataset: Dataset;
+  from: number;
+  to: number;
+  today: number;
+  payers: Map<string, Payer>;
+  patients: Map<string, Patient>;
+  products: Map<string, Product>;
+  nurses: Map<string, Nurse>;
+  therapies: Map<string, Therapy>;
+  /** therapies billed in this build (payer filter applied), in start, id order */
+  billedTherapies: Therapy[];
+  dispensesByTherapy: Map<string, Dispense[]>;
+  /** every visit of a patient, sorted by date and arrival (for R-NV-4 episodes) */
+  visitsByPatient: Map<string, Visit[]>;
+  options: BuildOptions;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function byStartThenId(a: Therapy, b: Therapy): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function createContext(dataset: Dataset, range: BuildRange, options: BuildOptions): EngineContext {
+  const payers = new Map(dataset.payers.map((p) => [p.id, p]));
+  const therapies = new Map(dataset.therapies.map((t) => [t.id, t]));
+  const billedTherapies = dataset.therapies
+    .filter((t) => payers.has(t.payer) && (range.payer === undefined || t.payer === range.payer))
+    .sort(byStartThenId);
+  const dispensesByTherapy = new Map<string, Dispense[]>();
+  for (const d of dataset.dispenses) push(dispensesByTherapy, d.therapy, d);
+  const visitsByPatient = new Map<string, Visit[]>();
+  for (const v of dataset.visits) push(visitsByPatient, v.patient, v);
+  for (const list of visitsByPatient.values()) {
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.arrival < b.arrival ? -1 : a.arrival > b.arrival ? 1 : 0));
+  }
+  return {
+    dataset,
+    from: toDay(range.from),
+    to: toDay(range.to),
+    today: toDay(options.today),
+    payers,
+    patients: new Map(dataset.patients.map((p) => [p.id, p])),
+    products: new Map(dataset.products.map((p) => [p.ndc, p])),
+    nurses: new Map(dataset.nurses.map((n) => [n.id, n])),
+    therapies,
+    billedTherapies,
+    dispensesByTherapy,
+    visitsByPatient,
+    options,
+  };
+}

@@ -1,0 +1,93 @@
+// Drug and wastage facts for each dose day (R-DR-2 … R-DR-6, R-DR-8; R-SU-2; R-PD-10).
+import type { EngineContext } from '../context.ts';
+import { toIso } from '../dates.ts';
+import { scale } from '../measures.ts';
+import { compoundModifier } from '../rules/compoundModifiers.ts';
+import { coveringDispense, dispenseCandidates, notDispensedMessage } from '../rules/coveringDispense.ts';
+import { drugLinesOnMedicalClaim } from '../rules/drugsOnMedicalClaim.ts';
+import { hcpcsUnits } from '../rules/hcpcsUnits.ts';
+import { noWasteModifier } from '../rules/jz.ts';
+import { ORDER_DRUG } from '../rules/lineOrder.ts';
+import { ndcQuantity } from '../rules/ndcQuantity.ts';
+import { includedInTpnPerDiem } from '../rules/tpn.ts';
+import { waste } from '../rules/waste.ts';
+import type { FactSink } from '../types.ts';
+import { newFact } from './fact.ts';
+import type { PerDiemState } from './perDiems.ts';
+
+/** Drug lines of a date follow the per diems: therapies ranked there first, then the rest. */
+const UNRANKED = 1_000;
+
+export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: FactSink): void {
+  ctx.billedTherapies.forEach((therapy, therapyIndex) => {
+    const payer = ctx.payers.get(therapy.payer)!;
+    const patient = ctx.patients.get(therapy.patient);
+    const doses = perDiems.doses.get(therapy.id);
+    if (!patient || !doses || doses.size === 0 || therapy.drugs.length === 0) return;
+    const settings = payer.settings;
+    if (!drugLinesOnMedicalClaim(settings)) return; // R-PD-10
+    const dispenses = ctx.dispensesByTherapy.get(therapy.id) ?? [];
+    const ranks = perDiems.rankOf.get(therapy.id);
+    const days = [...doses.keys()].sort((a, b) => a - b);
+
+    therapy.drugs.forEach((drug, drugIndex) => {
+      const drugProduct = ctx.products.get(drug.ndc);
+      if (!drugProduct) return;
+      if (includedInTpnPerDiem(drugProduct)) {
+        sink.findings.push({
+          severity: 'info', rule: 'R-SU-2', patient: patient.id, day: days[0]!, therapy: therapy.id, code: drugProduct.hcpcs, anchor: null,
+          message: `${drugProduct.name} is a standard TPN component included in the TPN per diem and is not billed`,
+        });
+        return;
+      }
+      const candidates = dispenseCandidates(therapy, drug, dispenses, ctx.products);
+      const compound = compoundModifier(settings, therapy.drugs.length, drugIndex);
+      for (const day of days) {
+        const n = doses.get(day)!;
+        const cover = coveringDispense(candidates, day);
+        if (!cover) {
+          sink.findings.push({
+            severity: 'error', rule: 'R-DR-2', message: notDispensedMessage(therapy.id, drugProduct.name, toIso(day)),
+            patient: patient.id, day, therapy: therapy.id, code: drugProduct.hcpcs, anchor: { therapy: therapy.id, day },
+          });
+          continue;
+        }
+        const product = cover.product;
+        const hcpcsUnit = product.hcpcsUnit ?? drugProduct.hcpcsUnit;
+        const perNdcUnit = product.drugPerNdcUnit;
+        const dayDose = scale(drug.dose, n);
+        const units = hcpcsUnit ? hcpcsUnits(dayDose, hcpcsUnit) : null;
+        const qty = perNdcUnit ? ndcQuantity(dayDose, perNdcUnit) : null;
+        if (units === null || qty === null || !product.ndcUnit || !hcpcsUnit || !perNdcUnit) {
+          sink.findings.push({
+            severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, anchor: { therapy: therapy.id, day },
+            message: `Therapy ${therapy.id}: a dose in ${drug.dose.unit} cannot be converted to the units of ${product.name} (${product.hcpcs}); fix the product's HCPCS unit and drug per NDC unit`,
+          });
+          continue;
+        }
+        const wasted = waste({
+          dose: drug.dose, dosesPerDay: n, singleDose: product.singleDose === true, containerSize: product.containerSize ?? 0,
+          drugPerNdcUnit: perNdcUnit, hcpcsUnit, administeredUnits: units, administeredNdcQty: qty,
+        });
+        const jz = noWasteModifier(settings, product.singleDose === true, wasted !== null);
+        const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
+        const common = { therapy, patient, payer, day, code: product.hcpcs, ndc: product.ndc, ndcUnit: product.ndcUnit, dispenseId: cover.dispense.id, product };
+        const iso = toIso(day);
+        sink.facts.push(
+          newFact(ctx, {
+            ...common, kind: 'drug', units, ndcQty: qty, modifiers: [compound, jz].filter((m): m is 'KP' | 'KQ' | 'JZ' => m !== null),
+            sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0],
+          }),
+        );
+        if (wasted) {
+          sink.facts.push(
+            newFact(ctx, {
+              ...common, kind: 'waste', units: wasted.units, ndcQty: wasted.ndcQty, modifiers: compound ? [compound, 'JW'] : ['JW'],
+              sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 1],
+            }),
+          );
+        }
+      }
+    });
+  });
+}

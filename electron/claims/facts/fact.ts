@@ -1,0 +1,60 @@
+// Creating one billable fact with the parts every rule needs: date's authorization and price.
+import type { LineKind } from '../../domain/claims.ts';
+import type { NdcUnit, Nurse, Patient, Payer, Product, Therapy, Visit } from '../../domain/types.ts';
+import type { EngineContext } from '../context.ts';
+import { hash64 } from '../hash.ts';
+import { chargeCents, unitPriceMicros } from '../rules/charges.ts';
+import { authForDay } from '../rules/priorAuth.ts';
+import type { Fact } from '../types.ts';
+
+export interface FactInput {
+  kind: LineKind;
+  therapy: Therapy;
+  patient: Patient;
+  payer: Payer;
+  day: number;
+  code: string;
+  modifiers?: string[];
+  units: number;
+  ndc?: string | null;
+  ndcQty?: number | null;
+  ndcUnit?: NdcUnit | null;
+  sourceKey: string;
+  order: number[];
+  visit?: Visit | null;
+  nurse?: Nurse | null;
+  dispenseId?: string | null;
+  product?: Product | null;
+}
+
+export function newFact(ctx: EngineContext, input: FactInput): Fact {
+  const ndc = input.ndc ?? null;
+  const price = unitPriceMicros(input.payer, ctx.dataset.chargeMaster, input.code, ndc);
+  return {
+    ...input,
+    settings: input.payer.settings,
+    modifiers: input.modifiers ?? [],
+    ndc,
+    ndcQty: input.ndcQty ?? null,
+    ndcUnit: input.ndcUnit ?? null,
+    priorAuth: authForDay(input.therapy, input.day)?.number ?? null,
+    unitPriceMicros: price,
+    chargeCents: chargeCents(input.units, price),
+  };
+}
+
+/**
+ * What was billed for a source key, hashed (R-CL-8): if any of it differs after export, the
+ * exported claim needs a replacement. Prices are not facts of the service and stay out.
+ */
+export function factHash(f: Fact): string {
+  return hash64(
+    [f.patient.id, f.payer.id, f.therapy.prescriber, f.priorAuth ?? '', f.code, f.modifiers.join(','), f.units, f.ndc ?? '', f.ndcQty ?? '', f.ndcUnit ?? ''].join('|'),
+  );
+}
+
+export function pushMap<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

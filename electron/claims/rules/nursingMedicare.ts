@@ -1,0 +1,33 @@
+// R-NV-4 Medicare home infusion therapy services: one G line per signed visit on a dose day of its
+// therapy, by category (2 for SC, else 3 for chemotherapy, else 1), in 15-minute units
+// floor((minutes + 7) ÷ 15); the patient's first visit, or the first after a gap of more than
+// 60 days without a signed visit, uses the initial-visit code (G0088–G0090).
+import type { Therapy, Visit } from '../../domain/types.ts';
+import { NURSING } from '../codes.ts';
+import { toDay } from '../dates.ts';
+
+export function hitCategory(therapy: Therapy): 1 | 2 | 3 {
+  if (NURSING.medicareHit.category2Routes.includes(therapy.route)) return 2;
+  if (NURSING.medicareHit.category3Categories.includes(therapy.category)) return 3;
+  return 1;
+}
+
+/** True when no signed visit of the patient falls in the 60 days before (same day counts). */
+export function isInitialVisit(visit: Visit, patientVisits: readonly Visit[]): boolean {
+  const day = toDay(visit.date);
+  let previous: Visit | null = null;
+  for (const v of patientVisits) {
+    if (v === visit) break;
+    if (v.signed) previous = v;
+  }
+  return previous === null || day - toDay(previous.date) > NURSING.medicareHit.episodeGapDays;
+}
+
+export function hitCode(therapy: Therapy, initial: boolean): string {
+  const table = initial ? NURSING.medicareHit.initial : NURSING.medicareHit.subsequent;
+  return table[String(hitCategory(therapy))]!;
+}
+
+export function hitUnits(minutes: number): number {
+  return Math.floor((minutes + 7) / 15);
+}

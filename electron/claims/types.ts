@@ -1,0 +1,82 @@
+// Public inputs of the engine beyond the Dataset, and the internal shapes its rules pass around.
+import type { LineKind, Severity } from '../domain/claims.ts';
+import type { IsoDate, NdcUnit, Nurse, Patient, Payer, PayerSettings, Product, Therapy, Visit } from '../domain/types.ts';
+
+export interface BuildRange {
+  from: IsoDate;
+  to: IsoDate;
+  payer?: string;
+}
+
+/** A source key already on an exported (not void) claim, as the store knows it (R-CL-8). */
+export interface ExportedFact {
+  claim: string;
+  /** fact hash at export time (see factHash) */
+  hash: string;
+  date: IsoDate;
+  patient: string;
+  payer: string;
+}
+
+export interface ExportedFacts {
+  keys: ReadonlyMap<string, ExportedFact>;
+}
+
+export interface BuildOptions {
+  /** the build date (R-CL-10) */
+  today: IsoDate;
+  exported?: ExportedFacts;
+}
+
+/** A finding before it knows its claim and line number. */
+export interface PendingFinding {
+  severity: Severity;
+  rule: string;
+  message: string;
+  patient: string | null;
+  day: number | null;
+  therapy?: string | null;
+  code?: string | null;
+  visit?: string | null;
+  dispense?: string | null;
+  /** claim of an exported source key (R-CL-8) */
+  claim?: string | null;
+  /**
+   * where it lands: on a line (claim + line), on the claim holding a therapy's lines of a day,
+   * on every claim holding a therapy's lines, or nowhere
+   */
+  anchor: { line: Fact } | { therapy: string; day: number } | { therapy: string } | null;
+}
+
+/** One billable fact of one day (one source key), before grouping into claims. */
+export interface Fact {
+  kind: LineKind;
+  therapy: Therapy;
+  patient: Patient;
+  payer: Payer;
+  settings: PayerSettings;
+  day: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  ndc: string | null;
+  ndcQty: number | null;
+  ndcUnit: NdcUnit | null;
+  sourceKey: string;
+  /** order within the date (R-CL-2), compared after the date */
+  order: number[];
+  visit?: Visit | null;
+  nurse?: Nurse | null;
+  dispenseId?: string | null;
+  product?: Product | null;
+  priorAuth: string | null;
+  unitPriceMicros: number | null;
+  chargeCents: number;
+  /** the final line once claims are assembled */
+  placed?: { claim: number; line: number };
+}
+
+export interface FactSink {
+  facts: Fact[];
+  findings: PendingFinding[];
+}
