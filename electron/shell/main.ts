@@ -1,0 +1,133 @@
+// Electron main process: one window, the app:// scheme, the handler table over checked IPC.
+// Everything else (handlers, services, store) is plain TypeScript shared with the CLI and tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { openStore, type Store } from '../../db/open.ts';
+import { setMigrationsDir } from '../../db/migrate.ts';
+import { parseNow } from '../cli/now.ts';
+import { CHANNELS } from '../ipc/channels.ts';
+import type { HandlerContext } from '../ipc/context.ts';
+import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../ipc/policy.ts';
+import { appRegistry } from '../ipc/registry.ts';
+import { APP_ORIGIN } from '../ipc/senderCheck.ts';
+import { APP_NAME, defaultDataDir, defaultDbPath } from '../paths.ts';
+import { openFile, saveFile } from './dialogs.ts';
+import { buildMenu } from './menu.ts';
+import { nativeBindingPath } from './nativeBinding.ts';
+import { registerAppScheme, serveRenderer } from './protocol.ts';
+import { senderValidatingHandle } from './secureIpc.ts';
+
+// dist-electron/main.cjs → the project (or app.asar) root
+const root = path.join(__dirname, '..');
+
+// userData must be the folder the CLI uses (electron/paths.ts), whatever the package name says.
+app.setName(APP_NAME);
+app.setPath('userData', defaultDataDir());
+registerAppScheme();
+
+function clock(): Pick<HandlerContext, 'now' | 'today'> {
+  // PERDIEM_NOW pins the clock (demos, support), like the CLI's --now
+  const fixed = process.env.PERDIEM_NOW;
+  return { now: () => parseNow(fixed).now, today: () => parseNow(fixed).today };
+}
+
+function openOfficeStore(): Store {
+  const binding = nativeBindingPath({
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    projectRoot: root,
+    electronVersion: process.versions.electron ?? '',
+  });
+  if (!fs.existsSync(binding)) {
+    throw new Error(`The SQLite driver for Electron is missing (${binding}). Run \`npm start\` again to build it.`);
+  }
+  (globalThis as { __perdiemNativeBinding?: string }).__perdiemNativeBinding = binding;
+  setMigrationsDir(path.join(__dirname, 'migrations'));
+  return openStore(defaultDbPath());
+}
+
+function lockDown(): void {
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (decideNavigation(url) === 'deny') event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (decideNavigation(url) === 'deny') event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => decideWindowOpen(url));
+    contents.on('will-attach-webview', (event) => {
+      if (decideWebview() === 'deny') event.preventDefault();
+    });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 840,
+    minWidth: 960,
+    minHeight: 600,
+    title: APP_NAME,
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDown();
+  serveRenderer(path.join(root, 'dist', 'renderer'));
+
+  const store = openOfficeStore();
+  const ctx: HandlerContext = { db: store.db, ...clock() };
+  const registry = appRegistry();
+
+  for (const channel of CHANNELS) {
+    if (channel === 'shell.openFile') senderValidatingHandle(channel, (args, e) => openFile(BrowserWindow.fromWebContents(e.sender), args));
+    else if (channel === 'shell.saveFile') senderValidatingHandle(channel, (args, e) => saveFile(BrowserWindow.fromWebContents(e.sender), args));
+    else senderValidatingHandle(channel, (args) => registry.call(ctx, channel, args));
+  }
+
+  Menu.setApplicationMenu(buildMenu(registry, ctx));
+  createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => store.close());
+}
+
+// one running copy per data folder: a second launch focuses the first
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const w = BrowserWindow.getAllWindows()[0];
+    if (w) {
+      if (w.isMinimized()) w.restore();
+      w.focus();
+    }
+  });
+  start().catch((e: unknown) => {
+    console.error(e);
+    dialog.showErrorBox('Perdiem could not start', e instanceof Error ? e.message : String(e));
+    app.exit(1);
+  });
+}
