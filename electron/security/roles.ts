@@ -1,5 +1,6 @@
 // Who may do what: the permission table as data. Every check in the app, the IPC handlers and
 // the command line goes through can(); nothing else decides on roles.
+import { UserError } from '../cli/errors.ts';
 
 export const ROLES = ['admin', 'biller', 'nurse'] as const;
 export type Role = (typeof ROLES)[number];
@@ -55,7 +56,8 @@ export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[role].includes(action);
 }
 
-export class PermissionError extends Error {
+/** A UserError, so the command line exits 1 and a screen shows the message. */
+export class PermissionError extends UserError {
   constructor(
     readonly role: Role,
     readonly action: Action,

@@ -1,0 +1,211 @@
+// Backups of the store: VACUUM INTO a timestamped file (an encrypted database gives an
+// encrypted copy with the same key; better-sqlite3's db.backup() refuses encrypted databases),
+// keep the newest N, restore only a file that passes PRAGMA integrity_check and whose schema
+// this app knows. Written to a temporary name and renamed, so a crash never leaves a
+// half-written file under a backup's name.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { appliedVersions, listMigrations } from '../../db/migrate.ts';
+
+export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  /** ISO 8601 UTC, from the name */
+  at: string;
+  reason: BackupReason;
+  size: number;
+}
+
+export const DEFAULT_KEEP = 14;
+const NAME = /^perdiem-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(daily|manual|pre-migration|pre-restore)(?:-\d+)?\.sqlite$/;
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+export function defaultBackupDir(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'backups');
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function listBackups(dir: string): BackupInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: BackupInfo[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = NAME.exec(name);
+    if (!m) continue;
+    const [, y, mo, d, h, mi, s, ms, reason] = m;
+    const file = path.join(dir, name);
+    out.push({ file, name, at: `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`, reason: reason as BackupReason, size: fs.statSync(file).size });
+  }
+  // newest first; the name breaks ties so the order is total
+  return out.sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
+}
+
+/** Deletes all but the newest `keep` backups; returns the deleted files. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new BackupError('keep must be at least 1');
+  const gone = listBackups(dir).slice(keep).map((b) => b.file);
+  for (const f of gone) fs.rmSync(f, { force: true });
+  return gone;
+}
+
+/** Copies the open database into `dir` and prunes to `keep`. Not inside a transaction (SQLite forbids VACUUM there). */
+export function backupNow(
+  db: Database.Database,
+  dir: string,
+  now: Date,
+  opts: { reason?: BackupReason; keep?: number } = {},
+): BackupInfo {
+  if (db.inTransaction) throw new BackupError('cannot back up inside a transaction');
+  fs.mkdirSync(dir, { recursive: true });
+  const reason = opts.reason ?? 'manual';
+  const base = `perdiem-${stamp(now)}-${reason}`;
+  let name = `${base}.sqlite`;
+  for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = `${base}-${i}.sqlite`;
+  const file = path.join(dir, name);
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    db.exec(`VACUUM INTO ${sqlText(partial)}`);
+    const fd = fs.openSync(partial, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(partial, file);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    throw e;
+  }
+  pruneBackups(dir, opts.keep ?? DEFAULT_KEEP);
+  return listBackups(dir).find((b) => b.file === file)!;
+}
+
+/** Pure: is a scheduled backup due, given the newest one's time? */
+export function isBackupDue(lastAt: string | Date | null, now: Date, intervalHours = 24): boolean {
+  if (lastAt === null) return true;
+  const last = typeof lastAt === 'string' ? Date.parse(lastAt) : lastAt.getTime();
+  if (Number.isNaN(last)) return true;
+  // a clock set back leaves the last backup "in the future": take one rather than wait
+  if (last > now.getTime()) return true;
+  return now.getTime() - last >= intervalHours * 3_600_000;
+}
+
+/** The shell calls this at start and then hourly; returns the backup taken, or null when none was due. */
+export function runScheduledBackup(
+  db: Database.Database,
+  dir: string,
+  now: Date,
+  settings: { backupIntervalHours: number; backupKeep: number },
+): BackupInfo | null {
+  const last = listBackups(dir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
+  if (!isBackupDue(last?.at ?? null, now, settings.backupIntervalHours)) return null;
+  return backupNow(db, dir, now, { reason: 'daily', keep: settings.backupKeep });
+}
+
+/** Backs up an existing database before openStore applies migrations it has not seen; null when none are pending. */
+export function backupBeforeMigration(db: Database.Database, dbPath: string, now: Date = new Date()): BackupInfo | null {
+  if (dbPath === '' || dbPath === ':memory:' || dbPath.startsWith('file:')) return null;
+  const applied = new Set(appliedVersions(db));
+  if (applied.size === 0) return null;
+  const pending = listMigrations().filter((m) => !applied.has(m.version));
+  if (pending.length === 0) return null;
+  let keep = DEFAULT_KEEP;
+  try {
+    const row = db.prepare(`SELECT value FROM security_settings WHERE key = 'backupKeep'`).get() as { value: string } | undefined;
+    if (row && Number.isInteger(Number(row.value)) && Number(row.value) > 0) keep = Number(row.value);
+  } catch {
+    // before 0004 there are no security settings
+  }
+  return backupNow(db, defaultBackupDir(dbPath), now, { reason: 'pre-migration', keep });
+}
+
+/** Opens a backup read-only with the key (x'hex' form, as openStore takes it) and checks it; returns its schema version. */
+export function verifyBackup(file: string, key?: string): number {
+  if (!fs.existsSync(file)) throw new BackupError(`${file}: no such backup`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    if (key !== undefined) {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma(`key=${sqlText(key)}`);
+    }
+    let check: unknown;
+    try {
+      check = db.pragma('integrity_check', { simple: true });
+    } catch (e) {
+      throw new BackupError(`${path.basename(file)} cannot be read (${(e as Error).message}): wrong key, or not a Perdiem backup`);
+    }
+    if (check !== 'ok') throw new BackupError(`${path.basename(file)} failed the integrity check: ${String(check)}`);
+    const versions = appliedVersions(db);
+    if (versions.length === 0) throw new BackupError(`${path.basename(file)} is not a Perdiem database (no schema version)`);
+    const version = versions[versions.length - 1]!;
+    const known = listMigrations();
+    const appVersion = known.length ? known[known.length - 1]!.version : 0;
+    if (version > appVersion) {
+      throw new BackupError(`${path.basename(file)} is at schema version ${version}, newer than this app's ${appVersion}`);
+    }
+    return version;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Replaces the (closed) database at `target` with `file` after verifying it. The current
+ * database is kept first as a pre-restore copy beside the backups, so a restore can be undone.
+ */
+export function restoreBackup(
+  file: string,
+  target: string,
+  key?: string,
+  opts: { now?: Date; backupDir?: string } = {},
+): { version: number; previous: string | null } {
+  const version = verifyBackup(file, key);
+  let previous: string | null = null;
+  if (fs.existsSync(target)) {
+    const dir = opts.backupDir ?? defaultBackupDir(target);
+    fs.mkdirSync(dir, { recursive: true });
+    previous = path.join(dir, `perdiem-${stamp(opts.now ?? new Date())}-pre-restore.sqlite`);
+    // the live file may have a WAL: copy through SQLite so the pre-restore copy is whole
+    const cur = new Database(target, { fileMustExist: true });
+    try {
+      if (key !== undefined) {
+        cur.pragma(`cipher='sqlcipher'`);
+        cur.pragma(`key=${sqlText(key)}`);
+      }
+      cur.exec(`VACUUM INTO ${sqlText(previous)}`);
+    } catch {
+      // a corrupt or foreign live database is what a restore is for: keep its raw bytes instead
+      fs.copyFileSync(target, previous);
+    } finally {
+      cur.close();
+    }
+  }
+  const tmp = `${target}.restoring`;
+  fs.copyFileSync(file, tmp);
+  const fd = fs.openSync(tmp, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // a stale WAL would be replayed onto the restored file: remove it before the rename
+  fs.rmSync(`${target}-wal`, { force: true });
+  fs.rmSync(`${target}-shm`, { force: true });
+  fs.renameSync(tmp, target);
+  return { version, previous };
+}

@@ -1,0 +1,140 @@
+// Sign-in and the idle lock for the desktop app. One session per window process; the clock is
+// injected (milliseconds), so tests move time instead of waiting. Every sign-in, failure,
+// lock and sign-out goes to the audit trail, and the signed-in user becomes the connection's
+// actor for the audit triggers.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../../db/repos/audit.ts';
+import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
+import type { User } from '../../db/repos/users.ts';
+import { UserError } from '../cli/errors.ts';
+import { setActor } from './actor.ts';
+import { requirePermission, can, type Action } from './roles.ts';
+import { checkPassword } from './users.ts';
+
+export interface SessionOptions {
+  db: Database.Database;
+  /** milliseconds since the epoch */
+  clock?: () => number;
+  /** overrides the stored idleLockMinutes */
+  idleTimeoutMs?: number;
+  /** failed sign-ins in a row before a user must wait */
+  maxFailures?: number;
+  lockoutMs?: number;
+}
+
+export type SessionState = 'signedOut' | 'active' | 'locked';
+
+export class SignInError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SignInError';
+  }
+}
+
+export class LockedError extends UserError {
+  constructor() {
+    super('the session is locked: sign in again to continue');
+    this.name = 'LockedError';
+  }
+}
+
+/** Pure: has the idle time run out? */
+export function idleExpired(lastActivityMs: number, nowMs: number, timeoutMs: number): boolean {
+  return nowMs - lastActivityMs >= timeoutMs;
+}
+
+export class SessionManager {
+  private user: User | null = null;
+  private lastActivity = 0;
+  private locked = false;
+  private failures = new Map<string, { count: number; until: number }>();
+  private readonly clock: () => number;
+  private readonly db: Database.Database;
+
+  constructor(private readonly o: SessionOptions) {
+    this.db = o.db;
+    this.clock = o.clock ?? Date.now;
+  }
+
+  private iso(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  idleTimeoutMs(): number {
+    return this.o.idleTimeoutMs ?? getSecuritySettings(this.db).idleLockMinutes * 60_000;
+  }
+
+  state(): SessionState {
+    if (!this.user) return 'signedOut';
+    if (!this.locked && idleExpired(this.lastActivity, this.clock(), this.idleTimeoutMs())) this.lock('idle');
+    return this.locked ? 'locked' : 'active';
+  }
+
+  /** The signed-in user, or null when signed out or locked. */
+  current(): User | null {
+    return this.state() === 'active' ? this.user : null;
+  }
+
+  signIn(username: string, password: string): User {
+    const key = username.trim().toLowerCase();
+    const now = this.clock();
+    const f = this.failures.get(key);
+    if (f && f.until > now) {
+      throw new SignInError(`too many failed attempts: try again in ${Math.ceil((f.until - now) / 1000)} s`);
+    }
+    const user = checkPassword(this.db, username, password);
+    if (!user) {
+      const count = (f?.count ?? 0) + 1;
+      const max = this.o.maxFailures ?? 5;
+      this.failures.set(key, { count, until: count >= max ? now + (this.o.lockoutMs ?? 60_000) : 0 });
+      appendAudit(this.db, { actor: username.slice(0, 64), action: 'signin.failed', entity: 'users', entityId: username.slice(0, 64), at: this.iso() });
+      throw new SignInError('wrong user name or password');
+    }
+    if (this.locked && this.user && this.user.id !== user.id) {
+      // someone else at a locked screen: the previous user is signed out first
+      this.signOut();
+    }
+    this.failures.delete(key);
+    this.user = user;
+    this.locked = false;
+    this.lastActivity = now;
+    setActor(this.db, user.username);
+    appendAudit(this.db, { actor: user.username, action: 'signin', entity: 'users', entityId: user.username, at: this.iso() });
+    return user;
+  }
+
+  /** Call on every user action; throws when locked or signed out. */
+  touch(): User {
+    const u = this.current();
+    if (!u) throw new LockedError();
+    this.lastActivity = this.clock();
+    return u;
+  }
+
+  lock(reason: 'idle' | 'user' = 'user'): void {
+    if (!this.user || this.locked) return;
+    this.locked = true;
+    setActor(this.db, null);
+    appendAudit(this.db, { actor: this.user.username, action: 'lock', entity: 'users', entityId: this.user.username, after: { reason }, at: this.iso() });
+  }
+
+  signOut(): void {
+    if (!this.user) return;
+    appendAudit(this.db, { actor: this.user.username, action: 'signout', entity: 'users', entityId: this.user.username, at: this.iso() });
+    this.user = null;
+    this.locked = false;
+    setActor(this.db, null);
+  }
+
+  can(action: Action): boolean {
+    const u = this.current();
+    return u !== null && can(u.role, action);
+  }
+
+  /** For IPC handlers: the active user, allowed to do `action`, with the idle clock reset. */
+  require(action: Action): User {
+    const u = this.touch();
+    requirePermission(u.role, action);
+    return u;
+  }
+}
