@@ -1,0 +1,151 @@
+// CMS-1500 (02/12) pages as PDF: `full` draws the red form with the data in black, `data`
+// prints only the data (for pre-printed red forms). Courier 10 pt at 10 cpi (1.2 pt character
+// spacing), every value at its box from layout.json, shifted by the printer offset.
+import {
+  PDFDocument,
+  StandardFonts,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setCharacterSpacing,
+  type PDFEmbeddedPage,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+import type { Claim } from '../../domain/claims.ts';
+import { DEFAULT_PAYER_SETTINGS } from '../../domain/settings.ts';
+import type { IsoDateTime } from '../../domain/types.ts';
+import { Cms1500Error } from './errors.ts';
+import { claimPages, type FormDataset, type PageValues } from './fields.ts';
+import { embedForm } from './form.ts';
+import { money } from './format.ts';
+import { LAYOUT, field, textX } from './layout.ts';
+
+export type FormMode = 'full' | 'data';
+/** Printer offset in points: positive x moves right, positive y moves up. */
+export interface Offset {
+  x: number;
+  y: number;
+}
+
+export interface RenderCms1500Input {
+  claims: Claim[];
+  dataset: FormDataset;
+  mode: FormMode;
+  offset?: Offset;
+  now: IsoDateTime;
+}
+
+export const FONT_SIZE = 10;
+const PAGE: [number, number] = [612, 792];
+const PRODUCER = 'Perdiem CMS-1500 writer';
+const BLACK = rgb(0, 0, 0);
+
+/** `now` as a Date for the metadata: a date-time without a zone is taken as UTC. */
+function metadataDate(now: IsoDateTime): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(now) ? `${now}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(now) ? now : `${now}Z`;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Cms1500Error(`'${now}' is not an ISO date-time`);
+  return d;
+}
+
+/** A document whose bytes depend only on its content and `now` (no clock, no random /ID). */
+async function newDocument(title: string, now: IsoDateTime | null): Promise<PDFDocument> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setTitle(title);
+  doc.setProducer(PRODUCER);
+  doc.setCreator(PRODUCER);
+  if (now !== null) {
+    const d = metadataDate(now);
+    doc.setCreationDate(d);
+    doc.setModificationDate(d);
+  }
+  return doc;
+}
+
+function checkOffset(offset: Offset): Offset {
+  if (!Number.isFinite(offset.x) || !Number.isFinite(offset.y) || Math.abs(offset.x) > 72 || Math.abs(offset.y) > 72) {
+    throw new Cms1500Error(`printer offset ${offset.x}, ${offset.y} pt is not a number within one inch (72 pt)`);
+  }
+  return offset;
+}
+
+/** One page: the form (if any) and the values, everything moved by the printer offset. */
+function drawPage(page: PDFPage, font: PDFFont, form: PDFEmbeddedPage | null, values: PageValues, offset: Offset): void {
+  if (form) page.drawPage(form, { x: offset.x, y: offset.y });
+  // 10 pt Courier advances 6 pt; 1.2 pt more per character keeps the form's 10 cpi grid
+  page.pushOperators(pushGraphicsState(), setCharacterSpacing(LAYOUT.pitch - 0.6 * FONT_SIZE));
+  for (const [id, text] of Object.entries(values)) {
+    const f = field(id);
+    page.drawText(text, { x: textX(f, text) + offset.x, y: f.baseline + offset.y, size: FONT_SIZE, font, color: BLACK });
+  }
+  page.pushOperators(popGraphicsState());
+}
+
+function payerTotals(input: RenderCms1500Input, claim: Claim) {
+  const payer = input.dataset.payers.find((p) => p.id === claim.payer);
+  return payer?.settings?.pdfPageTotals ?? DEFAULT_PAYER_SETTINGS.pdfPageTotals;
+}
+
+/** Every claim on as many pages as it needs (six service lines a page), in the given order. */
+export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Array> {
+  if (input.claims.length === 0) throw new Cms1500Error('no claims to print');
+  const offset = checkOffset(input.offset ?? { x: 0, y: 0 });
+  // all pages are laid out first, so a claim that cannot be printed stops the run before any drawing
+  const pages = input.claims.flatMap((claim) => claimPages(claim, input.dataset, input.now, payerTotals(input, claim)));
+  const doc = await newDocument('CMS-1500 (02/12) claims', input.now);
+  const font = await doc.embedFont(StandardFonts.Courier);
+  const form = input.mode === 'full' ? await embedForm(doc) : null;
+  for (const values of pages) drawPage(doc.addPage(PAGE), font, form, values, offset);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Values of the calibration page: sample text in boxes spread over the sheet, an X in every check box. */
+export function testPageValues(offset: Offset): PageValues {
+  const sign = (n: number) => `${n >= 0 ? '+' : '-'}${Math.abs(n).toFixed(1)}`;
+  const v: PageValues = {
+    carrier_page: 'PRINTER CALIBRATION',
+    carrier_name: `OFFSET X ${sign(offset.x)} PT Y ${sign(offset.y)} PT`,
+    carrier_addr1: 'EVERY X MUST SIT IN ITS BOX',
+    carrier_addr2: 'AND EVERY + ON ITS CORNER',
+    '1a': 'CALIBRATION 1A',
+    '2': 'CALIBRATION, ITEM, TWO',
+    '3_dob': '01 23 2045',
+    '17': 'CALIBRATION SEVENTEEN',
+    '21A': 'A000000',
+    '24_1_from': '01 23 45',
+    '24_1_to': '01 23 45',
+    '24_1_cpt': 'S9500',
+    '24_1_charges': money(1234567),
+    '24_6_from': '01 23 45',
+    '24_6_npi': '1234567890',
+    '28': money(9999999),
+    '33_name': 'CALIBRATION THIRTY THREE',
+    '33a': '1234567890',
+  };
+  for (const [id, f] of Object.entries(LAYOUT.fields)) if (f.kind === 'checkbox') v[id] = 'X';
+  return v;
+}
+
+/** Crosshair corners of the boxes the calibration page fills (where the red form's rules meet). */
+export const TEST_PAGE_MARKS = ['1a', '2', '24_1_from', '28', '33a'] as const;
+
+/**
+ * A calibration page for pre-printed forms: sample values and check-box X's, plus crosshairs on
+ * the lower-left corner of a few boxes, all moved by `offset`. Black only.
+ */
+export async function renderTestPage(offset: Offset, now: IsoDateTime | null = null): Promise<Uint8Array> {
+  checkOffset(offset);
+  const doc = await newDocument('CMS-1500 printer calibration', now);
+  const font = await doc.embedFont(StandardFonts.Courier);
+  const page = doc.addPage(PAGE);
+  drawPage(page, font, null, testPageValues(offset), offset);
+  for (const id of TEST_PAGE_MARKS) {
+    const r = field(id).rect;
+    const x = r.x0 + offset.x;
+    const y = r.y0 + offset.y;
+    page.drawLine({ start: { x: x - 6, y }, end: { x: x + 6, y }, thickness: 0.4, color: BLACK });
+    page.drawLine({ start: { x, y: y - 6 }, end: { x, y: y + 6 }, thickness: 0.4, color: BLACK });
+  }
+  return doc.save({ useObjectStreams: false });
+}

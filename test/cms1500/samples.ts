@@ -1,0 +1,33 @@
+// Writes the check.py samples: one single-page claim in each mode plus its EXPECT json
+// (scripts/check-cms1500-samples.sh runs /work/shared/tools/cms1500/check.py on them).
+//   npx tsx test/cms1500/samples.ts OUTDIR
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderCms1500 } from '../../electron/export/cms1500/index.ts';
+import { NOW, SINGLE_PAGE_EXPECT, dataset, perDiemClaim, singlePageClaim } from './fixture.ts';
+
+async function main(): Promise<void> {
+  const dir = process.argv[2];
+  if (!dir) throw new Error('usage: samples.ts OUTDIR');
+  fs.mkdirSync(dir, { recursive: true });
+  const expect = { _pages: 1, ...SINGLE_PAGE_EXPECT };
+  // a two-page claim: CONTINUED on page 1, the total and PAGE 2 OF 2 on page 2
+  const multi = {
+    _pages: 2,
+    pages: {
+      '1': { carrier_page: 'PAGE 1 OF 2', '28': 'CONTINUED', '24_6_from': '10 06 26', '26': 'C2026100002' },
+      '2': { carrier_page: 'PAGE 2 OF 2', '28': '880 00', '24_1_from': '10 07 26', '24_2_from': '10 08 26', '24_3_from': '' },
+    },
+  };
+  for (const mode of ['full', 'data'] as const) {
+    const single = await renderCms1500({ claims: [singlePageClaim()], dataset: dataset(), mode, now: NOW });
+    fs.writeFileSync(path.join(dir, `single-${mode}.pdf`), single);
+    fs.writeFileSync(path.join(dir, `single-${mode}.expect.json`), JSON.stringify(expect, null, 1) + '\n');
+    const two = await renderCms1500({ claims: [perDiemClaim('C2026100002', 'P1001', 'acme', 8)], dataset: dataset(), mode, now: NOW });
+    fs.writeFileSync(path.join(dir, `multi-${mode}.pdf`), two);
+    fs.writeFileSync(path.join(dir, `multi-${mode}.expect.json`), JSON.stringify(multi, null, 1) + '\n');
+  }
+  console.log(`wrote samples to ${dir}`);
+}
+
+await main();
