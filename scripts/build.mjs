@@ -2,7 +2,7 @@
 // `npm run build`: the renderer (vite → dist/renderer) and the Electron main and preload
 // (esbuild → dist-electron/main.cjs, preload.cjs), with the SQL migrations beside them.
 import { build as esbuild } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
@@ -56,6 +56,19 @@ export async function buildElectron() {
   const migrations = path.join(root, 'db', 'migrations');
   mkdirSync(path.join(out, 'migrations'), { recursive: true });
   for (const f of readdirSync(migrations)) if (f.endsWith('.sql')) cpSync(path.join(migrations, f), path.join(out, 'migrations', f));
+  copyElectronDriver();
+}
+
+/** electron-builder ships dist-electron/native/better_sqlite3.node (extraResources); `npm start` makes it. */
+function copyElectronDriver() {
+  const version = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const built = path.join(root, '.native', `electron-${version}`, 'better_sqlite3.node');
+  if (existsSync(built)) {
+    mkdirSync(path.join(out, 'native'), { recursive: true });
+    cpSync(built, path.join(out, 'native', 'better_sqlite3.node'));
+  } else {
+    console.warn(`note: ${path.relative(root, built)} is missing; run \`npm start\` once before \`npm run dist\``);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
