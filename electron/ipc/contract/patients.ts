@@ -1,6 +1,6 @@
 // Patients: search, the chart (everything the office keeps about one patient) and its edits.
 import type { Claim, ClaimStatus } from '../../domain/claims.ts';
-import type { CodeSet, Coverage, Dispense, IsoDate, NdcUnit, Patient, Product, Sex } from '../../domain/types.ts';
+import type { CodeSet, Coverage, IsoDate, Measure, NdcUnit, Patient, Product, Route, Sex } from '../../domain/types.ts';
 import type { TherapyView } from './therapies.ts';
 import type { VisitRow } from './visits.ts';
 import type { DispenseRow } from './dispenses.ts';
@@ -48,6 +48,12 @@ export interface ChartLookups {
   prescribers: { id: string; name: string; npi: string }[];
   nurses: { id: string; name: string; credential: 'RN' | 'LPN' }[];
   products: (Pick<Product, 'ndc' | 'name' | 'kind' | 'hcpcs'> & { ndcUnit: NdcUnit | null })[];
+  /** billing-rules §8 categories, with a label to show */
+  categories: { id: string; label: string }[];
+  routes: Route[];
+  /** the everyHours values that divide 24 */
+  everyHours: number[];
+  measures: Measure[];
 }
 
 export type PatientsHandlers = {

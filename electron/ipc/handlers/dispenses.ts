@@ -1,14 +1,121 @@
+// The dispensing log: record what the pharmacy sent, find products by NDC (any hyphenated form)
+// or name, list with filters.
 import { z } from 'zod';
-import type { DispensesHandlers } from '../contract/dispenses.ts';
+import { listDispenses, listPatientDispenses, saveDispense } from '../../../db/repos/dispenses.ts';
+import { getProduct, listProducts, searchProducts } from '../../../db/repos/products.ts';
+import { getTherapy } from '../../../db/repos/therapies.ts';
+import type { Db } from '../../../db/repos/sql.ts';
+import type { Dispense, Product } from '../../domain/types.ts';
+import { formatNdc, normalizeNdc } from '../../import/ndc.ts';
+import type { DispenseDraft, DispensesHandlers, ProductHit } from '../contract/dispenses.ts';
 import { defineHandlers } from '../define.ts';
-import { UserError } from '../errors.ts';
+import { blankToNull, nextId } from './chart/ids.ts';
+import { checked } from './chart/validate.ts';
+import { Names, dispenseRow } from './chart/views.ts';
 
-const pending = (): never => {
-  throw new UserError('dispenses: the store is not wired yet');
-};
+/**
+ * The digits an NDC typed so far starts with, in the 11-digit form: a 4-digit labeler gets its
+ * leading zero (4-4-2), a 3-digit product code its zero (5-3-2), so "0409-7332" finds 00409733201.
+ */
+export function ndcDigitsPrefix(query: string): string | null {
+  const q = query.trim();
+  if (!/^[\d-]+$/.test(q) || !/\d/.test(q)) return null;
+  const parts = q.split('-');
+  if (parts.length === 1) return q;
+  const [labeler = '', product = '', pkg] = parts;
+  const l = labeler.length === 4 ? `0${labeler}` : labeler;
+  if (product === '' && pkg === undefined) return l;
+  const p = product.length === 3 && pkg !== undefined ? `0${product}` : product;
+  return `${l}${p}${pkg ?? ''}`;
+}
+
+function productHits(db: Db, query: string, therapyNdcs: Set<string>, limit: number): ProductHit[] {
+  const found = new Map<string, Product>();
+  const exact = normalizeNdc(query);
+  if (exact.ok) {
+    const p = getProduct(db, exact.ndc);
+    if (p) found.set(p.ndc, p);
+  }
+  const prefix = ndcDigitsPrefix(query);
+  // plain digits may be any part of the NDC; a hyphenated start is where the NDC begins
+  const hyphenated = query.includes('-');
+  const candidates =
+    prefix === null
+      ? searchProducts(db, query.trim(), limit * 2)
+      : listProducts(db).filter((p) => (hyphenated ? p.ndc.startsWith(prefix) : p.ndc.includes(prefix)));
+  for (const p of candidates) found.set(p.ndc, p);
+  return [...found.values()]
+    .map((product) => ({ product, ndcDisplay: formatNdc(product.ndc), onTherapy: therapyNdcs.has(product.ndc) }))
+    .sort((a, b) => Number(b.onTherapy) - Number(a.onTherapy) || a.product.name.localeCompare(b.product.name))
+    .slice(0, limit);
+}
+
+function dispenseOf(draft: DispenseDraft, id: string): Dispense {
+  return {
+    id,
+    therapy: draft.therapy,
+    date: draft.date,
+    ndc: typeof draft.ndc === 'string' ? draft.ndc.trim() : draft.ndc,
+    quantity: draft.quantity,
+    daysSupply: draft.daysSupply,
+    lot: blankToNull(draft.lot),
+    expiry: blankToNull(draft.expiry),
+  };
+}
 
 export default defineHandlers<DispensesHandlers>({
-  'dispenses.list': { args: z.any(), run: () => [] },
-  'dispenses.findProducts': { args: z.any(), run: () => [] },
-  'dispenses.save': { args: z.any(), run: pending },
+  'dispenses.list': {
+    args: z.object({
+      patient: z.string().optional(),
+      therapy: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      product: z.string().optional(),
+      limit: z.number().int().positive().max(2000).optional(),
+    }),
+    run: ({ db }, f) => {
+      const names = new Names(db);
+      const rows = f.patient ? listPatientDispenses(db, f.patient) : listDispenses(db);
+      const q = f.product?.trim() ?? '';
+      const ndc = q ? normalizeNdc(q) : null;
+      const prefix = q ? ndcDigitsPrefix(q) : null;
+      const matchesProduct = (d: Dispense) => {
+        if (!q) return true;
+        if (ndc?.ok) return d.ndc === ndc.ndc;
+        if (prefix !== null) return d.ndc.startsWith(prefix);
+        return (names.products.get(d.ndc)?.name ?? '').toLowerCase().includes(q.toLowerCase());
+      };
+      return rows
+        .filter((d) => (!f.therapy || d.therapy === f.therapy) && (!f.from || d.date >= f.from) && (!f.to || d.date <= f.to) && matchesProduct(d))
+        .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id, undefined, { numeric: true }))
+        .slice(0, f.limit ?? 200)
+        .map((d) => dispenseRow(names, d));
+    },
+  },
+
+  'dispenses.findProducts': {
+    args: z.object({ query: z.string().max(100), therapy: z.string().optional(), limit: z.number().int().positive().max(100).optional() }),
+    run: ({ db }, { query, therapy, limit }) => {
+      const t = therapy ? getTherapy(db, therapy) : null;
+      const ndcs = new Set(t?.drugs.map((d) => d.ndc) ?? []);
+      if (!query.trim()) {
+        // nothing typed yet: the therapy's own drugs
+        return listProducts(db)
+          .filter((p) => ndcs.has(p.ndc))
+          .map((product) => ({ product, ndcDisplay: formatNdc(product.ndc), onTherapy: true }));
+      }
+      return productHits(db, query, ndcs, limit ?? 12);
+    },
+  },
+
+  'dispenses.save': {
+    args: z.custom<DispenseDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' }),
+    run: ({ db }, draft) => {
+      const id = blankToNull(draft.id) ?? nextId('D', listDispenses(db).map((d) => d.id));
+      const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
+      const d = checked('dispenses', dispenseOf(draft, id), { therapies: therapy ? [therapy] : [], products: listProducts(db) }, `Dispense ${id}`);
+      db.transaction(() => saveDispense(db, d))();
+      return d;
+    },
+  },
 });
