@@ -4,6 +4,9 @@ import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
 import { UsageError, UserError } from './errors.ts';
 import { parseNow } from './now.ts';
+import { setOpenDefaults } from '../../db/open.ts';
+import { setActor } from '../security/actor.ts';
+import { authenticateCli, authorizeCli, recordCliCommand } from '../security/cliAuth.ts';
 
 type Loader = () => Promise<{ default: CliCommand }>;
 
@@ -54,6 +57,8 @@ export async function runCli(
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
   },
+  /** credentials (PERDIEM_USER/PERDIEM_PASSWORD, PERDIEM_TOKEN, PERDIEM_DB_KEY): docs/security.md */
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   try {
     const { db, now, rest } = splitGlobal(argv);
@@ -77,7 +82,23 @@ export async function runCli(
       io.out(`usage: ${command.usage}\n${command.summary}\n`);
       return 0;
     }
-    return (await command.run(ctx, args)) ?? 0;
+    // security: who runs it and may they; the key and the audit actor reach every openStore of this file
+    const identity = authenticateCli(ctx.dbPath, env);
+    authorizeCli(identity, name, args);
+    setOpenDefaults({ file: ctx.dbPath, key: identity.key, onOpen: (db) => setActor(db, identity.actor) });
+    try {
+      const code = (await command.run(ctx, args)) ?? 0;
+      if (code === 0) {
+        try {
+          recordCliCommand(ctx.dbPath, identity, name, args, code);
+        } catch (e) {
+          io.err(`perdiem: warning: the command ran but its audit entry was not written (${(e as Error).message})\n`);
+        }
+      }
+      return code;
+    } finally {
+      setOpenDefaults(null);
+    }
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`perdiem: ${e.message}\n\n${HELP}`);

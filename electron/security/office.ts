@@ -1,0 +1,130 @@
+// The office's database as the app opens it: first run (key, encrypted database, administrator,
+// recovery key), everyday opening through the OS-protected key, and recovery on a new computer.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { openStore, type Store } from '../../db/open.ts';
+import { countUsers, type User } from '../../db/repos/users.ts';
+import { UserError } from '../cli/errors.ts';
+import {
+  emptyKeyring,
+  generateDbKey,
+  isEncryptedFile,
+  keyringPath,
+  readKeyring,
+  storeKey,
+  unwrapWithProtector,
+  withOsWrap,
+  writeKeyring,
+  type SecretProtector,
+} from './keyring.ts';
+import type { ScryptParams } from './passwords.ts';
+import { formatRecoveryKey, parseRecoveryKey } from './recoveryKey.ts';
+import { createUser, type KeyringContext } from './users.ts';
+
+export const DB_FILE = 'perdiem.sqlite';
+
+/** new: no database yet; plain: an unencrypted database (made before security, or by tests); encrypted: opens with the OS key; needsRecovery: encrypted, but this computer's key is missing. */
+export type OfficeStatus = 'new' | 'plain' | 'encrypted' | 'needsRecovery';
+
+export function officeStatus(dbPath: string, protector?: SecretProtector): OfficeStatus {
+  if (!fs.existsSync(dbPath)) return 'new';
+  if (!isEncryptedFile(dbPath)) return 'plain';
+  const ring = readKeyring(keyringPath(dbPath));
+  if (!ring || !protector || !unwrapWithProtector(ring, protector)) return 'needsRecovery';
+  return 'encrypted';
+}
+
+export interface OpenOffice {
+  store: Store;
+  /** null for a plain database */
+  dbKey: Buffer | null;
+  /** for createUser/createToken, so the command line can open the database with their secrets */
+  keyring?: KeyringContext;
+}
+
+export interface InitializeOptions {
+  /** the data folder; the database is DB_FILE inside it unless dbPath is given */
+  dataDir: string;
+  dbPath?: string;
+  adminUser: string;
+  adminPassword: string;
+  adminDisplayName?: string;
+  protector: SecretProtector;
+  /** ISO date-time */
+  now: string;
+  params?: ScryptParams;
+}
+
+/** Encrypts an existing plain database in place (rekey needs the rollback journal, not WAL). */
+function encryptInPlace(dbPath: string, key: Buffer): void {
+  const db = new Database(dbPath, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma(`rekey='${storeKey(key).replace(/'/g, "''")}'`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * First run: a random database key, the keyring beside the database (wrapped for this OS user
+ * and for the administrator's password), the encrypted database with its administrator.
+ * An existing plain database without users is encrypted with its data kept.
+ * Returns the recovery key, to be shown once.
+ */
+export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryKey: string; admin: User } {
+  const dbPath = o.dbPath ?? path.join(o.dataDir, DB_FILE);
+  const ringPath = keyringPath(dbPath);
+  const status = officeStatus(dbPath, o.protector);
+  if (status === 'encrypted' || status === 'needsRecovery') throw new UserError('this office is already set up: sign in instead');
+  fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  if (status === 'plain') {
+    const s = openStore(dbPath);
+    const users = countUsers(s.db);
+    s.close();
+    if (users > 0) throw new UserError('this database already has users: sign in instead');
+  }
+  const dbKey = generateDbKey();
+  // the keyring first: a crash after it and before the database leaves a key nobody needs, never a database nobody can open
+  writeKeyring(ringPath, withOsWrap(emptyKeyring(), dbKey, o.protector));
+  if (status === 'plain') encryptInPlace(dbPath, dbKey);
+  const store = openStore(dbPath, { key: storeKey(dbKey) });
+  try {
+    const keyring = { path: ringPath, dbKey };
+    const admin = createUser(
+      store.db,
+      { username: o.adminUser, displayName: o.adminDisplayName ?? o.adminUser, role: 'admin', password: o.adminPassword },
+      { now: o.now, actor: 'setup', keyring, params: o.params },
+    );
+    return { store, dbKey, keyring, recoveryKey: formatRecoveryKey(dbKey), admin };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}
+
+/** App start: opens the database with the key the OS keeps for this user. */
+export function openOffice(dbPath: string, protector: SecretProtector): OpenOffice {
+  if (!fs.existsSync(dbPath)) throw new UserError('no office yet: set it up first');
+  if (!isEncryptedFile(dbPath)) return { store: openStore(dbPath), dbKey: null };
+  const ring = readKeyring(keyringPath(dbPath));
+  const dbKey = ring ? unwrapWithProtector(ring, protector) : null;
+  if (!dbKey) throw new UserError('this computer does not hold the key of this database: enter the recovery key');
+  return { store: openStore(dbPath, { key: storeKey(dbKey) }), dbKey, keyring: { path: keyringPath(dbPath), dbKey } };
+}
+
+/**
+ * On a new computer or OS account (or after the keyring was lost): the recovery key opens the
+ * database, and the keyring gets a fresh wrap for this OS user. Password and token wraps that
+ * were in a lost keyring come back as each user changes their password or tokens are re-issued.
+ */
+export function recoverOffice(dbPath: string, recoveryKey: string, protector: SecretProtector): OpenOffice {
+  const dbKey = parseRecoveryKey(recoveryKey);
+  if (!dbKey) throw new UserError('that is not a recovery key: check for a mistyped group');
+  const store = openStore(dbPath, { key: storeKey(dbKey) });
+  const ringPath = keyringPath(dbPath);
+  writeKeyring(ringPath, withOsWrap(readKeyring(ringPath) ?? emptyKeyring(), dbKey, protector));
+  return { store, dbKey, keyring: { path: ringPath, dbKey } };
+}
