@@ -1,0 +1,109 @@
+// Claim lifecycle (R-CL-9, R-CL-11): draft → exported → accepted | rejected → paid | denied;
+// replacement (7) and void (8) claims made from an exported claim carry the payer's claim control
+// number of the original. A rejected claim can be reopened as a draft and rebuilt.
+import type { ClaimStatus } from '../domain/claims.ts';
+import type { IsoDate } from '../domain/types.ts';
+import { buildClaims } from '../claims/index.ts';
+import { correctionOf } from '../claims/rules/frequency.ts';
+import { claimDiagnoses, linePointers } from '../claims/rules/diagnoses.ts';
+import { loadDataset } from '../../db/repos/dataset.ts';
+import {
+  acknowledge, findClaims, getClaim, insertClaim, liveKeys, setKeysLive, updateClaimStatus, warningsHash,
+  type ClaimFilter, type ClaimSummary, type StoredClaim,
+} from '../../db/repos/claims.ts';
+import { listClaims as listClaimRows } from '../../db/repos/claims.ts';
+import type { Db } from '../../db/repos/sql.ts';
+
+export class ClaimStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ClaimStateError';
+  }
+}
+
+const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = {
+  draft: [],
+  exported: ['accepted', 'rejected'],
+  accepted: ['paid', 'denied'],
+  rejected: ['draft'],
+  paid: [],
+  denied: [],
+  void: [],
+};
+
+const CORRECTABLE: readonly ClaimStatus[] = ['exported', 'accepted', 'paid', 'denied'];
+
+export function listClaims(db: Db, filter: ClaimFilter = {}): ClaimSummary[] {
+  return listClaimRows(db, filter);
+}
+
+export { getClaim };
+
+function mustGet(db: Db, id: string): StoredClaim {
+  const c = getClaim(db, id);
+  if (!c) throw new ClaimStateError(`claim ${id} does not exist`);
+  return c;
+}
+
+/** Moves a claim along its lifecycle; draft → exported happens only through markExported. */
+export function setClaimStatus(db: Db, id: string, status: ClaimStatus, opts: { at: string; payerClaimNumber?: string }): void {
+  db.transaction(() => {
+    const c = mustGet(db, id);
+    if (!NEXT[c.status].includes(status)) throw new ClaimStateError(`claim ${id} is ${c.status}; it cannot become ${status}`);
+    updateClaimStatus(db, id, status, opts.at, { payerClaimNumber: opts.payerClaimNumber ?? null });
+  })();
+}
+
+/** R-CL-11: the biller has read the claim's current warnings (a changed set needs a new look). */
+export function acknowledgeWarnings(db: Db, claimId: string, at: string = new Date().toISOString()): void {
+  const c = mustGet(db, claimId);
+  acknowledge(db, claimId, warningsHash(c.findings), at);
+}
+
+function correctionId(db: Db, original: string, frequency: '7' | '8'): string {
+  const tag = frequency === '7' ? 'R' : 'V';
+  for (let n = 1; ; n++) {
+    const id = `${original.slice(0, 17)}${tag}${n.toString(36)}`;
+    if (!getClaim(db, id)) return id;
+  }
+}
+
+/**
+ * R-CL-9: a replacement (7) bills the original's source keys with today's facts; a void (8)
+ * repeats the original to cancel it and releases its keys so they may be billed afresh.
+ */
+export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', payerClaimNumber: string, today: IsoDate): StoredClaim {
+  if (!payerClaimNumber || !payerClaimNumber.trim()) {
+    throw new ClaimStateError(`a ${frequency === '7' ? 'replacement' : 'void'} claim needs the payer's claim control number of claim ${claimId}`);
+  }
+  return db.transaction(() => {
+    const original = mustGet(db, claimId);
+    if (!CORRECTABLE.includes(original.status)) throw new ClaimStateError(`claim ${claimId} is ${original.status}; only a claim sent to the payer can be replaced or voided`);
+    if (original.supersededBy) throw new ClaimStateError(`claim ${claimId} was already superseded by ${original.supersededBy}`);
+    const id = correctionId(db, claimId, frequency);
+    let correction = correctionOf(original, frequency, payerClaimNumber, id);
+    setKeysLive(db, claimId, false);
+    if (frequency === '7') {
+      const keys = new Set(original.lines.flatMap((l) => l.sourceKeys));
+      const exported = liveKeys(db);
+      const dataset = loadDataset(db);
+      const fresh = buildClaims(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } });
+      const lines = fresh.claims.flatMap((c) => c.lines).filter((l) => l.sourceKeys.some((k) => keys.has(k)));
+      if (lines.length === 0) throw new ClaimStateError(`nothing of claim ${claimId} is billable any more; void it instead of replacing it`);
+      lines.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      const therapies = new Map(dataset.therapies.map((t) => [t.id, t.diagnoses]));
+      const { kept } = claimDiagnoses(lines.map((l) => therapies.get(l.therapy ?? '') ?? []));
+      correction = {
+        ...correction,
+        diagnoses: kept,
+        lines: lines.map((l) => ({ ...l, pointers: linePointers(therapies.get(l.therapy ?? '') ?? [], kept) })),
+        totalCents: lines.reduce((s, l) => s + l.chargeCents, 0),
+      };
+    }
+    insertClaim(db, correction, `${today}T00:00:00`, { originalClaimId: claimId, live: frequency === '7' });
+    updateClaimStatus(db, claimId, original.status, `${today}T00:00:00`, { supersededBy: id });
+    return mustGet(db, id);
+  }).immediate();
+}
+
+export { findClaims };
