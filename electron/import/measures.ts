@@ -15,3 +15,9 @@ export const MEASURES = Object.keys(FAMILY) as Measure[];
 export function canConvert(from: Measure, to: Measure): boolean {
   return FAMILY[from].family === FAMILY[to].family;
 }
+
+/** `amount` of `from` expressed in `to`; only between convertible measures. */
+export function convert(amount: number, from: Measure, to: Measure): number {
+  if (!canConvert(from, to)) throw new Error(`${from} cannot convert to ${to}`);
+  return (amount * FAMILY[from].factor) / FAMILY[to].factor;
+}
