@@ -2,7 +2,7 @@
 // or name, list with filters.
 import { z } from 'zod';
 import { listDispenses, listPatientDispenses, saveDispense } from '../../../db/repos/dispenses.ts';
-import { getProduct, listProducts, searchProducts } from '../../../db/repos/products.ts';
+import { getProduct, listProducts } from '../../../db/repos/products.ts';
 import { getTherapy } from '../../../db/repos/therapies.ts';
 import type { Db } from '../../../db/repos/sql.ts';
 import type { Dispense, Product } from '../../domain/types.ts';
@@ -39,10 +39,12 @@ function productHits(db: Db, query: string, therapyNdcs: Set<string>, limit: num
   const prefix = ndcDigitsPrefix(query);
   // plain digits may be any part of the NDC; a hyphenated start is where the NDC begins
   const hyphenated = query.includes('-');
-  const candidates =
-    prefix === null
-      ? searchProducts(db, query.trim(), limit * 2)
-      : listProducts(db).filter((p) => (hyphenated ? p.ndc.startsWith(prefix) : p.ndc.includes(prefix)));
+  // The catalog is small; filtering it here also sidesteps searchProducts, whose SQL repeats ?1
+  // (better-sqlite3 refuses that binding), until the store fixes it.
+  const text = query.trim().toLowerCase();
+  const candidates = listProducts(db).filter((p) =>
+    prefix === null ? p.name.toLowerCase().includes(text) || p.hcpcs.toLowerCase() === text : hyphenated ? p.ndc.startsWith(prefix) : p.ndc.includes(prefix),
+  );
   for (const p of candidates) found.set(p.ndc, p);
   return [...found.values()]
     .map((product) => ({ product, ndcDisplay: formatNdc(product.ndc), onTherapy: therapyNdcs.has(product.ndc) }))
