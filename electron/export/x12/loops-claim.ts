@@ -125,6 +125,10 @@ function loop2420A(line: ClaimLine, field: string, { lookup, org, p }: ClaimCont
 }
 
 export function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext): Segment[] {
+  // R-CL-4: home only; another place would need SV105 and a 2420C service facility
+  if (line.placeOfService && line.placeOfService !== POS_HOME) {
+    ctx.p.add(`${field}.placeOfService`, `'${line.placeOfService}' is not 12 (home); the 837P export writes home services only`);
+  }
   const out: Segment[] = [
     seg('LX', String(n)),
     sv1(line, claim, field, ctx.p),
