@@ -1,6 +1,8 @@
 // CMS-1500 (02/12) pages as PDF: `full` draws the red form with the data in black, `data`
-// prints only the data (for pre-printed red forms). Courier 10 pt at 10 cpi (1.2 pt character
-// spacing), every value at its box from layout.json, shifted by the printer offset.
+// prints only the data (for pre-printed red forms). Every value at its box from layout.json,
+// shifted by the printer offset, in Courier at 10 cpi ("pica"): 12 pt Courier advances exactly
+// 7.2 pt. (10 pt with 1.2 pt character spacing prints the same grid, but text extractors such
+// as pdf.js then read "D O E" — payer portals that read uploaded PDFs would too.)
 import {
   PDFDocument,
   StandardFonts,
@@ -36,10 +38,11 @@ export interface RenderCms1500Input {
   now: IsoDateTime;
 }
 
-export const FONT_SIZE = 10;
+export const FONT_SIZE = 12;
 const PAGE: [number, number] = [612, 792];
 const PRODUCER = 'Perdiem CMS-1500 writer';
 const BLACK = rgb(0, 0, 0);
+const CHARACTER_SPACING = Math.round((LAYOUT.pitch - 0.6 * FONT_SIZE) * 1000) / 1000;
 
 /** `now` as a Date for the metadata: a date-time without a zone is taken as UTC. */
 function metadataDate(now: IsoDateTime): Date {
@@ -73,8 +76,8 @@ function checkOffset(offset: Offset): Offset {
 /** One page: the form (if any) and the values, everything moved by the printer offset. */
 function drawPage(page: PDFPage, font: PDFFont, form: PDFEmbeddedPage | null, values: PageValues, offset: Offset): void {
   if (form) page.drawPage(form, { x: offset.x, y: offset.y });
-  // 10 pt Courier advances 6 pt; 1.2 pt more per character keeps the form's 10 cpi grid
-  page.pushOperators(pushGraphicsState(), setCharacterSpacing(LAYOUT.pitch - 0.6 * FONT_SIZE));
+  // Courier advances 0.6 em; any difference to the 10 cpi grid becomes character spacing
+  page.pushOperators(pushGraphicsState(), setCharacterSpacing(CHARACTER_SPACING));
   for (const [id, text] of Object.entries(values)) {
     const f = field(id);
     page.drawText(text, { x: textX(f, text) + offset.x, y: f.baseline + offset.y, size: FONT_SIZE, font, color: BLACK });
