@@ -56,7 +56,16 @@ function byFileOrder(a: Claim, b: Claim): number {
   return cmp(a.payer, b.payer) || cmp(a.patient, b.patient) || cmp(a.periodFrom, b.periodFrom) || cmp(a.id, b.id);
 }
 
-export function export837(db: Db, filter: Export837Filter, opts: { now: IsoDateTime }): Export837Result {
+export interface Export837Options {
+  now: IsoDateTime;
+  /**
+   * Called inside the transaction once the batch is recorded (e.g. to write a temporary file);
+   * if it throws, nothing is recorded and no number is used.
+   */
+  deliver?: (file: { batchId: string; fileName: string; bytes: Buffer }) => void;
+}
+
+export function export837(db: Db, filter: Export837Filter, opts: Export837Options): Export837Result {
   return db.transaction((): Export837Result => {
     const dataset = loadDataset(db);
     const records: X12Records = dataset;
@@ -101,6 +110,7 @@ export function export837(db: Db, filter: Export837Filter, opts: { now: IsoDateT
       transactionControl: written.transactionControlNumber,
     });
     markExported(db, written.claims, batchId, opts.now);
+    opts.deliver?.({ batchId, fileName, bytes });
     return {
       batchId,
       fileName,

@@ -1,0 +1,117 @@
+// `perdiem export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]`:
+// every exportable claim of the selection in one 837P file, recorded as a batch, the claims
+// locked; prints the batch and the claims left out with the reason.
+// `perdiem export pdf …` belongs to the CMS-1500 exporter (./export-pdf.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CliCommand, CliContext } from '../context.ts';
+import { UsageError, UserError } from '../errors.ts';
+import { isRealDate } from '../../export/x12/format.ts';
+import { withUserStore } from '../../services/openStore.ts';
+import { export837, type Export837Filter } from '../../services/export837.ts';
+
+const USAGE_837 = 'perdiem export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]';
+
+interface Args837 extends Export837Filter {
+  out: string;
+}
+
+function parse837(argv: string[]): Args837 {
+  const values: Record<string, string> = {};
+  let acceptWarnings = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--accept-warnings') {
+      acceptWarnings = true;
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (!['--out', '--from', '--to', '--payer'].includes(name)) throw new UsageError(`export 837: unknown argument ${a}`);
+    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`export 837: ${name} needs a value`);
+    values[name.slice(2)] = value;
+  }
+  if (!values.out) throw new UsageError(`export 837 needs --out FILE\nusage: ${USAGE_837}`);
+  for (const k of ['from', 'to'] as const) {
+    const v = values[k];
+    if (v !== undefined && !isRealDate(v)) throw new UsageError(`export 837: --${k} '${v}' is not a date (YYYY-MM-DD)`);
+  }
+  if (values.from && values.to && values.to < values.from) throw new UsageError(`export 837: --to ${values.to} is before --from ${values.from}`);
+  return {
+    out: values.out,
+    ...(values.from ? { from: values.from } : {}),
+    ...(values.to ? { to: values.to } : {}),
+    ...(values.payer ? { payer: values.payer } : {}),
+    acceptWarnings,
+  };
+}
+
+/**
+ * The file appears only for a recorded batch: written to a temporary name inside the export's
+ * transaction (a write error rolls the batch back), renamed once the batch is committed.
+ */
+function run837(ctx: CliContext, argv: string[]): number {
+  const args = parse837(argv);
+  const out = path.resolve(args.out);
+  if (fs.existsSync(out)) throw new UserError(`${args.out} already exists; choose a new file name (a batch file is never overwritten)`);
+  const dir = path.dirname(out);
+  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${args.out}: folder ${dir} does not exist`);
+  const tmp = `${out}.${process.pid}.partial`;
+  let result;
+  try {
+    result = withUserStore(ctx.dbPath, (store) =>
+      export837(store.db, args, {
+        now: ctx.now,
+        deliver: ({ bytes }) => {
+          try {
+            fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+          } catch (e) {
+            throw new UserError(`cannot write ${args.out}: ${(e as Error).message}`);
+          }
+        },
+      }),
+    );
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  try {
+    fs.renameSync(tmp, out);
+  } catch (e) {
+    throw new UserError(`batch ${result.batchId} is recorded but ${args.out} could not be written (${(e as Error).message}); download it again from the batch list`);
+  }
+  const n = result.claims.length;
+  ctx.out(`batch ${result.batchId}: ${n} claim${n === 1 ? '' : 's'} written to ${args.out}\n`);
+  ctx.out(`  interchange ${result.interchangeControlNumber}, ${result.bytes.length} bytes, sha256 ${result.sha256}\n`);
+  if (result.leftOut.length > 0) {
+    ctx.out(`left out ${result.leftOut.length} claim${result.leftOut.length === 1 ? '' : 's'}:\n`);
+    for (const l of result.leftOut) ctx.out(`  ${l.claim}: ${l.reason}\n`);
+  }
+  return 0;
+}
+
+type RunExportPdf = (ctx: CliContext, argv: string[]) => Promise<number | void>;
+
+async function runPdf(ctx: CliContext, argv: string[]): Promise<number | void> {
+  // owned by the CMS-1500 exporter; loaded only when asked for
+  const spec = './export-pdf.ts';
+  const mod = (await import(spec)) as { default?: unknown };
+  if (typeof mod.default !== 'function') throw new Error('export-pdf.ts does not default-export runExportPdf');
+  return (mod.default as RunExportPdf)(ctx, argv);
+}
+
+const command: CliCommand = {
+  name: 'export',
+  summary:
+    'export 837: every exportable claim (no errors; warnings acknowledged or --accept-warnings) of the selection to one 837P file, recorded as a batch; the claims are locked. export pdf: CMS-1500 forms.',
+  usage: `${USAGE_837}\n       perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID]`,
+  async run(ctx, argv) {
+    const [kind, ...rest] = argv;
+    if (kind === '837') return run837(ctx, rest);
+    if (kind === 'pdf') return runPdf(ctx, rest);
+    throw new UsageError(kind ? `export: unknown kind '${kind}' (837 or pdf)` : 'export needs a kind: 837 or pdf');
+  },
+};
+
+export default command;

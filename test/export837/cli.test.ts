@@ -1,0 +1,99 @@
+// `perdiem export 837`: the file, the batch line, the claims left out; usage and user errors.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open.ts';
+import { insertClaim, insertFinding } from '../../db/repos/claims.ts';
+import { saveDataset } from '../../db/repos/dataset.ts';
+import { getBatchFile, listBatches } from '../../db/repos/batches.ts';
+import { runCli } from '../../electron/cli/main.ts';
+import { read837 } from '../../electron/export/x12/read837.ts';
+import { goldenClaims } from './store.ts';
+import { goldenInput } from './golden.ts';
+
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-export837-'));
+  db = path.join(dir, 'perdiem.sqlite');
+  const store = openStore(db);
+  const records = goldenInput('two-payers').records;
+  store.db.transaction(() => {
+    saveDataset(store.db, { ...records, chargeMaster: {}, products: [], therapies: [], dispenses: [], visits: [] });
+    for (const c of goldenClaims('two-payers')) insertClaim(store.db, c, '2026-11-01T08:00:00');
+    insertFinding(store.db, { severity: 'warning', rule: 'R-NV-7', message: 'unsigned visit V9 on 2026-10-01', claim: 'C2610P1002A' }, null);
+  })();
+  store.close();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--db', db, '--now', '2026-11-02T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('perdiem export 837', () => {
+  it('writes the batch file, prints the batch id and the claims left out with the reason', async () => {
+    const file = path.join(dir, 'out.x12');
+    const r = await cli('export', '837', '--out', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const bytes = fs.readFileSync(file);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe(`batch B000001: 2 claims written to ${file}`);
+    expect(lines[1]).toMatch(new RegExp(`^  interchange 000000001, ${bytes.length} bytes, sha256 [0-9a-f]{64}$`));
+    expect(lines.slice(2, 4)).toEqual([
+      'left out 1 claim:',
+      '  C2610P1002A: R-CL-11 1 unacknowledged warning: unsigned visit V9 on 2026-10-01 (acknowledge the warnings or use --accept-warnings)',
+    ]);
+    expect(read837(bytes.toString('latin1')).claims.map((c) => c.id)).toEqual(['C2610P1001S', 'C2610P1001A']);
+    const store = openStore(db);
+    try {
+      expect(Buffer.compare(getBatchFile(store.db, 'B000001')!.bytes, bytes)).toBe(0);
+    } finally {
+      store.close();
+    }
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('takes --payer and --accept-warnings', async () => {
+    const file = path.join(dir, 'allways.x12');
+    const r = await cli('export', '837', '--out', file, '--payer', 'allways', '--accept-warnings');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe(`batch B000001: 2 claims written to ${file}`);
+    expect(r.out).not.toContain('left out');
+  });
+
+  it('refuses to overwrite a file and records nothing', async () => {
+    const file = path.join(dir, 'exists.x12');
+    fs.writeFileSync(file, 'keep');
+    const r = await cli('export', '837', '--out', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('already exists');
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep');
+    const store = openStore(db);
+    try {
+      expect(listBatches(store.db)).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('fails with exit 1 and the reasons when no claim can go out', async () => {
+    await cli('export', '837', '--out', path.join(dir, 'a.x12'), '--accept-warnings');
+    const r = await cli('export', '837', '--out', path.join(dir, 'b.x12'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('perdiem: no claim to export in that selection\n');
+    expect(fs.existsSync(path.join(dir, 'b.x12'))).toBe(false);
+  });
+
+  it('is a usage error (exit 2) without --out, with a bad date or an unknown kind', async () => {
+    expect((await cli('export', '837')).code).toBe(2);
+    expect((await cli('export', '837', '--out', 'x.x12', '--from', '2026-02-30')).err).toContain("--from '2026-02-30' is not a date");
+    expect((await cli('export', 'edi', '--out', 'x')).code).toBe(2);
+  });
+});
