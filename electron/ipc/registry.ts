@@ -45,10 +45,8 @@ export function toCallError(e: unknown): CallError | null {
     const list = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
     return { message: `Please correct ${list.length === 1 ? 'this field' : 'these fields'}: ${list.join('; ')}`, fields };
   }
-  if (e instanceof FieldError) return { message: e.message, fields: { ...e.fields } };
-  if (e instanceof UserError) {
-    return e.details.length ? { message: `${e.message}\n${e.details.join('\n')}` } : { message: e.message };
-  }
+  if (e instanceof FieldError) return { message: e.message, fields: { ...e.fields }, details: [...e.details] };
+  if (e instanceof UserError) return e.details.length ? { message: e.message, details: [...e.details] } : { message: e.message };
   return null;
 }
 

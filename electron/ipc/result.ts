@@ -5,6 +5,8 @@ export interface CallError {
   message: string;
   /** field path (e.g. `npi`, `address.zip`, `coverages[0].memberId`) → what is wrong with it */
   fields?: Record<string, string>;
+  /** one line per problem (`path: message`), e.g. every invalid record of an import */
+  details?: string[];
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };

@@ -64,11 +64,11 @@ describe('the handler registry', () => {
   it('turns a user error into a result with its details', async () => {
     expect(await registry.call(ctx, 'demo.refuse', undefined)).toEqual({
       ok: false,
-      error: { message: 'Patient P1 has no coverage\ncoverages: add one' },
+      error: { message: 'Patient P1 has no coverage', details: ['coverages: add one'] },
     });
     expect(await registry.call(ctx, 'demo.fields', undefined)).toEqual({
       ok: false,
-      error: { message: 'Check the NPI', fields: { npi: 'must be 10 digits' } },
+      error: { message: 'Check the NPI', fields: { npi: 'must be 10 digits' }, details: ['npi: must be 10 digits'] },
     });
   });
 

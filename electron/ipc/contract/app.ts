@@ -19,14 +19,15 @@ export interface AppState {
 }
 
 export interface ImportOutcome {
-  counts: OfficeCounts;
-  /** `path: message` for every invalid record when nothing was written */
-  problems: string[];
+  fileName: string;
+  /** records written per section (patients, therapies, …) */
+  imported: Record<string, number>;
+  state: AppState;
 }
 
 export type AppHandlers = {
   'app.state': (args: void) => AppState;
   'app.loadDemo': (args: void) => AppState;
-  /** the text of an import file (import-example.json format); all or nothing */
+  /** the text of an import file (import-example.json format); all or nothing: a failure lists every problem in `details` */
   'app.importFile': (args: { fileName: string; text: string }) => ImportOutcome;
 };

@@ -34,8 +34,11 @@ export interface ClaimRow {
 
 export interface BuildOutcome {
   claims: ClaimRow[];
-  /** findings not tied to a claim (e.g. a visit with no therapy) */
+  /** findings of the last build not tied to a claim (e.g. a visit with no therapy); empty when listing */
   unattached: Finding[];
+  /** the range actually built (a build widens it to whole draft claims), or the range listed */
+  from: IsoDate;
+  to: IsoDate;
   totals: { claims: number; errors: number; warnings: number; totalCents: number };
 }
 
@@ -62,12 +65,11 @@ export interface BatchRow {
   id: string;
   kind: '837' | 'pdf';
   createdAt: IsoDateTime;
-  claimCount: number;
-  totalCents: number;
   fileName: string;
-  from: IsoDate | null;
-  to: IsoDate | null;
-  payer: string | null;
+  claimCount: number;
+  /** bytes */
+  size: number;
+  sha256: string;
 }
 
 export interface ExportOutcome {
@@ -81,7 +83,8 @@ export type BillingHandlers = {
   'billing.build': (args: Period) => BuildOutcome;
   'billing.listClaims': (args: Period) => BuildOutcome;
   'billing.getClaim': (args: { id: string }) => ClaimDetail;
-  'billing.acknowledge': (args: { claim: string; acknowledged: boolean }) => ClaimRow;
+  /** R-CL-11: the biller has read the claim's current warnings */
+  'billing.acknowledge': (args: { claim: string }) => ClaimRow;
   'billing.export837': (args: Period & { acceptWarnings?: boolean }) => ExportOutcome;
   'billing.exportPdf': (args: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean }) => ExportOutcome;
   'billing.batches': (args: void) => BatchRow[];
