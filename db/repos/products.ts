@@ -34,9 +34,9 @@ export function searchProducts(db: Db, text: string, limit = 50): Product[] {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return all(
     db,
-    `SELECT * FROM products WHERE name LIKE ?1 ESCAPE '\\' OR hcpcs LIKE ?1 ESCAPE '\\' OR ndc LIKE ?1 ESCAPE '\\'
-     ORDER BY name COLLATE NOCASE LIMIT ?2`,
-    like, limit,
+    `SELECT * FROM products WHERE name LIKE ? ESCAPE '\\' OR hcpcs LIKE ? ESCAPE '\\' OR ndc LIKE ? ESCAPE '\\'
+     ORDER BY name COLLATE NOCASE LIMIT ?`,
+    like, like, like, limit,
   ).map(productOf);
 }
 
