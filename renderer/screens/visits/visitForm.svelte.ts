@@ -1,0 +1,211 @@
+// The nurse visit form: fields as typed, a live preview of what the visit bills (asked of the
+// handlers after a pause, so the times are checked by the same rules as a save), save and sign.
+import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
+import type { Visit } from '../../../electron/domain/types.ts';
+import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/contract/visits.ts';
+import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
+import { addDays } from '../patients/lib/format.ts';
+import type { Problems } from '../patients/lib/forms.ts';
+import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import { normalizeTime } from './time.ts';
+
+export interface VisitFields {
+  /** blank for a new visit */
+  id: string;
+  patient: string;
+  patientName: string;
+  therapy: string;
+  nurse: string;
+  date: string;
+  arrival: string;
+  departure: string;
+  /** the visit crosses midnight: departureDate applies */
+  overnight: boolean;
+  departureDate: string;
+  signed: boolean;
+  notes: string;
+}
+
+/** the fields R-NV-2 judges; their problems show while typing */
+export const TIME_FIELDS = ['date', 'arrival', 'departure', 'departureDate'] as const;
+
+export function blankVisit(today: string): VisitFields {
+  return { id: '', patient: '', patientName: '', therapy: '', nurse: '', date: today, arrival: '', departure: '', overnight: false, departureDate: '', signed: false, notes: '' };
+}
+
+export function draftOf(f: VisitFields): VisitDraft {
+  return {
+    id: f.id || null,
+    patient: f.patient,
+    therapy: f.therapy,
+    nurse: f.nurse,
+    date: f.date,
+    arrival: normalizeTime(f.arrival),
+    departure: normalizeTime(f.departure),
+    departureDate: f.overnight ? f.departureDate || null : null,
+    signed: f.signed,
+    notes: f.notes.trim() || null,
+  };
+}
+
+export class VisitForm {
+  f = $state<VisitFields>(blankVisit(''));
+  preview = $state<VisitPreview | null>(null);
+  /** problems of the last save (all fields) */
+  saveProblems = $state<Problems>({});
+  therapies = $state<TherapyOption[]>([]);
+  saving = $state(false);
+  error = $state<string | null>(null);
+  message = $state<string | null>(null);
+
+  private readonly debounce: Debouncer;
+  private readonly latest = new Latest();
+  private today: string;
+
+  constructor(
+    private readonly api: Caller,
+    opts: { today?: string; delayMs?: number; timers?: Timers } = {},
+  ) {
+    this.today = opts.today ?? '';
+    this.f = blankVisit(this.today);
+    this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
+  }
+
+  setToday(today: string): void {
+    if (!this.f.date || this.f.date === this.today) this.f.date = today;
+    this.today = today;
+  }
+
+  /** the preview's time problems while typing; after a failed save, every field's */
+  get problems(): Problems {
+    const live: Problems = {};
+    for (const k of TIME_FIELDS) {
+      const p = this.preview?.problems[k];
+      if (p) live[k] = p;
+    }
+    return { ...this.saveProblems, ...live };
+  }
+
+  /** arrival and departure are both there: the preview can judge them */
+  get timesEntered(): boolean {
+    return this.f.arrival.trim() !== '' && this.f.departure.trim() !== '' && this.f.date !== '';
+  }
+
+  /** a departure before the arrival on the same day usually means the visit crossed midnight */
+  get suggestOvernight(): boolean {
+    return !this.f.overnight && 'departure' in (this.preview?.problems ?? {});
+  }
+
+  set<K extends keyof VisitFields>(key: K, value: VisitFields[K]): void {
+    this.f[key] = value;
+    delete this.saveProblems[key];
+    this.message = null;
+    if (key === 'date' && this.f.overnight) this.f.departureDate = addDays(this.f.date, 1);
+    this.schedulePreview();
+  }
+
+  async choosePatient(id: string, name: string): Promise<void> {
+    this.f.patient = id;
+    this.f.patientName = name;
+    this.f.therapy = '';
+    delete this.saveProblems.patient;
+    this.therapies = [];
+    if (!id) return;
+    const r = await this.api.call('therapies.forPatient', { patient: id });
+    if (this.f.patient !== id) return;
+    this.therapies = r.ok ? r.value : [];
+    // one therapy (the usual case): nothing to choose
+    const only = this.therapies.length === 1 ? this.therapies[0] : undefined;
+    if (only) this.f.therapy = only.id;
+    this.schedulePreview();
+  }
+
+  setOvernight(on: boolean): void {
+    this.f.overnight = on;
+    this.f.departureDate = on ? addDays(this.f.date, 1) : '';
+    this.schedulePreview();
+  }
+
+  /** on leaving a time field: show "930" as "09:30" */
+  tidyTime(key: 'arrival' | 'departure'): void {
+    const t = normalizeTime(this.f[key]);
+    if (t !== this.f[key]) this.f[key] = t;
+  }
+
+  schedulePreview(): void {
+    if (!this.timesEntered || !this.f.therapy) {
+      this.debounce.cancel();
+      this.latest.next();
+      this.preview = null;
+      return;
+    }
+    this.debounce.run(() => void this.refreshPreview());
+  }
+
+  async refreshPreview(): Promise<void> {
+    this.debounce.cancel();
+    const ticket = this.latest.next();
+    const r = await this.api.call('visits.preview', draftOf(this.f));
+    if (!this.latest.isCurrent(ticket)) return;
+    if (r.ok) this.preview = r.value;
+    else this.error = r.error.message;
+  }
+
+  /** saves (and signs when `signed` is ticked); true when saved */
+  async save(): Promise<Visit | null> {
+    this.saving = true;
+    this.error = null;
+    this.message = null;
+    const r = await this.api.call('visits.save', draftOf(this.f));
+    this.saving = false;
+    if (!r.ok) {
+      this.saveProblems = { ...(r.error.fields ?? {}) };
+      this.error = r.error.fields ? 'The visit was not saved. Please correct the fields marked below.' : r.error.message;
+      return null;
+    }
+    const v = r.value;
+    this.message = `Visit ${v.id} saved${v.signed ? ' and signed' : ' (not signed yet, so it is not billed)'}.`;
+    this.startNext(v);
+    return v;
+  }
+
+  /** after a save: a fresh form for the next visit of the same nurse and date */
+  private startNext(saved: Visit): void {
+    const keep = { nurse: saved.nurse, date: saved.date };
+    this.f = { ...blankVisit(this.today), ...keep };
+    this.therapies = [];
+    this.preview = null;
+    this.saveProblems = {};
+  }
+
+  async edit(row: VisitRow): Promise<void> {
+    await this.choosePatient(row.patient, row.patientName);
+    this.f = {
+      id: row.id,
+      patient: row.patient,
+      patientName: row.patientName,
+      therapy: row.therapy,
+      nurse: row.nurse,
+      date: row.date,
+      arrival: row.arrival,
+      departure: row.departure,
+      overnight: !!row.departureDate && row.departureDate !== row.date,
+      departureDate: row.departureDate ?? '',
+      signed: row.signed,
+      notes: row.notes ?? '',
+    };
+    this.saveProblems = {};
+    this.message = null;
+    this.error = null;
+    await this.refreshPreview();
+  }
+
+  reset(): void {
+    this.f = blankVisit(this.today);
+    this.therapies = [];
+    this.preview = null;
+    this.saveProblems = {};
+    this.error = null;
+    this.message = null;
+  }
+}
