@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appliedVersions, listMigrations, setMigrationsDir } from '../../db/migrate.ts';
+import { openStore } from '../../db/open.ts';
+import { countPatients } from '../../db/repos/patients.ts';
+import {
+  backupNow,
+  BackupError,
+  defaultBackupDir,
+  isBackupDue,
+  listBackups,
+  restoreBackup,
+  runScheduledBackup,
+} from '../../electron/backup/backups.ts';
+import { generateDbKey, storeKey } from '../../electron/security/keyring.ts';
+import { importDataset } from '../../electron/services/importDataset.ts';
+import { exampleDataset, tempDir } from './helpers.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => {
+  setMigrationsDir(undefined);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const at = (iso: string) => new Date(iso);
+
+function office(key?: string) {
+  const dbPath = path.join(dir, 'perdiem.sqlite');
+  const store = openStore(dbPath, key ? { key } : {});
+  importDataset(store.db, exampleDataset());
+  return { dbPath, store };
+}
+
+describe('backups', () => {
+  it('are named by their time and listed newest first', () => {
+    const { store } = office();
+    const bdir = path.join(dir, 'backups');
+    backupNow(store.db, bdir, at('2026-11-03T08:00:00.000Z'), { reason: 'daily' });
+    backupNow(store.db, bdir, at('2026-11-05T08:00:00.250Z'), { reason: 'manual' });
+    backupNow(store.db, bdir, at('2026-11-04T08:00:00.000Z'), { reason: 'daily' });
+    store.close();
+    expect(listBackups(bdir).map((b) => [b.name, b.at, b.reason])).toEqual([
+      ['perdiem-20261105T080000250Z-manual.sqlite', '2026-11-05T08:00:00.250Z', 'manual'],
+      ['perdiem-20261104T080000000Z-daily.sqlite', '2026-11-04T08:00:00.000Z', 'daily'],
+      ['perdiem-20261103T080000000Z-daily.sqlite', '2026-11-03T08:00:00.000Z', 'daily'],
+    ]);
+    expect(fs.readdirSync(bdir).some((f) => f.endsWith('.partial'))).toBe(false);
+  });
+
+  it('keep only the newest N', () => {
+    const { store } = office();
+    const bdir = path.join(dir, 'backups');
+    for (let d = 1; d <= 6; d++) backupNow(store.db, bdir, at(`2026-11-0${d}T23:00:00.000Z`), { reason: 'daily', keep: 3 });
+    store.close();
+    expect(listBackups(bdir).map((b) => b.at.slice(0, 10))).toEqual(['2026-11-06', '2026-11-05', '2026-11-04']);
+    expect(fs.readdirSync(bdir)).toHaveLength(3);
+  });
+
+  it('are due daily: not before the interval, at once when none exists or the clock went back', () => {
+    const now = at('2026-11-05T09:00:00Z');
+    expect(isBackupDue(null, now)).toBe(true);
+    expect(isBackupDue('2026-11-04T09:00:01.000Z', now)).toBe(false);
+    expect(isBackupDue('2026-11-04T09:00:00.000Z', now)).toBe(true);
+    expect(isBackupDue('2026-11-05T08:00:00.000Z', now, 1)).toBe(true);
+    expect(isBackupDue('2026-11-06T09:00:00.000Z', now)).toBe(true);
+  });
+
+  it('run on schedule once a day', () => {
+    const { store } = office();
+    const bdir = path.join(dir, 'backups');
+    const settings = { backupIntervalHours: 24, backupKeep: 5 };
+    expect(runScheduledBackup(store.db, bdir, at('2026-11-05T09:00:00Z'), settings)?.reason).toBe('daily');
+    expect(runScheduledBackup(store.db, bdir, at('2026-11-05T20:00:00Z'), settings)).toBeNull();
+    expect(runScheduledBackup(store.db, bdir, at('2026-11-06T09:00:00Z'), settings)?.at).toBe('2026-11-06T09:00:00.000Z');
+    store.close();
+    expect(listBackups(bdir)).toHaveLength(2);
+  });
+
+  it('are taken before a migration changes an existing database', () => {
+    const only1 = path.join(dir, 'm1');
+    fs.mkdirSync(only1);
+    const first = listMigrations()[0]!;
+    fs.copyFileSync(first.file, path.join(only1, path.basename(first.file)));
+    const dbPath = path.join(dir, 'perdiem.sqlite');
+    setMigrationsDir(only1);
+    openStore(dbPath).close();
+    setMigrationsDir(undefined);
+    expect(listBackups(defaultBackupDir(dbPath))).toEqual([]);
+    openStore(dbPath).close();
+    const taken = listBackups(defaultBackupDir(dbPath));
+    expect(taken.map((b) => b.reason)).toEqual(['pre-migration']);
+    const s = openStore(taken[0]!.file, { readonly: true });
+    expect(appliedVersions(s.db)).toEqual([1]);
+    s.close();
+    // nothing pending now: no more backups
+    openStore(dbPath).close();
+    expect(listBackups(defaultBackupDir(dbPath))).toHaveLength(1);
+  });
+
+  it('restore an encrypted backup over the database, keeping the replaced one', () => {
+    const key = storeKey(generateDbKey());
+    const { dbPath, store } = office(key);
+    const b = backupNow(store.db, path.join(dir, 'backups'), at('2026-11-05T09:00:00Z'));
+    store.db.prepare('DELETE FROM visits').run();
+    store.close();
+    const r = restoreBackup(b.file, dbPath, key, { now: at('2026-11-05T10:00:00Z') });
+    expect(r.version).toBe(listMigrations().at(-1)!.version);
+    expect(path.basename(r.previous!)).toBe('perdiem-20261105T100000000Z-pre-restore.sqlite');
+    const s = openStore(dbPath, { key });
+    expect((s.db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n).toBe(3);
+    s.close();
+    const prev = openStore(r.previous!, { key, readonly: true });
+    expect((prev.db.prepare('SELECT count(*) AS n FROM visits').get() as { n: number }).n).toBe(0);
+    prev.close();
+  });
+
+  it('refuse to restore a corrupt file, a backup with the wrong key, or one from a newer app, leaving the database alone', () => {
+    const key = storeKey(generateDbKey());
+    const { dbPath, store } = office(key);
+    const b = backupNow(store.db, path.join(dir, 'backups'), at('2026-11-05T09:00:00Z'));
+    store.close();
+    const before = fs.readFileSync(dbPath);
+
+    const corrupt = path.join(dir, 'corrupt.sqlite');
+    const bytes = fs.readFileSync(b.file);
+    for (let i = 4096 * 2; i < 4096 * 3; i++) bytes[i] = (bytes[i]! ^ 0x5a) & 0xff;
+    fs.writeFileSync(corrupt, bytes);
+    expect(() => restoreBackup(corrupt, dbPath, key)).toThrow(BackupError);
+    expect(() => restoreBackup(b.file, dbPath, storeKey(generateDbKey()))).toThrow(/wrong key/);
+    expect(() => restoreBackup(path.join(dir, 'missing.sqlite'), dbPath, key)).toThrow(/no such backup/);
+
+    const newer = openStore(b.file, { key });
+    newer.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (9999, ?)').run('future');
+    newer.close();
+    expect(() => restoreBackup(b.file, dbPath, key)).toThrow(/newer than this app/);
+
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+    const s = openStore(dbPath, { key });
+    expect(countPatients(s.db)).toBe(2);
+    s.close();
+  });
+
+  it('refuse to run inside a transaction', () => {
+    const { store } = office();
+    expect(() => store.db.transaction(() => backupNow(store.db, path.join(dir, 'b'), new Date()))()).toThrow(/inside a transaction/);
+    store.close();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, PermissionError, PERMISSIONS, requirePermission } from '../../electron/security/roles.ts';
+import { cliAction } from '../../electron/security/cliAuth.ts';
+
+describe('roles', () => {
+  it('lets a nurse work on her own visits and nothing else', () => {
+    expect(PERMISSIONS.nurse).toEqual(['visits.own']);
+    for (const a of ['export.837', 'export.pdf', 'audit.view', 'audit.export', 'claims.build', 'patients.view'] as const) {
+      expect(can('nurse', a)).toBe(false);
+    }
+  });
+
+  it('lets a biller do the office work but not manage users, tokens, the audit trail or restores', () => {
+    for (const a of ['claims.build', 'export.837', 'export.pdf', 'data.import', 'patients.edit', 'backup.run'] as const) {
+      expect(can('biller', a)).toBe(true);
+    }
+    for (const a of ['users.manage', 'tokens.manage', 'audit.view', 'audit.export', 'backup.restore'] as const) {
+      expect(can('biller', a)).toBe(false);
+    }
+  });
+
+  it('lets an administrator do everything', () => {
+    for (const a of ACTIONS) expect(can('admin', a)).toBe(true);
+  });
+
+  it('names the role and the action when it refuses', () => {
+    expect(() => requirePermission('nurse', 'export.837')).toThrow(PermissionError);
+    expect(() => requirePermission('nurse', 'export.837')).toThrow('a nurse may not export.837');
+    expect(() => requirePermission('admin', 'users.manage')).not.toThrow();
+  });
+
+  it('maps each command of the command line to the permission it needs', () => {
+    expect(cliAction('import', ['x.json'])).toBe('data.import');
+    expect(cliAction('demo', [])).toBe('data.import');
+    expect(cliAction('build', ['--from', '2026-10-01'])).toBe('claims.build');
+    expect(cliAction('export', ['837', '--out', 'a.x12'])).toBe('export.837');
+    expect(cliAction('export', ['pdf', '--out', 'a.pdf'])).toBe('export.pdf');
+    expect(cliAction('audit', [])).toBe('audit.view');
+    // a command nobody classified yet is for administrators only
+    expect(cliAction('something-new', [])).toBe('users.manage');
+  });
+});
