@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/demo/generate.ts';
+import { loadDemo } from '../../electron/demo/loadDemo.ts';
+import { parseDataset } from '../../electron/import/parse.ts';
+import { addDays } from '../../electron/import/dates.ts';
+import { openMemoryStore } from '../../db/open.ts';
+import { loadDataset } from '../../db/repos/dataset.ts';
+import { UserError } from '../../electron/cli/errors.ts';
+import type { Dataset } from '../../electron/domain/types.ts';
+
+const TODAY = '2026-11-15';
+
+function demo(patients = 120, today = TODAY): Dataset {
+  const r = parseDataset(generateDemo({ today, patients }));
+  if (!r.ok) throw new Error(r.errors.slice(0, 20).join('\n'));
+  return r.dataset;
+}
+
+describe('the demo office', () => {
+  const ds = demo();
+
+  it('is the same for the same day and size, and differs for another day', () => {
+    expect(generateDemo({ today: TODAY, patients: 120 })).toEqual(generateDemo({ today: TODAY, patients: 120 }));
+    expect(generateDemo({ today: '2026-11-16', patients: 120 })).not.toEqual(generateDemo({ today: TODAY, patients: 120 }));
+  });
+
+  it('has as many patients as asked, each with a coverage', () => {
+    expect(ds.patients).toHaveLength(120);
+    expect(ds.patients.every((p) => p.coverages.length >= 1)).toBe(true);
+    expect(ds.patients.some((p) => p.coverages[0]!.relationship === 'child' && p.coverages[0]!.subscriber)).toBe(true);
+  });
+
+  it('has payers with the settings the seeds disagree on', () => {
+    const s = Object.fromEntries(ds.payers.map((p) => [p.id, { ...p.settings, filingIndicator: p.filingIndicator }]));
+    expect(ds.payers.length).toBeGreaterThanOrEqual(4);
+    expect(s.bcbstx).toMatchObject({ codeSet: 'commercial', filingIndicator: 'BL' });
+    expect(s.allways).toMatchObject({ compoundKpKq: true, wasteModifiers: 'JW+JZ' });
+    expect(s.medicare).toMatchObject({ codeSet: 'medicare-hit', filingIndicator: 'MB' });
+    expect(s.ncmedicaid).toMatchObject({ codeSet: 'medicaid-nc', drugsOnMedicalClaim: false, selfAdministeredCovered: true });
+  });
+
+  it('runs therapies of many categories over the six months before today', () => {
+    const categories = new Set(ds.therapies.map((t) => t.category));
+    for (const c of ['antiInfective', 'hydration', 'tpn', 'pain', 'chemotherapy', 'immunotherapy', 'antiTnf', 'inotropic', 'catheterCare']) {
+      expect(categories, c).toContain(c);
+    }
+    const from = addDays(TODAY, -182);
+    expect(ds.therapies.every((t) => t.start >= from && t.start <= TODAY)).toBe(true);
+    expect(ds.therapies.some((t) => t.stop === null)).toBe(true);
+    expect(ds.therapies.some((t) => t.holds.length > 0)).toBe(true);
+    expect(ds.therapies.some((t) => t.priorAuths.some((a) => a.units))).toBe(true);
+    expect(ds.therapies.some((t) => t.drugs.length > 1)).toBe(true);
+  });
+
+  it('uses real HCPCS units, in single- and multi-dose containers', () => {
+    const byCode = new Map(ds.products.map((p) => [p.hcpcs, p]));
+    expect(byCode.get('J0696')!.hcpcsUnit).toEqual({ amount: 250, unit: 'mg' });
+    expect(byCode.get('J3370')!.hcpcsUnit).toEqual({ amount: 500, unit: 'mg' });
+    expect(byCode.get('J1569')!.hcpcsUnit).toEqual({ amount: 500, unit: 'mg' });
+    expect(byCode.get('J2270')!.hcpcsUnit).toEqual({ amount: 10, unit: 'mg' });
+    expect(byCode.get('J0285')!.hcpcsUnit).toEqual({ amount: 50, unit: 'mg' });
+    expect(byCode.get('J1745')!.hcpcsUnit).toEqual({ amount: 10, unit: 'mg' });
+    expect(byCode.get('B4185')!.hcpcsUnit).toEqual({ amount: 10, unit: 'g' });
+    expect(byCode.get('J7050')!.hcpcsUnit).toEqual({ amount: 250, unit: 'mL' });
+    expect(byCode.has('J1642')).toBe(true);
+    const drugs = ds.products.filter((p) => p.kind === 'drug');
+    expect(drugs.some((p) => p.singleDose) && drugs.some((p) => p.singleDose === false)).toBe(true);
+  });
+
+  it('dispenses cover nearly every scheduled day of every drug up to today', () => {
+    let days = 0;
+    let covered = 0;
+    for (const t of ds.therapies) {
+      const step = 'everyDays' in t.schedule ? t.schedule.everyDays : 'weekly' in t.schedule ? 7 : 1;
+      const last = t.stop && t.stop < TODAY ? t.stop : TODAY;
+      for (const drug of t.drugs) {
+        const mine = ds.dispenses.filter((d) => d.therapy === t.id && d.ndc === drug.ndc);
+        for (let k = 0, day = t.start; day <= last; k += step, day = addDays(t.start, k)) {
+          days++;
+          if (mine.some((d) => d.date <= day && day <= addDays(d.date, d.daysSupply - 1))) covered++;
+        }
+      }
+    }
+    expect(days).toBeGreaterThan(1000);
+    expect(covered / days).toBeGreaterThan(0.9);
+    expect(covered).toBeLessThan(days);
+  });
+
+  it('has signed and unsigned visits, no later than today', () => {
+    expect(ds.visits.some((v) => v.signed) && ds.visits.some((v) => !v.signed)).toBe(true);
+    expect(ds.visits.every((v) => v.date <= TODAY)).toBe(true);
+    const therapyOf = new Map(ds.therapies.map((t) => [t.id, t]));
+    expect(ds.visits.every((v) => therapyOf.get(v.therapy)!.patient === v.patient)).toBe(true);
+  });
+
+  it('goes only into an empty database', () => {
+    const store = openMemoryStore();
+    const { counts } = loadDemo(store.db, { today: TODAY, patients: 30 });
+    expect(counts.patients).toBe(30);
+    expect(loadDataset(store.db)).toEqual(demo(30));
+    expect(() => loadDemo(store.db, { today: TODAY, patients: 30 })).toThrow(UserError);
+    expect(() => loadDemo(store.db, { today: TODAY, patients: 30 })).toThrow(/the database is not empty/);
+    store.close();
+  });
+});
