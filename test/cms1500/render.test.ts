@@ -206,3 +206,17 @@ describe('CMS-1500 refuses claims it cannot print faithfully', () => {
     expect(boxes(page!, ['24_1_npi', '24_3_npi', '33a'])).toEqual({ '24_1_npi': '', '24_3_npi': '1234567893', '33a': BILLING_NPI });
   });
 });
+
+describe('CMS-1500 carrier block', () => {
+  it('prints the payer address on consecutive lines when it has no second line', async () => {
+    const claim = perDiemClaim('C5', 'P3003', 'mcr', 1);
+    const [page] = await readGlyphs(await renderCms1500({ claims: [claim], dataset: dataset(), mode: 'data', now: NOW }));
+    expect(boxes(page!, ['carrier_page', 'carrier_name', 'carrier_addr1', 'carrier_addr2', 'carrier_city_state_zip'])).toEqual({
+      carrier_page: '',
+      carrier_name: 'MEDICARE PART B',
+      carrier_addr1: 'PO BOX 6000',
+      carrier_addr2: 'FARGO ND 58108',
+      carrier_city_state_zip: '',
+    });
+  });
+});

@@ -39,6 +39,7 @@ export const LINES_PER_PAGE = 6;
 /** R-CL-4: home infusion is billed at place of service 12 (home) on every line. */
 export const PLACE_OF_SERVICE_HOME = '12';
 const SIGNATURE_ON_FILE = 'SIGNATURE ON FILE';
+const CARRIER_LINES = ['carrier_name', 'carrier_addr1', 'carrier_addr2', 'carrier_city_state_zip'] as const;
 
 interface Insured {
   last: string;
@@ -107,13 +108,14 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
   const typeBox = insuranceTypeBox(payer.filingIndicator);
   const v: PageValues = {};
 
-  // carrier block: payer name and address
-  v.carrier_name = addressText(payer.name);
-  if (payer.address) {
-    v.carrier_addr1 = addressText(payer.address.line1);
-    if (payer.address.line2) v.carrier_addr2 = addressText(payer.address.line2);
-    v.carrier_city_state_zip = cityStateZip(payer.address.city, payer.address.state, payer.address.zip);
-  }
+  // carrier block: payer name, address line 1, line 2 if any, CITY ST ZIP — printed on
+  // consecutive lines (no gap where a payer has no second address line)
+  const a = payer.address;
+  const carrier = [payer.name, a?.line1, a?.line2].map((t) => addressText(t)).filter((t) => t !== '');
+  if (a) carrier.push(cityStateZip(a.city, a.state, a.zip));
+  CARRIER_LINES.forEach((id, i) => {
+    if (carrier[i]) v[id] = carrier[i]!;
+  });
 
   v[typeBox] = 'X';
   v['1a'] = idText(coverage.memberId);

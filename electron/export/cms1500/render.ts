@@ -85,9 +85,10 @@ function drawPage(page: PDFPage, font: PDFFont, form: PDFEmbeddedPage | null, va
   page.pushOperators(popGraphicsState());
 }
 
-function payerTotals(input: RenderCms1500Input, claim: Claim) {
-  const payer = input.dataset.payers.find((p) => p.id === claim.payer);
-  return payer?.settings?.pdfPageTotals ?? DEFAULT_PAYER_SETTINGS.pdfPageTotals;
+/** The values of each page of one claim, with the payer's `pdfPageTotals` setting. */
+export function layoutClaim(claim: Claim, dataset: FormDataset, now: IsoDateTime): PageValues[] {
+  const payer = dataset.payers.find((p) => p.id === claim.payer);
+  return claimPages(claim, dataset, now, payer?.settings?.pdfPageTotals ?? DEFAULT_PAYER_SETTINGS.pdfPageTotals);
 }
 
 /** Every claim on as many pages as it needs (six service lines a page), in the given order. */
@@ -95,7 +96,7 @@ export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Arr
   if (input.claims.length === 0) throw new Cms1500Error('no claims to print');
   const offset = checkOffset(input.offset ?? { x: 0, y: 0 });
   // all pages are laid out first, so a claim that cannot be printed stops the run before any drawing
-  const pages = input.claims.flatMap((claim) => claimPages(claim, input.dataset, input.now, payerTotals(input, claim)));
+  const pages = input.claims.flatMap((claim) => layoutClaim(claim, input.dataset, input.now));
   const doc = await newDocument('CMS-1500 (02/12) claims', input.now);
   const font = await doc.embedFont(StandardFonts.Courier);
   const form = input.mode === 'full' ? await embedForm(doc) : null;
