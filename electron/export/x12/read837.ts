@@ -379,6 +379,7 @@ export function read837(text: string): Read837Result {
         if (loop === '2010AA' && /\bP\.?\s*O\.?\s*BOX\b/i.test(s.slice(1).join(' '))) err(i, loop, 'the billing provider address is a PO box');
         break;
       case 'REF':
+        if (loop === '2410' && s[1] !== 'XZ' && s[1] !== 'VY') err(i, loop, `REF*${s[1]} is not allowed in loop 2410`);
         if (loop === '2010AA' && (s[1] === 'EI' || s[1] === 'SY') && !/^\d{9}$/.test(s[2] ?? '')) err(i, loop, `REF*${s[1]} '${s[2]}' is not 9 digits`);
         if (loop === '2300' && claim) {
           if (s[1] === 'G1') claim.priorAuth = s[2] ?? null;
