@@ -26,6 +26,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** Problems sorted by section, then record, keeping each record's own order (sort is stable). */
+function inFileOrder(errors: string[]): string[] {
+  const rank = (line: string): [number, number] => {
+    const m = /^(\w+)(?:\[(\d+)\])?/.exec(line);
+    const section = m ? (SECTIONS as readonly string[]).indexOf(m[1]!) : -1;
+    return [section, m?.[2] === undefined ? -1 : Number(m[2])];
+  };
+  return errors
+    .map((line, i) => ({ line, i, r: rank(line) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
+    .map((e) => e.line);
+}
+
 export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
   if (!isObject(raw)) return { ok: false, errors: ['(file): expected a JSON object'] };
   const errors: string[] = [];
@@ -44,7 +57,7 @@ export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
 
   /** Each record parsed on its own so one bad record does not hide the problems of the others. */
   const list = <T extends z.ZodType>(key: (typeof SECTIONS)[number], schema: T, idOf: (v: unknown) => string | undefined): Section<z.output<T>> => {
-    const section: Section<z.output<T>> = { key, records: [], byId: new Map(), mentioned: new Set() };
+    const section: Section<z.output<T>> = { key, records: [], invalid: [], byId: new Map(), mentioned: new Set() };
     const value = raw[key];
     if (value === undefined || value === null) return section;
     if (!Array.isArray(value)) {
@@ -58,6 +71,7 @@ export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
       const r = schema.safeParse(item, { error: errorMap });
       if (!r.success) {
         errors.push(...issueLines([key, i], r.error.issues));
+        if (isObject(item)) section.invalid.push({ index: i, raw: item });
         return;
       }
       const parsedId = idOf(r.data) as string;
@@ -95,7 +109,7 @@ export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
   };
   errors.push(...checkReferences(sections, existing ?? emptyDataset()));
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: inFileOrder(errors) };
   const records = <T>(s: Section<T>) => s.records.map((r) => r.record);
   return {
     ok: true,

@@ -3,11 +3,14 @@
 // problems already are), and checks that need its content are skipped.
 import type { Dataset, Nurse, Patient, Payer, Prescriber, Product, Therapy, Dispense, Visit } from '../domain/types.ts';
 import { canConvert } from './measures.ts';
+import { normalizeNdc } from './ndc.ts';
 
 export interface Section<T> {
   key: string;
   /** valid records with their index in the file */
   records: { index: number; record: T }[];
+  /** records that failed their own checks, as given, for the reference checks that still apply */
+  invalid: { index: number; raw: Record<string, unknown> }[];
   byId: Map<string, T>;
   /** ids (NDCs for products) of every record in the file, valid or not */
   mentioned: Set<string>;
@@ -113,5 +116,54 @@ export function checkReferences(s: Sections, existing: Dataset): string[] {
     }
     need(nurses, v.nurse, 'nurse', `${at}.nurse`);
   }
+  checkInvalidRecords(s, { payers, prescribers, nurses, products, patients, therapies }, need);
   return errors;
+}
+
+type Need = <T>(lookup: Lookup<T>, id: string, what: string, at: string) => T | undefined;
+
+/**
+ * A record with a bad field still gets its references checked, so one import run lists every
+ * problem; a reference field that is itself malformed was reported already and is skipped.
+ */
+function checkInvalidRecords(
+  s: Sections,
+  l: { payers: Lookup<Payer>; prescribers: Lookup<Prescriber>; nurses: Lookup<Nurse>; products: Lookup<Product>; patients: Lookup<Patient>; therapies: Lookup<Therapy> },
+  need: Need,
+): void {
+  const id = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const ndc = (v: unknown) => {
+    if (typeof v !== 'string') return undefined;
+    const r = normalizeNdc(v);
+    return r.ok ? r.ndc : undefined;
+  };
+  const ref = <T>(lookup: Lookup<T>, value: string | undefined, what: string, at: string) => {
+    if (value !== undefined) need(lookup, value, what, at);
+  };
+  for (const { index, raw } of s.patients.invalid) {
+    if (!Array.isArray(raw.coverages)) continue;
+    raw.coverages.forEach((c: unknown, j) => {
+      if (c && typeof c === 'object') ref(l.payers, id((c as Record<string, unknown>).payer), 'payer', `patients[${index}].coverages[${j}].payer`);
+    });
+  }
+  for (const { index, raw } of s.therapies.invalid) {
+    const at = `therapies[${index}]`;
+    ref(l.patients, id(raw.patient), 'patient', `${at}.patient`);
+    ref(l.payers, id(raw.payer), 'payer', `${at}.payer`);
+    ref(l.prescribers, id(raw.prescriber), 'prescriber', `${at}.prescriber`);
+    if (Array.isArray(raw.drugs)) {
+      raw.drugs.forEach((d: unknown, j) => {
+        if (d && typeof d === 'object') ref(l.products, ndc((d as Record<string, unknown>).ndc), 'product NDC', `${at}.drugs[${j}].ndc`);
+      });
+    }
+  }
+  for (const { index, raw } of s.dispenses.invalid) {
+    ref(l.therapies, id(raw.therapy), 'therapy', `dispenses[${index}].therapy`);
+    ref(l.products, ndc(raw.ndc), 'product NDC', `dispenses[${index}].ndc`);
+  }
+  for (const { index, raw } of s.visits.invalid) {
+    ref(l.patients, id(raw.patient), 'patient', `visits[${index}].patient`);
+    ref(l.therapies, id(raw.therapy), 'therapy', `visits[${index}].therapy`);
+    ref(l.nurses, id(raw.nurse), 'nurse', `visits[${index}].nurse`);
+  }
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openMemoryStore, openStore } from '../../db/open.ts';
+import { sha256 } from '../import/helpers.ts';
 import { StoreError, appliedVersions, listMigrations, migrate, migrationsDir, setMigrationsDir } from '../../db/migrate.ts';
 
 const dirs: string[] = [];
@@ -71,11 +72,13 @@ describe('migrations', () => {
     const raw = new Database(file);
     raw.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(9999, 'from_the_future');
     raw.close();
+    const before = sha256(file);
     expect(() => openStore(file)).toThrow(StoreError);
     expect(() => openStore(file)).toThrow(
       `the database is at schema version 9999, newer than this app's ${appVersion}; update Perdiem before opening it`,
     );
     expect(() => openStore(file, { readonly: true })).toThrow(/schema version 9999/);
+    expect(sha256(file)).toBe(before);
   });
 
   it('refuses two migrations with the same number', () => {

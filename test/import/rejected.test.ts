@@ -104,6 +104,10 @@ describe('perdiem import rejects bad records, writing nothing', () => {
     doc.therapies[0].stop = '2026-09-01';
     doc.therapies[2].drugs[0].ndc = '0094427000';
     doc.visits[2].nurse = 'nobody';
+    doc.therapies[1].route = 'PO';
+    doc.therapies[1].prescriber = 'dr-who';
+    doc.dispenses[0].quantity = -1;
+    doc.dispenses[0].therapy = 'T77';
     const file = path.join(tmp.dir, 'many.json');
     writeFileSync(file, JSON.stringify(doc));
     const c = capture();
@@ -111,7 +115,11 @@ describe('perdiem import rejects bad records, writing nothing', () => {
     expect(c.err.trimEnd().split('\n').slice(1)).toEqual([
       "organization.npi: '1234567890' fails the NPI check digit",
       'therapies[0].stop: stop 2026-09-01 is before start 2026-10-01',
+      "therapies[1].route: 'PO' is not one of IV, SC, IM, epidural, intrathecal, enteral, other",
+      "therapies[1].prescriber: unknown prescriber 'dr-who'",
       'therapies[2].drugs[0].ndc: 10 digits without hyphens is ambiguous',
+      'dispenses[0].quantity: must be more than 0',
+      "dispenses[0].therapy: unknown therapy 'T77'",
       "visits[2].nurse: unknown nurse 'nobody'",
     ]);
     expect(sha256(db)).toBe(hash);
