@@ -148,6 +148,10 @@ export function liveKeys(db: Db): Map<string, ExportedFact> {
   );
 }
 
+export function claimIds(db: Db): Set<string> {
+  return new Set(all(db, 'SELECT id FROM claims').map((r) => str(r.id)));
+}
+
 export function setKeysLive(db: Db, claimId: string, live: boolean): void {
   run(db, 'UPDATE claim_keys SET live = ? WHERE claim_id = ?', live ? 1 : 0, claimId);
 }

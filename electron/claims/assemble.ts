@@ -71,14 +71,14 @@ function toClaimLine(d: DraftLine, pointers: string[]): ClaimLine {
   };
 }
 
-export function assembleClaims(facts: Fact[], findings: PendingFinding[]): AssembledClaim[] {
+export function assembleClaims(facts: Fact[], findings: PendingFinding[], reservedIds: ReadonlySet<string> = new Set()): AssembledClaim[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     const period = claimPeriod(f.settings, f.day);
     pushMap(groups, groupKey(f.patient.id, f.payer.id, period.from, f.priorAuth, f.therapy.prescriber), f);
   }
   const out: AssembledClaim[] = [];
-  const taken = new Set<string>();
+  const taken = new Set<string>(reservedIds);
   for (const [key, group] of groups) {
     group.sort((a, b) => a.day - b.day || compareOrder(a.order, b.order));
     const first = group[0]!;

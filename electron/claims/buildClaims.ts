@@ -192,8 +192,13 @@ function resolveFindings(pending: readonly PendingFinding[], claims: readonly As
       const placed = a.line.placed;
       emit(p, placed ? claims[placed.claim]!.claim.id : null, placed ? placed.line + 1 : null);
     } else if ('day' in a) {
+      // the claim with the therapy's lines that day, else the therapy's claim of that period
       const f = therapyDay.get(`${a.therapy}|${a.day}`);
-      emit(p, f?.placed ? claims[f.placed.claim]!.claim.id : null, null);
+      const iso = toIso(a.day);
+      const ci = f?.placed
+        ? f.placed.claim
+        : therapyClaims.get(a.therapy)?.find((i) => claims[i]!.claim.periodFrom <= iso && iso <= claims[i]!.claim.periodTo);
+      emit(p, ci === undefined ? null : claims[ci]!.claim.id, null);
     } else {
       const list = therapyClaims.get(a.therapy);
       if (!list || list.length === 0) emit(p, null, null);
@@ -221,7 +226,7 @@ export function buildClaims(dataset: Dataset, range: BuildRange, opts: BuildOpti
   sink.findings.push(...dispensedVsBilled(sink.facts, new Map(dataset.dispenses.map((d) => [d.id, d]))));
 
   const billable = withoutExported(ctx, sink.facts, sink, range.payer);
-  const claims = assembleClaims(billable, sink.findings);
+  const claims = assembleClaims(billable, sink.findings, opts.reservedIds);
   checkClaims(ctx, claims, billable, sink);
   return { claims: claims.map((c) => c.claim), findings: resolveFindings(sink.findings, claims, billable) };
 }

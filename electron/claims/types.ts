@@ -26,6 +26,8 @@ export interface BuildOptions {
   /** the build date (R-CL-10) */
   today: IsoDate;
   exported?: ExportedFacts;
+  /** claim ids already used by claims the build keeps (R-CL-7: ids stay unique in the store) */
+  reservedIds?: ReadonlySet<string>;
 }
 
 /** A finding before it knows its claim and line number. */

@@ -5,7 +5,7 @@ import type { BuildResult } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { buildClaims } from '../claims/index.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
-import { deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
+import { claimIds, deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
 
@@ -44,7 +44,7 @@ export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions
     deleteDrafts(db, range.from, range.to, req.payer);
     const dataset = loadDataset(db);
     if (req.payer !== undefined && !dataset.payers.some((p) => p.id === req.payer)) throw new UserError(`build: no payer with id '${req.payer}'`);
-    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db) } });
+    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db) }, reservedIds: claimIds(db) });
     for (const claim of result.claims) insertClaim(db, claim, createdAt);
     const payerOfTherapy = new Map(dataset.therapies.map((t) => [t.id, t.payer]));
     const payerOfClaim = new Map(result.claims.map((c) => [c.id, c.payer]));

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMemoryStore, type Store } from '../../db/open.ts';
+import { getClaim, insertClaim, listClaims, loadClaimsForExport, markExported } from '../../db/repos/claims.ts';
+import { buildPeriod } from '../../electron/services/buildService.ts';
+import { acknowledgeWarnings, createCorrection, setClaimStatus } from '../../electron/services/claimsLifecycle.ts';
+import { importDataset } from '../../electron/services/importDataset.ts';
+import { exampleRaw } from './helpers.ts';
+
+const OCT = { from: '2026-10-01', to: '2026-10-31' };
+const TODAY = { today: '2026-11-05' };
+
+let store: Store;
+beforeEach(() => {
+  store = openMemoryStore();
+  importDataset(store.db, exampleRaw());
+});
+afterEach(() => store.close());
+
+const claimFor = (patient: string, status = 'draft') => listClaims(store.db, { patient, status: status as 'draft' }).map((c) => c.id);
+const count = (sql: string) => (store.db.prepare(sql).get() as { n: number }).n;
+
+/** Re-imports the example with one therapy changed. */
+function change(edit: (raw: Record<string, unknown>) => void): void {
+  const raw = exampleRaw();
+  edit(raw);
+  importDataset(store.db, raw);
+}
+
+function therapyOf(raw: Record<string, unknown>, id: string): Record<string, unknown> {
+  return (raw.therapies as Array<Record<string, unknown>>).find((t) => t.id === id)!;
+}
+
+describe('building into the store (R-CL-8)', () => {
+  it('stores the built claims with their lines, billed keys and findings', () => {
+    const r = buildPeriod(store.db, OCT, TODAY);
+    const stored = getClaim(store.db, r.claims[1]!.id)!;
+    expect(stored.lines).toEqual(r.claims[1]!.lines.map((l) => ({ ...l, visit: l.visit ?? null, renderingNpi: l.renderingNpi ?? null })));
+    expect(stored.findings.map((f) => f.rule)).toEqual(['R-NV-7']);
+    expect(stored.status).toBe('draft');
+    expect(count('SELECT count(*) AS n FROM claim_keys WHERE live = 1')).toBe(36);
+  });
+
+  it('replaces the drafts of the period on a rebuild, keeping ids of unchanged claims', () => {
+    const first = buildPeriod(store.db, OCT, TODAY).claims.map((c) => c.id);
+    change((raw) => {
+      (raw.visits as Array<{ id: string; signed: boolean }>).find((v) => v.id === 'V1')!.signed = false; // 99601 + 99602 go away
+    });
+    const second = buildPeriod(store.db, OCT, TODAY);
+    expect(count('SELECT count(*) AS n FROM claims')).toBe(2);
+    expect(second.claims.map((c) => c.id)).toEqual(first);
+    expect(getClaim(store.db, first[0]!)!.lines.map((l) => l.code)).not.toContain('99601');
+    expect(count('SELECT count(*) AS n FROM claim_findings')).toBe(3);
+    expect(getClaim(store.db, first[0]!)!.findings.map((f) => [f.rule, f.visit])).toEqual([['R-NV-7', 'V1']]);
+  });
+
+  it('rebuilds a whole draft when asked for part of its dates, so nothing is lost', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    buildPeriod(store.db, { from: '2026-10-05', to: '2026-10-06' }, TODAY);
+    expect(listClaims(store.db).map((c) => [c.patient, c.lines])).toEqual([['P1001', 28], ['P1002', 8]]);
+  });
+
+  it('rebuilds only the payer asked for', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const before = getClaim(store.db, claimFor('P1002')[0]!)!.createdAt;
+    buildPeriod(store.db, { ...OCT, payer: 'bcbstx' }, { today: '2026-11-06', now: '2026-11-06T10:00:00' });
+    expect(getClaim(store.db, claimFor('P1002')[0]!)!.createdAt).toBe(before);
+    expect(getClaim(store.db, claimFor('P1001')[0]!)!.createdAt).toBe('2026-11-06T10:00:00');
+  });
+
+  it('never bills again a source key on an exported claim, and reports facts changed after export', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [exported] = claimFor('P1001');
+    markExported(store.db, [exported!], 'B1', '2026-11-05T12:00:00');
+    change((raw) => {
+      const t1 = therapyOf(raw, 'T1');
+      t1.stop = '2026-10-12';
+      (t1.drugs as Array<{ dose: { amount: number } }>)[0]!.dose.amount = 2; // 2 g: the drug lines change, no waste
+      (raw.dispenses as Array<{ id: string; quantity: number; daysSupply: number }>)[0]!.daysSupply = 12;
+    });
+    const r = buildPeriod(store.db, OCT, TODAY);
+    const draft = r.claims.find((c) => c.patient === 'P1001')!;
+    expect(draft.lines.map((l) => `${l.from} ${l.code}`)).toEqual(['2026-10-11 S9500', '2026-10-11 J0696', '2026-10-12 S9500', '2026-10-12 J0696']);
+    const changed = r.findings.filter((f) => f.rule === 'R-CL-8');
+    expect(changed.length).toBe(16); // 8 drug lines changed, 8 JW lines gone
+    expect(new Set(changed.map((f) => f.claim))).toEqual(new Set([exported]));
+    expect(getClaim(store.db, exported!)!.findings.filter((f) => f.rule === 'R-CL-8')).toHaveLength(16);
+    expect(getClaim(store.db, exported!)!.status).toBe('exported');
+  });
+
+  it('lets the database refuse a second live claim for a source key', () => {
+    const r = buildPeriod(store.db, OCT, TODAY);
+    const copy = { ...r.claims[0]!, id: 'DUPLICATE' };
+    expect(() => insertClaim(store.db, copy, '2026-11-05')).toThrow(/UNIQUE/);
+  });
+
+  it('writes nothing when a build fails', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    expect(() => buildPeriod(store.db, { ...OCT, payer: 'nobody' }, TODAY)).toThrow(/no payer/);
+    expect(listClaims(store.db)).toHaveLength(2);
+  });
+});
+
+describe('claim lifecycle and corrections (R-CL-9, R-CL-11)', () => {
+  it('moves draft → exported → accepted → paid and refuses other moves', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [id] = claimFor('P1001');
+    expect(() => setClaimStatus(store.db, id!, 'accepted', { at: '2026-11-06' })).toThrow(/draft; it cannot become accepted/);
+    markExported(store.db, [id!], 'B1', '2026-11-05T12:00:00');
+    expect(() => markExported(store.db, [id!], 'B2')).toThrow(/not a draft/);
+    setClaimStatus(store.db, id!, 'accepted', { at: '2026-11-07', payerClaimNumber: 'PCN-1' });
+    setClaimStatus(store.db, id!, 'paid', { at: '2026-11-20' });
+    expect(getClaim(store.db, id!)).toMatchObject({ status: 'paid', batchId: 'B1', payerClaimNumber: 'PCN-1', exportedAt: '2026-11-05T12:00:00' });
+  });
+
+  it('makes a replacement (7) with today facts and the payer claim number of the original', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [id] = claimFor('P1001');
+    markExported(store.db, [id!], 'B1', '2026-11-05T12:00:00');
+    expect(() => createCorrection(store.db, id!, '7', ' ', '2026-11-10')).toThrow(/claim control number/);
+    change((raw) => {
+      (therapyOf(raw, 'T1').drugs as Array<{ dose: { amount: number } }>)[0]!.dose.amount = 2;
+    });
+    const repl = createCorrection(store.db, id!, '7', 'PCN-778', '2026-11-10');
+    expect(repl).toMatchObject({ frequency: '7', originalClaimNumber: 'PCN-778', originalClaimId: id, status: 'draft' });
+    expect(repl.id.length).toBeLessThanOrEqual(20);
+    expect(repl.lines.filter((l) => l.code === 'J0696').map((l) => `${l.units} ${l.modifiers.join('')}`)).toEqual(Array(8).fill('8 '));
+    expect(getClaim(store.db, id!)!.supersededBy).toBe(repl.id);
+    // the replacement now holds the keys: a rebuild neither bills them nor reports them
+    const r = buildPeriod(store.db, OCT, TODAY);
+    expect(r.claims.map((c) => c.patient)).toEqual(['P1002']);
+    expect(r.findings.filter((f) => f.rule === 'R-CL-8')).toEqual([]);
+    expect(() => createCorrection(store.db, id!, '8', 'PCN-778', '2026-11-10')).toThrow(/already superseded/);
+  });
+
+  it('makes a void (8) that repeats the original and frees its keys to be billed again', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [id] = claimFor('P1001');
+    markExported(store.db, [id!], 'B1', '2026-11-05T12:00:00');
+    const original = getClaim(store.db, id!)!;
+    const voided = createCorrection(store.db, id!, '8', 'PCN-9', '2026-11-10');
+    expect(voided).toMatchObject({ frequency: '8', originalClaimNumber: 'PCN-9', totalCents: original.totalCents });
+    expect(voided.lines.map((l) => l.sourceKey)).toEqual(original.lines.map((l) => l.sourceKey));
+    const r = buildPeriod(store.db, OCT, TODAY);
+    expect(r.claims.filter((c) => c.patient === 'P1001').flatMap((c) => c.lines)).toHaveLength(28);
+  });
+
+  it('only corrects claims that were sent', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    expect(() => createCorrection(store.db, claimFor('P1001')[0]!, '7', 'PCN', '2026-11-10')).toThrow(/only a claim sent/);
+  });
+
+  it('holds an acknowledgement of warnings while they stay the same', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [id] = claimFor('P1002');
+    expect(getClaim(store.db, id!)!.warningsAcknowledged).toBe(false);
+    acknowledgeWarnings(store.db, id!, '2026-11-05T13:00:00');
+    expect(getClaim(store.db, id!)!.warningsAcknowledged).toBe(true);
+    buildPeriod(store.db, OCT, TODAY);
+    expect(listClaims(store.db, { patient: 'P1002' })[0]!.warningsAcknowledged).toBe(true);
+    change((raw) => {
+      (raw.visits as Array<{ id: string; date: string }>).find((v) => v.id === 'V3')!.date = '2026-10-20';
+    });
+    buildPeriod(store.db, OCT, TODAY);
+    expect(getClaim(store.db, id!)!.warningsAcknowledged).toBe(false);
+  });
+
+  it('gives the exporters the drafts of a selection with their findings', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const all = loadClaimsForExport(store.db, { from: '2026-10-01', to: '2026-10-31' });
+    expect(all.map((c) => [c.patient, c.findings.length, c.warningsAcknowledged])).toEqual([['P1001', 0, true], ['P1002', 1, false]]);
+    markExported(store.db, [all[0]!.id], 'B7', '2026-11-05T12:00:00');
+    expect(loadClaimsForExport(store.db, OCT).map((c) => c.patient)).toEqual(['P1002']);
+    expect(loadClaimsForExport(store.db, { batch: 'B7' }).map((c) => c.patient)).toEqual(['P1001']);
+    expect(loadClaimsForExport(store.db, { ids: [all[0]!.id] })[0]!.lines).toHaveLength(28);
+    expect(loadClaimsForExport(store.db, { payer: 'bcbstx' })).toEqual([]);
+  });
+});
