@@ -102,6 +102,31 @@ export function checkReferences(s: Sections, existing: Dataset): string[] {
     }
   }
 
+  // A re-imported therapy must keep the patient of its stored visits.
+  for (const { index, record: t } of s.therapies.records) {
+    for (const v of existing.visits) {
+      if (v.therapy === t.id && v.patient !== t.patient && !s.visits.mentioned.has(v.id)) {
+        errors.push(`therapies[${index}].patient: stored visit '${v.id}' of this therapy is for patient '${v.patient}'`);
+      }
+    }
+  }
+
+  // A re-imported product must still fit the doses of the stored therapies that use it.
+  for (const { index, record: p } of s.products.records) {
+    for (const t of existing.therapies) {
+      if (s.therapies.mentioned.has(t.id)) continue;
+      for (const d of t.drugs) {
+        if (d.ndc !== p.ndc) continue;
+        if (p.kind !== 'drug') {
+          errors.push(`products[${index}].kind: stored therapy '${t.id}' gives ${p.ndc} as a drug`);
+          continue;
+        }
+        const unit = [p.hcpcsUnit?.unit, p.drugPerNdcUnit?.unit].find((u) => u && !canConvert(d.dose.unit, u));
+        if (unit) errors.push(`products[${index}].hcpcsUnit: stored therapy '${t.id}' doses ${p.ndc} in ${d.dose.unit}, which cannot convert to ${unit}`);
+      }
+    }
+  }
+
   for (const { index, record: d } of s.dispenses.records) {
     need(therapies, d.therapy, 'therapy', `dispenses[${index}].therapy`);
     need(products, d.ndc, 'product NDC', `dispenses[${index}].ndc`);

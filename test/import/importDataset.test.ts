@@ -112,6 +112,23 @@ describe('importDataset', () => {
     expect(getPatient(store.db, 'P1001')!.coverages[0]!.payer).toBe('bcbstx');
   });
 
+  it('rejects a re-imported therapy or product that no longer fits the stored visits and therapies', () => {
+    importDataset(store.db, example());
+    const doc = example();
+    const therapy = { ...doc.therapies[2], patient: 'P1001', payer: 'bcbstx' };
+    expect(rejection({ therapies: [therapy] })).toEqual([
+      "therapies[0].patient: stored visit 'V2' of this therapy is for patient 'P1002'",
+      "therapies[0].patient: stored visit 'V3' of this therapy is for patient 'P1002'",
+    ]);
+    const product = { ...doc.products[0], hcpcsUnit: { amount: 1, unit: 'mL' }, drugPerNdcUnit: { amount: 1, unit: 'mL' } };
+    expect(rejection({ products: [product] })).toEqual([
+      "products[0].hcpcsUnit: stored therapy 'T1' doses 00409733201 in g, which cannot convert to mL",
+    ]);
+    expect(rejection({ products: [{ ndc: '0409-7332-01', name: 'Ceftriaxone', kind: 'supply', hcpcs: 'J0696' }] })).toEqual([
+      "products[0].kind: stored therapy 'T1' gives 00409733201 as a drug",
+    ]);
+  });
+
   it('rejects what is not an object, and unknown sections', () => {
     expect(rejection([1, 2])).toEqual(['(file): expected a JSON object']);
     expect(rejection({ patient: [] })).toEqual([
