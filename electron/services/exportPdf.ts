@@ -103,7 +103,7 @@ export async function exportPdf(db: Db, filter: ExportPdfFilter, opts: { now: Is
         pages += layoutClaim(c, dataset, opts.now).length;
       } catch (e) {
         if (!(e instanceof Cms1500Error)) throw e;
-        reason = e.message;
+        reason = e.reason;
       }
     }
     if (reason) leftOut.push({ claim: c.id, reason });

@@ -180,7 +180,14 @@ describe('CMS-1500 refuses claims it cannot print faithfully', () => {
   it('names the claim and line when units do not fit 24G rather than cutting them', async () => {
     const claim = singlePageClaim();
     claim.lines[1]!.units = 1250;
-    await expect(render(claim)).rejects.toThrow(new Cms1500Error("claim C2026100001, page 1: '1250' does not fit Line 2 24G days or units (3 characters)"));
+    await expect(render(claim)).rejects.toThrow(new Cms1500Error("line 2: '1250' does not fit 24G days or units (3 characters)", 'C2026100001'));
+  });
+
+  it('counts lines across pages when it names a line that does not fit', async () => {
+    const claim = perDiemClaim('C8', 'P1001', 'acme', 8);
+    claim.lines[6]!.chargeCents = 12_345_678_90;
+    claim.totalCents = claim.lines.reduce((s, l) => s + l.chargeCents, 0);
+    await expect(render(claim)).rejects.toThrow("claim C8: line 7: '12345678 90' does not fit 24F charges (8 characters)");
   });
 
   it('refuses a replacement without the original claim number', async () => {

@@ -59,19 +59,19 @@ interface ClaimParties {
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string, claim: Claim): T {
   const hit = list.find((r) => r.id === id);
-  if (!hit) throw new Cms1500Error(`claim ${claim.id}: ${what} '${id}' is not in the records`);
+  if (!hit) throw new Cms1500Error(`${what} '${id}' is not in the records`, claim.id);
   return hit;
 }
 
 function parties(claim: Claim, data: FormDataset): ClaimParties {
   const organization = data.organization;
-  if (!organization) throw new Cms1500Error(`claim ${claim.id}: the organization (billing provider, item 33) is not set up`);
+  if (!organization) throw new Cms1500Error('the organization (billing provider, item 33) is not set up', claim.id);
   const patient = find(data.patients, claim.patient, 'patient', claim);
   const payer = find(data.payers, claim.payer, 'payer', claim);
   const coverage =
     patient.coverages.find((c) => c.payer === claim.payer && c.priority === claim.coveragePriority) ??
     patient.coverages.find((c) => c.payer === claim.payer);
-  if (!coverage) throw new Cms1500Error(`claim ${claim.id}: patient ${patient.id} has no coverage with payer ${payer.id}`);
+  if (!coverage) throw new Cms1500Error(`patient ${patient.id} has no coverage with payer ${payer.id}`, claim.id);
   return { patient, payer, coverage, organization };
 }
 
@@ -177,14 +177,14 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
   v['21_ind'] = '0';
   claim.diagnoses.forEach((code, i) => {
     const letter = 'ABCDEFGHIJKL'[i];
-    if (!letter) throw new Cms1500Error(`claim ${claim.id}: more than 12 diagnoses (item 21 holds A–L)`);
+    if (!letter) throw new Cms1500Error('more than 12 diagnoses (item 21 holds A–L)', claim.id);
     v[`21${letter}`] = idText(code);
   });
 
   // item 22: replacement (7) or void (8) with the payer's original claim number (R-CL-9)
   if (claim.frequency !== '1') {
     if (!claim.originalClaimNumber) {
-      throw new Cms1500Error(`claim ${claim.id}: frequency ${claim.frequency} needs the payer's original claim number (item 22)`);
+      throw new Cms1500Error(`frequency ${claim.frequency} needs the payer's original claim number (item 22)`, claim.id);
     }
     v['22_code'] = claim.frequency;
     v['22_ref'] = idText(claim.originalClaimNumber);
@@ -217,9 +217,9 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
 
 function lineValues(claim: Claim, line: ClaimLine, number: number, slot: number, billingNpi: string): PageValues {
   const p = `24_${slot}_`;
-  const where = `claim ${claim.id} line ${number}`;
-  if (line.modifiers.length > 4) throw new Cms1500Error(`${where}: ${line.modifiers.length} modifiers (24D holds 4)`);
-  if (line.pointers.length > 4) throw new Cms1500Error(`${where}: ${line.pointers.length} diagnosis pointers (24E holds 4)`);
+  const where = `line ${number}`;
+  if (line.modifiers.length > 4) throw new Cms1500Error(`${where}: ${line.modifiers.length} modifiers (24D holds 4)`, claim.id);
+  if (line.pointers.length > 4) throw new Cms1500Error(`${where}: ${line.pointers.length} diagnosis pointers (24E holds 4)`, claim.id);
   const v: PageValues = {
     [`${p}from`]: dateShort(line.from),
     [`${p}to`]: dateShort(line.to),
@@ -231,12 +231,20 @@ function lineValues(claim: Claim, line: ClaimLine, number: number, slot: number,
   };
   line.modifiers.forEach((m, i) => (v[`${p}mod${i + 1}`] = idText(m)));
   if (line.ndc) {
-    if (!line.ndcUnit || line.ndcQty === null) throw new Cms1500Error(`${where}: NDC ${line.ndc} without its unit or quantity`);
+    if (!line.ndcUnit || line.ndcQty === null) throw new Cms1500Error(`${where}: NDC ${line.ndc} without its unit or quantity`, claim.id);
     v[`${p}supplemental`] = ndcSupplemental(digits(line.ndc), line.ndcUnit, line.ndcQty);
   }
   // 24J: the rendering NPI only when it differs from the billing NPI in 33a
   const rendering = digits(line.renderingNpi);
   if (rendering && rendering !== billingNpi) v[`${p}npi`] = rendering;
+  // nothing on a service line is ever cut: a cut unit count or charge bills something else
+  for (const [id, text] of Object.entries(v)) {
+    const f = field(id);
+    const max = capacity(f, LAYOUT.pitch);
+    if (text.length > max) {
+      throw new Cms1500Error(`${where}: '${text.trim()}' does not fit ${f.label.replace(/^Line \d+ /, '')} (${max} characters)`, claim.id);
+    }
+  }
   return v;
 }
 
@@ -253,7 +261,7 @@ function fit(claim: Claim, page: number, values: PageValues): PageValues {
     const max = capacity(field(id), LAYOUT.pitch);
     if (text.length <= max) out[id] = text;
     else if (mustFit(id)) {
-      throw new Cms1500Error(`claim ${claim.id}, page ${page}: '${text.trim()}' does not fit ${field(id).label} (${max} characters)`);
+      throw new Cms1500Error(`page ${page}: '${text.trim()}' does not fit ${field(id).label} (${max} characters)`, claim.id);
     } else out[id] = text.slice(0, max).trimEnd();
   }
   return out;
@@ -265,10 +273,10 @@ function fit(claim: Claim, page: number, values: PageValues): PageValues {
  * page totals its own lines. A multi-page claim says PAGE i OF n in the carrier area.
  */
 export function claimPages(claim: Claim, data: FormDataset, now: IsoDateTime, totals: PageTotals): PageValues[] {
-  if (claim.lines.length === 0) throw new Cms1500Error(`claim ${claim.id} has no service lines`);
+  if (claim.lines.length === 0) throw new Cms1500Error('no service lines', claim.id);
   const sum = claim.lines.reduce((s, l) => s + l.chargeCents, 0);
   if (sum !== claim.totalCents) {
-    throw new Cms1500Error(`claim ${claim.id}: total ${claim.totalCents} cents differs from its lines' sum ${sum}`);
+    throw new Cms1500Error(`total ${claim.totalCents} cents differs from its lines' sum ${sum}`, claim.id);
   }
   const header = headerValues(claim, data, now);
   const billingNpi = header['33a'] ?? '';

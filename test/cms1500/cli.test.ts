@@ -1,0 +1,97 @@
+// `perdiem export pdf`: the file, the summary line, the claims left out; usage and user errors.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/open.ts';
+import { runCli } from '../../electron/cli/main.ts';
+import { boxes, readGlyphs } from './readback.ts';
+import { NO_COVERAGE, WITH_ERROR, WITH_WARNING, exportBatch, fillStore } from './store.ts';
+
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-cms1500-'));
+  db = path.join(dir, 'perdiem.sqlite');
+  const store = openStore(db);
+  fillStore(store);
+  store.close();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--db', db, '--now', '2026-11-03T09:30:00'], { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('perdiem export pdf', () => {
+  it('writes the pages, says how many, and lists the claims left out with the reason', async () => {
+    const file = path.join(dir, 'claims.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--form', 'data');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      `3 pages (2 claims, data form) written to ${file}`,
+      'left out 3 claims:',
+      `  ${WITH_WARNING}: R-CL-11 1 unacknowledged warning: visit V9 is not signed (acknowledge the warnings or use --accept-warnings)`,
+      `  ${WITH_ERROR}: R-CL-11 1 error: no price for S9500`,
+      `  ${NO_COVERAGE}: patient P1001 has no coverage with payer ocr`,
+      '',
+    ]);
+    const pages = await readGlyphs(new Uint8Array(fs.readFileSync(file)));
+    expect(pages.map((g) => boxes(g, ['26', '28', '31_date']))).toEqual([
+      { '26': 'C2026100001', '28': '441 25', '31_date': '11 03 26' },
+      { '26': 'C2026100002', '28': 'CONTINUED', '31_date': '11 03 26' },
+      { '26': 'C2026100002', '28': '880 00', '31_date': '11 03 26' },
+    ]);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('shifts the data by --offset-x and --offset-y (negative values included)', async () => {
+    const file = path.join(dir, 'shifted.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--form', 'data', '--payer', 'acme', '--offset-x', '-3', '--offset-y=1.5');
+    expect(r.code).toBe(0);
+    const [page] = await readGlyphs(new Uint8Array(fs.readFileSync(file)));
+    const account = page!.filter((g) => g.baseline === 99 + 1.5).sort((a, b) => a.x - b.x);
+    expect(account.map((g) => g.ch).join('')).toMatch(/^123456789X/);
+    expect(account[0]!.x).toBeCloseTo(21.6 - 3, 6);
+  });
+
+  it('reprints a batch with the full red form', async () => {
+    const store = openStore(db);
+    const batch = exportBatch(store);
+    store.close();
+    const file = path.join(dir, 'batch.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--batch', batch);
+    expect(r.out).toBe(`3 pages (2 claims, full form) written to ${file}\n`);
+  });
+
+  it('writes nothing and exits 1 when no claim of the selection can be printed', async () => {
+    const file = path.join(dir, 'none.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--payer', 'mcr');
+    expect(r.code).toBe(1);
+    expect(r.err.split('\n')[0]).toBe('perdiem: no printable claim in that selection');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it.each([
+    [['--form', 'red'], "export pdf: --form 'red' is not full or data"],
+    [['--from', '2026-02-30'], "export pdf: --from '2026-02-30' is not a date (YYYY-MM-DD)"],
+    [['--batch', 'B000001', '--payer', 'acme'], 'export pdf: --batch prints a whole batch; leave out --from, --to and --payer'],
+    [['--offset-x', 'left'], "export pdf: --offset-x 'left' is not a number of points between -72 and 72"],
+    [['--copies', '2'], 'export pdf: unknown argument --copies'],
+  ])('rejects %j as a usage error (exit 2)', async (args, message) => {
+    const r = await cli('export', 'pdf', '--out', path.join(dir, 'x.pdf'), ...args);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`perdiem: ${message}`);
+  });
+
+  it('needs --out', async () => {
+    const r = await cli('export', 'pdf', '--form', 'data');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('export pdf needs --out FILE');
+  });
+});
