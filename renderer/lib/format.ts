@@ -1,0 +1,62 @@
+// How numbers and dates read on screen. Money on claims is integer cents; prices are micro-dollars.
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+export function money(cents: number): string {
+  return usd.format(cents / 100);
+}
+
+/** micro-dollars per unit → "$12.3456" with only the digits the price needs (at least 2) */
+export function price(micros: number): string {
+  const dollars = micros / 1e6;
+  const text = dollars.toFixed(6).replace(/0{1,4}$/, '');
+  return `$${text}`;
+}
+
+export function microsToDollars(micros: number): number {
+  return Math.round(micros) / 1e6;
+}
+
+/** 2026-10-04 → "Oct 4, 2026" (computed in UTC so it never shifts a day) */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function span(from: string, to: string): string {
+  return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The month before the one `today` falls in, as an ISO range: the usual billing period. */
+export function previousMonth(today: string): { from: string; to: string } {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const first = new Date(Date.UTC(y, m - 2, 1));
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+/** "2026-10" → the first and last day of that month */
+export function monthRange(month: string): { from: string; to: string } | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return null;
+  return {
+    from: new Date(Date.UTC(y, mo - 1, 1)).toISOString().slice(0, 10),
+    to: new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10),
+  };
+}

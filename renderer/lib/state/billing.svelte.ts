@@ -1,0 +1,241 @@
+// The billing workbench's state: period and payer, the built claims with findings, the open
+// claim, warning acknowledgements, exports with their progress, and the batch history.
+import type {
+  BatchRow,
+  BuildOutcome,
+  ClaimDetail,
+  ClaimRow,
+  ExportOutcome,
+} from '../../../electron/ipc/contract/billing.ts';
+import type { Payer } from '../../../electron/domain/types.ts';
+import type { CallError, FilePayload } from '../../../electron/ipc/contract.ts';
+import type { Api } from '../api.ts';
+import { monthRange, previousMonth } from '../format.ts';
+
+export interface ExportChoice {
+  x12: boolean;
+  pdf: boolean;
+  form: 'full' | 'data';
+  acceptWarnings: boolean;
+}
+
+export interface ExportStep {
+  label: string;
+  done: boolean;
+}
+
+export interface ExportResult {
+  files: Array<{ label: string; file: FilePayload; batch: BatchRow | null }>;
+  leftOut: Array<{ claim: string; reason: string }>;
+}
+
+export class BillingState {
+  from = $state('');
+  to = $state('');
+  payer = $state('');
+  payers = $state<Payer[]>([]);
+
+  outcome = $state<BuildOutcome | null>(null);
+  /** null until the first build or list of this period */
+  built = $state(false);
+  busy = $state<null | 'build' | 'list' | 'export' | 'claim'>(null);
+  error = $state<CallError | null>(null);
+  message = $state<string | null>(null);
+
+  open = $state<ClaimDetail | null>(null);
+  openError = $state<string | null>(null);
+
+  batches = $state<BatchRow[]>([]);
+  exportSteps = $state<ExportStep[]>([]);
+  exportResult = $state<ExportResult | null>(null);
+  choice = $state<ExportChoice>({ x12: true, pdf: false, form: 'full', acceptWarnings: false });
+
+  constructor(
+    private readonly api: Api,
+    today: string,
+  ) {
+    const p = previousMonth(today);
+    this.from = p.from;
+    this.to = p.to;
+  }
+
+  get claims(): ClaimRow[] {
+    return this.outcome?.claims ?? [];
+  }
+
+  get ready(): ClaimRow[] {
+    return this.claims.filter((c) => c.exportable || (this.choice.acceptWarnings && c.status === 'draft' && c.errors === 0));
+  }
+
+  get blocked(): ClaimRow[] {
+    return this.claims.filter((c) => c.status === 'draft' && c.errors > 0);
+  }
+
+  get needsAck(): ClaimRow[] {
+    return this.claims.filter((c) => c.status === 'draft' && c.errors === 0 && c.warnings > 0 && !c.acknowledged);
+  }
+
+  get month(): string {
+    const r = monthRange(this.from.slice(0, 7));
+    return r && r.from === this.from && r.to === this.to ? this.from.slice(0, 7) : '';
+  }
+
+  setMonth(month: string): void {
+    const r = monthRange(month);
+    if (r) {
+      this.from = r.from;
+      this.to = r.to;
+    }
+  }
+
+  private period() {
+    return { from: this.from, to: this.to, payer: this.payer || null };
+  }
+
+  async init(): Promise<void> {
+    const [payers, batches] = await Promise.all([this.api.call('settings.listPayers'), this.api.call('billing.batches')]);
+    if (payers.ok) this.payers = payers.value;
+    if (batches.ok) this.batches = batches.value;
+    await this.list();
+  }
+
+  /** the claims already built for the period (no rebuild) */
+  async list(): Promise<void> {
+    this.busy = 'list';
+    const r = await this.api.call('billing.listClaims', this.period());
+    this.busy = null;
+    if (r.ok) {
+      this.outcome = r.value;
+      this.built = r.value.claims.length > 0;
+      this.error = null;
+    } else this.error = r.error;
+  }
+
+  async build(): Promise<void> {
+    this.busy = 'build';
+    this.message = null;
+    this.exportResult = null;
+    const r = await this.api.call('billing.build', this.period());
+    this.busy = null;
+    if (!r.ok) {
+      this.error = r.error;
+      return;
+    }
+    this.error = null;
+    this.outcome = r.value;
+    this.built = true;
+    const t = r.value.totals;
+    this.message = `Built ${t.claims} claim${t.claims === 1 ? '' : 's'}: ${t.errors} error${t.errors === 1 ? '' : 's'}, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}.`;
+    if (this.open) await this.openClaim(this.open.row.id, true);
+  }
+
+  async openClaim(id: string, quiet = false): Promise<void> {
+    if (!quiet) this.busy = 'claim';
+    const r = await this.api.call('billing.getClaim', { id });
+    if (!quiet) this.busy = null;
+    if (r.ok) {
+      this.open = r.value;
+      this.openError = null;
+    } else {
+      this.open = null;
+      this.openError = r.error.message;
+    }
+  }
+
+  closeClaim(): void {
+    this.open = null;
+    this.openError = null;
+  }
+
+  private replaceRow(row: ClaimRow): void {
+    if (!this.outcome) return;
+    this.outcome = { ...this.outcome, claims: this.outcome.claims.map((c) => (c.id === row.id ? row : c)) };
+    if (this.open?.row.id === row.id) this.open = { ...this.open, row };
+  }
+
+  async acknowledge(id: string): Promise<void> {
+    const r = await this.api.call('billing.acknowledge', { claim: id });
+    if (r.ok) this.replaceRow(r.value);
+    else this.error = r.error;
+  }
+
+  async acknowledgeAll(): Promise<void> {
+    for (const c of this.needsAck) await this.acknowledge(c.id);
+  }
+
+  /** 837P then (optionally) the PDF of the same batch; or a PDF of the period's drafts alone. */
+  async exportBatch(): Promise<ExportResult | null> {
+    const { x12, pdf, form, acceptWarnings } = this.choice;
+    if (!x12 && !pdf) {
+      this.error = { message: 'Choose 837P, PDF or both to export' };
+      return null;
+    }
+    this.busy = 'export';
+    this.error = null;
+    this.exportResult = null;
+    const steps: ExportStep[] = [];
+    if (x12) steps.push({ label: 'Writing the 837P file', done: false });
+    if (pdf) steps.push({ label: 'Drawing the CMS-1500 forms', done: false });
+    steps.push({ label: 'Recording the batch', done: false });
+    this.exportSteps = steps;
+    const result: ExportResult = { files: [], leftOut: [] };
+    const mark = (i: number) => {
+      this.exportSteps = this.exportSteps.map((s, j) => (j <= i ? { ...s, done: true } : s));
+    };
+    try {
+      let batch: string | null = null;
+      let step = 0;
+      if (x12) {
+        const r = await this.api.call('billing.export837', { ...this.period(), acceptWarnings });
+        if (!r.ok) return this.fail(r.error);
+        this.collect(result, '837P file', r.value);
+        batch = r.value.batch?.id ?? null;
+        mark(step++);
+      }
+      if (pdf) {
+        const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, batch });
+        if (!r.ok) return this.fail(r.error);
+        this.collect(result, `CMS-1500 PDF (${form === 'full' ? 'full form' : 'data only'})`, r.value, !x12);
+        mark(step++);
+      }
+      const batches = await this.api.call('billing.batches');
+      if (batches.ok) this.batches = batches.value;
+      await this.list();
+      mark(step);
+      this.exportResult = result;
+      return result;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  private collect(result: ExportResult, label: string, o: ExportOutcome, withLeftOut = true): void {
+    if (o.file) result.files.push({ label, file: o.file, batch: o.batch });
+    if (withLeftOut) result.leftOut.push(...o.leftOut);
+  }
+
+  private fail(error: CallError): null {
+    this.error = error;
+    this.exportSteps = [];
+    return null;
+  }
+
+  async download(batchId: string): Promise<FilePayload | null> {
+    const r = await this.api.call('billing.downloadBatch', { id: batchId });
+    if (r.ok) return r.value;
+    this.error = r.error;
+    return null;
+  }
+
+  async correct(claim: string, frequency: '7' | '8', originalClaimNumber: string): Promise<boolean> {
+    const r = await this.api.call('billing.correct', { claim, frequency, originalClaimNumber });
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    this.message = `${frequency === '7' ? 'Replacement' : 'Void'} claim ${r.value.id} created as a draft.`;
+    await this.list();
+    await this.openClaim(r.value.id, true);
+    return true;
+  }
+}
