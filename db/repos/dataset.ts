@@ -9,9 +9,17 @@ import { listPatients, savePatient } from './patients.ts';
 import { listPayers, savePayer } from './payers.ts';
 import { listPrescribers, savePrescriber } from './prescribers.ts';
 import { listProducts, saveProduct } from './products.ts';
+import { one } from './sql.ts';
 import type { Db } from './sql.ts';
 import { listTherapies, saveTherapy } from './therapies.ts';
 import { listVisits, saveVisit } from './visits.ts';
+
+const OFFICE_TABLES = ['organization', 'payers', 'products', 'patients', 'therapies', 'dispenses', 'visits'] as const;
+
+/** No office records at all (users and settings of other areas do not count). */
+export function isOfficeEmpty(db: Db): boolean {
+  return OFFICE_TABLES.every((t) => one(db, `SELECT 1 AS x FROM ${t} LIMIT 1`) === undefined);
+}
 
 export function loadDataset(db: Db): Dataset {
   // One read transaction so the engine sees one consistent state.
