@@ -29,16 +29,21 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?
 
 /** A real calendar date (UTC arithmetic): 2025-02-31 is not. */
 export function isRealDate(iso: string): boolean {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (iso.length !== 10 || !ISO_DATE.test(iso)) return false;
+  const y = Number(iso.slice(0, 4));
+  const mo = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!);
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** 2026-10-01 → 20261001 (CCYYMMDD, D8). */
 export function d8(iso: IsoDate): string {
   if (!isRealDate(iso)) throw new RangeError(`'${iso}' is not a real YYYY-MM-DD date`);
-  return iso.replace(/-/g, '');
+  return iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10);
 }
 
 export interface Stamp {

@@ -63,25 +63,29 @@ function sv1(line: ClaimLine, claim: Claim, field: string, p: Problems): Segment
   const code = line.code.trim().toUpperCase();
   if (!PROCEDURE.test(code)) p.add(`${field}.code`, `'${line.code}' is not a 5-character HCPCS/CPT code`);
   if (line.modifiers.length > MAX_MODIFIERS) p.add(`${field}.modifiers`, `has ${line.modifiers.length} modifiers; at most ${MAX_MODIFIERS}`);
-  const mods = line.modifiers.map((m, i) => {
+  const procedure = ['HC', code];
+  for (let i = 0; i < line.modifiers.length && i < MAX_MODIFIERS; i++) {
+    const m = line.modifiers[i]!;
     const v = m.trim().toUpperCase();
     if (!MODIFIER.test(v)) p.add(`${field}.modifiers[${i}]`, `'${m}' is not a 2-character modifier`);
-    return v;
-  });
+    procedure.push(v);
+  }
   if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) p.add(`${field}.chargeCents`, `${line.chargeCents} is not whole cents ≥ 0`);
   if (!(line.units > 0)) p.add(`${field}.units`, `${line.units} is not more than 0`);
   if (line.pointers.length === 0 || line.pointers.length > MAX_POINTERS) {
     p.add(`${field}.pointers`, `has ${line.pointers.length} diagnosis pointers; 1 to ${MAX_POINTERS} are needed`);
   }
-  const pointers = line.pointers.map((letter, i) => {
+  const pointers: string[] = [];
+  for (let i = 0; i < line.pointers.length && i < MAX_POINTERS; i++) {
+    const letter = line.pointers[i]!;
     const n = POINTER_LETTERS.indexOf(letter) + 1;
     if (n < 1 || n > claim.diagnoses.length) p.add(`${field}.pointers[${i}]`, `'${letter}' does not point at a diagnosis of the claim`);
     if (line.pointers.indexOf(letter) !== i) p.add(`${field}.pointers[${i}]`, `'${letter}' is repeated`);
-    return String(Math.max(n, 1));
-  });
+    pointers.push(String(Math.max(n, 1)));
+  }
   return seg(
-    'SV1', ['HC', code, ...mods.slice(0, MAX_MODIFIERS)], money(Number.isSafeInteger(line.chargeCents) ? line.chargeCents : 0), 'UN',
-    decimal(line.units > 0 ? line.units : 1), '', '', pointers.slice(0, MAX_POINTERS),
+    'SV1', procedure, money(Number.isSafeInteger(line.chargeCents) ? line.chargeCents : 0), 'UN',
+    decimal(line.units > 0 ? line.units : 1), '', '', pointers,
   );
 }
 

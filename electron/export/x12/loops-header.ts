@@ -15,8 +15,10 @@ export interface Envelope {
   isa: string;
   gs: Segment;
   st: Segment;
-  /** SE/GE/IEA from counts the caller took from the segments it built */
-  trailer(counts: { stToSe: number; transactions: number; groups: number }): Segment[];
+  /** trailers from counts the caller takes from the segments it built */
+  se(segmentsFromStToSe: number): Segment;
+  ge(transactions: number): Segment;
+  iea(groups: number): Segment;
   interchange: string;
   group: string;
   transaction: string;
@@ -48,7 +50,9 @@ export function envelope(ch: Clearinghouse, control: X12Control, at: Stamp, p: P
     isa,
     gs: seg('GS', 'HC', sender, receiver, at.date8, at.time4, gs06, 'X', VERSION),
     st: seg('ST', '837', st02, VERSION),
-    trailer: (c) => [seg('SE', String(c.stToSe), st02), seg('GE', String(c.transactions), gs06), seg('IEA', String(c.groups), isa13)],
+    se: (n) => seg('SE', String(n), st02),
+    ge: (n) => seg('GE', String(n), gs06),
+    iea: (n) => seg('IEA', String(n), isa13),
     interchange: isa13,
     group: gs06,
     transaction: st02,

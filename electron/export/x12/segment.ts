@@ -21,21 +21,29 @@ export function seg(id: string, ...elements: Element[]): Segment {
   return { id, elements };
 }
 
-function lastNonEmpty(values: readonly string[]): number {
-  let n = values.length;
-  while (n > 0 && values[n - 1] === '') n--;
-  return n;
-}
-
 /**
  * `SV1*HC:S9500*150*UN*1***1` — empty elements inside stay as consecutive separators, trailing
  * ones (and trailing empty components) are dropped: pyx12 rejects "trailing element terminators".
  */
 export function serialize(s: Segment, d: Delimiters = DELIMITERS): string {
-  const parts: string[] = [s.id];
+  let out = s.id;
+  let pending = '';
   for (const el of s.elements) {
-    if (typeof el === 'string') parts.push(el);
-    else parts.push(el.slice(0, lastNonEmpty(el)).join(d.component));
+    const value = typeof el === 'string' ? el : composite(el, d.component);
+    if (value === '') {
+      pending += d.element;
+    } else {
+      out += pending + d.element + value;
+      pending = '';
+    }
   }
-  return parts.slice(0, Math.max(1, lastNonEmpty(parts))).join(d.element);
+  return out;
+}
+
+function composite(parts: readonly string[], sep: string): string {
+  let n = parts.length;
+  while (n > 0 && parts[n - 1] === '') n--;
+  let out = '';
+  for (let i = 0; i < n; i++) out += i === 0 ? parts[i] : sep + parts[i];
+  return out;
 }

@@ -177,23 +177,29 @@ export function write837(input: X12BatchInput): X12WriteResult {
   const { segments, claimIds } = body(input, org, lookup, p);
   if (p.list.length > 0) throw new X12InputError(p.list);
 
-  // ST … SE: SE01 is the number of segments from ST to SE, both included; GE01 counts the STs
-  // of the group and IEA01 the GSs of the interchange.
-  const transaction = [env.st, ...head, ...segments];
-  const group = [env.gs, ...transaction];
-  const [se, ge, iea] = env.trailer({
-    stToSe: transaction.length + 1,
-    transactions: group.filter((s) => s.id === 'ST').length,
-    groups: group.filter((s) => s.id === 'GS').length,
-  });
-  const all = [...group, se!, ge!, iea!];
+  // ST … SE: SE01 is the number of segments from ST to SE, both included. The interchange holds
+  // groups of transactions; GE01 counts a group's transactions and IEA01 the groups.
+  const transaction = segments;
+  transaction.unshift(env.st, ...head);
+  const groups = [{ gs: env.gs, transactions: [transaction] }];
   const end = input.lineBreaks === false ? DELIMITERS.segment : `${DELIMITERS.segment}\n`;
-  const parts: string[] = [env.isa];
-  for (const s of all) parts.push(serialize(s));
-  const text = parts.join(end) + end;
+  let text = env.isa + end;
+  let count = 1;
+  for (const g of groups) {
+    text += serialize(g.gs) + end;
+    for (const t of g.transactions) {
+      for (const s of t) text += serialize(s) + end;
+      text += serialize(env.se(t.length + 1)) + end;
+      count += t.length + 1;
+    }
+    text += serialize(env.ge(g.transactions.length)) + end;
+    count += 2;
+  }
+  text += serialize(env.iea(groups.length)) + end;
+  count += 1;
   return {
     text,
-    segments: all.length + 1,
+    segments: count,
     transactionSegments: transaction.length + 1,
     claims: claimIds,
     interchangeControlNumber: env.interchange,
