@@ -31,6 +31,8 @@ export interface TherapyView {
   /** one per prior authorization, in the therapy's order */
   authorizations: AuthUsage[];
   drugs: TherapyDrugView[];
+  /** e.g. "Anti-infective" */
+  categoryLabel: string;
   /** e.g. "every 8 hours" */
   scheduleText: string;
   /** on hold on the office's today */

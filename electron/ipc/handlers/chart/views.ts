@@ -93,6 +93,7 @@ export function therapyView(names: Names, t: Therapy, today: IsoDate): TherapyVi
       const p = names.products.get(d.ndc);
       return { ndc: d.ndc, dose: d.dose, productName: p?.name ?? null, hcpcs: p?.hcpcs ?? null };
     }),
+    categoryLabel: categoryLabel(t.category),
     scheduleText: scheduleText(t.schedule),
     onHoldToday: inRange && !isActive(span, day),
   };

@@ -1,0 +1,153 @@
+// Record a dispense: therapy, date, product found by NDC (any hyphenated form) or name, quantity
+// in the product's NDC unit, days' supply, lot and expiry.
+import type { Dispense, Product } from '../../../electron/domain/types.ts';
+import type { DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
+import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
+import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
+import { numberOrRaw, type Problems } from '../patients/lib/forms.ts';
+import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+
+export interface DispenseFields {
+  patient: string;
+  patientName: string;
+  therapy: string;
+  date: string;
+  quantity: string;
+  daysSupply: string;
+  lot: string;
+  expiry: string;
+}
+
+const NDC_UNIT_WORDS: Record<string, string> = { UN: 'units (UN)', ML: 'mL (ML)', GR: 'grams (GR)', ME: 'mg (ME)', F2: 'international units (F2)' };
+
+export function unitWords(unit: string | null | undefined): string {
+  return unit ? (NDC_UNIT_WORDS[unit] ?? unit) : '';
+}
+
+export class DispenseForm {
+  f = $state<DispenseFields>({ patient: '', patientName: '', therapy: '', date: '', quantity: '', daysSupply: '', lot: '', expiry: '' });
+  therapies = $state<TherapyOption[]>([]);
+  /** what is typed in the product box */
+  productQuery = $state('');
+  product = $state<Product | null>(null);
+  hits = $state<ProductHit[]>([]);
+  active = $state(-1);
+  problems = $state<Problems>({});
+  error = $state<string | null>(null);
+  message = $state<string | null>(null);
+  saving = $state(false);
+
+  private readonly debounce: Debouncer;
+  private readonly latest = new Latest();
+
+  constructor(
+    private readonly api: Caller,
+    opts: { today?: string; delayMs?: number; timers?: Timers } = {},
+  ) {
+    this.f.date = opts.today ?? '';
+    this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
+  }
+
+  setToday(today: string): void {
+    if (!this.f.date) this.f.date = today;
+  }
+
+  set<K extends keyof DispenseFields>(key: K, value: DispenseFields[K]): void {
+    this.f[key] = value;
+    delete this.problems[key];
+    this.message = null;
+  }
+
+  async choosePatient(id: string, name: string): Promise<void> {
+    this.f.patient = id;
+    this.f.patientName = name;
+    this.f.therapy = '';
+    delete this.problems.therapy;
+    const r = await this.api.call('therapies.forPatient', { patient: id });
+    if (this.f.patient !== id) return;
+    this.therapies = r.ok ? r.value : [];
+    const only = this.therapies.length === 1 ? this.therapies[0] : undefined;
+    if (only) await this.chooseTherapy(only.id);
+  }
+
+  async chooseTherapy(id: string): Promise<void> {
+    this.set('therapy', id);
+    if (!this.product) await this.findProducts();
+  }
+
+  /** the NDC sent: the picked product's, else what was typed (the check names a bad one) */
+  get ndc(): string {
+    return this.product?.ndc ?? this.productQuery.trim();
+  }
+
+  typeProduct(q: string): void {
+    this.productQuery = q;
+    this.product = null;
+    delete this.problems.ndc;
+    this.debounce.run(() => void this.findProducts());
+  }
+
+  async findProducts(): Promise<void> {
+    this.debounce.cancel();
+    const ticket = this.latest.next();
+    const r = await this.api.call('dispenses.findProducts', { query: this.productQuery, ...(this.f.therapy ? { therapy: this.f.therapy } : {}) });
+    if (!this.latest.isCurrent(ticket)) return;
+    this.hits = r.ok ? r.value : [];
+    this.active = this.hits.length ? 0 : -1;
+  }
+
+  pick(hit: ProductHit): void {
+    this.product = hit.product;
+    this.productQuery = `${hit.ndcDisplay} · ${hit.product.name}`;
+    this.hits = [];
+    this.active = -1;
+    delete this.problems.ndc;
+  }
+
+  /** arrows move through the products, Enter picks */
+  key(key: string): boolean {
+    const n = this.hits.length;
+    if (key === 'ArrowDown' && n) this.active = Math.min(n - 1, this.active + 1);
+    else if (key === 'ArrowUp' && n) this.active = Math.max(0, this.active - 1);
+    else if (key === 'Enter' && this.hits[this.active]) this.pick(this.hits[this.active]!);
+    else if (key === 'Escape' && n) this.hits = [];
+    else return false;
+    return true;
+  }
+
+  draft(): DispenseDraft {
+    return {
+      therapy: this.f.therapy,
+      date: this.f.date,
+      ndc: this.ndc,
+      quantity: numberOrRaw(this.f.quantity) as number,
+      daysSupply: numberOrRaw(this.f.daysSupply) as number,
+      lot: this.f.lot.trim() || null,
+      expiry: this.f.expiry || null,
+    };
+  }
+
+  async save(): Promise<Dispense | null> {
+    this.saving = true;
+    this.error = null;
+    this.message = null;
+    const r = await this.api.call('dispenses.save', this.draft());
+    this.saving = false;
+    if (!r.ok) {
+      this.problems = { ...(r.error.fields ?? {}) };
+      this.error = r.error.fields ? 'The dispense was not recorded. Please correct the fields marked below.' : r.error.message;
+      return null;
+    }
+    const d = r.value;
+    this.message = `Dispense ${d.id} recorded: ${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}.`;
+    // the next dispense is often another product for the same therapy and date
+    this.product = null;
+    this.productQuery = '';
+    this.f.quantity = '';
+    this.f.daysSupply = '';
+    this.f.lot = '';
+    this.f.expiry = '';
+    this.problems = {};
+    return d;
+  }
+}

@@ -1,0 +1,90 @@
+// One coverage of a patient: payer, priority, member id, group, relationship and, when the
+// patient is not the insured, the subscriber.
+import type { Coverage, Patient, Relationship, Sex } from '../../../electron/domain/types.ts';
+import { addressForm, addressOf, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
+import type { Caller } from './lib/patientSearch.svelte.ts';
+
+export interface CoverageFields {
+  payer: string;
+  priority: string;
+  memberId: string;
+  groupNumber: string;
+  relationship: Relationship;
+  subFirstName: string;
+  subMiddle: string;
+  subLastName: string;
+  subDob: string;
+  subSex: Sex | '';
+  subAddress: AddressForm;
+}
+
+export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFields {
+  const s = c?.subscriber;
+  return {
+    payer: c?.payer ?? '',
+    priority: String(c?.priority ?? nextPriority),
+    memberId: c?.memberId ?? '',
+    groupNumber: c?.groupNumber ?? '',
+    relationship: c?.relationship ?? 'self',
+    subFirstName: s?.firstName ?? '',
+    subMiddle: s?.middle ?? '',
+    subLastName: s?.lastName ?? '',
+    subDob: s?.dob ?? '',
+    subSex: s?.sex ?? '',
+    subAddress: addressForm(s?.address),
+  };
+}
+
+export function coverageOf(f: CoverageFields): Coverage {
+  const self = f.relationship === 'self';
+  return {
+    payer: f.payer,
+    priority: Number(f.priority) as Coverage['priority'],
+    memberId: f.memberId.trim(),
+    groupNumber: textOrNull(f.groupNumber),
+    relationship: f.relationship,
+    subscriber: self
+      ? null
+      : {
+          firstName: f.subFirstName.trim(),
+          middle: textOrNull(f.subMiddle),
+          lastName: f.subLastName.trim(),
+          dob: f.subDob,
+          sex: f.subSex as Sex,
+          address: addressOf(f.subAddress),
+        },
+  };
+}
+
+export class CoverageForm {
+  f = $state<CoverageFields>(coverageFields(null));
+  problems = $state<Problems>({});
+  error = $state<string | null>(null);
+  saving = $state(false);
+
+  constructor(
+    private readonly api: Caller,
+    readonly patient: Patient,
+    /** index of the coverage being edited; null for a new one */
+    readonly index: number | null,
+  ) {
+    const used = new Set(patient.coverages.map((c) => c.priority));
+    const next = [1, 2, 3].find((p) => !used.has(p as 1 | 2 | 3)) ?? 1;
+    this.f = coverageFields(index === null ? null : (patient.coverages[index] ?? null), next);
+  }
+
+  touch(field: string): void {
+    delete this.problems[field];
+  }
+
+  async save(): Promise<Patient | null> {
+    this.saving = true;
+    this.error = null;
+    const r = await this.api.call('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) });
+    this.saving = false;
+    if (r.ok) return r.value;
+    this.problems = { ...(r.error.fields ?? {}) };
+    this.error = r.error.fields ? 'Not saved. Please correct the fields marked below.' : r.error.message;
+    return null;
+  }
+}

@@ -1,0 +1,41 @@
+// Recent visits, newest first, unsigned ones marked; sign from the list.
+import type { VisitRow } from '../../../electron/ipc/contract/visits.ts';
+import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+
+export class VisitList {
+  rows = $state<VisitRow[]>([]);
+  unsignedOnly = $state(false);
+  patient = $state<string | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+
+  constructor(private readonly api: Caller) {}
+
+  get unsignedCount(): number {
+    return this.rows.filter((r) => !r.signed).length;
+  }
+
+  async load(): Promise<void> {
+    this.loading = true;
+    const r = await this.api.call('visits.recent', {
+      limit: 100,
+      ...(this.unsignedOnly ? { unsignedOnly: true } : {}),
+      ...(this.patient ? { patient: this.patient } : {}),
+    });
+    this.loading = false;
+    if (r.ok) {
+      this.rows = r.value;
+      this.error = null;
+    } else this.error = r.error.message;
+  }
+
+  async sign(id: string, signed = true): Promise<boolean> {
+    const r = await this.api.call('visits.sign', { id, signed });
+    if (!r.ok) {
+      this.error = r.error.message;
+      return false;
+    }
+    await this.load();
+    return true;
+  }
+}
