@@ -113,6 +113,25 @@ BEGIN
     json_object('value', OLD.value), json_object('value', NEW.value));
 END;
 
+-- Every exported batch (837 file) is an export event, recorded in the export's own transaction,
+-- whoever exported it (app, command line, test server). A claim's status changes (exported,
+-- void, paid …) are recorded too; drafts that a build replaces are not (a build is one event).
+CREATE TRIGGER audit_batches_insert AFTER INSERT ON batches
+BEGIN
+  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+  VALUES (perdiem_actor(), CASE NEW.kind WHEN '837' THEN 'export.837' ELSE 'export.pdf' END, 'batches', NEW.id, NULL,
+    json_object('file_name', NEW.file_name, 'sha256', NEW.sha256, 'claim_count', NEW.claim_count,
+      'interchange_control', NEW.interchange_control));
+END;
+CREATE TRIGGER audit_claims_status AFTER UPDATE OF status ON claims
+WHEN OLD.status IS NOT NEW.status
+BEGIN
+  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+  VALUES (perdiem_actor(), 'update', 'claims', NEW.id,
+    json_object('status', OLD.status, 'batch_id', OLD.batch_id, 'patient_id', OLD.patient_id),
+    json_object('status', NEW.status, 'batch_id', NEW.batch_id, 'patient_id', NEW.patient_id));
+END;
+
 -- BEGIN GENERATED audit triggers (electron/security/auditTriggers.ts over AUDITED_TABLES; test/security/
 -- auditTriggers.test.ts fails when a table's columns change: regenerate, in a new migration that drops and
 -- recreates that table's triggers)
