@@ -81,6 +81,20 @@ describe('migrations', () => {
     expect(sha256(file)).toBe(before);
   });
 
+  it('reads the folder from PERDIEM_MIGRATIONS_DIR when set (bundled builds)', () => {
+    const dir = temp();
+    writeFileSync(path.join(dir, '0001_only.sql'), 'CREATE TABLE only_table (x INTEGER);');
+    const before = process.env.PERDIEM_MIGRATIONS_DIR;
+    process.env.PERDIEM_MIGRATIONS_DIR = dir;
+    try {
+      expect(migrationsDir()).toBe(dir);
+      expect(listMigrations().map((m) => m.name)).toEqual(['only']);
+    } finally {
+      if (before === undefined) delete process.env.PERDIEM_MIGRATIONS_DIR;
+      else process.env.PERDIEM_MIGRATIONS_DIR = before;
+    }
+  });
+
   it('refuses two migrations with the same number', () => {
     const dir = temp();
     writeFileSync(path.join(dir, '0001_a.sql'), '');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatNdc, normalizeNdc } from '../../electron/import/ndc.ts';
 
 describe('normalizeNdc (R-DR-1)', () => {
@@ -29,5 +30,18 @@ describe('normalizeNdc (R-DR-1)', () => {
   });
   it('formats 11 digits as 5-4-2 for people to read', () => {
     expect(formatNdc('00409733201')).toBe('00409-7332-01');
+  });
+
+  it('turns every hyphenated layout into the same 11 digits a 5-4-2 reading gives', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    fc.assert(
+      fc.property(fc.constantFrom([4, 4, 2], [5, 3, 2], [5, 4, 1], [5, 4, 2]), digits(5), digits(4), digits(2), ([l, p, k], lab, prod, pkg) => {
+        const input = `${lab.slice(0, l)}-${prod.slice(0, p)}-${pkg.slice(0, k)}`;
+        const r = normalizeNdc(input);
+        const expected = `${lab.slice(0, l).padStart(5, '0')}${prod.slice(0, p).padStart(4, '0')}${pkg.slice(0, k).padStart(2, '0')}`;
+        expect(r).toEqual({ ok: true, ndc: expected });
+        expect(formatNdc(expected).replace(/-/g, '')).toBe(expected);
+      }),
+    );
   });
 });
