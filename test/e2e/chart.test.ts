@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startApp, type E2eApp } from './harness.ts';
+
+let app: E2eApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+async function officeWithReferences(): Promise<E2eApp> {
+  const a = await startApp({ now: '2026-11-05T09:00:00' });
+  await a.call('app.importFile', { fileName: 'example.json', text: fs.readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+  return a;
+}
+
+describe('the chart, visit log and dispensing log in the browser', () => {
+  it('creates a patient with a coverage and a therapy, naming a wrong field beside it', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/patients`);
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await page.getByRole('option', { name: /Garza, Helen/ }).waitFor();
+    await app.shot('chart-01-patient-list');
+
+    await page.getByRole('button', { name: 'New patient' }).click();
+    await page.getByLabel('Account number').fill('P3001');
+    await page.getByLabel('Last name').fill('Nguyen');
+    await page.getByLabel('First name').fill('Lan');
+    await page.getByLabel('Date of birth').fill('1961-04-09');
+    await page.getByLabel('Phone').fill('512555012');
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    // the phone is one digit short: the check's message sits under the field
+    const phoneError = page.locator('#pf-phone-error');
+    await phoneError.waitFor();
+    expect(await phoneError.innerText()).toBe("'512555012' is not a 10-digit phone number");
+    expect(await page.locator('#pf-sex-error').innerText()).toContain('is not one of F, M, U');
+    await app.shot('chart-02-new-patient-errors');
+    await page.getByLabel('Phone').fill('5125550123');
+    await page.getByLabel('Sex').selectOption('F');
+    await page.getByRole('button', { name: 'Add patient' }).click();
+    await page.getByRole('heading', { name: 'Nguyen, Lan', level: 2 }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/patients?patient=P3001');
+
+    await page.getByRole('button', { name: 'Add coverage' }).click();
+    await page.getByLabel('Payer').selectOption('bcbstx');
+    await page.getByLabel('Member id').fill('XOB555666777');
+    await page.getByLabel('Group number').fill('G-2200');
+    await page.getByRole('button', { name: 'Save coverage' }).click();
+    await page.getByRole('cell', { name: 'XOB555666777' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add therapy' }).click();
+    await page.getByLabel('Category').selectOption('antiInfective');
+    await page.getByLabel('Prescriber').selectOption('dr-lee');
+    await page.getByLabel('Hours between doses').selectOption('24');
+    await page.getByLabel('Start').fill('2026-11-01');
+    await page.getByLabel(/^Diagnoses/).fill('A419');
+    await page.getByRole('button', { name: 'Add drug' }).click();
+    await page.getByLabel('Product').selectOption({ label: 'Ceftriaxone 2 g vial · 00409-7332-01 · J0696' });
+    await page.getByLabel('Dose', { exact: true }).fill('1');
+    await page.getByLabel('Unit').selectOption('g');
+    await page.getByRole('button', { name: 'Add authorization' }).click();
+    await page.getByLabel('Number').fill('PA-55');
+    await page.getByLabel('Code 1', { exact: true }).fill('S9500');
+    await page.getByLabel('Units for code 1').fill('30');
+    await page.getByRole('button', { name: 'Add therapy' }).last().click();
+    const dxError = page.locator('#tf-dx-error');
+    await dxError.waitFor();
+    expect(await dxError.innerText()).toBe("'A419' needs its dot (A41.9)");
+    await app.shot('chart-03-therapy-error');
+    await page.getByLabel(/^Diagnoses/).fill('A41.9');
+    await page.getByRole('button', { name: 'Add therapy' }).last().click();
+    await page.getByText('Therapy T4 added.').waitFor();
+    const card = page.locator('.therapy');
+    expect(await card.innerText()).toContain('Anti-infective');
+    expect(await card.innerText()).toContain('Ceftriaxone 2 g vial');
+    expect(await card.innerText()).toContain('0 used · 30 left of 30');
+    await app.shot('chart-04-chart');
+  });
+
+  it('logs a visit, shows 99601 × 1 and 99602 × 2 before saving, then signs an unsigned one from the list', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/visits?patient=P1001`);
+    await page.getByRole('heading', { name: 'Nurse visits', level: 1 }).waitFor();
+    await page.getByLabel('Therapy').selectOption('T1');
+    await page.getByLabel('Nurse').selectOption('rn-ortiz');
+    await page.getByLabel('Visit date').fill('2026-10-08');
+    await page.getByLabel('Arrival').fill('0900');
+    await page.getByLabel('Departure', { exact: true }).fill('0830');
+    const depError = page.locator('#vf-departure-error');
+    await depError.waitFor();
+    expect(await depError.innerText()).toBe('departure 2026-10-08 08:30 is not after arrival 2026-10-08 09:00');
+    await page.getByLabel('Departure', { exact: true }).fill('12:31');
+    const preview = page.getByRole('region', { name: 'What this visit bills' });
+    await preview.getByText('99602').waitFor();
+    const lines = await preview.locator('tr').allInnerTexts();
+    expect(lines.map((l) => l.split('\t').slice(0, 2).join(' ').trim())).toEqual(['99601 × 1', '99602 × 2']);
+    expect(await preview.innerText()).toContain('3 h 31 min');
+    await app.shot('visits-01-preview');
+
+    await page.getByLabel(/The visit note is signed/).check();
+    await page.getByRole('button', { name: 'Save signed visit' }).click();
+    await page.getByText('Visit V4 saved and signed.').waitFor();
+
+    // the example's V3 is unsigned: highlighted, and signed from the list
+    const unsignedRow = page.locator('tr.unsigned');
+    expect(await unsignedRow.count()).toBe(1);
+    expect(await unsignedRow.innerText()).toContain('Silva, Mateo');
+    await app.shot('visits-02-saved-with-unsigned');
+    await unsignedRow.getByRole('button', { name: 'Sign' }).click();
+    await page.locator('tr.unsigned').waitFor({ state: 'detached' });
+    const visits = await app.call<{ id: string; signed: boolean }[]>('visits.recent', {});
+    expect(visits.map((v) => `${v.id}:${v.signed}`)).toEqual(['V3:true', 'V2:true', 'V4:true', 'V1:true']);
+  });
+
+  it('records a dispense found by a 4-4-2 NDC, in the product’s NDC unit', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/dispenses?patient=P1001`);
+    await page.getByRole('heading', { name: 'Dispensing log', level: 1 }).waitFor();
+    await page.getByLabel('Therapy').selectOption('T1');
+    await page.getByLabel('Dispense date').fill('2026-10-11');
+    await page.getByLabel('Product (NDC or name)').fill('0409-7332');
+    const option = page.getByRole('listbox').getByRole('option', { name: /Ceftriaxone 2 g vial/ });
+    await option.waitFor();
+    await app.shot('dispenses-01-lookup');
+    await page.getByLabel('Product (NDC or name)').press('Enter');
+    expect(await page.getByLabel('Product (NDC or name)').inputValue()).toBe('00409-7332-01 · Ceftriaxone 2 g vial');
+    await page.getByLabel(/^Quantity/).fill('10');
+    await page.getByLabel('Days’ supply').fill('10');
+    await page.getByLabel('Lot').fill('CX4410');
+    await page.getByLabel('Expiry').fill('2027-08-31');
+    expect(await page.locator('label[for="df-qty"]').innerText()).toBe('Quantity (UN)');
+    await page.getByRole('button', { name: 'Record dispense' }).click();
+    await page.getByText(/Dispense D4 recorded: 10 UN of Ceftriaxone 2 g vial/).waitFor();
+    const first = page.locator('section.card tbody tr').first();
+    expect(await first.innerText()).toContain('CX4410');
+    await app.shot('dispenses-02-recorded');
+    const rows = await app.call<{ id: string; ndc: string; quantity: number }[]>('dispenses.list', { patient: 'P1001' });
+    expect(rows[0]).toMatchObject({ id: 'D4', ndc: '00409733201', quantity: 10 });
+  });
+});
