@@ -154,6 +154,13 @@ describe('loops', () => {
     expect(all.slice(second).filter((s) => s.startsWith('CLM*'))).toEqual(['CLM*C26P1001N101*110***12:B:1*Y*A*Y*Y']);
   });
 
+  it('writes a claim of exactly 50 lines, and its continuation as a second claim', () => {
+    const all = segs(write837(goldenInput('split-50-lines')).text);
+    const second = all.findIndex((s) => s.startsWith('CLM*C2610P1001B'));
+    expect(all.slice(0, second).filter((s) => s.startsWith('LX*')).at(-1)).toBe('LX*50');
+    expect(all.slice(second).filter((s) => s.startsWith('LX*'))).toHaveLength(12);
+  });
+
   it('groups the claims of each payer and priority under their own subscriber loop', () => {
     const all = segs(write837(goldenInput('two-payers')).text);
     expect(all.filter((s) => s.startsWith('SBR*') || s.startsWith('NM1*PR') || s.startsWith('CLM*'))).toEqual([
@@ -249,7 +256,7 @@ describe('problems instead of a rejected file', () => {
 
   it('refuses a replacement without the payer claim number, a total that is not the sum, and more than 50 lines', () => {
     const c = goldenInput('split-50-lines').claims;
-    const big = { ...c[0]!, lines: [...c[0]!.lines, ...c[1]!.lines.slice(0, 3)], frequency: '7' as const };
+    const big = { ...c[0]!, lines: [...c[0]!.lines, ...c[1]!.lines.slice(0, 1)], frequency: '7' as const };
     expect(problemsOf({ ...goldenInput('split-50-lines'), claims: [big] })).toEqual([
       'claims[C2610P1001A].lines: has 51 lines; an 837P claim holds 1 to 50',
       `claims[C2610P1001A].totalCents: ${c[0]!.totalCents} is not the sum of its lines (${big.lines.reduce((s, l) => s + l.chargeCents, 0)})`,
