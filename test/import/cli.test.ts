@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from '../../electron/cli/main.ts';
 import { openStore } from '../../db/open.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
@@ -34,6 +35,14 @@ describe('perdiem import and perdiem demo', () => {
     const store = openStore(db);
     expect(loadDataset(store.db).patients).toHaveLength(2);
     store.close();
+  });
+
+  it('reads a file saved with a byte order mark', async () => {
+    const file = path.join(tmp.dir, 'bom.json');
+    writeFileSync(file, `\uFEFF${readFileSync(EXAMPLE_PATH, 'utf8')}`);
+    const c = capture();
+    expect(await runCli(['import', file, '--db', path.join(tmp.dir, 'bom.sqlite')], c.io)).toBe(0);
+    expect(c.out).toBe(`imported ${file}\n${COUNTS}`);
   });
 
   it('needs exactly one file, and says so with exit 2', async () => {

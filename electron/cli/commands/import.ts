@@ -13,7 +13,8 @@ function readJson(file: string): unknown {
     throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    // Editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses.
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
     throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
