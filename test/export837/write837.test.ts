@@ -248,7 +248,7 @@ describe('problems instead of a rejected file', () => {
       ),
     }));
     expect(problemsOf(input)).toEqual([
-      'claims[C2610P1001A].lines[2].ndc: is missing on a drug line',
+      'claims[C2610P1001A].lines[2].ndc: J0696 is a drug line (drug) without an NDC; an 837P drug line needs LIN/CTP with the 11-digit NDC',
       "claims[C2610P1001A].lines[3].pointers[1]: 'C' does not point at a diagnosis of the claim",
       "claims[C2610P1001A].lines[4].modifiers[0]: 'J' is not a 2-character modifier",
     ]);

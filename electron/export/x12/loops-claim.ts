@@ -102,7 +102,12 @@ function dtp472(line: ClaimLine, field: string, p: Problems): Segment {
 /** 2410: LIN**N4*<11-digit NDC> and CTP****<quantity, ≤ 3 decimals>*<unit>. */
 function loop2410(line: ClaimLine, field: string, p: Problems): Segment[] {
   const ndc = (line.ndc ?? '').trim();
-  if (!/^\d{11}$/.test(ndc)) p.add(`${field}.ndc`, line.ndc ? `'${line.ndc}' is not an 11-digit NDC` : 'is missing on a drug line');
+  if (!ndc) {
+    // R-DR-7: payers (and Medicaid by law) deny a J-code or drug line without its NDC
+    p.add(`${field}.ndc`, `${line.code} is a drug line (${line.kind}) without an NDC; an 837P drug line needs LIN/CTP with the 11-digit NDC`);
+    return [];
+  }
+  if (!/^\d{11}$/.test(ndc)) p.add(`${field}.ndc`, `'${line.ndc}' is not an 11-digit NDC`);
   const qty = line.ndcQty ?? 0;
   if (!(qty > 0) || decimal(qty) === '0') p.add(`${field}.ndcQty`, `${line.ndcQty} is not a quantity above 0`);
   const unit = line.ndcUnit;
