@@ -2,33 +2,21 @@
 // prints only the data (for pre-printed red forms). Every value at its box from layout.json,
 // shifted by the printer offset, in Courier at 10 cpi ("pica"): 12 pt Courier advances exactly
 // 7.2 pt. (10 pt with 1.2 pt character spacing prints the same grid, but text extractors such
-// as pdf.js then read "D O E" — payer portals that read uploaded PDFs would too.)
-import {
-  PDFDocument,
-  StandardFonts,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setCharacterSpacing,
-  type PDFEmbeddedPage,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
+// as pdf.js then read "D O E" — payer portals that read uploaded PDFs would too.) The page
+// content itself is written by content.ts.
+import { PDFDocument, rgb } from 'pdf-lib';
 import type { Claim } from '../../domain/claims.ts';
 import { DEFAULT_PAYER_SETTINGS } from '../../domain/settings.ts';
 import type { IsoDateTime } from '../../domain/types.ts';
 import { Cms1500Error } from './errors.ts';
 import { claimPages, type FormDataset, type PageValues } from './fields.ts';
+import { PageWriter, type Offset } from './content.ts';
 import { embedForm } from './form.ts';
 import { money } from './format.ts';
-import { LAYOUT, field, textX } from './layout.ts';
+import { LAYOUT, field } from './layout.ts';
 
 export type FormMode = 'full' | 'data';
-/** Printer offset in points: positive x moves right, positive y moves up. */
-export interface Offset {
-  x: number;
-  y: number;
-}
+export { FONT_SIZE, type Offset } from './content.ts';
 
 export interface RenderCms1500Input {
   claims: Claim[];
@@ -38,11 +26,8 @@ export interface RenderCms1500Input {
   now: IsoDateTime;
 }
 
-export const FONT_SIZE = 12;
-const PAGE: [number, number] = [612, 792];
 const PRODUCER = 'Perdiem CMS-1500 writer';
 const BLACK = rgb(0, 0, 0);
-const CHARACTER_SPACING = Math.round((LAYOUT.pitch - 0.6 * FONT_SIZE) * 1000) / 1000;
 
 /** `now` as a Date for the metadata: a date-time without a zone is taken as UTC. */
 function metadataDate(now: IsoDateTime): Date {
@@ -73,18 +58,6 @@ function checkOffset(offset: Offset): Offset {
   return offset;
 }
 
-/** One page: the form (if any) and the values, everything moved by the printer offset. */
-function drawPage(page: PDFPage, font: PDFFont, form: PDFEmbeddedPage | null, values: PageValues, offset: Offset): void {
-  if (form) page.drawPage(form, { x: offset.x, y: offset.y });
-  // Courier advances 0.6 em; any difference to the 10 cpi grid becomes character spacing
-  page.pushOperators(pushGraphicsState(), setCharacterSpacing(CHARACTER_SPACING));
-  for (const [id, text] of Object.entries(values)) {
-    const f = field(id);
-    page.drawText(text, { x: textX(f, text) + offset.x, y: f.baseline + offset.y, size: FONT_SIZE, font, color: BLACK });
-  }
-  page.pushOperators(popGraphicsState());
-}
-
 /** The values of each page of one claim, with the payer's `pdfPageTotals` setting. */
 export function layoutClaim(claim: Claim, dataset: FormDataset, now: IsoDateTime): PageValues[] {
   const payer = dataset.payers.find((p) => p.id === claim.payer);
@@ -98,9 +71,8 @@ export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Arr
   // all pages are laid out first, so a claim that cannot be printed stops the run before any drawing
   const pages = input.claims.flatMap((claim) => layoutClaim(claim, input.dataset, input.now));
   const doc = await newDocument('CMS-1500 (02/12) claims', input.now);
-  const font = await doc.embedFont(StandardFonts.Courier);
-  const form = input.mode === 'full' ? await embedForm(doc) : null;
-  for (const values of pages) drawPage(doc.addPage(PAGE), font, form, values, offset);
+  const writer = await PageWriter.for(doc, input.mode === 'full' ? await embedForm(doc) : null);
+  for (const values of pages) writer.addPage(values, offset);
   return doc.save({ useObjectStreams: false });
 }
 
@@ -141,9 +113,7 @@ export const TEST_PAGE_MARKS = ['1a', '2', '24_1_from', '28', '33a'] as const;
 export async function renderTestPage(offset: Offset, now: IsoDateTime | null = null): Promise<Uint8Array> {
   checkOffset(offset);
   const doc = await newDocument('CMS-1500 printer calibration', now);
-  const font = await doc.embedFont(StandardFonts.Courier);
-  const page = doc.addPage(PAGE);
-  drawPage(page, font, null, testPageValues(offset), offset);
+  const page = (await PageWriter.for(doc, null)).addPage(testPageValues(offset), offset);
   for (const id of TEST_PAGE_MARKS) {
     const r = field(id).rect;
     const x = r.x0 + offset.x;
