@@ -97,3 +97,11 @@ describe('perdiem export 837', () => {
     expect((await cli('export', 'edi', '--out', 'x')).code).toBe(2);
   });
 });
+
+describe('perdiem export pdf', () => {
+  it('is handed to the CMS-1500 exporter', async () => {
+    const r = await cli('export', 'pdf', '--form', 'sideways', '--out', path.join(dir, 'x.pdf'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('export pdf');
+  });
+});
