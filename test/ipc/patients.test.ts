@@ -55,6 +55,7 @@ describe('patients', () => {
       dob: "'1948-02-30' is not a real date (YYYY-MM-DD)",
       'coverages[0].memberId': 'must not be empty',
       'coverages[0].subscriber': 'is required when relationship is child',
+      'coverages[0].payer': "unknown payer 'acme'",
     });
     expect(r.error.message).toContain('dob: ');
     expect(office.count('patients')).toBe(0);

@@ -43,7 +43,7 @@ describe('the nurse visit form', () => {
     timers.advance(150);
     await settle();
     expect(api.named('visits.preview').map((c) => c.args)).toEqual([
-      { id: null, patient: 'P1', therapy: 'T1', nurse: '', date: '2026-10-15', arrival: '09:30', departure: '12:00', departureDate: null, signed: false, notes: null },
+      { id: null, patient: 'P1', therapy: 'T1', nurse: undefined, date: '2026-10-15', arrival: '09:30', departure: '12:00', departureDate: null, signed: false, notes: null },
     ]);
     expect(form.preview?.minutes).toBe(150);
   });

@@ -4,7 +4,7 @@ import type { Dispense, Product } from '../../../electron/domain/types.ts';
 import type { DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
 import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
-import { numberOrRaw, type Problems } from '../patients/lib/forms.ts';
+import { numberOrRaw, required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
 
 export interface DispenseFields {
@@ -117,9 +117,9 @@ export class DispenseForm {
 
   draft(): DispenseDraft {
     return {
-      therapy: this.f.therapy,
-      date: this.f.date,
-      ndc: this.ndc,
+      therapy: required(this.f.therapy),
+      date: required(this.f.date),
+      ndc: required(this.ndc),
       quantity: numberOrRaw(this.f.quantity) as number,
       daysSupply: numberOrRaw(this.f.daysSupply) as number,
       lot: this.f.lot.trim() || null,

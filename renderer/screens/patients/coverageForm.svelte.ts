@@ -1,7 +1,7 @@
 // One coverage of a patient: payer, priority, member id, group, relationship and, when the
 // patient is not the insured, the subscriber.
 import type { Coverage, Patient, Relationship, Sex } from '../../../electron/domain/types.ts';
-import { addressForm, addressOf, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
+import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
 import type { Caller } from './lib/patientSearch.svelte.ts';
 
 export interface CoverageFields {
@@ -38,7 +38,7 @@ export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFi
 export function coverageOf(f: CoverageFields): Coverage {
   const self = f.relationship === 'self';
   return {
-    payer: f.payer,
+    payer: required(f.payer),
     priority: Number(f.priority) as Coverage['priority'],
     memberId: f.memberId.trim(),
     groupNumber: textOrNull(f.groupNumber),
@@ -49,8 +49,8 @@ export function coverageOf(f: CoverageFields): Coverage {
           firstName: f.subFirstName.trim(),
           middle: textOrNull(f.subMiddle),
           lastName: f.subLastName.trim(),
-          dob: f.subDob,
-          sex: f.subSex as Sex,
+          dob: required(f.subDob),
+          sex: required(f.subSex),
           address: addressOf(f.subAddress),
         },
   };

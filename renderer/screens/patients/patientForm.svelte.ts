@@ -1,7 +1,7 @@
 // New patient and demographics: the form as typed, turned into a Patient for the handlers, which
 // check it with the import's rules and name each wrong field.
 import type { Coverage, Patient, Sex } from '../../../electron/domain/types.ts';
-import { addressForm, addressOf, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
+import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
 import type { Caller } from './lib/patientSearch.svelte.ts';
 
 export interface PatientFields {
@@ -34,8 +34,8 @@ export function patientOf(f: PatientFields, coverages: Coverage[]): Patient {
     firstName: f.firstName.trim(),
     middle: textOrNull(f.middle),
     lastName: f.lastName.trim(),
-    dob: f.dob,
-    sex: f.sex as Sex,
+    dob: required(f.dob),
+    sex: required(f.sex),
     phone: textOrNull(f.phone),
     address: addressOf(f.address),
     coverages,

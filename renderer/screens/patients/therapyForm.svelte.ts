@@ -2,7 +2,7 @@
 // authorizations with units per code, drugs with doses. Lists grow and shrink in place; the
 // handlers check the whole therapy with the import's rules.
 import type { Measure, Route, Schedule, Therapy } from '../../../electron/domain/types.ts';
-import { numberOrRaw, numberText, textOrNull, type Problems } from './lib/forms.ts';
+import { numberOrRaw, numberText, required, textOrNull, type Problems } from './lib/forms.ts';
 import type { Caller } from './lib/patientSearch.svelte.ts';
 
 export type ScheduleKind = 'everyHours' | 'everyDays' | 'weekly' | 'monthly' | 'continuous';
@@ -119,29 +119,29 @@ export function therapyOf(f: TherapyFields): Therapy {
   return {
     id: f.id.trim(),
     patient: f.patient,
-    payer: f.payer,
-    category: f.category,
+    payer: required(f.payer),
+    category: required(f.category),
     qualifier: hasQualifier ? { litersPerDay: numberOrRaw(f.litersPerDay) ?? null, mode: textOrNull(f.mode), lumen: textOrNull(f.lumen) } : null,
-    route: f.route as Route,
+    route: required(f.route),
     selfAdministered: f.selfAdministered,
     perDiemCode: textOrNull(f.perDiemCode.toUpperCase()),
     schedule: scheduleOf(f.scheduleKind, f.scheduleEvery),
-    start: f.start,
+    start: required(f.start),
     stop: textOrNull(f.stop),
-    holds: f.holds.map((h) => ({ from: h.from, to: textOrNull(h.to), reason: textOrNull(h.reason) })),
-    doses: f.doses.map((d) => ({ date: d.date, given: d.given })),
+    holds: f.holds.map((h) => ({ from: required(h.from), to: textOrNull(h.to), reason: textOrNull(h.reason) })),
+    doses: f.doses.map((d) => ({ date: required(d.date), given: d.given })),
     diagnoses: diagnosesOf(f.diagnoses),
-    prescriber: f.prescriber,
+    prescriber: required(f.prescriber),
     priorAuths: f.priorAuths.map((a) => {
       const rows = a.units.filter((u) => u.code.trim() || u.units.trim());
       return {
         number: a.number.trim(),
-        from: a.from,
+        from: required(a.from),
         to: textOrNull(a.to),
         units: rows.length ? Object.fromEntries(rows.map((u) => [u.code.trim().toUpperCase(), numberOrRaw(u.units) as number])) : null,
       };
     }),
-    drugs: f.drugs.map((d) => ({ ndc: d.ndc.trim(), dose: { amount: numberOrRaw(d.amount) as number, unit: d.unit as Measure } })),
+    drugs: f.drugs.map((d) => ({ ndc: required(d.ndc.trim()), dose: { amount: numberOrRaw(d.amount) as number, unit: required(d.unit) } })),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Visit } from '../../../electron/domain/types.ts';
 import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/contract/visits.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { addDays } from '../patients/lib/format.ts';
-import type { Problems } from '../patients/lib/forms.ts';
+import { required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
 import { normalizeTime } from './time.ts';
 
@@ -36,12 +36,12 @@ export function blankVisit(today: string): VisitFields {
 export function draftOf(f: VisitFields): VisitDraft {
   return {
     id: f.id || null,
-    patient: f.patient,
-    therapy: f.therapy,
-    nurse: f.nurse,
-    date: f.date,
-    arrival: normalizeTime(f.arrival),
-    departure: normalizeTime(f.departure),
+    patient: required(f.patient),
+    therapy: required(f.therapy),
+    nurse: required(f.nurse),
+    date: required(f.date),
+    arrival: required(normalizeTime(f.arrival)),
+    departure: required(normalizeTime(f.departure)),
     departureDate: f.overnight ? f.departureDate || null : null,
     signed: f.signed,
     notes: f.notes.trim() || null,

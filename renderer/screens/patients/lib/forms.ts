@@ -19,6 +19,14 @@ export function numberOrRaw(s: string): number | undefined {
   return Number.isFinite(n) ? n : (t as unknown as number);
 }
 
+/**
+ * A required choice or date left blank: sent as absent, so the check says "is required" rather
+ * than "'' is not one of …".
+ */
+export function required<T extends string>(s: T | ''): T {
+  return (s === '' ? undefined : s) as T;
+}
+
 export function numberText(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : String(n);
 }
