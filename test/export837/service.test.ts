@@ -8,6 +8,7 @@ import { batchClaimIds, insertBatch, lastNumber, takeNumber } from '../../db/rep
 import type { Claim } from '../../electron/domain/claims.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { export837, getBatchFile, listBatches } from '../../electron/services/export837.ts';
+import { createCorrection } from '../../electron/services/claimsLifecycle.ts';
 import { UserError } from '../../electron/cli/errors.ts';
 import { goldenClaims, storeWith } from './store.ts';
 
@@ -119,6 +120,19 @@ describe('export837', () => {
     expect(text).toContain('REF*F8*ICN2026300001~');
     expect(read837(text).errors).toEqual([]);
     expect(first.batchId).not.toBe(second.batchId);
+  });
+
+  it('exports a void made by the claims lifecycle in a later batch, with frequency 8 and REF*F8', () => {
+    store = storeWith(goldenClaims('subscriber-is-patient'));
+    const first = export837(store.db, {}, { now: NOW });
+    const voided = createCorrection(store.db, 'C2610P1001A', '8', 'ICN2026300777', '2026-11-03');
+    const second = export837(store.db, {}, { now: '2026-11-03T10:00:00' });
+    expect(second.claims).toEqual([voided.id]);
+    const back = read837(second.bytes.toString('latin1'));
+    expect(back.errors).toEqual([]);
+    expect(back.claims.map((c) => [c.id, c.frequency, c.originalClaimNumber])).toEqual([[voided.id, '8', 'ICN2026300777']]);
+    expect(batchClaimIds(store.db, first.batchId)).toEqual(['C2610P1001A']);
+    expect(batchClaimIds(store.db, second.batchId)).toEqual([voided.id]);
   });
 
   it('leaves out claims with errors, and claims with unacknowledged warnings unless told to accept them', () => {
