@@ -108,7 +108,7 @@ CREATE TABLE patients (
   first_name  TEXT NOT NULL,
   last_name   TEXT NOT NULL,
   middle      TEXT,
-  dob         TEXT NOT NULL CHECK (dob GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  dob         TEXT NOT NULL CHECK (dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   sex         TEXT NOT NULL CHECK (sex IN ('F', 'M', 'U')),
   addr_line1  TEXT,
   addr_line2  TEXT,
@@ -130,7 +130,7 @@ CREATE TABLE coverages (
   sub_first_name  TEXT,
   sub_last_name   TEXT,
   sub_middle      TEXT,
-  sub_dob         TEXT,
+  sub_dob         TEXT CHECK (sub_dob IS NULL OR sub_dob GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   sub_sex         TEXT CHECK (sub_sex IS NULL OR sub_sex IN ('F', 'M', 'U')),
   sub_addr_line1  TEXT,
   sub_addr_line2  TEXT,
@@ -158,8 +158,8 @@ CREATE TABLE therapies (
   per_diem_code      TEXT,
   schedule_kind      TEXT NOT NULL CHECK (schedule_kind IN ('everyHours', 'everyDays', 'weekly', 'monthly', 'continuous')),
   schedule_every     INTEGER CHECK (schedule_every IS NULL OR schedule_every > 0),
-  start_date         TEXT NOT NULL,
-  stop_date          TEXT CHECK (stop_date IS NULL OR stop_date >= start_date),
+  start_date         TEXT NOT NULL CHECK (start_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  stop_date          TEXT CHECK (stop_date IS NULL OR (stop_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND stop_date >= start_date)),
   prescriber_id      TEXT NOT NULL REFERENCES prescribers (id),
   CHECK (schedule_kind NOT IN ('everyHours', 'everyDays') OR schedule_every IS NOT NULL),
   CHECK (schedule_kind <> 'everyHours' OR 24 % schedule_every = 0)
@@ -169,8 +169,8 @@ CREATE INDEX therapies_patient ON therapies (patient_id);
 CREATE TABLE therapy_holds (
   therapy_id  TEXT NOT NULL REFERENCES therapies (id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,
-  from_date   TEXT NOT NULL,
-  to_date     TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+  from_date   TEXT NOT NULL CHECK (from_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  to_date     TEXT CHECK (to_date IS NULL OR (to_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND to_date >= from_date)),
   reason      TEXT,
   PRIMARY KEY (therapy_id, seq)
 );
@@ -179,7 +179,7 @@ CREATE TABLE therapy_holds (
 CREATE TABLE therapy_doses (
   therapy_id  TEXT NOT NULL REFERENCES therapies (id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,
-  date        TEXT NOT NULL,
+  date        TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   given       INTEGER NOT NULL CHECK (given IN (0, 1)),
   PRIMARY KEY (therapy_id, seq)
 );
@@ -195,8 +195,8 @@ CREATE TABLE prior_auths (
   therapy_id  TEXT NOT NULL REFERENCES therapies (id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,
   number      TEXT NOT NULL,
-  from_date   TEXT NOT NULL,
-  to_date     TEXT CHECK (to_date IS NULL OR to_date >= from_date),
+  from_date   TEXT NOT NULL CHECK (from_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  to_date     TEXT CHECK (to_date IS NULL OR (to_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND to_date >= from_date)),
   has_units   INTEGER NOT NULL DEFAULT 0 CHECK (has_units IN (0, 1)),
   PRIMARY KEY (therapy_id, seq)
 );
@@ -223,12 +223,12 @@ CREATE TABLE therapy_drugs (
 CREATE TABLE dispenses (
   id           TEXT PRIMARY KEY,
   therapy_id   TEXT NOT NULL REFERENCES therapies (id),
-  date         TEXT NOT NULL,
+  date         TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   ndc          TEXT NOT NULL REFERENCES products (ndc),
   quantity     REAL NOT NULL CHECK (quantity > 0),
   days_supply  INTEGER NOT NULL CHECK (days_supply > 0),
   lot          TEXT,
-  expiry       TEXT
+  expiry       TEXT CHECK (expiry IS NULL OR expiry GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
 );
 CREATE INDEX dispenses_therapy ON dispenses (therapy_id, date);
 
@@ -237,10 +237,10 @@ CREATE TABLE visits (
   patient_id      TEXT NOT NULL REFERENCES patients (id),
   therapy_id      TEXT NOT NULL REFERENCES therapies (id),
   nurse_id        TEXT NOT NULL REFERENCES nurses (id),
-  date            TEXT NOT NULL,
+  date            TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   arrival         TEXT NOT NULL CHECK (arrival GLOB '[0-2][0-9]:[0-5][0-9]'),
   departure       TEXT NOT NULL CHECK (departure GLOB '[0-2][0-9]:[0-5][0-9]'),
-  departure_date  TEXT CHECK (departure_date IS NULL OR departure_date >= date),
+  departure_date  TEXT CHECK (departure_date IS NULL OR (departure_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND departure_date >= date)),
   signed          INTEGER NOT NULL CHECK (signed IN (0, 1)),
   notes           TEXT
 );

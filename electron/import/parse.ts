@@ -3,7 +3,7 @@
 // records imported before (billing-rules §10 "Invalid data is rejected at import").
 import type { z } from 'zod';
 import type { Dataset } from '../domain/types.ts';
-import { errorMap, issueLines } from './messages.ts';
+import { errorMap, formatPath, issueLines } from './messages.ts';
 import * as S from './schemas.ts';
 import { checkReferences } from './references.ts';
 import type { Section } from './references.ts';
@@ -43,7 +43,7 @@ export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
   if (!isObject(raw)) return { ok: false, errors: ['(file): expected a JSON object'] };
   const errors: string[] = [];
   for (const key of Object.keys(raw)) {
-    if (!(SECTIONS as readonly string[]).includes(key)) errors.push(`${key}: unknown section (expected ${SECTIONS.join(', ')})`);
+    if (!(SECTIONS as readonly string[]).includes(key)) errors.push(`${formatPath([key])}: unknown section (expected ${SECTIONS.join(', ')})`);
   }
 
   const single = <T extends z.ZodType>(key: (typeof SECTIONS)[number], schema: T): z.output<T> | null => {

@@ -14,6 +14,13 @@ import { daysBetween, isRealDate, isTime, minutesOf } from './dates.ts';
 import { MEASURES, canConvert } from './measures.ts';
 import { EVERY_HOURS, THERAPY_CATEGORIES } from './enums.ts';
 
+/**
+ * Refinements run even when a field failed (so every problem is listed), but only on an object:
+ * a record that is null, a number or a list has already been reported and has no fields to read.
+ */
+const whenObject = (payload: { value: unknown }): boolean =>
+  payload.value !== null && typeof payload.value === 'object' && !Array.isArray(payload.value);
+
 type Checked<T> = { value: T } | { error: string };
 type Check<T> = (s: string) => Checked<T>;
 const ok = <T>(value: T): Checked<T> => ({ value });
@@ -207,7 +214,7 @@ export const product = z
         ctx.addIssue({ code: 'custom', path: ['drugPerNdcUnit', 'unit'], message: `${du} cannot convert to the HCPCS unit ${hu}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 function isMeasure(u: unknown): u is Measure {
@@ -239,7 +246,7 @@ const coverage = z
         ctx.addIssue({ code: 'custom', path: ['subscriber'], message: `is required when relationship is ${c.relationship}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 export const patient = z
@@ -265,7 +272,7 @@ export const patient = z
         seen.add(prio);
       });
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 const SCHEDULE_FORMS = '{"everyHours": N}, {"everyDays": N}, {"weekly": true}, {"monthly": true} or {"continuous": true}';
@@ -309,7 +316,7 @@ const hold = z
         ctx.addIssue({ code: 'custom', path: ['to'], message: `hold ends ${h.to}, before it starts ${h.from}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 const priorAuth = z
@@ -332,7 +339,7 @@ const priorAuth = z
         ctx.addIssue({ code: 'custom', path: ['to'], message: `authorization ends ${a.to}, before it starts ${a.from}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 const qualifier = z.strictObject({
@@ -368,7 +375,7 @@ export const therapy = z
         ctx.addIssue({ code: 'custom', path: ['stop'], message: `stop ${t.stop} is before start ${t.start}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 export const dispense = z.strictObject({
@@ -413,7 +420,7 @@ export const visit = z
         ctx.addIssue({ code: 'custom', path: ['departureDate'], message: `departure ${depDate} ${v.departure} is more than 24 hours after arrival ${v.date} ${v.arrival}` });
       }
     },
-    { when: () => true },
+    { when: whenObject },
   );
 
 function isDateStr(v: unknown): v is string {
