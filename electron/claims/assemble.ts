@@ -86,7 +86,13 @@ export function assembleClaims(facts: Fact[], findings: PendingFinding[], reserv
     const coverage = first.patient.coverages.find((c) => c.payer === first.payer.id);
     for (const part of splitIntoClaims(mergeSpans(group))) {
       const { kept, dropped } = claimDiagnoses(part.lines.map((l) => l.facts[0]!.therapy.diagnoses));
-      const lines = part.lines.map((l) => toClaimLine(l, linePointers(l.facts[0]!.therapy.diagnoses, kept)));
+      const pointersOf = new Map<readonly string[], string[]>();
+      const lines = part.lines.map((l) => {
+        const codes = l.facts[0]!.therapy.diagnoses;
+        let pointers = pointersOf.get(codes);
+        if (!pointers) pointersOf.set(codes, (pointers = linePointers(codes, kept)));
+        return toClaimLine(l, [...pointers]);
+      });
       const id = claimId(key, lines[0]!.sourceKey, taken);
       taken.add(id);
       const claim: Claim = {

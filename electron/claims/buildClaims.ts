@@ -28,7 +28,9 @@ function checkInjectables(ctx: EngineContext, facts: readonly Fact[], sink: Fact
   for (const f of facts) if (f.kind === 'perDiem' && f.therapy.route === 'IV') ivDays.add(`${f.patient.id}|${f.day}`);
   const rnVisits = new Set<string>();
   for (const v of ctx.dataset.visits) {
-    if (v.signed && ctx.nurses.get(v.nurse)?.credential === 'RN') rnVisits.add(`${v.therapy}|${toDay(v.date)}`);
+    if (!v.signed) continue;
+    const day = toDay(v.date);
+    if (day >= ctx.from && day <= ctx.to && ctx.nurses.get(v.nurse)?.credential === 'RN') rnVisits.add(`${v.therapy}|${day}`);
   }
   for (const f of facts) {
     if (f.kind !== 'perDiem' || !isInjectableRoute(f.therapy.route)) continue;

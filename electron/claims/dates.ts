@@ -32,18 +32,39 @@ export function weekStart(day: number): number {
   return day - ((day + 4) % 7 + 7) % 7;
 }
 
+interface DayParts {
+  dayOfMonth: number;
+  monthStart: number;
+  monthEnd: number;
+}
+
+const partsCache = new Map<number, DayParts>();
+
+/** Calendar parts of a day, computed once per day number (claim periods ask for them per fact). */
+function parts(day: number): DayParts {
+  let p = partsCache.get(day);
+  if (!p) {
+    const d = new Date(day * MS_PER_DAY);
+    p = {
+      dayOfMonth: d.getUTCDate(),
+      monthStart: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / MS_PER_DAY,
+      monthEnd: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / MS_PER_DAY - 1,
+    };
+    partsCache.set(day, p);
+  }
+  return p;
+}
+
 export function dayOfMonth(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCDate();
+  return parts(day).dayOfMonth;
 }
 
 export function monthStart(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / MS_PER_DAY;
+  return parts(day).monthStart;
 }
 
 export function monthEnd(day: number): number {
-  const d = new Date(day * MS_PER_DAY);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / MS_PER_DAY - 1;
+  return parts(day).monthEnd;
 }
 
 /** Minutes since midnight of `HH:MM`, or null when it is not a time of day. */

@@ -71,19 +71,22 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
         });
         const jz = noWasteModifier(settings, product.singleDose === true, wasted !== null);
         const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
-        const common = { therapy, patient, payer, day, code: product.hcpcs, ndc: product.ndc, ndcUnit: product.ndcUnit, dispenseId: cover.dispense.id, product };
         const iso = toIso(day);
+        const modifiers: string[] = [];
+        if (compound) modifiers.push(compound);
+        if (jz) modifiers.push(jz);
         sink.facts.push(
           newFact(ctx, {
-            ...common, kind: 'drug', units, ndcQty: qty, modifiers: [compound, jz].filter((m): m is 'KP' | 'KQ' | 'JZ' => m !== null),
-            sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0],
+            kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers, units, ndc: product.ndc, ndcQty: qty, ndcUnit: product.ndcUnit,
+            sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
           }),
         );
         if (wasted) {
           sink.facts.push(
             newFact(ctx, {
-              ...common, kind: 'waste', units: wasted.units, ndcQty: wasted.ndcQty, modifiers: compound ? [compound, 'JW'] : ['JW'],
-              sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 1],
+              kind: 'waste', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound, 'JW'] : ['JW'], units: wasted.units,
+              ndc: product.ndc, ndcQty: wasted.ndcQty, ndcUnit: product.ndcUnit, sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`,
+              order: [ORDER_DRUG, rank, drugIndex, 1], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
             }),
           );
         }

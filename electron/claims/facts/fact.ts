@@ -7,6 +7,7 @@ import { chargeCents, unitPriceMicros } from '../rules/charges.ts';
 import { authForDay } from '../rules/priorAuth.ts';
 import type { Fact } from '../types.ts';
 
+/** Every field, always present and in this order: the engine makes thousands of these. */
 export interface FactInput {
   kind: LineKind;
   therapy: Therapy;
@@ -14,32 +15,46 @@ export interface FactInput {
   payer: Payer;
   day: number;
   code: string;
-  modifiers?: string[];
+  modifiers: string[];
   units: number;
-  ndc?: string | null;
-  ndcQty?: number | null;
-  ndcUnit?: NdcUnit | null;
+  ndc: string | null;
+  ndcQty: number | null;
+  ndcUnit: NdcUnit | null;
   sourceKey: string;
   order: number[];
-  visit?: Visit | null;
-  nurse?: Nurse | null;
-  dispenseId?: string | null;
-  product?: Product | null;
+  visit: Visit | null;
+  nurse: Nurse | null;
+  dispenseId: string | null;
+  product: Product | null;
 }
 
 export function newFact(ctx: EngineContext, input: FactInput): Fact {
-  const ndc = input.ndc ?? null;
+  const ndc = input.ndc;
   const price = unitPriceMicros(input.payer, ctx.dataset.chargeMaster, input.code, ndc);
+  // one literal shape for every fact keeps property access monomorphic in the hot loops
   return {
-    ...input,
+    kind: input.kind,
+    therapy: input.therapy,
+    patient: input.patient,
+    payer: input.payer,
     settings: input.payer.settings,
-    modifiers: input.modifiers ?? [],
+    day: input.day,
+    code: input.code,
+    modifiers: input.modifiers,
+    units: input.units,
     ndc,
-    ndcQty: input.ndcQty ?? null,
-    ndcUnit: input.ndcUnit ?? null,
+    ndcQty: input.ndcQty,
+    ndcUnit: input.ndcUnit,
+    sourceKey: input.sourceKey,
+    order: input.order,
+    visit: input.visit,
+    nurse: input.nurse,
+    dispenseId: input.dispenseId,
+    product: input.product,
     priorAuth: authForDay(input.therapy, input.day)?.number ?? null,
     unitPriceMicros: price,
     chargeCents: chargeCents(input.units, price),
+    placed: undefined,
   };
 }
 
@@ -49,7 +64,7 @@ export function newFact(ctx: EngineContext, input: FactInput): Fact {
  */
 export function factHash(f: Fact): string {
   return hash64(
-    [f.patient.id, f.payer.id, f.therapy.prescriber, f.priorAuth ?? '', f.code, f.modifiers.join(','), f.units, f.ndc ?? '', f.ndcQty ?? '', f.ndcUnit ?? ''].join('|'),
+    `${f.patient.id}|${f.payer.id}|${f.therapy.prescriber}|${f.priorAuth ?? ''}|${f.code}|${f.modifiers.join(',')}|${f.units}|${f.ndc ?? ''}|${f.ndcQty ?? ''}|${f.ndcUnit ?? ''}`,
   );
 }
 

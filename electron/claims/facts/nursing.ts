@@ -60,14 +60,18 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
     group.forEach((sv, i) => {
       const { visit, therapy, day, minutes } = sv;
       const nurse = ctx.nurses.get(visit.nurse);
-      const base = { therapy, patient, payer, day, visit, nurse: nurse ?? null };
       const order = (code: number) => [ORDER_NURSING, sv.arrival, i, code];
+      const nursingFact = (code: string, units: number, position: number, modifiers: string[] = []) =>
+        newFact(ctx, {
+          kind: 'nursing', therapy, patient, payer, day, code, modifiers, units, ndc: null, ndcQty: null, ndcUnit: null,
+          sourceKey: `visit:${visit.id}:${code}`, order: order(position), visit, nurse: nurse ?? null, dispenseId: null, product: null,
+        });
       if (settings.codeSet === 'commercial') {
-        const f601 = newFact(ctx, { ...base, kind: 'nursing', code: NURSING.commercial.firstVisit, units: 1, sourceKey: `visit:${visit.id}:${NURSING.commercial.firstVisit}`, order: order(0) });
+        const f601 = nursingFact(NURSING.commercial.firstVisit, 1, 0);
         sink.facts.push(f601);
         const extra = additionalHours(minutes);
         if (extra > 0) {
-          sink.facts.push(newFact(ctx, { ...base, kind: 'nursing', code: NURSING.commercial.additionalHour, units: extra, sourceKey: `visit:${visit.id}:${NURSING.commercial.additionalHour}`, order: order(1) }));
+          sink.facts.push(nursingFact(NURSING.commercial.additionalHour, extra, 1));
         }
         if (!nurseQualified(nurse, settings)) {
           sink.findings.push({
@@ -92,11 +96,11 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
           return;
         }
         const code = hitCode(therapy, isInitialVisit(visit, ctx.visitsByPatient.get(visit.patient) ?? []));
-        sink.facts.push(newFact(ctx, { ...base, kind: 'nursing', code, units, sourceKey: `visit:${visit.id}:${code}`, order: order(0) }));
+        sink.facts.push(nursingFact(code, units, 0));
       } else {
         const nc = NURSING.medicaidNc;
         if (i === 0) {
-          const t1030 = newFact(ctx, { ...base, kind: 'nursing', code: nc.perDiem, units: 1, sourceKey: `visit:${visit.id}:${nc.perDiem}`, order: order(0) });
+          const t1030 = nursingFact(nc.perDiem, 1, 0);
           sink.facts.push(t1030);
           if (!perDiems.perDiemOf.get(therapy.id)?.has(day)) {
             sink.findings.push({
@@ -111,7 +115,7 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
         });
         const units = monitoringUnits(minutes);
         if (amphotericin && nurse?.credential === 'RN' && units > 0) {
-          sink.facts.push(newFact(ctx, { ...base, kind: 'nursing', code: nc.monitoring, modifiers: [nc.monitoringModifier], units, sourceKey: `visit:${visit.id}:${nc.monitoring}`, order: order(1) }));
+          sink.facts.push(nursingFact(nc.monitoring, units, 1, [nc.monitoringModifier]));
         }
       }
     });

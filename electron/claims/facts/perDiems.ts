@@ -60,8 +60,8 @@ export function perDiemFacts(ctx: EngineContext, sink: FactSink): PerDiemState {
     state.perDiemOf.set(therapy.id, byDay);
     for (const day of days) {
       const fact = newFact(ctx, {
-        kind: 'perDiem', therapy, patient, payer, day, code: code.code, units: PER_DIEM_UNITS_PER_DAY,
-        sourceKey: `perdiem:${therapy.id}:${toIso(day)}`, order: [ORDER_PER_DIEM, 0],
+        kind: 'perDiem', therapy, patient, payer, day, code: code.code, modifiers: [], units: PER_DIEM_UNITS_PER_DAY, ndc: null, ndcQty: null, ndcUnit: null,
+        sourceKey: `perdiem:${therapy.id}:${toIso(day)}`, order: [ORDER_PER_DIEM, 0], visit: null, nurse: null, dispenseId: null, product: null,
       });
       sink.facts.push(fact);
       byDay.set(day, fact);

@@ -28,8 +28,8 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
       }
       sink.facts.push(
         newFact(ctx, {
-          kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, units: supplyUnits(d.quantity),
-          sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], dispenseId: d.id, product,
+          kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, modifiers: [], units: supplyUnits(d.quantity), ndc: null, ndcQty: null, ndcUnit: null,
+          sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], visit: null, nurse: null, dispenseId: d.id, product,
         }),
       );
     }

@@ -5,11 +5,11 @@ import type { Payer, PriceTable } from '../../domain/types.ts';
 
 export function unitPriceMicros(payer: Payer, chargeMaster: PriceTable, code: string, ndc: string | null): number | null {
   const byNdc = ndc ? `${code}:${ndc}` : null;
-  for (const table of [payer.fees, chargeMaster]) {
-    if (byNdc !== null && table[byNdc] !== undefined) return table[byNdc]!;
-    if (table[code] !== undefined) return table[code]!;
-  }
-  return null;
+  const fees = payer.fees;
+  if (byNdc !== null && fees[byNdc] !== undefined) return fees[byNdc]!;
+  if (fees[code] !== undefined) return fees[code]!;
+  if (byNdc !== null && chargeMaster[byNdc] !== undefined) return chargeMaster[byNdc]!;
+  return chargeMaster[code] ?? null;
 }
 
 export function chargeCents(units: number, micros: number | null): number {

@@ -4,15 +4,22 @@ export const MAX_DIAGNOSES = 12;
 export const MAX_POINTERS = 4;
 const LETTERS = 'ABCDEFGHIJKL';
 
+const withoutDot = new Map<string, string>();
+
 export function icdWithoutDot(code: string): string {
-  return code.replace('.', '').toUpperCase();
+  let plain = withoutDot.get(code);
+  if (plain === undefined) withoutDot.set(code, (plain = code.replace('.', '').toUpperCase()));
+  return plain;
 }
 
 /** Claim diagnoses from each line's therapy codes, in line order; the rest beyond 12 are dropped. */
 export function claimDiagnoses(lineCodes: ReadonlyArray<readonly string[]>): { kept: string[]; dropped: string[] } {
   const seen = new Set<string>();
   const all: string[] = [];
+  let previous: readonly string[] | null = null;
   for (const codes of lineCodes) {
+    if (codes === previous) continue; // lines of one therapy share its list
+    previous = codes;
     for (const c of codes) {
       const code = icdWithoutDot(c);
       if (!seen.has(code)) {

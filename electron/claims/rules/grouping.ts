@@ -15,7 +15,7 @@ export function claimPeriod(settings: PayerSettings, day: number): { from: numbe
 }
 
 export function groupKey(patient: string, payer: string, periodFrom: number, priorAuth: string | null, prescriber: string): string {
-  return [patient, payer, periodFrom, priorAuth ?? '', prescriber].join('\u0000');
+  return `${patient}\u0000${payer}\u0000${periodFrom}\u0000${priorAuth ?? ''}\u0000${prescriber}`;
 }
 
 /** Splits lines sorted by date into claims of whole date blocks; flags blocks over the limit. */
