@@ -34,6 +34,8 @@ interface FormSpec {
   serviceLine: {
     count: number;
     pitch: number;
+    /** the heavier rule between service lines */
+    ruleWidth: number;
     shaded: Segment[];
     rules: Segment[];
     dotted: Segment[];
@@ -122,7 +124,7 @@ function drawForm(page: PDFPage, layout: Layout): void {
   for (const s of FORM.dotted) line(s, FORM.ruleWidth / 2, [1, 1.5]);
   for (let k = 0; k < sl.count; k++) {
     const dy = k * sl.pitch;
-    for (const s of sl.rules) line(down(s, dy), FORM.ruleWidth);
+    for (const s of sl.rules) line(down(s, dy), sl.ruleWidth);
     for (const s of sl.dotted) line(down(s, dy), FORM.ruleWidth / 2, [1, 1.5]);
     for (const [x, y, size, text] of sl.labels) labels.draw([x, y - dy, size, text]);
     const [nx, ny, nsize] = sl.numbers;
