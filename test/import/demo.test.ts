@@ -7,6 +7,7 @@ import { openMemoryStore } from '../../db/open.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
 import { UserError } from '../../electron/cli/errors.ts';
 import type { Dataset } from '../../electron/domain/types.ts';
+import { buildClaims } from '../../electron/claims/index.ts';
 
 const TODAY = '2026-11-15';
 
@@ -91,6 +92,18 @@ describe('the demo office', () => {
     expect(ds.visits.every((v) => v.date <= TODAY)).toBe(true);
     const therapyOf = new Map(ds.therapies.map((t) => [t.id, t]));
     expect(ds.visits.every((v) => therapyOf.get(v.therapy)!.patient === v.patient)).toBe(true);
+  });
+
+  it('bills a month for every payer, exercising their settings, with errors on few claims', () => {
+    const { claims, findings } = buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: TODAY });
+    expect(new Set(claims.map((c) => c.payer))).toEqual(new Set(ds.payers.map((p) => p.id)));
+    const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.claim));
+    expect(withErrors.size / claims.length).toBeLessThan(0.2);
+    const lines = claims.flatMap((c) => c.lines);
+    const modifiers = new Set(lines.flatMap((l) => l.modifiers));
+    for (const m of ['JW', 'JZ', 'KP', 'KQ', 'SH']) expect(modifiers, m).toContain(m);
+    const codes = new Set(lines.map((l) => l.code));
+    for (const c of ['99601', 'G0068', 'T1030', 'S9500', 'J0696', 'J1569']) expect(codes, c).toContain(c);
   });
 
   it('goes only into an empty database', () => {
