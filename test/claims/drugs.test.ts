@@ -91,7 +91,7 @@ describe('covering dispense (R-DR-2)', () => {
     const { r, lines } = drugDay(dose, { dispenses: [dispense('D1', 'T1', '2026-09-21', NDC.ceftriaxone2g, 10, 10)] });
     expect(lines).toEqual([]);
     expect(findings(r, 'R-DR-2')).toMatchObject([{ severity: 'error', date: '2026-10-01', claim: r.claims[0]!.id }]);
-    expect(findings(r, 'R-DR-2')[0]!.message).toMatch(/no dispense/);
+    expect(findings(r, 'R-DR-2')[0]!.message).toMatch(/not dispensed/);
     expect(brief(allLines(r))).toEqual(['2026-10-01 S9500 ×1']);
   });
 

@@ -39,5 +39,5 @@ export function coveringDispense(candidates: readonly DispenseCandidate[], day: 
 }
 
 export function notDispensedMessage(therapyId: string, productName: string, date: string): string {
-  return `Therapy ${therapyId}: no dispense of ${productName} covers ${date}, so the drug is not billed; record the dispense`;
+  return `Therapy ${therapyId}: ${productName} was not dispensed for ${date} (no dispense covers it), so the drug is not billed; record the dispense`;
 }
