@@ -104,7 +104,7 @@ const LOOPS: Readonly<Record<string, LoopDef>> = {
 };
 
 /** Which loop a segment opens, given the loop it appears in (NM1*82 is 2310B or 2420A). */
-function opens(el: readonly string[], inside: readonly string[]): string | null {
+function opens(el: readonly string[], inside: readonly { loop: string }[]): string | null {
   const [id, e1, , e3] = el;
   if (id === 'ST') return 'HEADER';
   if (id === 'HL') return e3 === '20' ? '2000A' : e3 === '22' ? '2000B' : e3 === '23' ? '2000C' : 'HL?';
@@ -112,7 +112,7 @@ function opens(el: readonly string[], inside: readonly string[]): string | null 
   if (id === 'LX') return '2400';
   if (id === 'LIN') return '2410';
   if (id !== 'NM1') return null;
-  const in2400 = inside.includes('2400');
+  const in2400 = inside.some((o) => o.loop === '2400');
   switch (e1) {
     case '41': return '1000A';
     case '40': return '1000B';
@@ -219,9 +219,10 @@ export function read837(text: string): Read837Result {
   segments.forEach((s, i) => {
     if (i === 0) return;
     if (s.length > 1 && s[s.length - 1] === '') err(i, '', 'trailing element separator');
-    for (const e of s.slice(1)) {
-      if (e !== e.trim()) err(i, '', `element '${e}' has leading or trailing spaces`);
-      if (e.split(comp).at(-1) === '' && e.includes(comp)) err(i, '', `element '${e}' ends with a component separator`);
+    for (let k = 1; k < s.length; k++) {
+      const e = s[k]!;
+      if (e.length > 0 && (e.charCodeAt(0) === 32 || e.charCodeAt(e.length - 1) === 32)) err(i, '', `element '${e}' has leading or trailing spaces`);
+      if (e.endsWith(comp)) err(i, '', `element '${e}' ends with a component separator`);
     }
   });
 
@@ -285,12 +286,11 @@ export function read837(text: string): Read837Result {
       close(0);
       break;
     }
-    const inside = stack.map((o) => o.loop);
-    const opened = opens(s, inside);
+    const opened = opens(s, stack);
     let loop: string;
     if (opened) {
       if (opened.endsWith('?')) {
-        err(i, inside.at(-1) ?? '', `unexpected ${id}*${s[1]}${id === 'HL' ? `*${s[2]}*${s[3]}` : ''}`);
+        err(i, stack.at(-1)?.loop ?? '', `unexpected ${id}*${s[1]}${id === 'HL' ? `*${s[2]}*${s[3]}` : ''}`);
         continue;
       }
       const def = LOOPS[opened]!;
