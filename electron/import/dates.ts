@@ -1,4 +1,6 @@
-// ISO dates and HH:MM times, checked for real values; UTC-only arithmetic.
+// ISO dates and HH:MM times, checked for real values. The arithmetic is the engine's
+// (electron/claims/dates.ts: day numbers, UTC only).
+import { clockMinutes, toDay, toIso } from '../claims/dates.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -12,20 +14,20 @@ export function isRealDate(s: string): boolean {
 
 /** Days from a to b (b − a), both real ISO dates. */
 export function daysBetween(a: string, b: string): number {
-  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+  return toDay(b) - toDay(a);
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return toIso(toDay(date) + days);
 }
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 export function isTime(s: string): boolean {
-  return HHMM.test(s);
+  return clockMinutes(s) !== null;
 }
 
 /** Minutes after midnight of a valid HH:MM. */
 export function minutesOf(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  const m = clockMinutes(time);
+  if (m === null) throw new Error(`'${time}' is not a time HH:MM`);
+  return m;
 }

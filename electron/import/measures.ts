@@ -1,23 +1,17 @@
+// billing-rules §10 "Measures", for import checks and the demo; the conversion table is the
+// engine's (electron/claims/measures.ts), so import and billing can never disagree.
 import type { Measure } from '../domain/types.ts';
+import { ratio } from '../claims/measures.ts';
 
-// billing-rules §10: mcg, mg, g convert; `units` and `IU` are one measure; mL only to mL.
-const FAMILY: Record<Measure, { family: string; factor: number }> = {
-  mcg: { family: 'mass', factor: 0.001 },
-  mg: { family: 'mass', factor: 1 },
-  g: { family: 'mass', factor: 1000 },
-  units: { family: 'units', factor: 1 },
-  IU: { family: 'units', factor: 1 },
-  mL: { family: 'volume', factor: 1 },
-};
-
-export const MEASURES = Object.keys(FAMILY) as Measure[];
+export const MEASURES: Measure[] = ['mcg', 'mg', 'g', 'units', 'IU', 'mL'];
 
 export function canConvert(from: Measure, to: Measure): boolean {
-  return FAMILY[from].family === FAMILY[to].family;
+  return ratio({ amount: 1, unit: from }, { amount: 1, unit: to }) !== null;
 }
 
 /** `amount` of `from` expressed in `to`; only between convertible measures. */
 export function convert(amount: number, from: Measure, to: Measure): number {
-  if (!canConvert(from, to)) throw new Error(`${from} cannot convert to ${to}`);
-  return (amount * FAMILY[from].factor) / FAMILY[to].factor;
+  const r = ratio({ amount, unit: from }, { amount: 1, unit: to });
+  if (r === null) throw new Error(`${from} cannot convert to ${to}`);
+  return r;
 }
