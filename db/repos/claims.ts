@@ -4,7 +4,7 @@ import type { Claim, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, 
 import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
 import type { ExportedFact } from '../../electron/claims/types.ts';
 import { hash64 } from '../../electron/claims/hash.ts';
-import { all, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
+import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /** A stored claim with what the export gate (R-CL-11) needs. */
 export interface StoredClaim extends Claim {
@@ -79,23 +79,16 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
       run(
         db,
         'INSERT INTO claim_keys (source_key, claim_id, line_seq, service_date, fact_hash, live) VALUES (?, ?, ?, ?, ?, ?)',
-        key, claim.id, seq, keyDate(key, l.from, k), l.factHashes?.[k] ?? '', live,
+        key, claim.id, seq, keyDate(key, l.from), l.factHashes?.[k] ?? '', live,
       );
     });
   });
 }
 
-/** The date a key bills: keys of a span line are one per day from the line's first date. */
-function keyDate(key: string, lineFrom: IsoDate, index: number): IsoDate {
-  const m = /(\d{4}-\d{2}-\d{2})$/.exec(key);
-  if (m) return m[1]!;
-  const d = new Date(`${lineFrom}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + index);
-  return d.toISOString().slice(0, 10);
-}
-
-export interface FindingPlacement {
-  payer: string | null;
+/** The date a key bills: day keys end with it (each day of a span has its own); others bill the line's date. */
+function keyDate(key: string, lineFrom: IsoDate): IsoDate {
+  const tail = key.slice(-10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(tail) ? tail : lineFrom;
 }
 
 export function insertFinding(db: Db, f: Finding, payer: string | null): void {
@@ -263,16 +256,7 @@ const ORDER = 'ORDER BY c.patient_id, c.coverage_priority, c.payer_id, c.service
 function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.id));
-  const group = (list: Row[]) => {
-    const m = new Map<string, Row[]>();
-    for (const r of list) {
-      const k = str(r.claim_id);
-      const g = m.get(k);
-      if (g) g.push(r);
-      else m.set(k, [r]);
-    }
-    return m;
-  };
+  const group = (list: Row[]) => groupBy(list, 'claim_id');
   const lines = group(db.prepare('SELECT * FROM claim_lines WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, seq').all(ids) as Row[]);
   const keys = group(db.prepare('SELECT * FROM claim_keys WHERE claim_id IN (SELECT value FROM json_each(?))').all(ids) as Row[]);
   const findings = group(db.prepare('SELECT * FROM claim_findings WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(ids) as Row[]);

@@ -38,10 +38,9 @@ export const BUNDLED = {
   exemptCategories: bundledSupplies.exemptCategories,
 };
 
-export const PER_DIEM_RANGES: Record<'anyPerDiem' | 'homeInfusionPerDiem' | 'tpnPerDiem', CodeRanges> = {
+export const PER_DIEM_RANGES: Record<'anyPerDiem' | 'homeInfusionPerDiem', CodeRanges> = {
   anyPerDiem: perDiemRanges.anyPerDiem as RangeJson,
   homeInfusionPerDiem: perDiemRanges.homeInfusionPerDiem as RangeJson,
-  tpnPerDiem: perDiemRanges.tpnPerDiem as RangeJson,
 };
 
 export interface ExclusiveRule {

@@ -1,6 +1,7 @@
 // Lookups over a Dataset that every rule needs, built once per build.
 import type { Dataset, Dispense, Nurse, Patient, Payer, Product, Therapy, Visit } from '../domain/types.ts';
 import { toDay } from './dates.ts';
+import { pushMap } from './facts/fact.ts';
 import type { BuildOptions, BuildRange } from './types.ts';
 
 export interface EngineContext {
@@ -21,12 +22,6 @@ export interface EngineContext {
   options: BuildOptions;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 export function byStartThenId(a: Therapy, b: Therapy): number {
   return a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -38,9 +33,9 @@ export function createContext(dataset: Dataset, range: BuildRange, options: Buil
     .filter((t) => payers.has(t.payer) && (range.payer === undefined || t.payer === range.payer))
     .sort(byStartThenId);
   const dispensesByTherapy = new Map<string, Dispense[]>();
-  for (const d of dataset.dispenses) push(dispensesByTherapy, d.therapy, d);
+  for (const d of dataset.dispenses) pushMap(dispensesByTherapy, d.therapy, d);
   const visitsByPatient = new Map<string, Visit[]>();
-  for (const v of dataset.visits) push(visitsByPatient, v.patient, v);
+  for (const v of dataset.visits) pushMap(visitsByPatient, v.patient, v);
   for (const list of visitsByPatient.values()) {
     list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.arrival < b.arrival ? -1 : a.arrival > b.arrival ? 1 : 0));
   }

@@ -8,6 +8,7 @@ import { loadDataset } from '../../db/repos/dataset.ts';
 import { claimIds, deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
+import { isRealDate } from '../import/dates.ts';
 
 export interface BuildRequest {
   from: IsoDate;
@@ -34,8 +35,7 @@ function widen(db: Db, req: BuildRequest): { from: IsoDate; to: IsoDate } {
 
 export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions): BuildResult {
   for (const [name, d] of [['from', req.from], ['to', req.to]] as const) {
-    const t = /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : null;
-    if (!t || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== d) throw new UserError(`build: --${name} '${d}' is not a date (YYYY-MM-DD)`);
+    if (!isRealDate(d)) throw new UserError(`build: --${name} '${d}' is not a date (YYYY-MM-DD)`);
   }
   if (req.from > req.to) throw new UserError(`build: the range ends (${req.to}) before it starts (${req.from})`);
   const createdAt = opts.now ?? `${opts.today}T00:00:00`;

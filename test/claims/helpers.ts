@@ -35,9 +35,3 @@ export function publicClaims(result: Pick<BuildResult, 'claims'>): unknown[] {
     lines: c.lines.map((l) => Object.fromEntries(LINE_FIELDS.map((k) => [k, l[k]]))),
   }));
 }
-
-/** Each expected finding's listed fields, taken from the actual findings. */
-export function pickFindings(actual: ReadonlyArray<Record<string, unknown>>, like: ReadonlyArray<Record<string, unknown>>): unknown[] {
-  const keys = new Set(like.flatMap((f) => Object.keys(f)));
-  return actual.map((f) => Object.fromEntries([...keys].filter((k) => k in f || like.some((e) => k in e)).map((k) => [k, f[k] ?? null])));
-}

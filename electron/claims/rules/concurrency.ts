@@ -3,13 +3,10 @@
 // asks). Ranking: highest per diem unit price (no price = 0), then earlier start, then therapy id;
 // or `firstStarted`: earlier start, then therapy id.
 import type { PayerSettings } from '../../domain/types.ts';
+import { byStartThenId } from '../context.ts';
 import type { Fact } from '../types.ts';
 
-function byStart(a: Fact, b: Fact): number {
-  const t = a.therapy;
-  const u = b.therapy;
-  return t.start < u.start ? -1 : t.start > u.start ? 1 : t.id < u.id ? -1 : t.id > u.id ? 1 : 0;
-}
+const byStart = (a: Fact, b: Fact): number => byStartThenId(a.therapy, b.therapy);
 
 export function concurrencyModifiers(rank: number, settings: PayerSettings): string[] {
   if (rank === 0) return [];
