@@ -110,3 +110,19 @@ describe('therapies', () => {
     ]);
   });
 });
+
+describe('authorization usage and the chart’s claims', () => {
+  it('counts the units of built claims against the authorization and lists the claims', async () => {
+    const { buildPeriod } = await import('../../electron/services/buildService.ts');
+    office = openOffice({ withPatients: true });
+    const before = await office.get('therapies.get', { id: 'T3' });
+    expect(before.authorizations[0]!.codes).toEqual([{ code: 'S9338', authorized: 3, used: 0, remaining: 3 }]);
+    buildPeriod(office.ctx.db, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-01' });
+    const after = await office.get('therapies.get', { id: 'T3' });
+    expect(after.authorizations[0]!.codes).toEqual([{ code: 'S9338', authorized: 3, used: 3, remaining: 0 }]);
+    const chart = await office.get('patients.chart', { id: 'P1002' });
+    expect(chart.claims.map((c) => [c.payerName, c.serviceFrom, c.serviceTo, c.status, c.priorAuth, c.lineCount])).toEqual([
+      ['AllWays Health Partners', '2026-10-01', '2026-10-21', 'draft', 'AUTH-2026-0042', 8],
+    ]);
+  });
+});

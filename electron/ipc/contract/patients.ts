@@ -23,13 +23,16 @@ export interface ClaimSummary {
   id: string;
   payer: string;
   payerName: string;
-  periodFrom: IsoDate;
-  periodTo: IsoDate;
+  /** first and last date of service on the claim */
+  serviceFrom: IsoDate;
+  serviceTo: IsoDate;
   frequency: Claim['frequency'];
   status: ClaimStatus;
   totalCents: number;
   lineCount: number;
   priorAuth: string | null;
+  errors: number;
+  warnings: number;
 }
 
 export interface PatientChart {

@@ -1,15 +1,31 @@
-// R-CL-5: how much of each prior authorization is used. Used = units of the lines of this therapy
-// with one of the authorization's codes, on claims (built or exported, not void) that carry the
-// authorization's number; JW lines count, as in the engine's check.
+// R-CL-5: how much of each prior authorization is used. Used = units of this therapy's lines with
+// one of the authorization's codes (JW lines included, as the engine counts them) on claims that
+// carry the authorization's number and still stand: built or exported, not void, not rejected or
+// denied, not replaced by a later claim.
+import { findClaims } from '../../../../db/repos/claims.ts';
 import type { Db } from '../../../../db/repos/sql.ts';
+import type { ClaimStatus } from '../../../domain/claims.ts';
 import type { Therapy } from '../../../domain/types.ts';
 import type { AuthUsage } from '../../contract/therapies.ts';
 
-/** Units per authorization number → code already billed for a therapy (filled from the claims store when it exists). */
+const NOT_COUNTED: ReadonlySet<ClaimStatus> = new Set(['void', 'rejected', 'denied']);
+
+/** authorization number → code → units already billed for the therapy */
 export type BilledUnits = Map<string, Map<string, number>>;
 
-export function billedUnits(_db: Db, _therapy: Therapy): BilledUnits {
-  return new Map();
+export function billedUnits(db: Db, therapy: Therapy): BilledUnits {
+  const out: BilledUnits = new Map();
+  if (therapy.priorAuths.length === 0) return out;
+  for (const claim of findClaims(db, { patient: therapy.patient })) {
+    if (!claim.priorAuth || NOT_COUNTED.has(claim.status) || claim.supersededBy) continue;
+    for (const line of claim.lines) {
+      if (line.therapy !== therapy.id) continue;
+      let codes = out.get(claim.priorAuth);
+      if (!codes) out.set(claim.priorAuth, (codes = new Map()));
+      codes.set(line.code, (codes.get(line.code) ?? 0) + line.units);
+    }
+  }
+  return out;
 }
 
 export function authorizationUsage(db: Db, therapy: Therapy): AuthUsage[] {
