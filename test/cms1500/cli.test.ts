@@ -89,6 +89,14 @@ describe('perdiem export pdf', () => {
     expect(r.err.split('\n')[0]).toBe(`perdiem: ${message}`);
   });
 
+  it('prints the calibration page with --test-page, moved by the offset', async () => {
+    const file = path.join(dir, 'calibrate.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--test-page', '--offset-x', '1.5');
+    expect(r.out).toBe(`calibration page (offset x 1.5 pt, y 0 pt) written to ${file}\n`);
+    const [page] = await readGlyphs(new Uint8Array(fs.readFileSync(file)));
+    expect(page!.find((g) => g.baseline === 675 && g.ch === 'C')?.x).toBeCloseTo(374.4 + 1.5, 6);
+  });
+
   it('needs --out', async () => {
     const r = await cli('export', 'pdf', '--form', 'data');
     expect(r.code).toBe(2);

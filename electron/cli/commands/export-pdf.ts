@@ -1,23 +1,25 @@
 // `perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID]
 //  [--batch ID] [--accept-warnings] [--offset-x PT] [--offset-y PT]`: CMS-1500 (02/12) pages
 // for the claims of a range (the 837 export's selection and gate) or of an exported batch.
+// `--test-page` prints the printer calibration page instead (no database needed).
 // Dispatched from ./export.ts. The file appears whole or not at all.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.ts';
 import { UsageError, UserError } from '../errors.ts';
 import { isRealDate } from '../../export/x12/format.ts';
-import { Cms1500Error } from '../../export/cms1500/index.ts';
+import { Cms1500Error, renderTestPage } from '../../export/cms1500/index.ts';
 import { openUserStore } from '../../services/openStore.ts';
 import { exportPdf, type ExportPdfFilter } from '../../services/exportPdf.ts';
 
 export const USAGE_PDF =
-  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--accept-warnings] [--offset-x PT] [--offset-y PT]';
+  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
 
 const VALUED = ['--out', '--form', '--from', '--to', '--payer', '--batch', '--offset-x', '--offset-y'];
 
 interface PdfArgs extends ExportPdfFilter {
   out: string;
+  testPage: boolean;
 }
 
 function offsetValue(name: string, value: string | undefined): number {
@@ -32,10 +34,12 @@ function offsetValue(name: string, value: string | undefined): number {
 export function parsePdfArgs(argv: string[]): PdfArgs {
   const values: Record<string, string> = {};
   let acceptWarnings = false;
+  let testPage = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--accept-warnings') {
-      acceptWarnings = true;
+    if (a === '--accept-warnings' || a === '--test-page') {
+      if (a === '--test-page') testPage = true;
+      else acceptWarnings = true;
       continue;
     }
     const eq = a.indexOf('=');
@@ -68,6 +72,7 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
     ...(values.batch ? { batch: values.batch } : {}),
     ...(x !== 0 || y !== 0 ? { offset: { x, y } } : {}),
     acceptWarnings,
+    testPage,
   };
 }
 
@@ -88,7 +93,13 @@ function writeWhole(file: string, bytes: Uint8Array): void {
 
 export default async function runExportPdf(ctx: CliContext, argv: string[]): Promise<number | void> {
   const args = parsePdfArgs(argv);
-  const { out, ...filter } = args;
+  const { out, testPage, ...filter } = args;
+  if (testPage) {
+    const offset = filter.offset ?? { x: 0, y: 0 };
+    writeWhole(out, await renderTestPage(offset, ctx.now));
+    ctx.out(`calibration page (offset x ${offset.x} pt, y ${offset.y} pt) written to ${out}\n`);
+    return 0;
+  }
   // the render is asynchronous, so the store stays open across it and is closed in finally
   const store = openUserStore(ctx.dbPath);
   let result;
