@@ -104,6 +104,15 @@ describe('read837', () => {
     expect(messages(home.replace('N4*AUSTIN*TX*787041234', 'N4*AUSTIN*TX*78704'))).toEqual(["N4: billing provider ZIP '78704' is not 9 digits (ZIP+4)"]);
   });
 
+  it('warns of a service date after the file date and a taxonomy that is not NUCC-shaped', () => {
+    const late = read837(home.replace('BHT*0019*00*PD000101*20261102', 'BHT*0019*00*PD000101*20261002'));
+    expect(late.errors).toEqual([]);
+    expect(late.warnings.map((w) => w.message)).toContain('service date 20261003 is after the file\'s creation date 20261002');
+    expect(read837(home.replace('PRV*BI*PXC*3336H0001X', 'PRV*BI*PXC*PHARMACY')).warnings.map((w) => w.message)).toEqual([
+      "taxonomy 'PHARMACY' does not look like a NUCC code",
+    ]);
+  });
+
   it('catches a replacement or void without REF*F8', () => {
     expect(messages(mutate(repl, 'REF*F8*2026273000123', null))).toEqual(['CLM: frequency 7 (replacement/void) without REF*F8 payer claim control number']);
   });

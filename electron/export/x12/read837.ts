@@ -255,6 +255,7 @@ export function read837(text: string): Read837Result {
   let payerId: string | null = null;
   let memberId: string | null = null;
   let relationship: string | null = null;
+  let bht04: string | null = null;
 
   const finishClaim = () => {
     if (!claim) return;
@@ -372,7 +373,9 @@ export function read837(text: string): Read837Result {
         if (loop === '2420A' && line) line.renderingNpi = s[9] ?? null;
         break;
       case 'N4':
-        if (loop === '2010AA' && !/^\d{9}$/.test(s[3] ?? '')) err(i, loop, `billing provider ZIP '${s[3]}' is not 9 digits (ZIP+4)`);
+        if ((loop === '2010AA' || loop === '2310C' || loop === '2420C') && !/^\d{9}$/.test(s[3] ?? '')) {
+          err(i, loop, `${loop === '2010AA' ? 'billing provider' : 'service facility'} ZIP '${s[3]}' is not 9 digits (ZIP+4)`);
+        }
         else if (s[3] && !/^\d{5}(\d{4})?$/.test(s[3])) warn(i, loop, `ZIP '${s[3]}' is not 5 or 9 digits`);
         break;
       case 'N3':
@@ -446,7 +449,14 @@ export function read837(text: string): Read837Result {
           }
           line.from = d8ToIso(a);
           line.to = d8ToIso(b);
+          if (b > (bht04 ?? '99999999')) warn(i, loop, `service date ${b} is after the file's creation date ${bht04}`);
         }
+        break;
+      case 'PRV':
+        if (!/^[0-9A-Z]{9}X$/.test(s[3] ?? '')) warn(i, loop, `taxonomy '${s[3]}' does not look like a NUCC code`);
+        break;
+      case 'BHT':
+        bht04 = s[4] ?? null;
         break;
       case 'LIN':
         if (line) {
