@@ -2,9 +2,8 @@
 // They check and normalize each record on its own; references between records are checked in
 // references.ts. Messages are written for a biller; the error map in messages.ts covers the rest.
 import { z } from 'zod';
-import { NDC_UNITS, ROUTES } from '../domain/types.ts';
-import type { Measure, PayerSettings } from '../domain/types.ts';
-import { CODE_SETS } from '../domain/types.ts';
+import { CODE_SETS, NDC_UNITS, ROUTES } from '../domain/types.ts';
+import type { Measure, PayerSettings, Schedule } from '../domain/types.ts';
 import { withDefaults } from '../domain/settings.ts';
 import { normalizeNdc } from './ndc.ts';
 import { isValidNpi } from './npi.ts';
@@ -278,7 +277,7 @@ export const patient = z
 const SCHEDULE_FORMS = '{"everyHours": N}, {"everyDays": N}, {"weekly": true}, {"monthly": true} or {"continuous": true}';
 
 /** billing-rules §1 schedules; exactly one form. */
-const schedule = z.unknown().transform((v, ctx): import('../domain/types.ts').Schedule => {
+const schedule = z.unknown().transform((v, ctx): Schedule => {
   const fail = (message: string, path: PropertyKey[] = []) => {
     ctx.addIssue({ code: 'custom', path, message });
     return z.NEVER;
