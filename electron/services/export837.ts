@@ -11,6 +11,7 @@ import type { BatchFile, BatchSummary } from '../../db/repos/batches.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
 import type { X12Records } from '../export/x12/input.ts';
+import { read837 } from '../export/x12/read837.ts';
 import { batchProblems, claimProblems, write837 } from '../export/x12/write837.ts';
 
 export interface Export837Filter {
@@ -96,6 +97,12 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
     if (problems.length > 0) throw new UserError('the 837P cannot be written', problems);
 
     const written = write837({ claims: chosen, records, control, now: opts.now });
+    // Re-read what was written before anything is stored: a file that does not read back clean
+    // is a writer bug, and must never reach a clearinghouse.
+    const check = read837(written.text);
+    if (!check.ok) {
+      throw new Error(`the 837P writer produced a file that does not read back: ${check.errors.slice(0, 5).map((e) => `segment ${e.segment} ${e.id}: ${e.message}`).join('; ')}`);
+    }
     const bytes = Buffer.from(written.text, 'latin1');
     const fileName = `${batchId}-837P-${written.interchangeControlNumber}.x12`;
     const saved = insertBatch(db, {
