@@ -9,7 +9,7 @@ import type { Dispense, Product } from '../../domain/types.ts';
 import { formatNdc, normalizeNdc } from '../../import/ndc.ts';
 import type { DispenseDraft, DispensesHandlers, ProductHit } from '../contract/dispenses.ts';
 import { defineHandlers } from '../define.ts';
-import { blankToNull, nextId } from './chart/ids.ts';
+import { blankToNull, byIdNumber, byText, nextId } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { Names, dispenseRow } from './chart/views.ts';
 
@@ -76,7 +76,7 @@ export default defineHandlers<DispensesHandlers>({
       limit: z.number().int().positive().max(2000).optional(),
     }),
     run: ({ db }, f) => {
-      const names = new Names(db);
+      const names = new Names(db, !f.patient);
       const rows = f.patient ? listPatientDispenses(db, f.patient) : listDispenses(db);
       const q = f.product?.trim() ?? '';
       const ndc = q ? normalizeNdc(q) : null;
@@ -89,7 +89,7 @@ export default defineHandlers<DispensesHandlers>({
       };
       return rows
         .filter((d) => (!f.therapy || d.therapy === f.therapy) && (!f.from || d.date >= f.from) && (!f.to || d.date <= f.to) && matchesProduct(d))
-        .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id, undefined, { numeric: true }))
+        .sort((a, b) => byText(b.date, a.date) || byIdNumber(b.id, a.id))
         .slice(0, f.limit ?? 200)
         .map((d) => dispenseRow(names, d));
     },

@@ -7,7 +7,7 @@ import type { Visit } from '../../domain/types.ts';
 import type { VisitDraft, VisitsHandlers } from '../contract/visits.ts';
 import { defineHandlers } from '../define.ts';
 import { UserError } from '../errors.ts';
-import { blankToNull, nextId } from './chart/ids.ts';
+import { blankToNull, byIdNumber, byText, nextId } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { previewVisit, visitOf, visitReferences } from './chart/visitPreview.ts';
 import { Names, visitRow } from './chart/views.ts';
@@ -21,7 +21,7 @@ function findVisit(db: Db, id: string): Visit {
 }
 
 function newest(a: Visit, b: Visit): number {
-  return b.date.localeCompare(a.date) || b.arrival.localeCompare(a.arrival) || b.id.localeCompare(a.id, undefined, { numeric: true });
+  return byText(b.date, a.date) || byText(b.arrival, a.arrival) || byIdNumber(b.id, a.id);
 }
 
 export default defineHandlers<VisitsHandlers>({
@@ -34,7 +34,7 @@ export default defineHandlers<VisitsHandlers>({
       to: z.string().optional(),
     }),
     run: ({ db }, f) => {
-      const names = new Names(db);
+      const names = new Names(db, true);
       return listVisits(db)
         .filter((v) => (!f.patient || v.patient === f.patient) && (!f.unsignedOnly || !v.signed) && (!f.from || v.date >= f.from) && (!f.to || v.date <= f.to))
         .sort(newest)

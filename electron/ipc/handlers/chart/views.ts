@@ -1,12 +1,12 @@
 // Read models the chart, the visit log and the dispensing log show: records joined with the names
 // a biller reads, built from the store's repositories.
 import type { Db } from '../../../../db/repos/sql.ts';
-import { getPatient } from '../../../../db/repos/patients.ts';
+import { getPatient, listPatients } from '../../../../db/repos/patients.ts';
 import { listPayers } from '../../../../db/repos/payers.ts';
 import { listPrescribers } from '../../../../db/repos/prescribers.ts';
 import { listNurses } from '../../../../db/repos/nurses.ts';
 import { listProducts } from '../../../../db/repos/products.ts';
-import { getTherapy } from '../../../../db/repos/therapies.ts';
+import { getTherapy, listTherapies } from '../../../../db/repos/therapies.ts';
 import type { Dispense, IsoDate, Nurse, Patient, Payer, Prescriber, Product, Schedule, Therapy, Visit } from '../../../domain/types.ts';
 import { visitMinutes } from '../../../claims/rules/visitTimes.ts';
 import { isActive, therapySpan } from '../../../claims/rules/doseDays.ts';
@@ -42,7 +42,18 @@ export class Names {
   readonly nurses: Map<string, Nurse>;
   readonly products: Map<string, Product>;
 
-  constructor(readonly db: Db) {
+  /**
+   * `bulk`: the request lists many records (the logs), so every patient and therapy is read in a
+   * few queries up front instead of one lookup per row.
+   */
+  constructor(
+    readonly db: Db,
+    bulk = false,
+  ) {
+    if (bulk) {
+      for (const p of listPatients(db)) this.patients.set(p.id, p);
+      for (const t of listTherapies(db)) this.therapies.set(t.id, t);
+    }
     this.payers = new Map(listPayers(db).map((p) => [p.id, p]));
     this.prescribers = new Map(listPrescribers(db).map((p) => [p.id, p]));
     this.nurses = new Map(listNurses(db).map((n) => [n.id, n]));
