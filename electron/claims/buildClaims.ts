@@ -42,8 +42,20 @@ function checkInjectables(ctx: EngineContext, facts: readonly Fact[], sink: Fact
   }
 }
 
+/** `--payer`: the facts and findings of one payer, from a build that saw all of them. */
+function onlyPayer(ctx: EngineContext, sink: FactSink): void {
+  const payer = ctx.payerFilter;
+  if (payer === null) return;
+  sink.facts = sink.facts.filter((f) => f.payer.id === payer);
+  sink.findings = sink.findings.filter((p) => {
+    const a = p.anchor;
+    const therapy = a !== null && 'line' in a ? a.line.therapy : ctx.therapies.get(p.therapy ?? '');
+    return therapy === undefined || therapy.payer === payer;
+  });
+}
+
 /** R-CL-8: source keys on exported claims are never billed again; changed facts are reported. */
-function withoutExported(ctx: EngineContext, facts: Fact[], sink: FactSink, payerFilter: string | undefined): Fact[] {
+function withoutExported(ctx: EngineContext, facts: Fact[], sink: FactSink): Fact[] {
   const exported = ctx.options.exported?.keys;
   if (!exported || exported.size === 0) return facts;
   const seen = new Set<string>();
@@ -64,7 +76,7 @@ function withoutExported(ctx: EngineContext, facts: Fact[], sink: FactSink, paye
   }
   for (const [key, prior] of exported) {
     const day = toDay(prior.date);
-    if (seen.has(key) || day < ctx.from || day > ctx.to || (payerFilter !== undefined && prior.payer !== payerFilter)) continue;
+    if (seen.has(key) || day < ctx.from || day > ctx.to || (ctx.payerFilter !== null && prior.payer !== ctx.payerFilter)) continue;
     sink.findings.push({
       severity: 'warning', rule: 'R-CL-8', patient: prior.patient, day, claim: prior.claim, anchor: null,
       message: `Claim ${prior.claim} was exported with ${key}, which the records no longer support; send a replacement or void claim`,
@@ -226,8 +238,9 @@ export function buildClaims(dataset: Dataset, range: BuildRange, opts: BuildOpti
   nursingFacts(ctx, perDiems, sink);
   checkInjectables(ctx, sink.facts, sink);
   sink.findings.push(...dispensedVsBilled(sink.facts, new Map(dataset.dispenses.map((d) => [d.id, d]))));
+  onlyPayer(ctx, sink);
 
-  const billable = withoutExported(ctx, sink.facts, sink, range.payer);
+  const billable = withoutExported(ctx, sink.facts, sink);
   const claims = assembleClaims(billable, sink.findings, opts.reservedIds);
   checkClaims(ctx, claims, billable, sink);
   return { claims: claims.map((c) => c.claim), findings: resolveFindings(sink.findings, claims, billable) };

@@ -14,8 +14,12 @@ export interface EngineContext {
   products: Map<string, Product>;
   nurses: Map<string, Nurse>;
   therapies: Map<string, Therapy>;
-  /** therapies billed in this build (payer filter applied), in start, id order */
+  /**
+   * every therapy with a known payer, in start, id order: facts are made for all of them, since
+   * rules look across payers of a patient (R-SU-1, R-PD-9); the payer filter applies afterwards
+   */
   billedTherapies: Therapy[];
+  payerFilter: string | null;
   dispensesByTherapy: Map<string, Dispense[]>;
   /** every visit of a patient, sorted by date and arrival (for R-NV-4 episodes) */
   visitsByPatient: Map<string, Visit[]>;
@@ -29,9 +33,7 @@ export function byStartThenId(a: Therapy, b: Therapy): number {
 export function createContext(dataset: Dataset, range: BuildRange, options: BuildOptions): EngineContext {
   const payers = new Map(dataset.payers.map((p) => [p.id, p]));
   const therapies = new Map(dataset.therapies.map((t) => [t.id, t]));
-  const billedTherapies = dataset.therapies
-    .filter((t) => payers.has(t.payer) && (range.payer === undefined || t.payer === range.payer))
-    .sort(byStartThenId);
+  const billedTherapies = dataset.therapies.filter((t) => payers.has(t.payer)).sort(byStartThenId);
   const dispensesByTherapy = new Map<string, Dispense[]>();
   for (const d of dataset.dispenses) pushMap(dispensesByTherapy, d.therapy, d);
   const visitsByPatient = new Map<string, Visit[]>();
@@ -50,6 +52,7 @@ export function createContext(dataset: Dataset, range: BuildRange, options: Buil
     nurses: new Map(dataset.nurses.map((n) => [n.id, n])),
     therapies,
     billedTherapies,
+    payerFilter: range.payer ?? null,
     dispensesByTherapy,
     visitsByPatient,
     options,

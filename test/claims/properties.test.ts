@@ -188,4 +188,17 @@ describe('claims over random offices (properties)', () => {
       runs,
     );
   });
+
+  it('builds for one payer exactly the claims a full build gives that payer', () => {
+    fc.assert(
+      fc.property(officeArb, (ds) => {
+        const all = build(ds, RANGE);
+        for (const p of ds.payers) {
+          const one = build(ds, { ...RANGE, payer: p.id });
+          expect(one.claims).toEqual(all.claims.filter((c) => c.payer === p.id));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });

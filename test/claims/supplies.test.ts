@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../electron/domain/types.ts';
-import { allLines, brief, build, dispense, findings, NDC, office, PRODUCTS, therapy } from './fixture.ts';
+import { allLines, brief, build, dispense, findings, NDC, office, patient, payer, PRODUCTS, therapy } from './fixture.ts';
 
 const PUMP: Product = { ndc: '12345000404', name: 'Enteral pump', kind: 'supply', hcpcs: 'B9004' };
 
@@ -35,4 +35,19 @@ describe('bundled supplies (R-SU-1)', () => {
     const hydration = build(ds([dispense('DSP1', 'T1', '2026-10-01', NDC.saline, 2, 30)], 'hydration'));
     expect(brief(allLines(hydration).filter((l) => l.kind === 'supply'))).toEqual(['2026-10-01 J7050 ×2']);
   });
+
+  it('judges bundling on any billed per diem of the patient, also when building one payer', () => {
+    const both = office({
+      payers: [payer('bc'), payer('aw')],
+      patients: [patient('P1', ['bc', 'aw'])],
+      therapies: [therapy({ id: 'T1', stop: '2026-10-01' }), therapy({ id: 'T2', payer: 'aw', category: 'catheterCare', stop: '2026-10-01', schedule: { everyDays: 7 }, start: '2026-09-28' })],
+      dispenses: [dispense('DSP1', 'T2', '2026-10-01', NDC.tubing, 3, 30)],
+    });
+    for (const r of [build(both), build(both, { payer: 'aw' })]) {
+      expect(allLines(r).filter((l) => l.kind === 'supply')).toEqual([]);
+      expect(findings(r, 'R-SU-1')).toMatchObject([{ code: 'A4222', therapy: 'T2' }]);
+    }
+    expect(build(both, { payer: 'bc' }).findings).toEqual([]);
+  });
 });
+
