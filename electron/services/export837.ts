@@ -67,6 +67,8 @@ export interface Export837Options {
 }
 
 export function export837(db: Db, filter: Export837Filter, opts: Export837Options): Export837Result {
+  // IMMEDIATE: the write lock from the first read, so the app and a nightly CLI export never
+  // interleave between choosing the claims and locking them.
   return db.transaction((): Export837Result => {
     const dataset = loadDataset(db);
     const records: X12Records = dataset;
@@ -104,6 +106,7 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
       throw new Error(`the 837P writer produced a file that does not read back: ${check.errors.slice(0, 5).map((e) => `segment ${e.segment} ${e.id}: ${e.message}`).join('; ')}`);
     }
     const bytes = Buffer.from(written.text, 'latin1');
+    const frequencyOf = new Map(chosen.map((c) => [c.id, c.frequency]));
     const fileName = `${batchId}-837P-${written.interchangeControlNumber}.x12`;
     const saved = insertBatch(db, {
       id: batchId,
@@ -111,7 +114,7 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
       createdAt: opts.now,
       fileName,
       bytes,
-      claims: written.claims.map((id) => ({ id, frequency: chosen.find((c) => c.id === id)!.frequency })),
+      claims: written.claims.map((id) => ({ id, frequency: frequencyOf.get(id)! })),
       interchangeControl: interchange,
       groupControl: interchange,
       transactionControl: written.transactionControlNumber,
@@ -127,7 +130,7 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
       claims: written.claims,
       leftOut,
     };
-  })();
+  }).immediate();
 }
 
 /** The exact bytes of a batch, to download again. */
