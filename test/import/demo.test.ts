@@ -94,8 +94,8 @@ describe('the demo office', () => {
     expect(ds.visits.every((v) => therapyOf.get(v.therapy)!.patient === v.patient)).toBe(true);
   });
 
-  it('bills a month for every payer, exercising their settings, with errors on few claims', () => {
-    const { claims, findings } = buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: TODAY });
+  it('bills every payer over the six months, exercising their settings, with errors on few claims', () => {
+    const { claims, findings } = buildClaims(ds, { from: addDays(TODAY, -182), to: TODAY }, { today: TODAY });
     expect(new Set(claims.map((c) => c.payer))).toEqual(new Set(ds.payers.map((p) => p.id)));
     const withErrors = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.claim));
     expect(withErrors.size / claims.length).toBeLessThan(0.2);
