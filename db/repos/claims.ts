@@ -131,13 +131,26 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
 
 /** Every live source key (exported claims and pending corrections): never billed again (R-CL-8). */
 export function liveKeys(db: Db): Map<string, ExportedFact> {
+  // a key's units: its line's units shared by the line's keys (one a day on a per diem span)
   const rows = all(
     db,
-    `SELECT k.source_key, k.claim_id, k.fact_hash, k.service_date, c.patient_id, c.payer_id
-     FROM claim_keys k JOIN claims c ON c.id = k.claim_id WHERE k.live = 1`,
+    `SELECT k.source_key, k.claim_id, k.fact_hash, k.service_date, c.patient_id, c.payer_id, c.prior_auth,
+            l.therapy_id, l.code, l.units * 1.0 / n.keys AS units
+     FROM claim_keys k
+     JOIN claims c ON c.id = k.claim_id
+     JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq
+     JOIN (SELECT claim_id, line_seq, count(*) AS keys FROM claim_keys GROUP BY claim_id, line_seq) n
+       ON n.claim_id = k.claim_id AND n.line_seq = k.line_seq
+     WHERE k.live = 1`,
   );
   return new Map(
-    rows.map((r) => [str(r.source_key), { claim: str(r.claim_id), hash: str(r.fact_hash), date: str(r.service_date), patient: str(r.patient_id), payer: str(r.payer_id) }]),
+    rows.map((r) => [
+      str(r.source_key),
+      {
+        claim: str(r.claim_id), hash: str(r.fact_hash), date: str(r.service_date), patient: str(r.patient_id), payer: str(r.payer_id),
+        therapy: strOrNull(r.therapy_id), priorAuth: strOrNull(r.prior_auth), code: str(r.code), units: num(r.units),
+      },
+    ]),
   );
 }
 

@@ -145,6 +145,11 @@ function checkClaims(ctx: EngineContext, claims: readonly AssembledClaim[], fact
 
   ordered.sort((a, b) => a.fact.day - b.fact.day);
   const authUnits = new AuthorizedUnits();
+  // units already billed on exported claims count toward the same authorization
+  for (const prior of ctx.options.exported?.keys.values() ?? []) {
+    const therapy = prior.therapy ? ctx.therapies.get(prior.therapy) : undefined;
+    if (therapy && prior.priorAuth && prior.code && prior.units) authUnits.add(therapy, prior.priorAuth, prior.code, prior.units);
+  }
   for (const { fact: f, units } of ordered) {
     if (f.priorAuth === null) continue;
     const limit = authUnits.add(f.therapy, f.priorAuth, f.code, units);

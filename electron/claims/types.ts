@@ -16,6 +16,11 @@ export interface ExportedFact {
   date: IsoDate;
   patient: string;
   payer: string;
+  /** what the key billed, so authorized units (R-CL-5) count what earlier claims used */
+  therapy?: string | null;
+  priorAuth?: string | null;
+  code?: string;
+  units?: number;
 }
 
 export interface ExportedFacts {

@@ -151,6 +151,18 @@ describe('prior authorization (R-CL-5)', () => {
   });
 });
 
+describe('authorized units already billed (R-CL-5 with R-CL-8)', () => {
+  it('counts the units of exported claims toward the authorization', () => {
+    const ds = office({ therapies: [therapy({ id: 'T1', stop: '2026-10-04', priorAuths: [{ number: 'PA1', from: '2026-10-01', units: { S9500: 3 } }] })] });
+    const exported = new Map(
+      ['2026-10-01', '2026-10-02'].map((d) => [`perdiem:T1:${d}`, { claim: 'EXP1', hash: 'h', date: d, patient: 'P1', payer: 'bc', therapy: 'T1', priorAuth: 'PA1', code: 'S9500', units: 1 }] as const),
+    );
+    const r = build(ds, { from: '2026-10-03', exported: { keys: exported } });
+    expect(findings(r, 'R-CL-5').map((f) => [f.date, f.code])).toEqual([['2026-10-04', 'S9500']]);
+    expect(findings(build(ds, { from: '2026-10-03' }), 'R-CL-5')).toEqual([]);
+  });
+});
+
 describe('charges (R-CL-6)', () => {
   const price = (fees: Record<string, number>, master: Record<string, number> = CHARGE_MASTER) => {
     const ds = office({ chargeMaster: master, payers: [payer('bc', {}, fees)], therapies: [therapy({ id: 'T1', stop: '2026-10-01', drugs: cef })], dispenses: [dispense('D1', 'T1', '2026-10-01', NDC.ceftriaxone2g, 1, 1)] });

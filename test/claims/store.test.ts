@@ -87,6 +87,19 @@ describe('building into the store (R-CL-8)', () => {
     expect(getClaim(store.db, exported!)!.status).toBe('exported');
   });
 
+  it('counts units on exported claims toward the authorization of new drafts', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    markExported(store.db, claimFor('P1002'), 'B1', '2026-11-05T12:00:00'); // S9338 × 3 of 3 authorized
+    change((raw) => {
+      therapyOf(raw, 'T3').doses = [{ date: '2026-10-05', given: true }];
+      (raw.dispenses as Array<{ id: string; quantity: number }>).find((d) => d.id === 'D2')!.quantity = 800;
+    });
+    const r = buildPeriod(store.db, OCT, TODAY);
+    const draft = r.claims.find((c) => c.patient === 'P1002')!;
+    expect(draft.lines.map((l) => `${l.from} ${l.code}`)).toEqual(['2026-10-05 S9338', '2026-10-05 J1569']);
+    expect(r.findings.filter((f) => f.rule === 'R-CL-5')).toMatchObject([{ severity: 'error', claim: draft.id, line: 1, code: 'S9338' }]);
+  });
+
   it('lets the database refuse a second live claim for a source key', () => {
     const r = buildPeriod(store.db, OCT, TODAY);
     const copy = { ...r.claims[0]!, id: 'DUPLICATE' };
