@@ -36,7 +36,7 @@ function line(day: number, o: Partial<ClaimLine>): ClaimLine {
   };
 }
 
-function dataset(): { claims: Claim[]; records: X12Records } {
+export function dataset(): { claims: Claim[]; records: X12Records } {
   const patients: Patient[] = [];
   const claims: Claim[] = [];
   for (let i = 0; i < CLAIMS / 4; i++) {

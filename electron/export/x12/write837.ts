@@ -183,20 +183,19 @@ export function write837(input: X12BatchInput): X12WriteResult {
   transaction.unshift(env.st, ...head);
   const groups = [{ gs: env.gs, transactions: [transaction] }];
   const end = input.lineBreaks === false ? DELIMITERS.segment : `${DELIMITERS.segment}\n`;
-  let text = env.isa + end;
-  let count = 1;
+  const out: string[] = [env.isa];
   for (const g of groups) {
-    text += serialize(g.gs) + end;
+    out.push(serialize(g.gs));
     for (const t of g.transactions) {
-      for (const s of t) text += serialize(s) + end;
-      text += serialize(env.se(t.length + 1)) + end;
-      count += t.length + 1;
+      for (const s of t) out.push(serialize(s));
+      out.push(serialize(env.se(t.length + 1)));
     }
-    text += serialize(env.ge(g.transactions.length)) + end;
-    count += 2;
+    out.push(serialize(env.ge(g.transactions.length)));
   }
-  text += serialize(env.iea(groups.length)) + end;
-  count += 1;
+  out.push(serialize(env.iea(groups.length)));
+  const count = out.length;
+  out.push('');
+  const text = out.join(end);
   return {
     text,
     segments: count,
