@@ -6,7 +6,7 @@ import { d8, decimal, money } from './format.ts';
 import { LEN, MAX_DIAGNOSES, MAX_LINES_PER_CLAIM, MAX_MODIFIERS, MAX_POINTERS } from './limits.ts';
 import { seg, type Segment } from './segment.ts';
 
-/** Place of service 12 (home) for every claim (R-CL-4); facility code qualifier B; frequency. */
+/** Place of service 12 (home) on every claim (R-CL-4): CLM05-1, with CLM05-2 B and the frequency. */
 const POS_HOME = '12';
 const POINTER_LETTERS = 'ABCDEFGHIJKL';
 const PROCEDURE = /^[A-Z0-9]{5}$/;
