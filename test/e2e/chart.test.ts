@@ -140,4 +140,33 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     const rows = await app.call<{ id: string; ndc: string; quantity: number }[]>('dispenses.list', { patient: 'P1001' });
     expect(rows[0]).toMatchObject({ id: 'D4', ndc: '00409733201', quantity: 10 });
   });
+
+  it('finds a patient of the demo office from the keyboard and opens the chart', async () => {
+    app = await startApp({ now: '2026-11-05T09:00:00' });
+    await app.call('app.loadDemo');
+    const { page } = app;
+    await page.goto(`${app.url}#/patients`);
+    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    const hits = await app.call<{ id: string; lastName: string; firstName: string }[]>('patients.search', { query: '' });
+    const wanted = hits[1]!;
+    await page.keyboard.press('/');
+    await page.keyboard.type(wanted.lastName.slice(0, 4));
+    const first = page.locator('#patient-results [aria-selected="true"]');
+    await first.waitFor();
+    const options = await page.locator('#patient-results [role="option"]').allInnerTexts();
+    const index = options.findIndex((t) => t.includes(wanted.id));
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${wanted.lastName}, ${wanted.firstName}`, level: 2 }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#/patients?patient=${wanted.id}`);
+    await app.shot('chart-05-demo-chart');
+    await page.goto(`${app.url}#/visits`);
+    await page.getByRole('heading', { name: 'Nurse visits', level: 1 }).waitFor();
+    await page.locator('tr.unsigned').first().waitFor();
+    await app.shot('visits-03-demo-log');
+    await page.goto(`${app.url}#/dispenses`);
+    await page.locator('section.card tbody tr').first().waitFor();
+    await app.shot('dispenses-03-demo-log');
+  });
 });
