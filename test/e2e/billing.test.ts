@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { read837 } from '../../electron/export/x12/read837.ts';
+import type { BuildOutcome, ClaimDetail, ClaimRow } from '../../electron/ipc/contract/billing.ts';
+import { startApp, type E2eApp } from './harness.ts';
+
+const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
+
+let app: E2eApp;
+beforeAll(async () => {
+  app = await startApp({ now: '2026-11-05T09:00:00' });
+  await app.call('app.loadDemo');
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+async function download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([app.page.waitForEvent('download'), trigger()]);
+  const file = path.join(app.dir, `dl-${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+/** waits for the build's result message */
+async function built(page: E2eApp['page']): Promise<string> {
+  const notice = page.getByRole('status').filter({ hasText: /Built \d+ claims?:/ });
+  await notice.waitFor({ timeout: 60_000 });
+  return notice.innerText();
+}
+
+/** a claim whose only error is a missing prior authorization (R-CL-5): adding one clears it */
+function onlyMissingAuth(claims: ClaimRow[]): { claim: ClaimRow; therapy: string } {
+  const claimsOf = (therapy: string) => claims.filter((c) => c.findings.some((f) => f.therapy === therapy && f.severity === 'error'));
+  for (const c of claims) {
+    const errors = c.findings.filter((f) => f.severity === 'error');
+    const therapy = errors[0]?.therapy;
+    if (errors.length === 1 && errors[0]!.rule === 'R-CL-5' && therapy && claimsOf(therapy).length === 1) return { claim: c, therapy };
+  }
+  throw new Error('the demo office has no claim blocked only by a missing prior authorization');
+}
+
+describe('billing October 2026 in the browser', () => {
+  let target: { claim: ClaimRow; therapy: string };
+
+  it('builds the period and shows each claim with its findings inline', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}/#/billing`);
+    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(OCTOBER.from);
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(OCTOBER.to);
+    await app.shot('billing-empty');
+    await page.getByRole('button', { name: 'Build claims' }).click();
+    await built(page);
+
+    const listed = await app.call<BuildOutcome>('billing.listClaims', OCTOBER);
+    expect(listed.claims.length).toBeGreaterThan(50);
+    const rows = page.locator('table[aria-label="Claims"] tr.claim');
+    expect(await rows.count()).toBe(listed.claims.length);
+    // errors come first, and each error shows its rule and message on the list
+    target = onlyMissingAuth(listed.claims);
+    const first = listed.claims[0]!;
+    expect(first.errors).toBeGreaterThan(0);
+    const errorLine = page.locator(`tr.claim[data-claim="${target.claim.id}"] + tr.findings li.error`);
+    await errorLine.waitFor();
+    expect(await errorLine.innerText()).toContain('R-CL-5');
+    await app.shot('billing-built');
+  });
+
+  it('opens a claim with its lines and where each came from, then fixes the cause in the chart', async () => {
+    const { page } = app;
+    await page.locator(`tr.claim[data-claim="${target.claim.id}"] button.link`).click();
+    const panel = page.getByRole('complementary', { name: `Claim ${target.claim.id}` });
+    await panel.waitFor();
+    const lines = panel.locator('table.lines tbody tr');
+    expect(await lines.count()).toBe(target.claim.lineCount);
+    expect(await panel.locator('.sources').first().innerText()).toMatch(/From: (Therapy|Nurse visit|Dispense) /);
+    await app.shot('billing-claim-open');
+
+    await panel.getByRole('button', { name: `Open patient chart (therapy ${target.therapy})` }).click();
+    expect(new URL(page.url()).hash).toContain(`patient=${target.claim.patient}`);
+    const card = page.locator('.therapy', { hasText: `${target.therapy} ·` });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('heading', { name: `Edit therapy ${target.therapy}` }).waitFor();
+    await page.getByRole('button', { name: 'Add authorization' }).click();
+    await page.locator('#tf-auth-0').fill('PA-E2E-1');
+    await page.locator('#tf-auth-from-0').fill('2026-09-01');
+    await page.locator('#tf-auth-to-0').fill('2026-12-31');
+    await app.shot('chart-add-authorization');
+    await page.getByRole('button', { name: 'Save therapy' }).click();
+    // the chart shows the saved authorization on the therapy's card
+    await page.locator('.therapy', { hasText: `${target.therapy} ·` }).filter({ hasText: 'PA-E2E-1' }).waitFor();
+  });
+
+  it('rebuilds without the error, acknowledges warnings and exports an 837P the reader accepts', async () => {
+    const { page } = app;
+    await page.keyboard.press('Alt+4');
+    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Rebuild claims' }).click();
+    await built(page);
+    const rebuilt = await app.call<BuildOutcome>('billing.listClaims', OCTOBER);
+    // the rebuilt claim of that therapy (its id may change with its prior authorization)
+    let fixed: ClaimRow | undefined;
+    for (const c of rebuilt.claims.filter((r) => r.patient === target.claim.patient && r.periodFrom === target.claim.periodFrom)) {
+      const detail = await app.call<ClaimDetail>('billing.getClaim', { id: c.id });
+      if (detail.lines.some((l) => l.therapy === target.therapy)) fixed = c;
+    }
+    if (!fixed) throw new Error(`no rebuilt claim bills therapy ${target.therapy}`);
+    expect(fixed.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(await page.locator(`tr.claim[data-claim="${fixed.id}"] + tr.findings li.error`).count()).toBe(0);
+    expect(await page.locator('tr.findings li.error', { hasText: `Therapy ${target.therapy} has no prior authorization` }).count()).toBe(0);
+
+    const ack = page.getByRole('button', { name: 'acknowledge all' });
+    if (await ack.count()) await ack.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Acknowledge warnings' }).count(), { timeout: 30_000 }).toBe(0);
+    const ready = (await app.call<BuildOutcome>('billing.listClaims', OCTOBER)).claims.filter((c) => c.exportable);
+    expect(ready.map((c) => c.id)).toContain(fixed.id);
+
+    const file = await download(() => page.getByRole('button', { name: `Export ${ready.length} claims` }).click());
+    await page.getByRole('status').filter({ hasText: 'Batch exported' }).waitFor();
+    // claims the 837P writer refuses (missing data for the file) are listed with the reason
+    const leftOutNotice = page.getByRole('status').filter({ hasText: /claims? left out/ });
+    const leftOut = (await leftOutNotice.count()) ? (await leftOutNotice.locator('li').allInnerTexts()).map((t) => t.split(':')[0]!) : [];
+    const read = read837(file.bytes.toString('latin1'));
+    expect(read.errors).toEqual([]);
+    expect(read.claims.map((c) => c.id).sort()).toEqual(ready.map((c) => c.id).filter((id) => !leftOut.includes(id)).sort());
+    expect(read.claims.map((c) => c.id)).toContain(fixed.id);
+    await app.shot('billing-exported');
+
+    const history = page.getByRole('table', { name: 'Batches' });
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    const again = await download(() => history.getByRole('button', { name: 'Download again' }).click());
+    expect(again.name).toBe(file.name);
+    expect(again.bytes.equals(file.bytes)).toBe(true);
+  });
+});
