@@ -2,7 +2,8 @@
 // data: it notes the problem (record + field) and writes a placeholder, so one pass reports all.
 import type { Address, Nurse, Patient, Payer, Prescriber } from '../../domain/types.ts';
 import type { X12Records } from './input.ts';
-import { isValidNpi } from './npi.ts';
+import { isValidNpi } from '../../import/npi.ts';
+import { isUspsState } from '../../import/states.ts';
 import { LEN } from './limits.ts';
 import { idProblem, x12Text } from './text.ts';
 
@@ -53,7 +54,7 @@ export class Problems {
     const line2 = this.text(a.line2, LEN.address, `${field}.line2`, false);
     const city = this.text(a.city, LEN.city, `${field}.city`, true, 2);
     const state = (a.state ?? '').trim().toUpperCase();
-    if (!/^[A-Z]{2}$/.test(state)) this.add(`${field}.state`, `'${a.state ?? ''}' is not a 2-letter state code`);
+    if (!isUspsState(state)) this.add(`${field}.state`, `'${a.state ?? ''}' is not a USPS state code`);
     const zip = zip9
       ? this.digits(a.zip, [9], `${field}.zip`, 'a 9-digit ZIP+4 (the billing provider needs all 9 digits)')
       : this.digits(a.zip, [5, 9], `${field}.zip`, 'a 5 or 9-digit ZIP code');

@@ -1,5 +1,9 @@
 // Numbers and dates as X12 writes them. Money is integer cents in, never floats.
 import type { IsoDate, IsoDateTime } from '../../domain/types.ts';
+import { isRealDate } from '../../import/dates.ts';
+
+/** The project's date check (import/dates.ts), re-exported for the export commands. */
+export { isRealDate };
 
 /** 87400 → "874", 87450 → "874.5", 87405 → "874.05" (X12 R type: no needless zeros). */
 export function money(cents: number): string {
@@ -24,21 +28,7 @@ export function decimal(value: number, places = 3): string {
   return `${sign}${whole}.${String(frac).padStart(places, '0').replace(/0+$/, '')}`;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-
-/** A real calendar date (UTC arithmetic): 2025-02-31 is not. */
-export function isRealDate(iso: string): boolean {
-  if (iso.length !== 10 || !ISO_DATE.test(iso)) return false;
-  const y = Number(iso.slice(0, 4));
-  const mo = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!);
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /** 2026-10-01 → 20261001 (CCYYMMDD, D8). */
 export function d8(iso: IsoDate): string {

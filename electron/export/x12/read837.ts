@@ -4,7 +4,7 @@
 // F8). It runs in our own tests, without pyx12, on every file the writer produces.
 import { isRealDate } from './format.ts';
 import { MAX_CLAIMS_PER_SUBSCRIBER, MAX_LINES_PER_CLAIM } from './limits.ts';
-import { isValidNpi } from './npi.ts';
+import { isValidNpi } from '../../import/npi.ts';
 
 export interface X12Issue {
   severity: 'error' | 'warning';
