@@ -1,7 +1,6 @@
 // Hostile import files: whatever is damaged, parseDataset answers (no crash), importDataset
 // rejects with a UserError and writes nothing, and every problem line is `path: message` with
 // a path the user can find in the file.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -13,6 +12,7 @@ import { parseDataset } from '../../electron/import/parse.ts';
 import { registerActorFunction } from '../../electron/security/actor.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { applyMutations, mutationArb } from './mutate.ts';
+import { contentHash } from './hash.ts';
 import { parseLinePath, pathExists } from './paths.ts';
 
 const EXAMPLE = JSON.parse(
@@ -37,17 +37,6 @@ function officeDb(): Database.Database {
   db.pragma('foreign_keys = ON');
   registerActorFunction(db);
   return db;
-}
-
-/** A digest of every row of every table, so "nothing written" can be checked exactly. */
-export function contentHash(db: Database.Database): string {
-  const h = createHash('sha256');
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
-  for (const t of tables) {
-    h.update(`\u0000${t}\u0000`);
-    for (const r of db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
-  }
-  return h.digest('hex');
 }
 
 function expectFindable(input: unknown, lines: string[]) {
