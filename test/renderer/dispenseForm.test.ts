@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductHit } from '../../electron/ipc/contract/dispenses.ts';
+import type { Product } from '../../electron/domain/types.ts';
+import { DispenseForm } from '../../renderer/screens/dispenses/dispenseForm.svelte.ts';
+import { FakeApi, FakeTimers, settle } from './fakes.ts';
+
+const product = (ndc: string, name: string): Product => ({ ndc, name, kind: 'drug', hcpcs: 'J0696', ndcUnit: 'UN', hcpcsUnit: null, drugPerNdcUnit: null, containerSize: 1, singleDose: true, tpnIncluded: null });
+const hit = (p: Product): ProductHit => ({ product: p, ndcDisplay: `${p.ndc.slice(0, 5)}-${p.ndc.slice(5, 9)}-${p.ndc.slice(9)}`, onTherapy: false });
+const ceftriaxone = product('00409733201', 'Ceftriaxone 2 g vial');
+const vanco = product('63323028420', 'Vancomycin 1 g vial');
+
+function setup() {
+  const api = new FakeApi((name, args) => {
+    if (name === 'dispenses.findProducts') return { ok: true, value: [hit(ceftriaxone), hit(vanco)] };
+    if (name === 'therapies.forPatient') return { ok: true, value: [{ id: 'T1', patient: 'P1', payer: 'b', payerName: 'B', label: 'x', start: '2026-10-01', stop: null, ndcs: [] }] };
+    if (name === 'dispenses.save') {
+      const d = args as { ndc: string };
+      if (!/^\d{11}$/.test(d.ndc)) return { ok: false, error: { message: 'no', fields: { ndc: '10 digits without hyphens is ambiguous', quantity: 'is required' } } };
+      return { ok: true, value: { id: 'D9', therapy: 'T1', date: '2026-10-11', ndc: d.ndc, quantity: 10, daysSupply: 10, lot: null, expiry: null } };
+    }
+    return { ok: false, error: { message: `unexpected ${name}` } };
+  });
+  const timers = new FakeTimers();
+  return { api, timers, form: new DispenseForm(api, { today: '2026-10-11', timers }) };
+}
+
+describe('the dispense form', () => {
+  it('looks products up after a pause, with the chosen therapy, and picks one with the keyboard', async () => {
+    const { api, timers, form } = setup();
+    await form.choosePatient('P1', 'Garza, Helen');
+    expect(form.f.therapy).toBe('T1');
+    form.typeProduct('0409');
+    form.typeProduct('0409-7332');
+    timers.advance(150);
+    await settle();
+    expect(api.named('dispenses.findProducts').at(-1)!.args).toEqual({ query: '0409-7332', therapy: 'T1' });
+    expect(form.key('ArrowDown')).toBe(true);
+    expect(form.key('Enter')).toBe(true);
+    expect([form.product?.ndc, form.productQuery, form.ndc]).toEqual(['63323028420', '63323-0284-20 · Vancomycin 1 g vial', '63323028420']);
+  });
+
+  it('sends a typed NDC as typed when no product was picked, and shows each problem at its field', async () => {
+    const { form } = setup();
+    await form.choosePatient('P1', 'Garza, Helen');
+    form.typeProduct('0409733201');
+    expect(await form.save()).toBeNull();
+    expect(form.problems).toEqual({ ndc: '10 digits without hyphens is ambiguous', quantity: 'is required' });
+    form.set('quantity', '10');
+    expect(form.problems).toEqual({ ndc: '10 digits without hyphens is ambiguous' });
+    form.typeProduct('00409733201');
+    expect(form.problems).toEqual({});
+  });
+
+  it('after recording, keeps the patient, therapy and date for the next product', async () => {
+    const { form } = setup();
+    await form.choosePatient('P1', 'Garza, Helen');
+    form.pick(hit(ceftriaxone));
+    form.set('quantity', '10');
+    form.set('daysSupply', '10');
+    expect(form.draft()).toEqual({ therapy: 'T1', date: '2026-10-11', ndc: '00409733201', quantity: 10, daysSupply: 10, lot: null, expiry: null });
+    const d = await form.save();
+    expect(d?.id).toBe('D9');
+    expect(form.message).toBe('Dispense D9 recorded: 10 UN of Ceftriaxone 2 g vial.');
+    expect([form.f.patient, form.f.therapy, form.f.date, form.productQuery, form.f.quantity]).toEqual(['P1', 'T1', '2026-10-11', '', '']);
+  });
+});
