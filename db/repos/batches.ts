@@ -127,12 +127,12 @@ export function batchClaimIds(db: Db, batchId: string): string[] {
   return all(db, 'SELECT claim_id FROM batch_claims WHERE batch_id = ? ORDER BY position', batchId).map((r) => str(r.claim_id));
 }
 
-/** The 837 batches a claim went out in as an original (at most one), by claim id. */
+/** The 837 batch each of these claims went out in as an original (at most one), by claim id. */
 export function exportedOriginals(db: Db, claimIds: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const id of claimIds) {
-    const r = one(db, "SELECT batch_id FROM batch_claims WHERE claim_id = ? AND kind = '837' AND frequency = '1'", id);
-    if (r) out.set(id, str(r.batch_id));
-  }
-  return out;
+  const rows = all(
+    db,
+    "SELECT claim_id, batch_id FROM batch_claims WHERE kind = '837' AND frequency = '1' AND claim_id IN (SELECT value FROM json_each(?))",
+    JSON.stringify(claimIds),
+  );
+  return new Map(rows.map((r) => [str(r.claim_id), str(r.batch_id)]));
 }

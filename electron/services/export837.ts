@@ -12,7 +12,7 @@ import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
 import type { X12Records } from '../export/x12/input.ts';
 import { read837 } from '../export/x12/read837.ts';
-import { batchProblems, claimProblems, write837 } from '../export/x12/write837.ts';
+import { batchProblems, claimChecker, write837 } from '../export/x12/write837.ts';
 
 export interface Export837Filter {
   from?: IsoDate;
@@ -81,8 +81,9 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
     const alreadySent = exportedOriginals(db, candidates.map((c) => c.id));
     const leftOut: LeftOut[] = [];
     const chosen: Claim[] = [];
+    const problemsOf = claimChecker(records);
     for (const c of candidates) {
-      const reason = gate(c, filter, alreadySent) ?? (claimProblems(c, records).join('; ') || null);
+      const reason = gate(c, filter, alreadySent) ?? (problemsOf(c).join('; ') || null);
       if (reason) leftOut.push({ claim: c.id, reason });
       else chosen.push(c);
     }

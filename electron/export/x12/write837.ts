@@ -125,19 +125,25 @@ function requireRecords(records: X12Records, p: Problems): { org: Organization; 
 /**
  * Problems that keep one claim out of an 837P, checked by writing its loops alone (the same
  * code as the real file, so the check and the writer cannot disagree). Organization and
- * clearinghouse problems are not included: see `batchProblems`.
+ * clearinghouse problems are not included: see `batchProblems`. The lookups are built once.
  */
-export function claimProblems(claim: Claim, records: X12Records): string[] {
-  const p = new Problems();
+export function claimChecker(records: X12Records): (claim: Claim) => string[] {
   const lookup = new Lookup(records);
-  const party = partyOf(claim, lookup, p);
-  if (party) {
-    loop2000B(2, party, p);
-    if (party.coverage.relationship !== 'self') loop2000C(3, 2, party, p);
-  }
   const org = records.organization ?? { name: '', npi: '', taxId: '' };
-  loop2300(claim, { lookup, org, p });
-  return p.list;
+  return (claim) => {
+    const p = new Problems();
+    const party = partyOf(claim, lookup, p);
+    if (party) {
+      loop2000B(2, party, p);
+      if (party.coverage.relationship !== 'self') loop2000C(3, 2, party, p);
+    }
+    loop2300(claim, { lookup, org, p });
+    return p.list;
+  };
+}
+
+export function claimProblems(claim: Claim, records: X12Records): string[] {
+  return claimChecker(records)(claim);
 }
 
 /** Problems that stop the whole file: organization, clearinghouse, control numbers, clock. */
