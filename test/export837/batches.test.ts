@@ -2,7 +2,7 @@
 // recorded batch and its claim links are never changed or removed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
-import { batchClaimIds, batchIdOf, getBatch, getBatchFile, insertBatch, lastNumber, sha256Hex, takeNumber } from '../../db/repos/batches.ts';
+import { batchClaimIds, batchIdOf, exportedOriginals, getBatch, getBatchFile, insertBatch, lastNumber, sha256Hex, takeNumber } from '../../db/repos/batches.ts';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
@@ -65,7 +65,8 @@ describe('batches repository', () => {
     expect(lastNumber(store.db, 'interchange')).toBe(1);
     record(store, [{ id: 'C1', frequency: '7' }]);
     record(store, [{ id: 'C1', frequency: '8' }]);
-    record(store, [{ id: 'C1', frequency: '1' }], 'pdf');
+    record(store, [{ id: 'C1', frequency: '1' }, { id: 'C2', frequency: '1' }], 'pdf');
     expect(lastNumber(store.db, 'batch')).toBe(4);
+    expect(exportedOriginals(store.db, ['C1', 'C2', 'C3'])).toEqual(new Map([['C1', 'B000001']]));
   });
 });
