@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import type { BuildOutcome, ClaimDetail, ClaimRow } from '../../electron/ipc/contract/billing.ts';
 import { startApp, type E2eApp } from './harness.ts';
@@ -75,7 +76,7 @@ describe('billing October 2026 in the browser', () => {
     await panel.waitFor();
     const lines = panel.locator('table.lines tbody tr');
     expect(await lines.count()).toBe(target.claim.lineCount);
-    expect(await panel.locator('.sources').first().innerText()).toMatch(/From: (Therapy|Nurse visit|Dispense) /);
+    expect(await panel.locator('.sources').first().innerText()).toMatch(/From:\s+(Therapy|Nurse visit|Dispense) /);
     await app.shot('billing-claim-open');
 
     await panel.getByRole('button', { name: `Open patient chart (therapy ${target.therapy})` }).click();
@@ -133,5 +134,17 @@ describe('billing October 2026 in the browser', () => {
     const again = await download(() => history.getByRole('button', { name: 'Download again' }).click());
     expect(again.name).toBe(file.name);
     expect(again.bytes.equals(file.bytes)).toBe(true);
+  });
+
+  it('prints the exported batch on CMS-1500 forms', async () => {
+    const { page } = app;
+    const history = page.getByRole('table', { name: 'Batches' });
+    const pdf = await download(() => history.getByRole('button', { name: 'Print CMS-1500' }).click());
+    expect(pdf.name).toMatch(/^B\d+-CMS1500-full\.pdf$/);
+    const doc = await PDFDocument.load(pdf.bytes);
+    const batch = (await app.call<Array<{ claimCount: number }>>('billing.batches'))[0]!;
+    // at least one page per claim (six lines a page)
+    expect(doc.getPageCount()).toBeGreaterThanOrEqual(batch.claimCount);
+    await app.shot('billing-batch-history');
   });
 });

@@ -149,3 +149,25 @@ describe('the settings handlers', () => {
     expect(Buffer.from(page.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe('the CMS-1500 export handler', () => {
+  beforeEach(async () => {
+    await value(api.call('app.importFile', { fileName: 'x.json', text: example }));
+  });
+
+  it('prints the acknowledged drafts of a period and reprints an exported batch', async () => {
+    const built = await value(api.call('billing.build', october));
+    const refused = await api.call('billing.exportPdf', { ...october, form: 'full' });
+    const warned = built.claims.filter((c) => c.warnings > 0);
+    if (refused.ok) expect(refused.value.leftOut.map((l) => l.claim).sort()).toEqual(warned.map((c) => c.id).sort());
+    const pdf = await value(api.call('billing.exportPdf', { ...october, form: 'data', acceptWarnings: true }));
+    expect(pdf.leftOut).toEqual([]);
+    expect(pdf.file!.fileName).toBe('CMS1500-2026-10-01-to-2026-10-31-data.pdf');
+    expect(Buffer.from(pdf.file!.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    const x12 = await value(api.call('billing.export837', { ...october, acceptWarnings: true }));
+    const reprint = await value(api.call('billing.exportPdf', { ...october, form: 'full', batch: x12.batch!.id }));
+    expect(reprint.file!.fileName).toBe(`${x12.batch!.id}-CMS1500-full.pdf`);
+    expect(reprint.batch).toBeNull();
+  });
+});

@@ -227,6 +227,14 @@ export class BillingState {
     return null;
   }
 
+  /** CMS-1500 pages of an exported batch (a reprint: records nothing) */
+  async reprint(batchId: string, form: 'full' | 'data'): Promise<FilePayload | null> {
+    const r = await this.api.call('billing.exportPdf', { from: this.from, to: this.to, form, batch: batchId });
+    if (r.ok && r.value.file) return r.value.file;
+    if (!r.ok) this.error = r.error;
+    return null;
+  }
+
   async correct(claim: string, frequency: '7' | '8', originalClaimNumber: string): Promise<boolean> {
     const r = await this.api.call('billing.correct', { claim, frequency, originalClaimNumber });
     if (!r.ok) {
