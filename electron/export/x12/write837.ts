@@ -2,9 +2,9 @@
 // billing provider (2000A), one 2000B per subscriber + payer (at most 100 claims each), the
 // dependents' claims under their 2000C. Every count and control number comes from the segments.
 import type { Claim } from '../../domain/claims.ts';
-import type { Organization } from '../../domain/types.ts';
+import type { Clearinghouse, Organization } from '../../domain/types.ts';
 import { Lookup, Problems } from './context.ts';
-import { stamp } from './format.ts';
+import { stamp, type Stamp } from './format.ts';
 import { X12InputError, type X12BatchInput, type X12Records, type X12WriteResult } from './input.ts';
 import { MAX_CLAIMS_PER_SUBSCRIBER } from './limits.ts';
 import { loop2300, type ClaimContext } from './loops-claim.ts';
@@ -116,10 +116,22 @@ function body(input: X12BatchInput, org: Organization, lookup: Lookup, p: Proble
   return { segments, claimIds };
 }
 
-function requireRecords(records: X12Records, p: Problems): { org: Organization; ok: boolean } {
-  if (!records.organization) p.add('organization', 'is missing (the billing provider of the 837P)');
-  if (!records.clearinghouse) p.add('clearinghouse', 'is missing (sender, receiver and submitter ids of the 837P)');
-  return { org: records.organization ?? { name: '', npi: '', taxId: '' }, ok: !!records.organization && !!records.clearinghouse };
+/** What the whole file needs before any claim: the organization, the clearinghouse, the clock. */
+function prelude(input: Omit<X12BatchInput, 'claims'>, p: Problems): { org: Organization; ch: Clearinghouse; at: Stamp } | null {
+  const { organization: org, clearinghouse: ch } = input.records;
+  if (!org) p.add('organization', 'is missing (the billing provider of the 837P)');
+  if (!ch) p.add('clearinghouse', 'is missing (sender, receiver and submitter ids of the 837P)');
+  if (!org || !ch) return null;
+  try {
+    return { org, ch, at: stamp(input.now) };
+  } catch (e) {
+    p.add('now', (e as Error).message);
+    return null;
+  }
+}
+
+function reference(input: Omit<X12BatchInput, 'claims'>): string {
+  return input.control.reference ?? String(input.control.interchange);
 }
 
 /**
@@ -149,38 +161,24 @@ export function claimProblems(claim: Claim, records: X12Records): string[] {
 /** Problems that stop the whole file: organization, clearinghouse, control numbers, clock. */
 export function batchProblems(input: Omit<X12BatchInput, 'claims'>): string[] {
   const p = new Problems();
-  const { org, ok } = requireRecords(input.records, p);
-  if (!ok) return p.list;
-  let at;
-  try {
-    at = stamp(input.now);
-  } catch (e) {
-    p.add('now', (e as Error).message);
-    return p.list;
+  const pre = prelude(input, p);
+  if (pre) {
+    envelope(pre.ch, input.control, pre.at, p);
+    header(pre.org, pre.ch, reference(input), pre.at, p);
+    loop2000A(pre.org, p);
   }
-  const ch = input.records.clearinghouse!;
-  envelope(ch, input.control, at, p);
-  header(org, ch, input.control.reference ?? String(input.control.interchange), at, p);
-  loop2000A(org, p);
   return p.list;
 }
 
 export function write837(input: X12BatchInput): X12WriteResult {
   const p = new Problems();
-  const { org, ok } = requireRecords(input.records, p);
-  if (!ok) throw new X12InputError(p.list);
+  const pre = prelude(input, p);
+  if (!pre) throw new X12InputError(p.list);
   if (input.claims.length === 0) throw new X12InputError(['claims: there is no claim to write']);
-  let at;
-  try {
-    at = stamp(input.now);
-  } catch (e) {
-    throw new X12InputError([`now: ${(e as Error).message}`]);
-  }
-  const ch = input.records.clearinghouse!;
+  const { org, ch, at } = pre;
   const env = envelope(ch, input.control, at, p);
-  const lookup = new Lookup(input.records);
-  const head = header(org, ch, input.control.reference ?? String(input.control.interchange), at, p);
-  const { segments, claimIds } = body(input, org, lookup, p);
+  const head = header(org, ch, reference(input), at, p);
+  const { segments, claimIds } = body(input, org, new Lookup(input.records), p);
   if (p.list.length > 0) throw new X12InputError(p.list);
 
   // ST … SE: SE01 is the number of segments from ST to SE, both included. The interchange holds
