@@ -8,8 +8,7 @@ import { buildPeriod } from '../../electron/services/buildService.ts';
 import { export837 } from '../../electron/services/export837.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 
-// a copy of ../shared/examples/import-example.json, so the test runs in a clone without ../shared
-const EXAMPLE = new URL('./fixtures/import-example.json', import.meta.url);
+const EXAMPLE = new URL('../../../shared/examples/import-example.json', import.meta.url);
 let store: Store | undefined;
 afterEach(() => store?.close());
 
