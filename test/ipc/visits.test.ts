@@ -55,7 +55,7 @@ describe('the visit preview', () => {
     const p = await office.get('visits.preview', draft({ nurse: 'lpn-kim', signed: false }));
     expect(codes(p.lines)).toEqual(['99601 x 1']);
     expect(p.warnings).toEqual([
-      'R-NV-3: Blue Cross and Blue Shield of Texas pays nursing only for an RN; Joon Kim is an LPN',
+      'R-NV-3: This visit was made by Joon Kim (LPN); Blue Cross and Blue Shield of Texas pays 99601/99602 only for an RN',
       'R-NV-7: not signed yet, so it is not billed; sign it once the visit note is signed',
     ]);
   });
@@ -79,7 +79,26 @@ describe('the visit preview', () => {
     expect(codes((await mcr({ date: '2026-10-05', departure: '10:07' })).lines)).toEqual(['G0068 x 4']);
     const offDay = await mcr({ date: '2026-10-06' });
     expect(offDay.lines).toEqual([]);
-    expect(offDay.warnings[0]).toBe('R-NV-4: 2026-10-06 is not a dose day of therapy T9, so Medicare does not pay this visit');
+    expect(offDay.warnings[0]).toBe('R-NV-4: This visit on 2026-10-06 is not on a dose day of therapy T9, so Medicare home infusion services are not billed for it');
+  });
+
+  it('bills NC Medicaid’s T1030 once a date, with the day’s first visit (R-NV-5)', async () => {
+    office = openOffice({
+      withPatients: true,
+      extra: {
+        payers: [{ id: 'wcnc', name: 'WellCare NC', settings: { codeSet: 'medicaid-nc', drugsOnMedicalClaim: false, selfAdministeredCovered: true } }],
+        patients: [{ id: 'P4001', firstName: 'Ruth', lastName: 'Boone', dob: '1970-02-02', sex: 'F', coverages: [{ payer: 'wcnc', priority: 1, memberId: 'NC123' }] }],
+        therapies: [
+          { id: 'T20', patient: 'P4001', payer: 'wcnc', category: 'antiInfective', route: 'IV', schedule: { everyHours: 24 }, start: '2026-10-01', diagnoses: ['A41.9'], prescriber: 'dr-lee', drugs: [] },
+        ],
+      },
+    });
+    const nc = (over: Partial<VisitDraft>) => draft({ patient: 'P4001', therapy: 'T20', ...over });
+    expect(codes((await office.get('visits.preview', nc({}))).lines)).toEqual(['T1030 x 1']);
+    await office.get('visits.save', nc({ arrival: '08:00', departure: '09:00' }));
+    const later = await office.get('visits.preview', nc({ arrival: '14:00', departure: '15:00' }));
+    expect(later.lines).toEqual([]);
+    expect(later.payer).toEqual({ id: 'wcnc', name: 'WellCare NC', codeSet: 'medicaid-nc' });
   });
 });
 

@@ -28,6 +28,8 @@ export interface PreviewLine {
   code: string;
   modifiers: string[];
   units: number;
+  /** the line's charge as a build would price it (R-CL-6) */
+  chargeCents: number;
   /** rule id the line comes from, e.g. R-NV-1 */
   rule: string;
   description: string;

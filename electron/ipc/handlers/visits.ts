@@ -43,7 +43,7 @@ export default defineHandlers<VisitsHandlers>({
     },
   },
 
-  'visits.preview': { args: draftArgs, run: ({ db }, draft) => previewVisit(db, draft) },
+  'visits.preview': { args: draftArgs, run: ({ db, today }, draft) => previewVisit(db, draft, today()) },
 
   'visits.save': {
     args: draftArgs,

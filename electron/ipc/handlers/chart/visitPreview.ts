@@ -1,24 +1,28 @@
-// What a visit will bill once signed, shown while the nurse's times are typed. The codes and units
-// come from the claim engine's own nursing rules (electron/claims/rules), never recomputed here.
+// What a visit will bill once signed, shown while the nurse's times are typed. The claim engine
+// itself is run over the patient's records for the visit's date with this visit signed, and the
+// visit's nursing lines and findings are read back: the preview can never disagree with a build
+// (R-NV-1 99601/99602, R-NV-4 Medicare G codes on dose days, R-NV-5 NC Medicaid T1030/T1002).
 import type { Db } from '../../../../db/repos/sql.ts';
+import { getChargeMaster } from '../../../../db/repos/chargeMaster.ts';
+import { listPatientDispenses } from '../../../../db/repos/dispenses.ts';
 import { listNurses } from '../../../../db/repos/nurses.ts';
 import { getPatient } from '../../../../db/repos/patients.ts';
-import { getPayer } from '../../../../db/repos/payers.ts';
+import { listPayers } from '../../../../db/repos/payers.ts';
+import { listPrescribers } from '../../../../db/repos/prescribers.ts';
 import { listProducts } from '../../../../db/repos/products.ts';
-import { getTherapy } from '../../../../db/repos/therapies.ts';
+import { getTherapy, listPatientTherapies } from '../../../../db/repos/therapies.ts';
 import { listPatientVisits } from '../../../../db/repos/visits.ts';
-import type { Payer, Therapy, Visit } from '../../../domain/types.ts';
+import type { ClaimLine } from '../../../domain/claims.ts';
+import type { Dataset, IsoDate, Patient, Therapy, Visit } from '../../../domain/types.ts';
+import { buildClaims } from '../../../claims/index.ts';
 import { NURSING } from '../../../claims/codes.ts';
-import { toDay } from '../../../claims/dates.ts';
-import { doseDays } from '../../../claims/rules/doseDays.ts';
-import { nurseQualified } from '../../../claims/rules/nurseQualification.ts';
-import { additionalHours } from '../../../claims/rules/nursingCommercial.ts';
-import { hitCode, hitUnits, isInitialVisit } from '../../../claims/rules/nursingMedicare.ts';
-import { isAmphotericinB, monitoringUnits } from '../../../claims/rules/nursingMedicaidNc.ts';
 import { visitMinutes } from '../../../claims/rules/visitTimes.ts';
 import type { PreviewLine, VisitDraft, VisitPreview } from '../../contract/visits.ts';
 import { blankToNull } from './ids.ts';
 import { check } from './validate.ts';
+
+/** the id a visit not saved yet has inside the preview's build */
+const NEW_VISIT = '(new visit)';
 
 /** The draft as the Visit record it would be saved as (blank optional fields → null). */
 export function visitOf(draft: VisitDraft, id: string): Visit {
@@ -49,95 +53,64 @@ export function visitReferences(db: Db, draft: VisitDraft) {
 
 const TIME_FIELDS = ['date', 'arrival', 'departure', 'departureDate'];
 
-/** R-NV-1 commercial: 99601 × 1, 99602 × each additional hour past 30 minutes. */
-function commercialLines(minutes: number): PreviewLine[] {
+/** What each nursing code is, for the preview's words; the rule id follows the code set. */
+function describe(code: string): { rule: string; description: string } {
   const c = NURSING.commercial;
-  const lines: PreviewLine[] = [{ code: c.firstVisit, modifiers: [], units: 1, rule: 'R-NV-1', description: 'Nursing visit, first 2 hours' }];
-  const extra = additionalHours(minutes);
-  if (extra > 0) lines.push({ code: c.additionalHour, modifiers: [], units: extra, rule: 'R-NV-1', description: 'Each additional hour' });
-  return lines;
+  const m = NURSING.medicareHit;
+  const nc = NURSING.medicaidNc;
+  if (code === c.firstVisit) return { rule: 'R-NV-1', description: 'Nursing visit, first 2 hours' };
+  if (code === c.additionalHour) return { rule: 'R-NV-1', description: 'Each additional hour' };
+  if (Object.values(m.initial).includes(code)) return { rule: 'R-NV-4', description: 'Home infusion therapy, initial visit (15-minute units)' };
+  if (Object.values(m.subsequent).includes(code)) return { rule: 'R-NV-4', description: 'Home infusion therapy visit (15-minute units)' };
+  if (code === nc.perDiem) return { rule: 'R-NV-5', description: 'Nursing care in the home, per diem' };
+  if (code === nc.monitoring) return { rule: 'R-NV-5', description: 'RN monitoring of amphotericin B (15-minute units)' };
+  return { rule: '', description: 'Nursing' };
 }
 
-/** R-NV-4 Medicare home infusion therapy: one G code on a dose day, 15-minute units. */
-function medicareLines(db: Db, visit: Visit, therapy: Therapy, minutes: number, warnings: string[]): PreviewLine[] {
-  const day = toDay(visit.date);
-  if (doseDays(therapy, day, day).size === 0) {
-    warnings.push(`R-NV-4: ${visit.date} is not a dose day of therapy ${therapy.id}, so Medicare does not pay this visit`);
-    return [];
-  }
-  const others = listPatientVisits(db, visit.patient).filter((v) => v.id !== visit.id);
-  const ordered = [...others, visit].sort((a, b) => a.date.localeCompare(b.date) || a.arrival.localeCompare(b.arrival) || a.id.localeCompare(b.id));
-  const initial = isInitialVisit(visit, ordered);
-  return [
-    {
-      code: hitCode(therapy, initial),
-      modifiers: [],
-      units: hitUnits(minutes),
-      rule: 'R-NV-4',
-      description: initial ? 'Home infusion therapy, initial visit (15-minute units)' : 'Home infusion therapy visit (15-minute units)',
-    },
-  ];
+/** The engine over the patient's records for the visit's date, with `visit` (signed) in place of its stored self. */
+function engineRun(db: Db, patient: Patient, visit: Visit, today: IsoDate) {
+  const others = listPatientVisits(db, patient.id).filter((v) => v.id !== visit.id);
+  const dataset: Dataset = {
+    organization: null,
+    clearinghouse: null,
+    chargeMaster: getChargeMaster(db),
+    payers: listPayers(db),
+    prescribers: listPrescribers(db),
+    nurses: listNurses(db),
+    products: listProducts(db),
+    patients: [patient],
+    therapies: listPatientTherapies(db, patient.id),
+    dispenses: listPatientDispenses(db, patient.id),
+    visits: [...others, { ...visit, signed: true }],
+  };
+  return buildClaims(dataset, { from: visit.date, to: visit.date }, { today });
 }
 
-/** R-NV-5 NC Medicaid: T1030 once per date; T1002-SD for RN monitoring of amphotericin B. */
-function medicaidNcLines(db: Db, visit: Visit, therapy: Therapy, minutes: number, nurseIsRn: boolean, warnings: string[]): PreviewLine[] {
-  const m = NURSING.medicaidNc;
-  const lines: PreviewLine[] = [];
-  const sameDay = listPatientVisits(db, visit.patient).filter((v) => v.id !== visit.id && v.signed && v.date === visit.date);
-  const earlier = sameDay.find((v) => getTherapy(db, v.therapy)?.payer === therapy.payer && v.arrival <= visit.arrival);
-  if (earlier) warnings.push(`R-NV-5: ${m.perDiem} for ${visit.date} is billed once, with visit ${earlier.id}`);
-  else lines.push({ code: m.perDiem, modifiers: [], units: 1, rule: 'R-NV-5', description: 'Nursing care in the home, per diem' });
-  const products = new Map(listProducts(db).map((p) => [p.ndc, p]));
-  const amphoB = therapy.drugs.some((d) => {
-    const p = products.get(d.ndc);
-    return p !== undefined && isAmphotericinB(p);
-  });
-  const units = monitoringUnits(minutes);
-  if (amphoB && nurseIsRn && units > 0) {
-    lines.push({ code: m.monitoring, modifiers: [m.monitoringModifier], units, rule: 'R-NV-5', description: 'RN monitoring of amphotericin B (15-minute units)' });
-  }
-  return lines;
+function previewLine(l: ClaimLine): PreviewLine {
+  return { code: l.code, modifiers: l.modifiers, units: l.units, chargeCents: l.chargeCents, ...describe(l.code) };
 }
 
-/** R-NV-6: signed minutes of the patient with the payer that date, this visit included. */
-function dayLimitWarning(db: Db, visit: Visit, payer: Payer, minutes: number): string | null {
-  const max = payer.settings.nursingMaxHoursPerDay;
-  if (max === null) return null;
-  let total = minutes;
-  for (const v of listPatientVisits(db, visit.patient)) {
-    if (v.id === visit.id || !v.signed || v.date !== visit.date || getTherapy(db, v.therapy)?.payer !== payer.id) continue;
-    const m = visitMinutes(v);
-    if (typeof m === 'number') total += m;
-  }
-  return total > max * 60 ? `R-NV-6: ${(total / 60).toFixed(2)} hours of nursing on ${visit.date}; ${payer.name} pays at most ${max} a day` : null;
-}
-
-export function previewVisit(db: Db, draft: VisitDraft): VisitPreview {
-  const visit = visitOf(draft, blankToNull(draft.id) ?? 'new');
+export function previewVisit(db: Db, draft: VisitDraft, today: IsoDate): VisitPreview {
+  const visit = visitOf(draft, blankToNull(draft.id) ?? NEW_VISIT);
   const refs = visitReferences(db, draft);
   const checkedVisit = check('visits', visit, refs.existing);
   const problems = checkedVisit.ok ? {} : checkedVisit.problems;
-  const warnings: string[] = [];
-
   const timesOk = !TIME_FIELDS.some((f) => f in problems);
   const m = timesOk ? visitMinutes(visit) : null;
   const minutes = typeof m === 'number' ? m : null;
-  const therapy = refs.therapy;
-  const payer = therapy ? getPayer(db, therapy.payer) : null;
-  const nurse = listNurses(db).find((n) => n.id === visit.nurse);
+  const therapy: Therapy | null = refs.therapy && refs.therapy.patient === refs.patient?.id ? refs.therapy : null;
+  const payer = therapy ? (listPayers(db).find((p) => p.id === therapy.payer) ?? null) : null;
 
-  let lines: PreviewLine[] = [];
-  if (minutes !== null && therapy && payer) {
-    const codeSet = payer.settings.codeSet;
-    if (codeSet === 'medicare-hit') lines = medicareLines(db, visit, therapy, minutes, warnings);
-    else if (codeSet === 'medicaid-nc') lines = medicaidNcLines(db, visit, therapy, minutes, nurse?.credential === 'RN', warnings);
-    else {
-      lines = commercialLines(minutes);
-      // R-NV-3: the lines stay on the claim, with an error the biller must resolve
-      if (nurse && !nurseQualified(nurse, payer.settings)) warnings.push(`R-NV-3: ${payer.name} pays nursing only for an RN; ${nurse.firstName} ${nurse.lastName} is an ${nurse.credential}`);
+  const lines: PreviewLine[] = [];
+  const warnings: string[] = [];
+  if (minutes !== null && refs.patient && therapy) {
+    const result = engineRun(db, refs.patient, visit, today);
+    for (const claim of result.claims) for (const l of claim.lines) if (l.kind === 'nursing' && l.visit === visit.id) lines.push(previewLine(l));
+    for (const f of result.findings) {
+      // a nurse not chosen yet is not a qualification problem (R-NV-3)
+      if (f.visit !== visit.id || !f.rule.startsWith('R-NV') || (f.rule === 'R-NV-3' && !draft.nurse)) continue;
+      warnings.push(`${f.rule}: ${f.message.replaceAll(`Visit ${NEW_VISIT}`, 'This visit').replaceAll(NEW_VISIT, 'this visit')}`);
     }
-    const limit = dayLimitWarning(db, visit, payer, minutes);
-    if (limit) warnings.push(limit);
   }
   if (!draft.signed) warnings.push('R-NV-7: not signed yet, so it is not billed; sign it once the visit note is signed');
 
