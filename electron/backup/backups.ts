@@ -138,7 +138,11 @@ export function verifyBackup(file: string, key?: string): number {
   if (!fs.existsSync(file)) throw new BackupError(`${file}: no such backup`);
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new BackupError(`${path.basename(file)} cannot be opened: ${(e as Error).message}`);
+    }
     if (key !== undefined) {
       db.pragma(`cipher='sqlcipher'`);
       db.pragma(`key=${sqlText(key)}`);

@@ -4,9 +4,7 @@ import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
 import { UsageError, UserError } from './errors.ts';
 import { parseNow } from './now.ts';
-import { setOpenDefaults } from '../../db/open.ts';
-import { setActor } from '../security/actor.ts';
-import { authenticateCli, authorizeCli, recordCliCommand } from '../security/cliAuth.ts';
+import { authenticateCli, authorizeCli, beginCliSession, endCliSession, recordCliCommand } from '../security/cliAuth.ts';
 
 type Loader = () => Promise<{ default: CliCommand }>;
 
@@ -16,6 +14,9 @@ const COMMANDS: Record<string, Loader> = {
   demo: () => import('./commands/demo.ts'),
   build: () => import('./commands/build.ts'),
   export: () => import('./commands/export.ts'),
+  audit: () => import('./commands/audit.ts'),
+  backup: () => import('./commands/backup.ts'),
+  token: () => import('./commands/token.ts'),
 };
 
 const HELP = `usage: perdiem <command> [options]
@@ -26,6 +27,12 @@ commands:
   build --from DATE --to DATE [--payer ID] [--json]
   export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]
   export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID]
+  audit [--actor U] [--action A] [--entity E] [--id ID] [--from DATE] [--to DATE] [--format table|csv|json] [--out FILE]
+  backup [now|list|restore FILE] [--dir DIR] [--keep N]
+  token create --label TEXT --role admin|biller|nurse | token list | token revoke ID
+
+credentials (docs/security.md): an encrypted database, or one with users, needs
+  PERDIEM_USER + PERDIEM_PASSWORD, or PERDIEM_TOKEN, or PERDIEM_DB_KEY (the recovery key)
 
 options for every command:
   --db PATH          database file (default: the app's own, in the user data folder)
@@ -85,7 +92,7 @@ export async function runCli(
     // security: who runs it and may they; the key and the audit actor reach every openStore of this file
     const identity = authenticateCli(ctx.dbPath, env);
     authorizeCli(identity, name, args);
-    setOpenDefaults({ file: ctx.dbPath, key: identity.key, onOpen: (db) => setActor(db, identity.actor) });
+    beginCliSession(ctx.dbPath, identity);
     try {
       const code = (await command.run(ctx, args)) ?? 0;
       if (code === 0) {
@@ -97,7 +104,7 @@ export async function runCli(
       }
       return code;
     } finally {
-      setOpenDefaults(null);
+      endCliSession();
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -8,6 +8,7 @@
 // role then decides which commands run (roles.ts); every command is recorded in the audit trail.
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { setOpenDefaults } from '../../db/open.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { UserError } from '../cli/errors.ts';
 import { registerActorFunction, setActor } from './actor.ts';
@@ -43,7 +44,9 @@ export function cliAction(command: string, args: readonly string[]): Action {
     case 'audit':
       return 'audit.view';
     case 'backup':
-      return 'backup.run';
+      return args.find((a) => !a.startsWith('-')) === 'restore' ? 'backup.restore' : 'backup.run';
+    case 'token':
+      return 'tokens.manage';
     default:
       return 'users.manage';
   }
@@ -159,4 +162,28 @@ export function recordCliCommand(
   } finally {
     db.close();
   }
+}
+
+let active: CliIdentity | null = null;
+
+/** From here until endCliSession, every openStore of dbPath gets the key and the actor. */
+export function beginCliSession(dbPath: string, id: CliIdentity): void {
+  active = id;
+  setOpenDefaults({ file: dbPath, key: id.key, onOpen: (db) => setActor(db, id.actor) });
+}
+
+export function endCliSession(): void {
+  active = null;
+  setOpenDefaults(null);
+}
+
+/** Who runs the current command (for commands that record who did what, e.g. token create). */
+export function activeCliIdentity(): CliIdentity | null {
+  return active;
+}
+
+/** The raw database key of the current command, for keyring updates; null for a plain database. */
+export function activeDbKey(): Buffer | null {
+  const m = active?.key ? /^x'([0-9a-f]{64})'$/i.exec(active.key) : null;
+  return m ? Buffer.from(m[1]!, 'hex') : null;
 }

@@ -41,6 +41,7 @@ function hashOf(file: string): string {
 function tokenArb(outDir: () => string): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom('import', 'demo', 'build', 'export', '837', 'pdf', 'help', '--help', '-h') },
+    { weight: 2, arbitrary: fc.constantFrom('audit', 'backup', 'token', 'now', 'list', 'restore', 'create', 'revoke', '--label', '--role', '--format', '--dir', '--keep', '--actor', 'csv', 'json', 'admin', 'nurse') },
     {
       weight: 4,
       arbitrary: fc.constantFrom('--from', '--to', '--payer', '--json', '--accept-warnings', '--form', '--batch', '--scale', '--now', '--out', '--from=', '--now='),
