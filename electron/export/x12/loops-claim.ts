@@ -100,53 +100,48 @@ function dtp472(line: ClaimLine, field: string, p: Problems): Segment {
 }
 
 /** 2410: LIN**N4*<11-digit NDC> and CTP****<quantity, ≤ 3 decimals>*<unit>. */
-function loop2410(line: ClaimLine, field: string, p: Problems): Segment[] {
+function loop2410(line: ClaimLine, field: string, p: Problems, out: Segment[]): void {
   const ndc = (line.ndc ?? '').trim();
   if (!ndc) {
     // R-DR-7: payers (and Medicaid by law) deny a J-code or drug line without its NDC
     p.add(`${field}.ndc`, `${line.code} is a drug line (${line.kind}) without an NDC; an 837P drug line needs LIN/CTP with the 11-digit NDC`);
-    return [];
+    return;
   }
   if (!/^\d{11}$/.test(ndc)) p.add(`${field}.ndc`, `'${line.ndc}' is not an 11-digit NDC`);
   const qty = line.ndcQty ?? 0;
   if (!(qty > 0) || decimal(qty) === '0') p.add(`${field}.ndcQty`, `${line.ndcQty} is not a quantity above 0`);
   const unit = line.ndcUnit;
   if (!unit || !NDC_UNITS.includes(unit)) p.add(`${field}.ndcUnit`, `'${unit ?? ''}' is not one of ${NDC_UNITS.join(' ')}`);
-  return [seg('LIN', '', 'N4', ndc), seg('CTP', '', '', '', decimal(qty > 0 ? qty : 0), (unit ?? 'UN') as NdcUnit)];
+  out.push(seg('LIN', '', 'N4', ndc), seg('CTP', '', '', '', decimal(qty > 0 ? qty : 0), (unit ?? 'UN') as NdcUnit));
 }
 
 /** 2420A on a nursing line whose nurse has an NPI other than the billing provider's. */
-function loop2420A(line: ClaimLine, field: string, { lookup, org, p }: ClaimContext): Segment[] {
+function loop2420A(line: ClaimLine, field: string, { lookup, org, p }: ClaimContext, out: Segment[]): void {
   const npi = line.renderingNpi?.trim();
-  if (!npi || npi === org.npi.trim()) return [];
+  if (!npi || npi === org.npi.trim()) return;
   const nurse = lookup.nursesByNpi.get(npi);
   if (!nurse) {
     p.add(`${field}.renderingNpi`, `'${npi}' is not the NPI of a known nurse`);
-    return [];
+    return;
   }
   const who = `nurses[${nurse.id}]`;
-  return [
+  out.push(
     seg(
       'NM1', '82', '1', p.text(nurse.lastName, LEN.lastOrOrg, `${who}.lastName`), p.text(nurse.firstName, LEN.first, `${who}.firstName`, false),
       '', '', '', 'XX', p.npi(npi, `${who}.npi`),
     ),
-  ];
+  );
 }
 
-export function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext): Segment[] {
+/** Appends the line's segments to `out` (the hot path of a large file: no intermediate arrays). */
+export function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext, out: Segment[]): void {
   // R-CL-4: home only; another place would need SV105 and a 2420C service facility
   if (line.placeOfService && line.placeOfService !== POS_HOME) {
     ctx.p.add(`${field}.placeOfService`, `'${line.placeOfService}' is not 12 (home); the 837P export writes home services only`);
   }
-  const out: Segment[] = [
-    seg('LX', String(n)),
-    sv1(line, claim, field, ctx.p),
-    dtp472(line, field, ctx.p),
-    seg('REF', '6R', lineControlNumber(claim.id, n)),
-  ];
-  if (isDrugLine(line)) out.push(...loop2410(line, field, ctx.p));
-  out.push(...loop2420A(line, field, ctx));
-  return out;
+  out.push(seg('LX', String(n)), sv1(line, claim, field, ctx.p), dtp472(line, field, ctx.p), seg('REF', '6R', lineControlNumber(claim.id, n)));
+  if (isDrugLine(line)) loop2410(line, field, ctx.p, out);
+  loop2420A(line, field, ctx, out);
 }
 
 export function loop2300(claim: Claim, ctx: ClaimContext): Segment[] {
@@ -169,6 +164,6 @@ export function loop2300(claim: Claim, ctx: ClaimContext): Segment[] {
     out.push(seg('REF', 'F8', p.id(claim.originalClaimNumber, LEN.reference, `${field}.originalClaimNumber`)));
   }
   out.push(diagnoses(claim, field, p), ...loop2310A(claim, field, ctx));
-  claim.lines.forEach((line, i) => out.push(...loop2400(claim, line, i + 1, `${field}.lines[${i + 1}]`, ctx)));
+  claim.lines.forEach((line, i) => loop2400(claim, line, i + 1, `${field}.lines[${i + 1}]`, ctx, out));
   return out;
 }
