@@ -70,3 +70,18 @@ export class PermissionError extends UserError {
 export function requirePermission(role: Role, action: Action): void {
   if (!can(role, action)) throw new PermissionError(role, action);
 }
+
+/**
+ * Which visits a user may see and change: every visit (null) or only those of one nurse record.
+ * A nurse account without a linked nurse record sees none (an impossible id).
+ */
+export function visitScope(user: { role: Role; nurseId: string | null }): { nurseId: string } | null {
+  if (can(user.role, 'visits.edit')) return null;
+  if (can(user.role, 'visits.own')) return { nurseId: user.nurseId ?? '\u0000none' };
+  return { nurseId: '\u0000none' };
+}
+
+export function mayTouchVisit(user: { role: Role; nurseId: string | null }, visitNurseId: string): boolean {
+  const scope = visitScope(user);
+  return scope === null || scope.nurseId === visitNurseId;
+}

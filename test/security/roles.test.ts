@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, PermissionError, PERMISSIONS, requirePermission } from '../../electron/security/roles.ts';
+import { ACTIONS, can, mayTouchVisit, PermissionError, PERMISSIONS, requirePermission, visitScope } from '../../electron/security/roles.ts';
 import { cliAction } from '../../electron/security/cliAuth.ts';
 
 describe('roles', () => {
@@ -38,5 +38,15 @@ describe('roles', () => {
     expect(cliAction('audit', [])).toBe('audit.view');
     // a command nobody classified yet is for administrators only
     expect(cliAction('something-new', [])).toBe('users.manage');
+  });
+
+  it("limits a nurse to the visits of her own nurse record", () => {
+    const maria = { role: 'nurse' as const, nurseId: 'rn-ortiz' };
+    expect(visitScope(maria)).toEqual({ nurseId: 'rn-ortiz' });
+    expect(mayTouchVisit(maria, 'rn-ortiz')).toBe(true);
+    expect(mayTouchVisit(maria, 'lpn-kim')).toBe(false);
+    expect(mayTouchVisit({ role: 'nurse', nurseId: null }, 'rn-ortiz')).toBe(false);
+    expect(visitScope({ role: 'biller', nurseId: null })).toBeNull();
+    expect(mayTouchVisit({ role: 'admin', nurseId: null }, 'lpn-kim')).toBe(true);
   });
 });
