@@ -12,6 +12,11 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const cases = goldenCases();
 
 describe('837P golden files', () => {
+  it('show a failure as the segments that differ', () => {
+    expect(segmentDiff('ISA*1~\nCLM*A*10~\nSE*3~\n', 'ISA*1~\nCLM*A*11~\nSE*3~\n')).toBe('segment 2:\n  expected CLM*A*10\n  actual   CLM*A*11');
+    expect(segmentDiff('A~\n', 'A~\nB~\n')).toBe('segment 2:\n  expected (none)\n  actual   B');
+  });
+
   it('cover every case the export must handle', () => {
     expect(cases).toEqual(
       expect.arrayContaining([
