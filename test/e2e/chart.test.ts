@@ -134,8 +134,9 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     expect(await page.locator('label[for="df-qty"]').innerText()).toBe('Quantity (UN)');
     await page.getByRole('button', { name: 'Record dispense' }).click();
     await page.getByText(/Dispense D4 recorded: 10 UN of Ceftriaxone 2 g vial/).waitFor();
-    const first = page.locator('section.card tbody tr').first();
-    expect(await first.innerText()).toContain('CX4410');
+    await page.locator('section.card tbody tr', { hasText: 'CX4410' }).waitFor();
+    // newest first
+    expect(await page.locator('section.card tbody tr').first().innerText()).toContain('CX4410');
     await app.shot('dispenses-02-recorded');
     const rows = await app.call<{ id: string; ndc: string; quantity: number }[]>('dispenses.list', { patient: 'P1001' });
     expect(rows[0]).toMatchObject({ id: 'D4', ndc: '00409733201', quantity: 10 });
