@@ -135,7 +135,7 @@ export function liveKeys(db: Db): Map<string, ExportedFact> {
   const rows = all(
     db,
     `SELECT k.source_key, k.claim_id, k.fact_hash, k.service_date, c.patient_id, c.payer_id, c.prior_auth,
-            l.therapy_id, l.code, l.units * 1.0 / n.keys AS units
+            l.therapy_id, l.code, l.units * 1.0 / n.keys AS units, l.ndc_qty
      FROM claim_keys k
      JOIN claims c ON c.id = k.claim_id
      JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq
@@ -148,7 +148,7 @@ export function liveKeys(db: Db): Map<string, ExportedFact> {
       str(r.source_key),
       {
         claim: str(r.claim_id), hash: str(r.fact_hash), date: str(r.service_date), patient: str(r.patient_id), payer: str(r.payer_id),
-        therapy: strOrNull(r.therapy_id), priorAuth: strOrNull(r.prior_auth), code: str(r.code), units: num(r.units),
+        therapy: strOrNull(r.therapy_id), priorAuth: strOrNull(r.prior_auth), code: str(r.code), units: num(r.units), ndcQty: numOrNull(r.ndc_qty),
       },
     ]),
   );

@@ -10,7 +10,7 @@ import { nursingFacts } from './facts/nursing.ts';
 import { perDiemFacts } from './facts/perDiems.ts';
 import { supplyFacts } from './facts/supplies.ts';
 import { resolveFindings } from './findings.ts';
-import { dispensedVsBilled } from './rules/dispensedVsBilled.ts';
+import { dispensedVsBilled, exportedQuantities } from './rules/dispensedVsBilled.ts';
 import { checkInjectables } from './rules/injectables.ts';
 import { withoutExported } from './rules/rebuild.ts';
 import type { BuildOptions, BuildRange, FactSink } from './types.ts';
@@ -37,7 +37,9 @@ export function buildClaims(dataset: Dataset, range: BuildRange, opts: BuildOpti
   supplyFacts(ctx, perDiems, sink);
   nursingFacts(ctx, perDiems, sink);
   checkInjectables(ctx, sink.facts, sink);
-  sink.findings.push(...dispensedVsBilled(sink.facts, new Map(dataset.dispenses.map((d) => [d.id, d]))));
+  const dispenses = new Map(dataset.dispenses.map((d) => [d.id, d]));
+  const billedNow = new Set(sink.facts.map((f) => f.sourceKey));
+  sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, billedNow)));
   onlyPayer(ctx, sink);
 
   const billable = withoutExported(ctx, sink.facts, sink);

@@ -21,6 +21,8 @@ export interface ExportedFact {
   priorAuth?: string | null;
   code?: string;
   units?: number;
+  /** NDC quantity of a drug or JW key, so R-DR-10 counts what earlier claims billed from a dispense */
+  ndcQty?: number | null;
 }
 
 export interface ExportedFacts {

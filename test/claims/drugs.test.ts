@@ -150,6 +150,21 @@ describe('dispensed vs billed (R-DR-10)', () => {
     expect(findings(r, 'R-DR-10')).toMatchObject([{ severity: 'warning', date: '2026-10-06', dispense: 'D1', line: 17 }]);
   });
 
+  it('counts what exported claims already billed from the dispense', () => {
+    const ds = office({
+      therapies: [therapy({ id: 'T1', stop: '2026-10-10', drugs: [{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', NDC.ceftriaxone2g, 5, 10)],
+    });
+    const first = build(ds, { to: '2026-10-04' });
+    const exported = new Map(
+      allLines(first).filter((l) => l.ndc).map((l) => [l.sourceKey, { claim: 'EXP1', hash: l.factHashes![0]!, date: l.from, patient: 'P1', payer: 'bc', ndcQty: l.ndcQty }] as const),
+    );
+    const r = build(ds, { from: '2026-10-05', exported: { keys: exported } });
+    expect(findings(r, 'R-DR-10')).toMatchObject([{ date: '2026-10-06', dispense: 'D1', line: 5 }]);
+    // counted alone, the six days of this build pass 5 UN only on the last
+    expect(findings(build(ds, { from: '2026-10-05' }), 'R-DR-10').map((f) => f.date)).toEqual(['2026-10-10']);
+  });
+
   it('says nothing while the billed quantity stays within the dispense', () => {
     const ds = office({
       therapies: [therapy({ id: 'T1', stop: '2026-10-10', drugs: [{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' } }] })],
