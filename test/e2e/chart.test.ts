@@ -46,6 +46,15 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     await page.getByLabel('Payer').selectOption('bcbstx');
     await page.getByLabel('Member id').fill('XOB555666777');
     await page.getByLabel('Group number').fill('G-2200');
+    await page.getByLabel('Patient is the insured’s').selectOption('spouse');
+    await page.getByRole('button', { name: 'Save coverage' }).click();
+    // the insured's own name and birth date are asked for when the patient is not the insured
+    const subscriberError = page.locator('#cf-sub-last-error');
+    await subscriberError.waitFor();
+    expect(await subscriberError.innerText()).toBe('must not be empty');
+    expect(await page.locator('#cf-sub-dob-error').innerText()).toBe('is required');
+    await app.shot('chart-03a-coverage-form');
+    await page.getByLabel('Patient is the insured’s').selectOption('self');
     await page.getByRole('button', { name: 'Save coverage' }).click();
     await page.getByRole('cell', { name: 'XOB555666777' }).waitFor();
 
