@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMemoryStore, type Store } from '../../../db/open.ts';
+import type { HandlerContext } from '../../../electron/ipc/context.ts';
+import { appRegistry } from '../../../electron/ipc/registry.ts';
+import { createApi, type Api } from '../api.ts';
+import { BillingState } from './billing.svelte.ts';
+
+let store: Store;
+let api: Api;
+
+beforeEach(async () => {
+  store = openMemoryStore();
+  const ctx: HandlerContext = { db: store.db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
+  const registry = appRegistry();
+  // the real handler table behind the renderer's api, without a browser
+  api = createApi((name, args) => registry.call(ctx, name, args), false);
+  await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+});
+afterEach(() => store.close());
+
+describe('the billing workbench state', () => {
+  it('starts on the month before today', () => {
+    const b = new BillingState(api, '2026-11-05');
+    expect([b.from, b.to, b.month]).toEqual(['2026-10-01', '2026-10-31', '2026-10']);
+    b.setMonth('2026-02');
+    expect([b.from, b.to]).toEqual(['2026-02-01', '2026-02-28']);
+  });
+
+  it('builds, holds back claims with unacknowledged warnings, and exports after acknowledging them', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    await b.init();
+    expect(b.claims).toEqual([]);
+    await b.build();
+    expect(b.claims).toHaveLength(2);
+    expect(b.message).toMatch(/^Built 2 claims: 0 errors, \d+ warnings?\.$/);
+    const warned = b.needsAck.map((c) => c.id);
+    expect(warned.length).toBeGreaterThan(0);
+    expect(b.ready.map((c) => c.id)).not.toContain(warned[0]);
+
+    await b.acknowledgeAll();
+    expect(b.needsAck).toEqual([]);
+    expect(b.ready).toHaveLength(2);
+
+    b.choice = { x12: true, pdf: true, form: 'full', acceptWarnings: false };
+    const result = await b.exportBatch();
+    expect(result?.files.map((f) => f.label)).toEqual(['837P file', 'CMS-1500 PDF (full form)']);
+    expect(result?.files[0]?.batch?.claimCount).toBe(2);
+    expect(b.exportSteps.every((s) => s.done)).toBe(true);
+    expect(b.batches).toHaveLength(1);
+    expect(b.claims.every((c) => c.status === 'exported')).toBe(true);
+    expect((await b.download(b.batches[0]!.id))?.base64).toBe(result?.files[0]?.file.base64);
+  });
+
+  it('opens a claim with the sources of its lines', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    await b.build();
+    await b.openClaim(b.claims[0]!.id);
+    expect(b.open?.lines.length).toBe(b.claims[0]!.lineCount);
+    expect(b.open?.lines.every((l) => l.sources.length > 0)).toBe(true);
+    b.closeClaim();
+    expect(b.open).toBeNull();
+  });
+
+  it('puts the reason beside the field when the period is backwards', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    b.from = '2026-10-31';
+    b.to = '2026-10-01';
+    await b.build();
+    expect(b.error?.fields).toEqual({ to: 'ends before the period starts' });
+    expect(b.built).toBe(false);
+  });
+
+  it('refuses to export when neither file is chosen', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    b.choice = { x12: false, pdf: false, form: 'full', acceptWarnings: false };
+    expect(await b.exportBatch()).toBeNull();
+    expect(b.error?.message).toBe('Choose 837P, PDF or both to export');
+  });
+});

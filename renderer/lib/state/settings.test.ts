@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMemoryStore, type Store } from '../../../db/open.ts';
+import type { HandlerContext } from '../../../electron/ipc/context.ts';
+import { appRegistry } from '../../../electron/ipc/registry.ts';
+import { createApi, type Api } from '../api.ts';
+import { priceRows, priceTableOf, SettingsState } from './settings.svelte.ts';
+
+let store: Store;
+let api: Api;
+
+beforeEach(async () => {
+  store = openMemoryStore();
+  const ctx: HandlerContext = { db: store.db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
+  const registry = appRegistry();
+  api = createApi((name, args) => registry.call(ctx, name, args), false);
+  await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+});
+afterEach(() => store.close());
+
+describe('price rows', () => {
+  it('turn micro-dollars into dollars and back into the import format', () => {
+    expect(priceRows({ S9500: 125_500_000 })).toEqual([{ code: 'S9500', dollars: 125.5 }]);
+    expect(priceTableOf([{ code: 's9500', dollars: 1.25 }, { code: '', dollars: null }])).toEqual({ table: { S9500: 1.25 }, errors: {} });
+  });
+
+  it('name a code priced twice and a price left blank', () => {
+    expect(priceTableOf([{ code: 'S9500', dollars: 1 }, { code: 'S9500', dollars: 2 }, { code: 'A4221', dollars: null }]).errors).toEqual({
+      S9500: 'S9500 is priced twice',
+      A4221: 'enter a price in dollars',
+    });
+  });
+});
+
+describe('the settings state', () => {
+  it('shows the server’s message beside the organization field and keeps the record on a fix', async () => {
+    const s = new SettingsState(api);
+    await s.load();
+    expect(s.section).toBe('organization');
+    const npi = s.editing!.npi;
+    s.editing = { ...s.editing!, npi: '12' };
+    expect(await s.save()).toBe(false);
+    expect(s.errors).toEqual({ npi: "'12' is not an NPI (10 digits)" });
+    s.editing = { ...s.editing!, npi, phone: '   ' };
+    expect(await s.save()).toBe(true);
+    expect(s.message).toBe('Organization saved.');
+    expect(s.office?.organization?.phone).toBeNull();
+  });
+
+  it('adds a nurse and lists it', async () => {
+    const s = new SettingsState(api);
+    await s.load();
+    s.open('nurses');
+    s.edit(null);
+    s.editing = { id: 'N9', firstName: 'Ana', lastName: 'Ruiz', credential: 'RN', npi: '' };
+    expect(await s.save()).toBe(true);
+    expect(s.nurses.map((n) => n.id)).toContain('N9');
+    expect(s.existing).toBe(true);
+  });
+
+  it('replaces the charge master with the rows on screen', async () => {
+    const s = new SettingsState(api);
+    await s.load();
+    s.open('chargeMaster');
+    s.chargeRows = [{ code: 'S9500', dollars: 100 }];
+    expect(await s.saveChargeMaster()).toBe(true);
+    expect(s.office?.chargeMaster).toEqual({ S9500: 100_000_000 });
+  });
+});
