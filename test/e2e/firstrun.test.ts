@@ -53,7 +53,7 @@ describe('first run in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.keyboard.press('Alt+5');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Settings');
     expect(new URL(page.url()).hash).toBe('#/settings');
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
