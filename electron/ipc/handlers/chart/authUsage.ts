@@ -2,8 +2,7 @@
 // one of the authorization's codes (JW lines included, as the engine counts them) on claims that
 // carry the authorization's number and still stand: built or exported, not void, not rejected or
 // denied, not replaced by a later claim.
-import { findClaims } from '../../../../db/repos/claims.ts';
-import type { Db } from '../../../../db/repos/sql.ts';
+import type { StoredClaim } from '../../../../db/repos/claims.ts';
 import type { ClaimStatus } from '../../../domain/claims.ts';
 import type { Therapy } from '../../../domain/types.ts';
 import type { AuthUsage } from '../../contract/therapies.ts';
@@ -13,10 +12,10 @@ const NOT_COUNTED: ReadonlySet<ClaimStatus> = new Set(['void', 'rejected', 'deni
 /** authorization number → code → units already billed for the therapy */
 export type BilledUnits = Map<string, Map<string, number>>;
 
-export function billedUnits(db: Db, therapy: Therapy): BilledUnits {
+/** `claims`: the stored claims of the therapy's patient */
+export function billedUnits(therapy: Therapy, claims: readonly StoredClaim[]): BilledUnits {
   const out: BilledUnits = new Map();
-  if (therapy.priorAuths.length === 0) return out;
-  for (const claim of findClaims(db, { patient: therapy.patient })) {
+  for (const claim of claims) {
     if (!claim.priorAuth || NOT_COUNTED.has(claim.status) || claim.supersededBy) continue;
     for (const line of claim.lines) {
       if (line.therapy !== therapy.id) continue;
@@ -28,8 +27,8 @@ export function billedUnits(db: Db, therapy: Therapy): BilledUnits {
   return out;
 }
 
-export function authorizationUsage(db: Db, therapy: Therapy): AuthUsage[] {
-  const billed = billedUnits(db, therapy);
+export function authorizationUsage(therapy: Therapy, claims: readonly StoredClaim[]): AuthUsage[] {
+  const billed = billedUnits(therapy, claims);
   return therapy.priorAuths.map((a) => ({
     number: a.number,
     from: a.from,

@@ -15,6 +15,7 @@ import type { AuthUsage, TherapyOption, TherapyView } from '../../contract/thera
 import type { VisitRow } from '../../contract/visits.ts';
 import type { DispenseRow } from '../../contract/dispenses.ts';
 import { authorizationUsage } from './authUsage.ts';
+import { findClaims, type StoredClaim } from '../../../../db/repos/claims.ts';
 
 export const personName = (p: { firstName: string; lastName: string }) => `${p.lastName}, ${p.firstName}`;
 
@@ -37,6 +38,7 @@ export function scheduleText(s: Schedule): string {
 export class Names {
   private patients = new Map<string, Patient | null>();
   private therapies = new Map<string, Therapy | null>();
+  private claims = new Map<string, StoredClaim[]>();
   readonly payers: Map<string, Payer>;
   readonly prescribers: Map<string, Prescriber>;
   readonly nurses: Map<string, Nurse>;
@@ -74,6 +76,13 @@ export class Names {
     this.therapies.set(t.id, t);
   }
 
+  /** the patient's stored claims, read once per request (authorization use, R-CL-5) */
+  patientClaims(patient: string): StoredClaim[] {
+    let c = this.claims.get(patient);
+    if (!c) this.claims.set(patient, (c = findClaims(this.db, { patient })));
+    return c;
+  }
+
   payerName(id: string): string {
     return this.payers.get(id)?.name ?? id;
   }
@@ -94,7 +103,7 @@ export function therapyView(names: Names, t: Therapy, today: IsoDate): TherapyVi
   const span = therapySpan(t);
   const day = toDay(today);
   const inRange = day >= span.start && day <= span.stop;
-  const authorizations: AuthUsage[] = authorizationUsage(names.db, t);
+  const authorizations: AuthUsage[] = authorizationUsage(t, t.priorAuths.length ? names.patientClaims(t.patient) : []);
   return {
     therapy: t,
     payerName: names.payerName(t.payer),

@@ -13,7 +13,7 @@ import { listProducts } from '../../../../db/repos/products.ts';
 import { getTherapy, listPatientTherapies } from '../../../../db/repos/therapies.ts';
 import { listPatientVisits } from '../../../../db/repos/visits.ts';
 import type { ClaimLine } from '../../../domain/claims.ts';
-import type { Dataset, IsoDate, Patient, Therapy, Visit } from '../../../domain/types.ts';
+import type { Dataset, IsoDate, Nurse, Patient, Payer, Therapy, Visit } from '../../../domain/types.ts';
 import { buildClaims } from '../../../claims/index.ts';
 import { NURSING } from '../../../claims/codes.ts';
 import { visitMinutes } from '../../../claims/rules/visitTimes.ts';
@@ -68,15 +68,15 @@ function describe(code: string): { rule: string; description: string } {
 }
 
 /** The engine over the patient's records for the visit's date, with `visit` (signed) in place of its stored self. */
-function engineRun(db: Db, patient: Patient, visit: Visit, today: IsoDate) {
+function engineRun(db: Db, patient: Patient, visit: Visit, today: IsoDate, known: { payers: Payer[]; nurses: Nurse[] }) {
   const others = listPatientVisits(db, patient.id).filter((v) => v.id !== visit.id);
   const dataset: Dataset = {
     organization: null,
     clearinghouse: null,
     chargeMaster: getChargeMaster(db),
-    payers: listPayers(db),
+    payers: known.payers,
     prescribers: listPrescribers(db),
-    nurses: listNurses(db),
+    nurses: known.nurses,
     products: listProducts(db),
     patients: [patient],
     therapies: listPatientTherapies(db, patient.id),
@@ -99,12 +99,13 @@ export function previewVisit(db: Db, draft: VisitDraft, today: IsoDate): VisitPr
   const m = timesOk ? visitMinutes(visit) : null;
   const minutes = typeof m === 'number' ? m : null;
   const therapy: Therapy | null = refs.therapy && refs.therapy.patient === refs.patient?.id ? refs.therapy : null;
-  const payer = therapy ? (listPayers(db).find((p) => p.id === therapy.payer) ?? null) : null;
+  const payers = listPayers(db);
+  const payer = therapy ? (payers.find((p) => p.id === therapy.payer) ?? null) : null;
 
   const lines: PreviewLine[] = [];
   const warnings: string[] = [];
   if (minutes !== null && refs.patient && therapy) {
-    const result = engineRun(db, refs.patient, visit, today);
+    const result = engineRun(db, refs.patient, visit, today, { payers, nurses: refs.existing.nurses });
     for (const claim of result.claims) for (const l of claim.lines) if (l.kind === 'nursing' && l.visit === visit.id) lines.push(previewLine(l));
     for (const f of result.findings) {
       // a nurse not chosen yet is not a qualification problem (R-NV-3)
