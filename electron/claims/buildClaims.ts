@@ -38,8 +38,7 @@ export function buildClaims(dataset: Dataset, range: BuildRange, opts: BuildOpti
   nursingFacts(ctx, perDiems, sink);
   checkInjectables(ctx, sink.facts, sink);
   const dispenses = new Map(dataset.dispenses.map((d) => [d.id, d]));
-  const billedNow = new Set(sink.facts.map((f) => f.sourceKey));
-  sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, billedNow)));
+  sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, sink.facts, dispenses)));
   onlyPayer(ctx, sink);
 
   const billable = withoutExported(ctx, sink.facts, sink);

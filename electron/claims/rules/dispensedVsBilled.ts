@@ -10,18 +10,44 @@ import type { Fact, PendingFinding } from '../types.ts';
 import { coveringDispense, dispenseCandidates } from './coveringDispense.ts';
 
 /**
- * NDC quantity per dispense on exported drug and JW keys this build does not bill again: the
- * dispense is the one covering the key's date now (`drug:T:<ndc>:<date>`, `waste:…`).
+ * NDC quantity per dispense on exported drug and JW keys this build does not bill again, for the
+ * dispenses this build bills from: the dispense is the one covering the key's date now
+ * (`drug:T:<ndc>:<date>`, `waste:…`).
  */
-export function exportedQuantities(ctx: EngineContext, billedNow: ReadonlySet<string>): Map<string, number> {
+export function exportedQuantities(ctx: EngineContext, facts: readonly Fact[], dispenses: ReadonlyMap<string, Dispense>): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const [key, prior] of ctx.options.exported?.keys ?? []) {
-    if (billedNow.has(key) || !prior.ndcQty) continue;
+  const exported = ctx.options.exported?.keys;
+  if (!exported || exported.size === 0) return totals;
+  const billedNow = new Set<string>();
+  // per therapy, from its earliest dispense billed now to its last drug day: keys outside cannot share a dispense
+  const window = new Map<string, { first: number; last: number }>();
+  for (const f of facts) {
+    billedNow.add(f.sourceKey);
+    const dispense = f.kind === 'drug' && f.dispenseId ? dispenses.get(f.dispenseId) : undefined;
+    if (!dispense) continue;
+    const first = toDay(dispense.date);
+    const w = window.get(f.therapy.id);
+    if (!w) window.set(f.therapy.id, { first, last: f.day });
+    else {
+      w.first = Math.min(w.first, first);
+      w.last = Math.max(w.last, f.day);
+    }
+  }
+  const candidates = new Map<string, ReturnType<typeof dispenseCandidates>>();
+  for (const [key, prior] of exported) {
+    if (!prior.ndcQty || billedNow.has(key)) continue;
     const m = /^(?:drug|waste):([^:]+):(\d{11}):(\d{4}-\d{2}-\d{2})$/.exec(key);
-    const therapy = m ? ctx.therapies.get(m[1]!) : undefined;
-    const drug = therapy?.drugs.find((d) => d.ndc === m![2]);
-    if (!therapy || !drug) continue;
-    const cover = coveringDispense(dispenseCandidates(therapy, drug, ctx.dispensesByTherapy.get(therapy.id) ?? [], ctx.products), toDay(m![3]!));
+    const w = m ? window.get(m[1]!) : undefined;
+    if (!m || !w) continue;
+    const day = toDay(m[3]!);
+    if (day < w.first || day > w.last) continue;
+    const therapy = ctx.therapies.get(m[1]!)!;
+    const drug = therapy.drugs.find((d) => d.ndc === m[2]);
+    if (!drug) continue;
+    const ck = `${therapy.id}|${drug.ndc}`;
+    let list = candidates.get(ck);
+    if (!list) candidates.set(ck, (list = dispenseCandidates(therapy, drug, ctx.dispensesByTherapy.get(therapy.id) ?? [], ctx.products)));
+    const cover = coveringDispense(list, day);
     if (cover) totals.set(cover.dispense.id, snap((totals.get(cover.dispense.id) ?? 0) + prior.ndcQty));
   }
   return totals;
