@@ -6,6 +6,7 @@ import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts'
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { numberOrRaw, required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
 
 export interface DispenseFields {
   patient: string;
@@ -63,11 +64,10 @@ export class DispenseForm {
     this.f.patientName = name;
     this.f.therapy = '';
     delete this.problems.therapy;
-    const r = await this.api.call('therapies.forPatient', { patient: id });
+    const { options, only } = await therapyChoices(this.api, id);
     if (this.f.patient !== id) return;
-    this.therapies = r.ok ? r.value : [];
-    const only = this.therapies.length === 1 ? this.therapies[0] : undefined;
-    if (only) await this.chooseTherapy(only.id);
+    this.therapies = options;
+    if (only) await this.chooseTherapy(only);
   }
 
   async chooseTherapy(id: string): Promise<void> {
@@ -107,8 +107,7 @@ export class DispenseForm {
   /** arrows move through the products, Enter picks */
   key(key: string): boolean {
     const n = this.hits.length;
-    if (key === 'ArrowDown' && n) this.active = Math.min(n - 1, this.active + 1);
-    else if (key === 'ArrowUp' && n) this.active = Math.max(0, this.active - 1);
+    if ((key === 'ArrowDown' || key === 'ArrowUp') && n) this.active = moveIndex(this.active, key === 'ArrowDown' ? 1 : -1, n);
     else if (key === 'Enter' && this.hits[this.active]) this.pick(this.hits[this.active]!);
     else if (key === 'Escape' && n) this.hits = [];
     else return false;

@@ -7,6 +7,7 @@ import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debo
 import { addDays } from '../patients/lib/format.ts';
 import { required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import { therapyChoices } from '../patients/lib/choices.ts';
 import { normalizeTime } from './time.ts';
 
 export interface VisitFields {
@@ -111,12 +112,10 @@ export class VisitForm {
     delete this.saveProblems.patient;
     this.therapies = [];
     if (!id) return;
-    const r = await this.api.call('therapies.forPatient', { patient: id });
+    const { options, only } = await therapyChoices(this.api, id);
     if (this.f.patient !== id) return;
-    this.therapies = r.ok ? r.value : [];
-    // one therapy (the usual case): nothing to choose
-    const only = this.therapies.length === 1 ? this.therapies[0] : undefined;
-    if (only) this.f.therapy = only.id;
+    this.therapies = options;
+    if (only) this.f.therapy = only;
     this.schedulePreview();
   }
 

@@ -2,6 +2,7 @@
 // a highlighted result for arrow keys and Enter (listbox pattern).
 import type { PatientHit } from '../../../../electron/ipc/contract/patients.ts';
 import type { Api } from '../../../lib/api.ts';
+import { moveIndex } from './choices.ts';
 import { Debouncer, Latest, type Timers, realTimers } from './debounce.ts';
 
 export type Caller = Pick<Api, 'call'>;
@@ -60,9 +61,7 @@ export class PatientSearch {
   }
 
   move(delta: number): void {
-    const n = this.results.length;
-    if (n === 0) return;
-    this.active = this.active < 0 ? (delta > 0 ? 0 : n - 1) : Math.min(n - 1, Math.max(0, this.active + delta));
+    this.active = moveIndex(this.active, delta, this.results.length);
   }
 
   /**

@@ -1,0 +1,18 @@
+// Small pieces the chart's pickers share: moving a highlight through a list, and a patient's
+// therapies for the visit and dispense forms.
+import type { TherapyOption } from '../../../../electron/ipc/contract/therapies.ts';
+import type { Caller } from './patientSearch.svelte.ts';
+
+/** the highlighted index after moving `delta` rows in a list of `n` (none highlighted: -1) */
+export function moveIndex(active: number, delta: number, n: number): number {
+  if (n === 0) return -1;
+  if (active < 0) return delta > 0 ? 0 : n - 1;
+  return Math.min(n - 1, Math.max(0, active + delta));
+}
+
+/** the patient's therapies, and the one to preselect when there is only one (the usual case) */
+export async function therapyChoices(api: Caller, patient: string): Promise<{ options: TherapyOption[]; only: string | null }> {
+  const r = await api.call('therapies.forPatient', { patient });
+  const options = r.ok ? r.value : [];
+  return { options, only: options.length === 1 ? options[0]!.id : null };
+}
