@@ -20,7 +20,7 @@ const env = { PERDIEM_DB_KEY: rawKey.toString('hex') };
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-crash-import-'));
-  const big = bigDataset(250);
+  const big = bigDataset(150);
   full = big;
   file = path.join(dir, 'big.json');
   fs.writeFileSync(file, JSON.stringify(big.data));
