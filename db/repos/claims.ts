@@ -154,8 +154,9 @@ export function liveKeys(db: Db): Map<string, ExportedFact> {
   );
 }
 
+/** Ids a new claim may not take (R-CL-7): those of stored claims and of every claim ever sent in a batch. */
 export function claimIds(db: Db): Set<string> {
-  return new Set(all(db, 'SELECT id FROM claims').map((r) => str(r.id)));
+  return new Set(all(db, 'SELECT id FROM claims UNION SELECT claim_id FROM batch_claims').map((r) => str(r.id)));
 }
 
 export function setKeysLive(db: Db, claimId: string, live: boolean): void {

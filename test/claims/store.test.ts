@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
+import { insertBatch } from '../../db/repos/batches.ts';
 import { getClaim, insertClaim, listClaims, loadClaimsForExport, markExported } from '../../db/repos/claims.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';
 import { acknowledgeWarnings, createCorrection, setClaimStatus } from '../../electron/services/claimsLifecycle.ts';
@@ -123,6 +124,21 @@ describe('claim lifecycle and corrections (R-CL-9, R-CL-11)', () => {
     setClaimStatus(store.db, id!, 'accepted', { at: '2026-11-07', payerClaimNumber: 'PCN-1' });
     setClaimStatus(store.db, id!, 'paid', { at: '2026-11-20' });
     expect(getClaim(store.db, id!)).toMatchObject({ status: 'paid', batchId: 'B1', payerClaimNumber: 'PCN-1', exportedAt: '2026-11-05T12:00:00' });
+  });
+
+  it('reopens a rejected claim as a draft and rebuilds it under a new id, since the old one was sent', () => {
+    buildPeriod(store.db, OCT, TODAY);
+    const [id] = claimFor('P1001');
+    insertBatch(store.db, { id: 'B000001', kind: '837', createdAt: '2026-11-05T12:00:00', fileName: 'oct.x12', bytes: new Uint8Array([1]), claims: [{ id: id!, frequency: '1' }], interchangeControl: 1, groupControl: 1, transactionControl: '0001' });
+    markExported(store.db, [id!], 'B000001', '2026-11-05T12:00:00');
+    setClaimStatus(store.db, id!, 'rejected', { at: '2026-11-06' });
+    setClaimStatus(store.db, id!, 'draft', { at: '2026-11-07' });
+    const r = buildPeriod(store.db, OCT, TODAY);
+    const again = r.claims.find((c) => c.patient === 'P1001')!;
+    expect(again.lines).toHaveLength(28);
+    expect(again.id).not.toBe(id);
+    expect(again.id.length).toBeLessThanOrEqual(20);
+    expect(getClaim(store.db, id!)).toBeNull();
   });
 
   it('makes a replacement (7) with today facts and the payer claim number of the original', () => {
