@@ -112,6 +112,11 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     await page.getByRole('button', { name: 'Save signed visit' }).click();
     await page.getByText('Visit V4 saved and signed.').waitFor();
 
+    // opened from Helen Garza's chart, the list shows her visits; then everyone's
+    await page.locator('tbody tr', { hasText: '12:31' }).waitFor();
+    expect(await page.locator('section.recent tbody tr').count()).toBe(2);
+    await page.getByRole('button', { name: 'Show every patient' }).click();
+    await page.locator('section.recent tbody tr').nth(3).waitFor();
     // the example's V3 is unsigned: highlighted, and signed from the list
     const unsignedRow = page.locator('tr.unsigned');
     expect(await unsignedRow.count()).toBe(1);

@@ -5,7 +5,8 @@ import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
 export class VisitList {
   rows = $state<VisitRow[]>([]);
   unsignedOnly = $state(false);
-  patient = $state<string | null>(null);
+  /** only this patient's visits (set when opened from a chart) */
+  patient = $state<{ id: string; name: string } | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
 
@@ -20,7 +21,7 @@ export class VisitList {
     const r = await this.api.call('visits.recent', {
       limit: 100,
       ...(this.unsignedOnly ? { unsignedOnly: true } : {}),
-      ...(this.patient ? { patient: this.patient } : {}),
+      ...(this.patient ? { patient: this.patient.id } : {}),
     });
     this.loading = false;
     if (r.ok) {
