@@ -55,7 +55,10 @@ export function summarize(result: BuildResult, range: { from: string; to: string
     const list = result.findings.filter((f) => f.severity === s);
     if (list.length === 0) continue;
     out.push(`${list.length} ${s}${list.length === 1 ? '' : 's'}:`);
-    for (const f of list.slice(0, 5)) out.push(`  ${f.rule} ${f.patient ?? ''} ${f.date ?? ''} ${f.claim ? `[${f.claim}${f.line ? ` line ${f.line}` : ''}] ` : ''}${f.message}`.replace(/ {2,}/g, ' ').replace(/^ /, '  '));
+    for (const f of list.slice(0, 5)) {
+      const where = f.claim ? `[${f.claim}${f.line ? ` line ${f.line}` : ''}]` : null;
+      out.push(`  ${[f.rule, f.patient, f.date, where, f.message].filter((x) => x).join(' ')}`);
+    }
     if (list.length > 5) out.push(`  … and ${list.length - 5} more`);
   }
   if (result.findings.length === 0) out.push('no findings');
