@@ -85,6 +85,17 @@ describe('the nurse visit form', () => {
     expect([form.f.patient, form.f.nurse, form.f.date, form.f.arrival, form.f.signed, form.preview]).toEqual(['', 'rn-ortiz', '2026-10-15', '', false, null]);
   });
 
+  it('drops a preview still waiting when the visit is saved, so the fresh form shows no problems', async () => {
+    const { api, timers, form } = setup();
+    await fill(form, timers, '09:00', '11:45');
+    form.set('departure', '11:50');
+    await form.save();
+    timers.advance(500);
+    await settle();
+    expect(api.named('visits.preview')).toHaveLength(1);
+    expect([form.preview, form.problems, form.suggestOvernight]).toEqual([null, {}, false]);
+  });
+
   it('sends the departure date only for a visit that crosses midnight', () => {
     const f = { id: '', patient: 'P1', patientName: '', therapy: 'T1', nurse: 'n', date: '2026-10-15', arrival: '9', departure: '1130', overnight: false, departureDate: '2026-10-16', signed: true, notes: '  ' };
     expect(draftOf(f)).toMatchObject({ arrival: '09:00', departure: '11:30', departureDate: null, notes: null });

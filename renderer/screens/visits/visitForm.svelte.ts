@@ -132,16 +132,19 @@ export class VisitForm {
   }
 
   schedulePreview(): void {
-    if (!this.timesEntered || !this.f.therapy) {
-      this.debounce.cancel();
-      this.latest.next();
-      this.preview = null;
-      return;
-    }
+    if (!this.timesEntered || !this.f.therapy) return this.dropPreview();
     this.debounce.run(() => void this.refreshPreview());
   }
 
+  /** forgets a preview asked for or on its way (the form was saved or cleared) */
+  private dropPreview(): void {
+    this.debounce.cancel();
+    this.latest.next();
+    this.preview = null;
+  }
+
   async refreshPreview(): Promise<void> {
+    if (!this.timesEntered || !this.f.therapy) return this.dropPreview();
     this.debounce.cancel();
     const ticket = this.latest.next();
     const r = await this.api.call('visits.preview', draftOf(this.f));
@@ -173,7 +176,7 @@ export class VisitForm {
     const keep = { nurse: saved.nurse, date: saved.date };
     this.f = { ...blankVisit(this.today), ...keep };
     this.therapies = [];
-    this.preview = null;
+    this.dropPreview();
     this.saveProblems = {};
   }
 
@@ -202,7 +205,7 @@ export class VisitForm {
   reset(): void {
     this.f = blankVisit(this.today);
     this.therapies = [];
-    this.preview = null;
+    this.dropPreview();
     this.saveProblems = {};
     this.error = null;
     this.message = null;
