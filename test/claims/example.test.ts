@@ -45,8 +45,8 @@ describe('perdiem build on the shared example', () => {
   it('prints a readable summary without --json', async () => {
     const run = await cli('build', '--from', '2026-10-01', '--to', '2026-10-31', '--now', '2026-11-05', '--db', db);
     expect(run.out).toContain('2 claims');
-    expect(run.out).toMatch(/bcbstx\s+1 claims\s+28 lines\s+\$1,602\.00/);
-    expect(run.out).toMatch(/allways\s+1 claims\s+8 lines\s+\$7,020\.00/);
+    expect(run.out).toMatch(/bcbstx\s+1 claim\s+28 lines\s+\$1,602\.00/);
+    expect(run.out).toMatch(/allways\s+1 claim\s+8 lines\s+\$7,020\.00/);
     expect(run.out).toContain('$8,622.00');
     expect(run.out).toContain('1 warning:');
     expect(run.out).toContain('R-NV-7 P1002 2026-10-21');

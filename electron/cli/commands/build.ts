@@ -33,10 +33,11 @@ function parseArgs(argv: string[]): BuildArgs {
   return { from: values.from, to: values.to, ...(values.payer ? { payer: values.payer } : {}), json };
 }
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function summarize(result: BuildResult, range: { from: string; to: string }): string {
-  const out: string[] = [`built ${range.from} … ${range.to}: ${result.claims.length} claim${result.claims.length === 1 ? '' : 's'}`];
+  const out: string[] = [`built ${range.from} … ${range.to}: ${count(result.claims.length, 'claim')}`];
   const byPayer = new Map<string, { claims: number; lines: number; cents: number }>();
   for (const c of result.claims) {
     const p = byPayer.get(c.payer) ?? { claims: 0, lines: 0, cents: 0 };
@@ -46,15 +47,15 @@ export function summarize(result: BuildResult, range: { from: string; to: string
     byPayer.set(c.payer, p);
   }
   for (const [payer, p] of [...byPayer].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.push(`  ${payer.padEnd(16)} ${String(p.claims).padStart(5)} claims ${String(p.lines).padStart(6)} lines ${dollars(p.cents).padStart(14)}`);
+    out.push(`  ${payer.padEnd(16)} ${count(p.claims, 'claim').padStart(11)} ${count(p.lines, 'line').padStart(11)} ${dollars(p.cents).padStart(14)}`);
   }
   const total = result.claims.reduce((s, c) => s + c.totalCents, 0);
-  out.push(`  ${'total'.padEnd(16)} ${String(result.claims.length).padStart(5)} claims ${' '.repeat(13)}${dollars(total).padStart(14)}`);
+  out.push(`  ${'total'.padEnd(16)} ${count(result.claims.length, 'claim').padStart(11)} ${' '.repeat(11)} ${dollars(total).padStart(14)}`);
   const severities: Severity[] = ['error', 'warning', 'info'];
   for (const s of severities) {
     const list = result.findings.filter((f) => f.severity === s);
     if (list.length === 0) continue;
-    out.push(`${list.length} ${s}${list.length === 1 ? '' : 's'}:`);
+    out.push(`${count(list.length, s)}:`);
     for (const f of list.slice(0, 5)) {
       const where = f.claim ? `[${f.claim}${f.line ? ` line ${f.line}` : ''}]` : null;
       out.push(`  ${[f.rule, f.patient, f.date, where, f.message].filter((x) => x).join(' ')}`);
