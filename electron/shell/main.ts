@@ -6,17 +6,15 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openStore, type Store } from '../../db/open.ts';
 import { setMigrationsDir } from '../../db/migrate.ts';
 import { parseNow } from '../cli/now.ts';
-import { CHANNELS } from '../ipc/channels.ts';
 import type { HandlerContext } from '../ipc/context.ts';
 import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../ipc/policy.ts';
 import { appRegistry } from '../ipc/registry.ts';
 import { APP_ORIGIN } from '../ipc/senderCheck.ts';
 import { APP_NAME, defaultDataDir, defaultDbPath } from '../paths.ts';
-import { openFile, saveFile } from './dialogs.ts';
 import { buildMenu } from './menu.ts';
 import { nativeBindingPath } from './nativeBinding.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { senderValidatingHandle } from './secureIpc.ts';
+import { registerChannels } from './registerChannels.ts';
 
 // dist-electron/main.cjs → the project (or app.asar) root
 const root = path.join(__dirname, '..');
@@ -96,11 +94,7 @@ async function start(): Promise<void> {
   const ctx: HandlerContext = { db: store.db, ...clock() };
   const registry = appRegistry();
 
-  for (const channel of CHANNELS) {
-    if (channel === 'shell.openFile') senderValidatingHandle(channel, (args, e) => openFile(BrowserWindow.fromWebContents(e.sender), args));
-    else if (channel === 'shell.saveFile') senderValidatingHandle(channel, (args, e) => saveFile(BrowserWindow.fromWebContents(e.sender), args));
-    else senderValidatingHandle(channel, (args) => registry.call(ctx, channel, args));
-  }
+  registerChannels(registry, ctx);
 
   Menu.setApplicationMenu(buildMenu(registry, ctx));
   createWindow();
