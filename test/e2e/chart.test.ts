@@ -156,8 +156,8 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     expect(rows[0]).toMatchObject({ id: 'D4', ndc: '00409733201', quantity: 10 });
   });
 
-  it('finds a patient of the demo office from the keyboard and opens the chart', async () => {
-    app = await startApp({ now: '2026-11-05T09:00:00' });
+  it('finds a patient of the demo office from the keyboard and opens the chart (on a laptop-sized window)', async () => {
+    app = await startApp({ now: '2026-11-05T09:00:00', viewport: { width: 1280, height: 800 } });
     await app.call('app.loadDemo');
     const { page } = app;
     await page.goto(`${app.url}#/patients`);
