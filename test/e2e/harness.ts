@@ -35,10 +35,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the renderer when dist/renderer is missing or older than any renderer or contract source. */
+/** What the renderer bundle is made of (its own code and the plain modules it imports values from). */
+const RENDERER_SOURCES = ['renderer', 'electron/ipc/contract', 'electron/domain', 'resources'];
+
+/** Builds the renderer when dist/renderer is missing or older than any of its sources. */
 export async function ensureRenderer(): Promise<void> {
   const index = path.join(rendererDir, 'index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'electron', 'ipc', 'contract')));
+  const sources = Math.max(...RENDERER_SOURCES.map((d) => path.join(root, d)).filter((d) => fs.existsSync(d)).map(newestMtime));
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   await build({ configFile: path.join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
 }

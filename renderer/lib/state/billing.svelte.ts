@@ -29,6 +29,14 @@ export interface ExportResult {
   leftOut: Array<{ claim: string; reason: string }>;
 }
 
+export const CLAIM_VIEWS = [
+  { id: 'all', label: 'All' },
+  { id: 'attention', label: 'Needs attention' },
+  { id: 'ready', label: 'Ready' },
+  { id: 'sent', label: 'Exported' },
+] as const;
+export type ClaimView = (typeof CLAIM_VIEWS)[number]['id'];
+
 export class BillingState {
   from = $state('');
   to = $state('');
@@ -48,6 +56,7 @@ export class BillingState {
   batches = $state<BatchRow[]>([]);
   exportSteps = $state<ExportStep[]>([]);
   exportResult = $state<ExportResult | null>(null);
+  view = $state<ClaimView>('all');
   choice = $state<ExportChoice>({ x12: true, pdf: false, form: 'full', acceptWarnings: false });
 
   constructor(
@@ -61,6 +70,20 @@ export class BillingState {
 
   get claims(): ClaimRow[] {
     return this.outcome?.claims ?? [];
+  }
+
+  /** the claims the list shows for the chosen view */
+  get visible(): ClaimRow[] {
+    switch (this.view) {
+      case 'attention':
+        return this.claims.filter((c) => c.status === 'draft' && (c.errors > 0 || (c.warnings > 0 && !c.acknowledged)));
+      case 'ready':
+        return this.claims.filter((c) => c.exportable);
+      case 'sent':
+        return this.claims.filter((c) => c.status !== 'draft');
+      default:
+        return this.claims;
+    }
   }
 
   get ready(): ClaimRow[] {

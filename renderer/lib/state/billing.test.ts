@@ -78,3 +78,20 @@ describe('the billing workbench state', () => {
     expect(b.error?.message).toBe('Choose 837P, PDF or both to export');
   });
 });
+
+describe('the claim list views', () => {
+  it('shows the claims that need attention, the ready ones and the exported ones', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    await b.build();
+    const warned = b.needsAck.map((c) => c.id).sort();
+    b.view = 'attention';
+    expect(b.visible.map((c) => c.id).sort()).toEqual(warned);
+    b.view = 'ready';
+    expect(b.visible.every((c) => c.exportable)).toBe(true);
+    expect(b.visible.length + warned.length).toBe(b.claims.length);
+    b.view = 'sent';
+    expect(b.visible).toEqual([]);
+    b.view = 'all';
+    expect(b.visible).toHaveLength(b.claims.length);
+  });
+});
