@@ -3,6 +3,8 @@
 // date, on the first line of side b (or of side a for a one-sided rule).
 import type { CodeSet } from '../../domain/types.ts';
 import { EXCLUSIVE_RULES, inRanges } from '../codes.ts';
+import { toIso } from '../dates.ts';
+import type { Fact, FactSink } from '../types.ts';
 
 export interface DatedCode<L> {
   code: string;
@@ -24,4 +26,19 @@ export function exclusiveViolations<L>(sameDay: ReadonlyArray<DatedCode<L>>): Ar
     if (b) out.push({ rule: rule.id, codes: [a.code, b.code], line: b.line });
   }
   return out;
+}
+
+/** The errors for each patient × date's billed codes (every day of a span counts). */
+export function checkExclusiveCodes(byPatientDay: ReadonlyMap<string, Array<DatedCode<Fact>>>, sink: FactSink): void {
+  for (const [key, codes] of byPatientDay) {
+    for (const v of exclusiveViolations(codes)) {
+      const [patient] = key.split('|');
+      sink.findings.push({
+        severity: 'error', rule: v.rule, patient: patient!, day: v.line.day, code: v.codes[1] ?? v.codes[0], anchor: { line: v.line },
+        message: v.codes[1]
+          ? `${v.codes[0]} and ${v.codes[1]} may not be billed for the same patient on ${toIso(v.line.day)}`
+          : `${v.codes[0]} is an S-code, which Medicare home infusion claims may not carry (${toIso(v.line.day)})`,
+      });
+    }
+  }
 }

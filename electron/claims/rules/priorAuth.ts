@@ -2,7 +2,9 @@
 // contains it; its number goes on the claim. Dates outside every range, a missing authorization
 // (when the payer requires one) and units beyond the authorized units are errors.
 import type { PriorAuth, Therapy } from '../../domain/types.ts';
-import { toDay } from '../dates.ts';
+import type { EngineContext } from '../context.ts';
+import { toDay, toIso } from '../dates.ts';
+import type { Fact, FactSink } from '../types.ts';
 
 export function authForDay(therapy: Therapy, day: number): PriorAuth | null {
   for (const a of therapy.priorAuths) {
@@ -26,4 +28,52 @@ export class AuthorizedUnits {
     this.used.set(key, after);
     return before <= limit && after > limit ? limit : null;
   }
+}
+
+/** Dates outside every authorization (one error a therapy day), or none at all (one per therapy). */
+export function checkAuthorizationDates(facts: readonly Fact[], sink: FactSink): void {
+  const noAuth = new Set<string>();
+  const noAuthAtAll = new Set<string>();
+  for (const f of facts) {
+    if (f.priorAuth !== null) continue;
+    const t = f.therapy;
+    if (t.priorAuths.length > 0) {
+      const key = `${t.id}|${f.day}`;
+      if (noAuth.has(key)) continue;
+      noAuth.add(key);
+      sink.findings.push({
+        severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: t.id, anchor: { therapy: t.id, day: f.day },
+        message: `Therapy ${t.id}: ${toIso(f.day)} is outside every prior authorization on file`,
+      });
+    } else if (f.settings.requiresPriorAuth && !noAuthAtAll.has(t.id)) {
+      noAuthAtAll.add(t.id);
+      sink.findings.push({
+        severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: t.id, anchor: { therapy: t.id },
+        message: `Therapy ${t.id} has no prior authorization, which ${f.payer.name} requires`,
+      });
+    }
+  }
+
+}
+
+/** Units per therapy × authorization × code, exported claims first, then this build's lines by date. */
+export function checkAuthorizedUnits(ctx: EngineContext, ordered: Array<{ fact: Fact; units: number }>, sink: FactSink): void {
+  ordered.sort((a, b) => a.fact.day - b.fact.day);
+  const authUnits = new AuthorizedUnits();
+  // units already billed on exported claims count toward the same authorization
+  for (const prior of ctx.options.exported?.keys.values() ?? []) {
+    const therapy = prior.therapy ? ctx.therapies.get(prior.therapy) : undefined;
+    if (therapy && prior.priorAuth && prior.code && prior.units) authUnits.add(therapy, prior.priorAuth, prior.code, prior.units);
+  }
+  for (const { fact: f, units } of ordered) {
+    if (f.priorAuth === null) continue;
+    const limit = authUnits.add(f.therapy, f.priorAuth, f.code, units);
+    if (limit !== null) {
+      sink.findings.push({
+        severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: f.therapy.id, code: f.code, anchor: { line: f },
+        message: `Authorization ${f.priorAuth} allows ${limit} units of ${f.code}; billing ${toIso(f.day)} goes beyond that`,
+      });
+    }
+  }
+
 }
