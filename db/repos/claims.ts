@@ -129,8 +129,13 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
   return ids.length;
 }
 
-/** Every live source key (exported claims and pending corrections): never billed again (R-CL-8). */
-export function liveKeys(db: Db): Map<string, ExportedFact> {
+/**
+ * The live source keys (exported claims and pending corrections) a build of [from, to] must know
+ * (R-CL-8): those dated in the range (never billed again, changes reported), drug and JW keys a
+ * dispense covering the range may also cover (R-DR-10), and keys of codes with authorized units
+ * (R-CL-5). Without a range: every live key.
+ */
+export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<string, ExportedFact> {
   // a key's units: its line's units shared by the line's keys (one a day on a per diem span)
   const rows = all(
     db,
@@ -141,7 +146,12 @@ export function liveKeys(db: Db): Map<string, ExportedFact> {
      JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq
      JOIN (SELECT claim_id, line_seq, count(*) AS keys FROM claim_keys GROUP BY claim_id, line_seq) n
        ON n.claim_id = k.claim_id AND n.line_seq = k.line_seq
-     WHERE k.live = 1`,
+     WHERE k.live = 1 AND (
+       @from IS NULL
+       OR k.service_date BETWEEN @from AND @to
+       OR (l.kind IN ('drug', 'waste') AND k.service_date BETWEEN date(@from, '-' || (SELECT coalesce(max(days_supply), 0) FROM dispenses) || ' days') AND @to)
+       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code))`,
+    { from: range?.from ?? null, to: range?.to ?? null },
   );
   return new Map(
     rows.map((r) => [

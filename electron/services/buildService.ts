@@ -44,7 +44,7 @@ export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions
     deleteDrafts(db, range.from, range.to, req.payer);
     const dataset = loadDataset(db);
     if (req.payer !== undefined && !dataset.payers.some((p) => p.id === req.payer)) throw new UserError(`build: no payer with id '${req.payer}'`);
-    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db) }, reservedIds: claimIds(db) });
+    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db, range) }, reservedIds: claimIds(db) });
     for (const claim of result.claims) insertClaim(db, claim, createdAt);
     const payerOfTherapy = new Map(dataset.therapies.map((t) => [t.id, t.payer]));
     const payerOfClaim = new Map(result.claims.map((c) => [c.id, c.payer]));

@@ -101,6 +101,17 @@ describe('building into the store (R-CL-8)', () => {
     expect(r.findings.filter((f) => f.rule === 'R-CL-5')).toMatchObject([{ severity: 'error', claim: draft.id, line: 1, code: 'S9338' }]);
   });
 
+  it('counts NDC quantities on exported claims toward their dispense in a later build', () => {
+    buildPeriod(store.db, { from: '2026-10-01', to: '2026-10-04' }, TODAY);
+    markExported(store.db, claimFor('P1001'), 'B1', '2026-11-05T12:00:00'); // 4 UN of D1 billed
+    change((raw) => {
+      (raw.dispenses as Array<{ id: string; quantity: number }>).find((d) => d.id === 'D1')!.quantity = 5;
+    });
+    const r = buildPeriod(store.db, { from: '2026-10-05', to: '2026-10-10', payer: 'bcbstx' }, TODAY);
+    // 10-05 and 10-06 are holds: 10-07 bills 0.75 + 0.25 = 5 UN in all, 10-08 passes it
+    expect(r.findings.filter((f) => f.rule === 'R-DR-10')).toMatchObject([{ severity: 'warning', date: '2026-10-08', dispense: 'D1' }]);
+  });
+
   it('lets the database refuse a second live claim for a source key', () => {
     const r = buildPeriod(store.db, OCT, TODAY);
     const copy = { ...r.claims[0]!, id: 'DUPLICATE' };
