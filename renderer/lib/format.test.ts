@@ -13,7 +13,9 @@ describe('how the screens write numbers and dates', () => {
   it('writes ISO dates without shifting them through a time zone', () => {
     expect(day('2026-10-01')).toBe('Oct 1, 2026');
     expect(span('2026-10-01', '2026-10-01')).toBe('Oct 1, 2026');
-    expect(span('2026-10-01', '2026-10-31')).toBe('Oct 1, 2026 – Oct 31, 2026');
+    expect(span('2026-10-01', '2026-10-31')).toBe('Oct 1 – 31, 2026');
+    expect(span('2026-10-24', '2026-11-03')).toBe('Oct 24 – Nov 3, 2026');
+    expect(span('2026-12-28', '2027-01-03')).toBe('Dec 28, 2026 – Jan 3, 2027');
   });
 
   it('finds the previous month, across a year end and in February', () => {

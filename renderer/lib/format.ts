@@ -25,8 +25,17 @@ export function day(iso: string | null | undefined): string {
   return d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** "Oct 1 – 15, 2026", "Oct 24 – Nov 3, 2026", or both dates in full across a year end */
 export function span(from: string, to: string): string {
-  return from === to ? day(from) : `${day(from)} – ${day(to)}`;
+  if (from === to) return day(from);
+  const [fy, fm] = [from.slice(0, 4), from.slice(5, 7)];
+  const [ty, tm] = [to.slice(0, 4), to.slice(5, 7)];
+  if (fy !== ty) return `${day(from)} – ${day(to)}`;
+  const short = (iso: string, withMonth: boolean) => {
+    const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    return withMonth ? d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }) : String(d.getUTCDate());
+  };
+  return `${short(from, true)} – ${short(to, fm !== tm)}, ${fy}`;
 }
 
 export function bytes(n: number): string {
