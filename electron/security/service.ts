@@ -1,0 +1,162 @@
+// What the sign-in screen, the lock screen, the audit viewer and the users/tokens/backup settings
+// call (through IPC handlers the shell registers). Every function takes the session and checks
+// the permission itself, so a handler cannot forget to.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit, countAudit, exportAuditCsv, exportAuditJson, queryAudit, type AuditEntry, type AuditFilter } from '../../db/repos/audit.ts';
+import { getSecuritySettings, setSecuritySettings, type SecuritySettings } from '../../db/repos/securitySettings.ts';
+import { listTokens, listUsers, type ApiToken, type User } from '../../db/repos/users.ts';
+import { backupNow, listBackups, type BackupInfo } from '../backup/backups.ts';
+import { FieldError } from '../ipc/errors.ts';
+import { ACTIONS, can, requirePermission, type Action, type Role } from './roles.ts';
+import type { SessionManager, SessionState } from './sessions.ts';
+import { createToken, revokeToken } from './tokens.ts';
+import { changePassword, checkPassword, createUser, updateUser, type KeyringContext, type NewUser } from './users.ts';
+
+export interface SecurityContext {
+  db: Database.Database;
+  session: SessionManager;
+  /** present for an encrypted database (openOffice / initializeOffice) */
+  keyring?: KeyringContext;
+  backupDir: string;
+  /** ISO date-time */
+  now(): string;
+}
+
+export interface SessionView {
+  state: SessionState;
+  user: Pick<User, 'username' | 'displayName' | 'role' | 'nurseId'> | null;
+  permissions: Action[];
+  idleLockMinutes: number;
+}
+
+const view = (u: User) => ({ username: u.username, displayName: u.displayName, role: u.role, nurseId: u.nurseId });
+
+function opts(ctx: SecurityContext, actor: string) {
+  return { now: ctx.now(), actor, ...(ctx.keyring ? { keyring: ctx.keyring } : {}) };
+}
+
+export function sessionView(ctx: SecurityContext): SessionView {
+  const state = ctx.session.state();
+  const u = ctx.session.current();
+  return {
+    state,
+    user: u ? view(u) : null,
+    permissions: u ? ACTIONS.filter((a) => can(u.role, a)) : [],
+    idleLockMinutes: getSecuritySettings(ctx.db).idleLockMinutes,
+  };
+}
+
+export function signIn(ctx: SecurityContext, args: { username: string; password: string }): SessionView {
+  ctx.session.signIn(args.username, args.password);
+  return sessionView(ctx);
+}
+
+export function lock(ctx: SecurityContext): SessionView {
+  ctx.session.lock('user');
+  return sessionView(ctx);
+}
+
+export function signOut(ctx: SecurityContext): SessionView {
+  ctx.session.signOut();
+  return sessionView(ctx);
+}
+
+export function auditQuery(ctx: SecurityContext, filter: AuditFilter): { entries: AuditEntry[]; total: number } {
+  ctx.session.require('audit.view');
+  return { entries: queryAudit(ctx.db, filter), total: countAudit(ctx.db, filter) };
+}
+
+/** The export is itself recorded, with the filter used. */
+export function auditExport(
+  ctx: SecurityContext,
+  args: { format: 'csv' | 'json'; filter?: AuditFilter },
+): { fileName: string; mime: string; text: string } {
+  const u = ctx.session.require('audit.export');
+  const filter = args.filter ?? {};
+  const text = args.format === 'json' ? exportAuditJson(ctx.db, filter) : exportAuditCsv(ctx.db, filter);
+  appendAudit(ctx.db, { actor: u.username, action: 'audit.export', entity: 'audit_log', after: { format: args.format, filter } });
+  const stamp = ctx.now().slice(0, 10);
+  return {
+    fileName: `perdiem-audit-${stamp}.${args.format}`,
+    mime: args.format === 'json' ? 'application/json' : 'text/csv',
+    text,
+  };
+}
+
+/** For the CMS-1500 print and any other export that records no batch: one audit row. */
+export function recordPrint(ctx: SecurityContext, details: { what: string; claims?: string[]; batch?: string | null }): void {
+  const u = ctx.session.require('export.pdf');
+  appendAudit(ctx.db, { actor: u.username, action: 'export.pdf', entity: details.batch ? 'batches' : 'claims', entityId: details.batch ?? null, after: details });
+}
+
+export function usersList(ctx: SecurityContext): ReturnType<typeof listUsers> {
+  ctx.session.require('users.manage');
+  return listUsers(ctx.db);
+}
+
+export function usersCreate(ctx: SecurityContext, input: NewUser): User {
+  const u = ctx.session.require('users.manage');
+  return createUser(ctx.db, input, opts(ctx, u.username));
+}
+
+export function usersUpdate(
+  ctx: SecurityContext,
+  args: { username: string; displayName?: string; role?: Role; nurseId?: string | null; disabled?: boolean },
+): User {
+  const u = ctx.session.require('users.manage');
+  const { username, ...patch } = args;
+  return updateUser(ctx.db, username, patch, opts(ctx, u.username));
+}
+
+/** An administrator sets anyone's password; anyone changes their own with the current one. */
+export function usersSetPassword(ctx: SecurityContext, args: { username: string; password: string; currentPassword?: string }): void {
+  const u = ctx.session.touch();
+  const self = u.username.toLowerCase() === args.username.trim().toLowerCase();
+  if (!self) requirePermission(u.role, 'users.manage');
+  else if (!can(u.role, 'users.manage') && !checkPassword(ctx.db, u.username, args.currentPassword ?? '')) {
+    throw new FieldError('the password was not changed', { currentPassword: 'is not your current password' });
+  }
+  changePassword(ctx.db, args.username, args.password, opts(ctx, u.username));
+}
+
+export function tokensList(ctx: SecurityContext): ApiToken[] {
+  ctx.session.require('tokens.manage');
+  return listTokens(ctx.db);
+}
+
+/** The token text is returned once; show it and forget it. */
+export function tokensCreate(ctx: SecurityContext, args: { label: string; role: Role }): { token: string; record: ApiToken } {
+  const u = ctx.session.require('tokens.manage');
+  return createToken(ctx.db, args, opts(ctx, u.username));
+}
+
+export function tokensRevoke(ctx: SecurityContext, args: { id: string }): boolean {
+  const u = ctx.session.require('tokens.manage');
+  return revokeToken(ctx.db, args.id, opts(ctx, u.username));
+}
+
+export function backupsList(ctx: SecurityContext): BackupInfo[] {
+  ctx.session.require('backup.run');
+  return listBackups(ctx.backupDir);
+}
+
+export function backupsRun(ctx: SecurityContext): BackupInfo {
+  const u = ctx.session.require('backup.run');
+  const b = backupNow(ctx.db, ctx.backupDir, new Date(), { reason: 'manual', keep: getSecuritySettings(ctx.db).backupKeep });
+  appendAudit(ctx.db, { actor: u.username, action: 'backup.run', entity: 'backups', entityId: b.name });
+  return b;
+}
+
+export function securitySettingsGet(ctx: SecurityContext): SecuritySettings {
+  ctx.session.touch();
+  return getSecuritySettings(ctx.db);
+}
+
+export function securitySettingsSet(ctx: SecurityContext, patch: Partial<SecuritySettings>): SecuritySettings {
+  ctx.session.require('users.manage');
+  const problems = setSecuritySettings(ctx.db, patch);
+  if (problems.length) {
+    throw new FieldError('the settings were not saved', Object.fromEntries(problems.map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 2)])));
+  }
+  return getSecuritySettings(ctx.db);
+}
