@@ -132,7 +132,7 @@ BEGIN
     json_object('status', NEW.status, 'batch_id', NEW.batch_id, 'patient_id', NEW.patient_id));
 END;
 
--- BEGIN GENERATED audit triggers (electron/security/auditTriggers.ts over AUDITED_TABLES; test/security/
+-- BEGIN GENERATED audit triggers (electron/security/auditTriggers.ts over AUDITED_TABLES and AUDITED_DECISION_TABLES; test/security/
 -- auditTriggers.test.ts fails when a table's columns change: regenerate, in a new migration that drops and
 -- recreates that table's triggers)
 CREATE TRIGGER "audit_organization_insert" AFTER INSERT ON "organization"
@@ -456,4 +456,21 @@ CREATE TRIGGER "audit_visits_delete" AFTER DELETE ON "visits"
 BEGIN
   INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
   VALUES (perdiem_actor(), 'delete', 'visits', OLD."id", json_object('id', OLD."id", 'patient_id', OLD."patient_id", 'therapy_id', OLD."therapy_id", 'nurse_id', OLD."nurse_id", 'date', OLD."date", 'arrival', OLD."arrival", 'departure', OLD."departure", 'departure_date', OLD."departure_date", 'signed', OLD."signed", 'notes', OLD."notes"), NULL);
+END;
+
+CREATE TRIGGER "audit_claim_warning_acks_insert" AFTER INSERT ON "claim_warning_acks"
+BEGIN
+  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+  VALUES (perdiem_actor(), 'create', 'claim_warning_acks', NEW."claim_id", NULL, json_object('claim_id', NEW."claim_id", 'warnings_hash', NEW."warnings_hash", 'acknowledged_at', NEW."acknowledged_at"));
+END;
+CREATE TRIGGER "audit_claim_warning_acks_update" AFTER UPDATE ON "claim_warning_acks"
+WHEN OLD."claim_id" IS NOT NEW."claim_id" OR OLD."warnings_hash" IS NOT NEW."warnings_hash" OR OLD."acknowledged_at" IS NOT NEW."acknowledged_at"
+BEGIN
+  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+  VALUES (perdiem_actor(), 'update', 'claim_warning_acks', NEW."claim_id", json_object('claim_id', OLD."claim_id", 'warnings_hash', OLD."warnings_hash", 'acknowledged_at', OLD."acknowledged_at"), json_object('claim_id', NEW."claim_id", 'warnings_hash', NEW."warnings_hash", 'acknowledged_at', NEW."acknowledged_at"));
+END;
+CREATE TRIGGER "audit_claim_warning_acks_delete" AFTER DELETE ON "claim_warning_acks"
+BEGIN
+  INSERT INTO audit_log (actor, action, entity, entity_id, before, after)
+  VALUES (perdiem_actor(), 'delete', 'claim_warning_acks', OLD."claim_id", json_object('claim_id', OLD."claim_id", 'warnings_hash', OLD."warnings_hash", 'acknowledged_at', OLD."acknowledged_at"), NULL);
 END;

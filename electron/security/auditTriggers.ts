@@ -26,6 +26,9 @@ export const AUDITED_TABLES = [
   'visits',
 ] as const;
 
+/** Tables of later migrations whose rows are a person's decision: a biller's acknowledgement of a claim's warnings. */
+export const AUDITED_DECISION_TABLES = ['claim_warning_acks'] as const;
+
 /** Marks the generated part of 0004_security.sql; the test compares what follows with auditTriggersForTables(). */
 export const GENERATED_MARKER = '-- BEGIN GENERATED audit triggers';
 
