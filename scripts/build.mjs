@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'dist-electron');
+const defaultOut = path.join(root, 'dist-electron');
 
 /** In the app bundle, the SQLite driver gets the Electron build of its addon (sqliteElectron.cjs). */
 const electronSqlite = {
@@ -28,7 +28,7 @@ export async function buildRenderer({ quiet = false } = {}) {
   });
 }
 
-export async function buildElectron() {
+export async function buildElectron({ out = defaultOut } = {}) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const common = {
@@ -56,11 +56,11 @@ export async function buildElectron() {
   const migrations = path.join(root, 'db', 'migrations');
   mkdirSync(path.join(out, 'migrations'), { recursive: true });
   for (const f of readdirSync(migrations)) if (f.endsWith('.sql')) cpSync(path.join(migrations, f), path.join(out, 'migrations', f));
-  copyElectronDriver();
+  copyElectronDriver(out);
 }
 
 /** electron-builder ships dist-electron/native/better_sqlite3.node (extraResources); `npm start` makes it. */
-function copyElectronDriver() {
+function copyElectronDriver(out) {
   const version = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
   const built = path.join(root, '.native', `electron-${version}`, 'better_sqlite3.node');
   if (existsSync(built)) {
