@@ -1,7 +1,7 @@
 // A stand-in for the renderer's api: records each call and answers from a table, or holds the
 // answer until the test releases it (to play answers out of order). Fake timers run debounces.
 import type { Timers } from '../../renderer/screens/patients/lib/debounce.ts';
-import type { Caller } from '../../renderer/screens/patients/lib/patientSearch.svelte.ts';
+import type { Caller } from '../../renderer/screens/patients/lib/caller.ts';
 
 export interface Call {
   name: string;

@@ -5,7 +5,7 @@ import type { DispenseDraft, ProductHit } from '../../../electron/ipc/contract/d
 import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { numberOrRaw, required, type Problems } from '../patients/lib/forms.ts';
-import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import type { Caller } from '../patients/lib/caller.ts';
 import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
 
 export interface DispenseFields {

@@ -2,7 +2,7 @@
 // choose from, and which part is being edited.
 import type { ChartLookups, PatientChart } from '../../../electron/ipc/contract/patients.ts';
 import type { Patient } from '../../../electron/domain/types.ts';
-import type { Caller } from './lib/patientSearch.svelte.ts';
+import type { Caller } from './lib/caller.ts';
 import { PatientForm } from './patientForm.svelte.ts';
 import { CoverageForm } from './coverageForm.svelte.ts';
 import { TherapyForm } from './therapyForm.svelte.ts';

@@ -2,7 +2,7 @@
 // patient is not the insured, the subscriber.
 import type { Coverage, Patient, Relationship, Sex } from '../../../electron/domain/types.ts';
 import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
-import type { Caller } from './lib/patientSearch.svelte.ts';
+import type { Caller } from './lib/caller.ts';
 
 export interface CoverageFields {
   payer: string;

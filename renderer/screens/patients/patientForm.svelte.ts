@@ -2,7 +2,7 @@
 // check it with the import's rules and name each wrong field.
 import type { Coverage, Patient, Sex } from '../../../electron/domain/types.ts';
 import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
-import type { Caller } from './lib/patientSearch.svelte.ts';
+import type { Caller } from './lib/caller.ts';
 
 export interface PatientFields {
   id: string;

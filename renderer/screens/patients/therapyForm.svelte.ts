@@ -3,7 +3,7 @@
 // handlers check the whole therapy with the import's rules.
 import type { Measure, Route, Schedule, Therapy } from '../../../electron/domain/types.ts';
 import { numberOrRaw, numberText, required, textOrNull, type Problems } from './lib/forms.ts';
-import type { Caller } from './lib/patientSearch.svelte.ts';
+import type { Caller } from './lib/caller.ts';
 
 export type ScheduleKind = 'everyHours' | 'everyDays' | 'weekly' | 'monthly' | 'continuous';
 

@@ -6,7 +6,7 @@ import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/c
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { addDays } from '../patients/lib/format.ts';
 import { required, type Problems } from '../patients/lib/forms.ts';
-import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import type { Caller } from '../patients/lib/caller.ts';
 import { therapyChoices } from '../patients/lib/choices.ts';
 import { normalizeTime } from './time.ts';
 

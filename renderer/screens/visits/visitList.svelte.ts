@@ -1,6 +1,6 @@
 // Recent visits, newest first, unsigned ones marked; sign from the list.
 import type { VisitRow } from '../../../electron/ipc/contract/visits.ts';
-import type { Caller } from '../patients/lib/patientSearch.svelte.ts';
+import type { Caller } from '../patients/lib/caller.ts';
 
 export class VisitList {
   rows = $state<VisitRow[]>([]);

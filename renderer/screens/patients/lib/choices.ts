@@ -1,7 +1,7 @@
 // Small pieces the chart's pickers share: moving a highlight through a list, and a patient's
 // therapies for the visit and dispense forms.
 import type { TherapyOption } from '../../../../electron/ipc/contract/therapies.ts';
-import type { Caller } from './patientSearch.svelte.ts';
+import type { Caller } from './caller.ts';
 
 /** the highlighted index after moving `delta` rows in a list of `n` (none highlighted: -1) */
 export function moveIndex(active: number, delta: number, n: number): number {
