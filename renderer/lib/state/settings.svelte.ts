@@ -183,6 +183,12 @@ export class SettingsState {
           return true;
         }
         case 'products': {
+          // a quantity without its amount is "not given" (supplies have none)
+          for (const q of ['hcpcsUnit', 'drugPerNdcUnit']) {
+            const v = rec[q] as { amount?: unknown } | null | undefined;
+            if (v && (v.amount === null || v.amount === undefined)) rec[q] = null;
+          }
+          if (rec.kind === 'supply') for (const k of ['ndcUnit', 'containerSize', 'singleDose']) if (rec[k] === null || rec[k] === false) delete rec[k];
           const r = await this.api.call('settings.saveProduct', rec as never);
           if (!r.ok) return (this.failed(r.error), false);
           this.products = upsert(this.products, r.value, (p) => p.ndc);

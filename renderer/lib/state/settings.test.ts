@@ -66,4 +66,18 @@ describe('the settings state', () => {
     expect(await s.saveChargeMaster()).toBe(true);
     expect(s.office?.chargeMaster).toEqual({ S9500: 100_000_000 });
   });
+
+  it("adds a supply with only its NDC, name and code, and names a drug's missing unit fields", async () => {
+    const s = new SettingsState(api);
+    await s.load();
+    s.open('products');
+    s.edit(null);
+    s.editing = { ...s.editing!, ndc: '12345-0002-01', name: 'Pump tubing', kind: 'supply', hcpcs: 'A4221' };
+    expect(await s.save()).toBe(true);
+    expect(s.products.find((p) => p.ndc === '12345000201')?.kind).toBe('supply');
+    s.edit(null);
+    s.editing = { ...s.editing!, ndc: '12345-0003-01', name: 'Some drug', kind: 'drug', hcpcs: 'J0690' };
+    expect(await s.save()).toBe(false);
+    expect(Object.keys(s.errors ?? {}).length).toBeGreaterThan(0);
+  });
 });
