@@ -201,4 +201,56 @@ describe('claims over random offices (properties)', () => {
       { numRuns: 60 },
     );
   });
+
+  it('never splits one date of a group between two claims', () => {
+    fc.assert(
+      fc.property(officeArb, (ds) => {
+        const groups = new Map<string, Array<{ from: string; to: string }>>();
+        for (const c of build(ds, RANGE).claims) {
+          const key = [c.patient, c.payer, c.periodFrom, c.priorAuth, c.prescriber].join('|');
+          const span = { from: c.lines[0]!.from, to: c.lines.reduce((m, l) => (l.to > m ? l.to : m), c.lines[0]!.to) };
+          const list = groups.get(key) ?? [];
+          for (const other of list) expect(span.to < other.from || span.from > other.to).toBe(true);
+          groups.set(key, [...list, span]);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('splits busy groups into claims of at most 50 lines (or one oversized block), whole dates each, losing no line', () => {
+    // at most 8 visits (16 lines) a date, so no single date block passes 50 lines
+    const busy = fc.uniqueArray(fc.record({ day: fc.integer({ min: 1, max: 31 }), visits: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 31, selector: (d) => d.day });
+    fc.assert(
+      fc.property(busy, fc.constantFrom<'day' | 'week'>('day', 'week'), (days, lineSpan) => {
+        const visits: Visit[] = days.flatMap((d, i) =>
+          Array.from({ length: d.visits }, (_, k) => ({
+            id: `V${i}-${k}`, patient: 'P0', therapy: 'T1', nurse: 'rn1', date: `2026-10-${String(d.day).padStart(2, '0')}`,
+            arrival: `${String(6 + k).padStart(2, '0')}:00`, departure: `${String(9 + k).padStart(2, '0')}:00`, signed: true,
+          })),
+        );
+        const ds = office({
+          payers: [payer('bc', { lineSpan })], patients: [patient('P0', ['bc'])], visits,
+          therapies: [{ ...office().therapies[0], id: 'T1', patient: 'P0', payer: 'bc', category: 'antiInfective', route: 'IV', selfAdministered: false, schedule: { continuous: true }, start: '2026-10-01', stop: '2026-10-31', holds: [], doses: [], diagnoses: ['A41.9'], prescriber: 'dr1', priorAuths: [{ number: 'PA', from: '2026-01-01' }], drugs: [] }],
+        });
+        const r = build(ds, RANGE);
+        const keys = r.claims.flatMap((c) => c.lines.flatMap((l) => l.sourceKeys));
+        expect(keys.length).toBe(31 + visits.length * 2);
+        expect(new Set(keys).size).toBe(keys.length);
+        const seen = new Map<string, string>();
+        for (const c of r.claims) {
+          // a week-long per diem line holds its week's lines in one block, which may pass 50 (R-CL-1 error)
+          if (c.lines.length > 50) expect(r.findings.some((f) => f.rule === 'R-CL-1' && f.claim === c.id && lineSpan === 'week')).toBe(true);
+          for (const l of c.lines) {
+            for (const d of [l.from, l.to]) {
+              expect(seen.get(d) ?? c.id).toBe(c.id);
+              seen.set(d, c.id);
+            }
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
+
