@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openStore, type Store } from '../../db/open.ts';
+import { officeStatus, openOffice } from '../security/office.ts';
 import { setMigrationsDir } from '../../db/migrate.ts';
 import { parseNow } from '../cli/now.ts';
 import type { HandlerContext } from '../ipc/context.ts';
@@ -15,6 +16,7 @@ import { buildMenu } from './menu.ts';
 import { nativeBindingPath } from './nativeBinding.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { registerChannels } from './registerChannels.ts';
+import { safeStorageProtector } from './safeStorageProtector.ts';
 
 // dist-electron/main.cjs → the project (or app.asar) root
 const root = path.join(__dirname, '..');
@@ -42,7 +44,12 @@ function openOfficeStore(): Store {
   }
   (globalThis as { __perdiemNativeBinding?: string }).__perdiemNativeBinding = binding;
   setMigrationsDir(path.join(__dirname, 'migrations'));
-  return openStore(defaultDbPath());
+  const dbPath = defaultDbPath();
+  // an encrypted office opens with the key this OS account holds (docs/security.md); the OS
+  // keyring is asked only then, so a plain or new office works without one
+  const status = officeStatus(dbPath);
+  if (status === 'new' || status === 'plain') return openStore(dbPath);
+  return openOffice(dbPath, safeStorageProtector()).store;
 }
 
 function lockDown(): void {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
+import { queryAudit } from '../../db/repos/audit.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import type { HandlerContext } from '../../electron/ipc/context.ts';
 import { appRegistry, inProcess } from '../../electron/ipc/registry.ts';
@@ -169,5 +170,9 @@ describe('the CMS-1500 export handler', () => {
     const reprint = await value(api.call('billing.exportPdf', { ...october, form: 'full', batch: x12.batch!.id }));
     expect(reprint.file!.fileName).toBe(`${x12.batch!.id}-CMS1500-full.pdf`);
     expect(reprint.batch).toBeNull();
+    const printed = queryAudit(store.db, { action: 'export.pdf' });
+    expect(printed.map((e) => [e.entity, e.entityId])).toEqual(
+      expect.arrayContaining([['claims', null], ['batches', x12.batch!.id]]),
+    );
   });
 });
