@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { appliedVersions, listMigrations } from '../../db/migrate.ts';
+import { applyStoreKey } from '../security/keyring.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
 
@@ -143,10 +144,7 @@ export function verifyBackup(file: string, key?: string): number {
     } catch (e) {
       throw new BackupError(`${path.basename(file)} cannot be opened: ${(e as Error).message}`);
     }
-    if (key !== undefined) {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma(`key=${sqlText(key)}`);
-    }
+    applyStoreKey(db, key);
     let check: unknown;
     try {
       check = db.pragma('integrity_check', { simple: true });
@@ -187,10 +185,7 @@ export function restoreBackup(
     // the live file may have a WAL: copy through SQLite so the pre-restore copy is whole
     const cur = new Database(target, { fileMustExist: true });
     try {
-      if (key !== undefined) {
-        cur.pragma(`cipher='sqlcipher'`);
-        cur.pragma(`key=${sqlText(key)}`);
-      }
+      applyStoreKey(cur, key);
       cur.exec(`VACUUM INTO ${sqlText(previous)}`);
     } catch {
       // a corrupt or foreign live database is what a restore is for: keep its raw bytes instead

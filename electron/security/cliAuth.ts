@@ -12,7 +12,7 @@ import { setOpenDefaults } from '../../db/open.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { UserError } from '../cli/errors.ts';
 import { registerActorFunction, setActor } from './actor.ts';
-import { isEncryptedFile, keyringPath, readKeyring, storeKey, unwrapWithPassword, unwrapWithToken } from './keyring.ts';
+import { applyStoreKey, isEncryptedFile, keyringPath, readKeyring, storeKey, unwrapWithPassword, unwrapWithToken } from './keyring.ts';
 import { parseRecoveryKey } from './recoveryKey.ts';
 import { requirePermission, type Action, type Role } from './roles.ts';
 import { parseToken, verifyToken } from './tokens.ts';
@@ -61,10 +61,7 @@ function keyFromEnv(text: string): Buffer | null {
 function openRaw(dbPath: string, key: string | undefined): Database.Database {
   const db = new Database(dbPath, { fileMustExist: true });
   try {
-    if (key !== undefined) {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma(`key='${key.replace(/'/g, "''")}'`);
-    }
+    applyStoreKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
     db.close();

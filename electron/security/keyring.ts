@@ -65,6 +65,13 @@ export function isEncryptedFile(path: string): boolean {
   }
 }
 
+/** Keys a connection opened outside openStore (backups, the CLI's sign-in check) the way openStore does. */
+export function applyStoreKey(db: { pragma(source: string): unknown }, key: string | undefined): void {
+  if (key === undefined) return;
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma(`key='${key.replace(/'/g, "''")}'`);
+}
+
 /**
  * The key as openStore takes it: SQLCipher's raw-key form x'…hex…', so SQLCipher uses the 32
  * bytes as they are instead of running its passphrase KDF on every open.
@@ -101,6 +108,11 @@ const normalizeUser = (u: string) => u.trim().toLowerCase();
 
 export function emptyKeyring(): KeyringFile {
   return { format: 'perdiem-keyring', version: 1, cipher: 'sqlcipher', wraps: [] };
+}
+
+/** Reads the keyring (or starts one), applies `change`, writes it back atomically. */
+export function updateKeyring(path: string, change: (ring: KeyringFile) => KeyringFile): void {
+  writeKeyring(path, change(readKeyring(path) ?? emptyKeyring()));
 }
 
 export function readKeyring(path: string): KeyringFile | null {

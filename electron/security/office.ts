@@ -14,6 +14,7 @@ import {
   readKeyring,
   storeKey,
   unwrapWithProtector,
+  updateKeyring,
   withOsWrap,
   writeKeyring,
   type SecretProtector,
@@ -125,6 +126,6 @@ export function recoverOffice(dbPath: string, recoveryKey: string, protector: Se
   if (!dbKey) throw new UserError('that is not a recovery key: check for a mistyped group');
   const store = openStore(dbPath, { key: storeKey(dbKey) });
   const ringPath = keyringPath(dbPath);
-  writeKeyring(ringPath, withOsWrap(readKeyring(ringPath) ?? emptyKeyring(), dbKey, protector));
+  updateKeyring(ringPath, (ring) => withOsWrap(ring, dbKey, protector));
   return { store, dbKey, keyring: { path: ringPath, dbKey } };
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { getToken, insertToken, markTokenUsed, revokeTokenRow, type ApiToken } from '../../db/repos/users.ts';
 import { FieldError } from '../ipc/errors.ts';
 import { asActor } from './actor.ts';
-import { emptyKeyring, readKeyring, withoutToken, withTokenWrap, writeKeyring } from './keyring.ts';
+import { updateKeyring, withoutToken, withTokenWrap } from './keyring.ts';
 import { isRole, type Role } from './roles.ts';
 import type { AccountOptions } from './users.ts';
 
@@ -34,10 +34,8 @@ export function createToken(
   const record = asActor(db, o.actor, () =>
     insertToken(db, { id, label: input.label.trim(), role: input.role, secretHash: hashSecret(secret), createdBy: o.actor, now: o.now }),
   );
-  if (o.keyring) {
-    const k = o.keyring;
-    writeKeyring(k.path, withTokenWrap(readKeyring(k.path) ?? emptyKeyring(), k.dbKey, id, secret));
-  }
+  const k = o.keyring;
+  if (k) updateKeyring(k.path, (ring) => withTokenWrap(ring, k.dbKey, id, secret));
   return { token: `pdt_${id}.${secret}`, record };
 }
 
@@ -54,9 +52,6 @@ export function verifyToken(db: Database.Database, token: string, now?: string):
 
 export function revokeToken(db: Database.Database, id: string, o: AccountOptions): boolean {
   const done = asActor(db, o.actor, () => revokeTokenRow(db, id, o.now));
-  if (o.keyring) {
-    const k = o.keyring;
-    writeKeyring(k.path, withoutToken(readKeyring(k.path) ?? emptyKeyring(), id));
-  }
+  if (o.keyring) updateKeyring(o.keyring.path, (ring) => withoutToken(ring, id));
   return done;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../db/repos/users.ts';
 import { FieldError } from '../ipc/errors.ts';
 import { asActor } from './actor.ts';
-import { readKeyring, withoutUser, withPasswordWrap, writeKeyring, emptyKeyring } from './keyring.ts';
+import { updateKeyring, withoutUser, withPasswordWrap, type KeyringFile } from './keyring.ts';
 import { DEFAULT_SCRYPT, hashPassword, passwordProblem, verifyPassword, type ScryptParams } from './passwords.ts';
 import { isRole, type Role } from './roles.ts';
 
@@ -61,9 +61,8 @@ function validate(db: Database.Database, u: Partial<NewUser>, creating: boolean)
   return problems;
 }
 
-function updateKeyring(k: KeyringContext | undefined, change: (ring: ReturnType<typeof emptyKeyring>) => ReturnType<typeof emptyKeyring>) {
-  if (!k) return;
-  writeKeyring(k.path, change(readKeyring(k.path) ?? emptyKeyring()));
+function updateRing(k: KeyringContext | undefined, change: (ring: KeyringFile) => KeyringFile) {
+  if (k) updateKeyring(k.path, change);
 }
 
 export function createUser(db: Database.Database, input: NewUser, o: AccountOptions): User {
@@ -81,7 +80,7 @@ export function createUser(db: Database.Database, input: NewUser, o: AccountOpti
     }),
   );
   // after the row is in: a keyring wrap for a user that does not exist would be harmless, the reverse would lock them out of the CLI
-  updateKeyring(o.keyring, (ring) => withPasswordWrap(ring, o.keyring!.dbKey, user.username, input.password, params));
+  updateRing(o.keyring, (ring) => withPasswordWrap(ring, o.keyring!.dbKey, user.username, input.password, params));
   return user;
 }
 
@@ -92,7 +91,7 @@ export function changePassword(db: Database.Database, username: string, newPassw
   if (Object.keys(problems).length) throw new FieldError('the password was not changed', problems);
   const params = o.params ?? DEFAULT_SCRYPT;
   const user = asActor(db, o.actor, () => updateUserRow(db, found.id, { password: hashPassword(newPassword, params) }, o.now));
-  updateKeyring(o.keyring, (ring) => withPasswordWrap(ring, o.keyring!.dbKey, user.username, newPassword, params));
+  updateRing(o.keyring, (ring) => withPasswordWrap(ring, o.keyring!.dbKey, user.username, newPassword, params));
   return user;
 }
 
@@ -114,7 +113,7 @@ export function updateUser(
     updateUserRow(db, found.id, { displayName: patch.displayName?.trim(), role, nurseId, disabled: patch.disabled }, o.now),
   );
   // a disabled user must not open the database from the command line either
-  if (user.disabled) updateKeyring(o.keyring, (ring) => withoutUser(ring, user.username));
+  if (user.disabled) updateRing(o.keyring, (ring) => withoutUser(ring, user.username));
   return user;
 }
 

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { applyStoreKey } from '../../electron/security/keyring.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(ROOT, 'bin', 'perdiem.mjs');
@@ -80,10 +81,7 @@ export function bigDataset(copies: number): { data: Record<string, unknown>; pat
 
 export function openRaw(file: string, key?: string): Database.Database {
   const db = new Database(file, { fileMustExist: true });
-  if (key) {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma(`key='${key.replace(/'/g, "''")}'`);
-  }
+  applyStoreKey(db, key);
   return db;
 }
 
