@@ -69,17 +69,40 @@ function encryptInPlace(dbPath: string, key: Buffer): void {
   }
 }
 
+function withAdmin(opened: OpenOffice & { dbKey: Buffer; keyring: KeyringContext }, o: InitializeOptions): OpenOffice & { recoveryKey: string; admin: User } {
+  try {
+    const admin = createUser(
+      opened.store.db,
+      { username: o.adminUser, displayName: o.adminDisplayName ?? o.adminUser, role: 'admin', password: o.adminPassword },
+      { now: o.now, actor: 'setup', keyring: opened.keyring, params: o.params },
+    );
+    return { ...opened, recoveryKey: formatRecoveryKey(opened.dbKey), admin };
+  } catch (e) {
+    opened.store.close();
+    throw e;
+  }
+}
+
 /**
  * First run: a random database key, the keyring beside the database (wrapped for this OS user
  * and for the administrator's password), the encrypted database with its administrator.
- * An existing plain database without users is encrypted with its data kept.
+ * An existing plain database without users is encrypted with its data kept. A first run that
+ * stopped before its administrator was created (a crash, a refused password) is resumed.
  * Returns the recovery key, to be shown once.
  */
 export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryKey: string; admin: User } {
   const dbPath = o.dbPath ?? path.join(o.dataDir, DB_FILE);
   const ringPath = keyringPath(dbPath);
   const status = officeStatus(dbPath, o.protector);
-  if (status === 'encrypted' || status === 'needsRecovery') throw new UserError('this office is already set up: sign in instead');
+  if (status === 'needsRecovery') throw new UserError('this office is already set up: sign in instead');
+  if (status === 'encrypted') {
+    const opened = openOffice(dbPath, o.protector);
+    if (countUsers(opened.store.db) > 0) {
+      opened.store.close();
+      throw new UserError('this office is already set up: sign in instead');
+    }
+    return withAdmin(opened as OpenOffice & { dbKey: Buffer; keyring: KeyringContext }, o);
+  }
   fs.mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   if (status === 'plain') {
     const s = openStore(dbPath);
@@ -92,18 +115,7 @@ export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryK
   writeKeyring(ringPath, withOsWrap(emptyKeyring(), dbKey, o.protector));
   if (status === 'plain') encryptInPlace(dbPath, dbKey);
   const store = openStore(dbPath, { key: storeKey(dbKey) });
-  try {
-    const keyring = { path: ringPath, dbKey };
-    const admin = createUser(
-      store.db,
-      { username: o.adminUser, displayName: o.adminDisplayName ?? o.adminUser, role: 'admin', password: o.adminPassword },
-      { now: o.now, actor: 'setup', keyring, params: o.params },
-    );
-    return { store, dbKey, keyring, recoveryKey: formatRecoveryKey(dbKey), admin };
-  } catch (e) {
-    store.close();
-    throw e;
-  }
+  return withAdmin({ store, dbKey, keyring: { path: ringPath, dbKey } }, o);
 }
 
 /** App start: opens the database with the key the OS keeps for this user. */

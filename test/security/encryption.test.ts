@@ -148,4 +148,17 @@ describe('encryption at rest', () => {
     expect(text.split('-')).toHaveLength(14);
     expect(parseRecoveryKey(text)!.equals(key)).toBe(true);
   });
+
+  it('resumes a first run that stopped before the administrator was created', () => {
+    const protector = fakeProtector();
+    const setup = { dataDir: dir, adminUser: 'admin', protector, now: NOW, params: TEST_SCRYPT };
+    expect(() => initializeOffice({ ...setup, adminPassword: 'short' })).toThrow('the user was not created');
+    const dbPath = path.join(dir, 'perdiem.sqlite');
+    expect(officeStatus(dbPath, protector)).toBe('encrypted');
+    const office = initializeOffice({ ...setup, adminPassword: 'long enough now' });
+    expect(office.admin.username).toBe('admin');
+    expect(parseRecoveryKey(office.recoveryKey)!.equals(office.dbKey!)).toBe(true);
+    office.store.close();
+    expect(() => initializeOffice({ ...setup, adminPassword: 'long enough now' })).toThrow('already set up');
+  });
 });
