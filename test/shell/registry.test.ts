@@ -102,7 +102,8 @@ describe('the handler registry', () => {
 
 describe('the preload channel list', () => {
   it('is exactly the application handler table plus the native dialogs', () => {
-    expect([...CHANNELS].sort()).toEqual([...appRegistry().names, ...SHELL_CHANNELS].sort());
+    // after adding a handler: npx tsx electron/ipc/genChannels.ts
+    expect([...CHANNELS].sort(), 'channels.ts is stale: run `npx tsx electron/ipc/genChannels.ts`').toEqual([...appRegistry().names, ...SHELL_CHANNELS].sort());
   });
 
   it('does not admit names outside the contract', () => {
