@@ -1,0 +1,113 @@
+// Which permission each request of the handler table needs, and which requests are audited
+// events (data changes are audited by triggers already). The shell's dispatch calls
+// guardRequest before a handler and auditRequest after it, so no handler can forget either.
+// A request not listed here is for administrators only: a new handler is closed until someone
+// decides who may call it.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../../db/repos/audit.ts';
+import type { User } from '../../db/repos/users.ts';
+import { requirePermission, type Action } from './roles.ts';
+import type { SessionManager } from './sessions.ts';
+
+/** 'public': no sign-in (the sign-in screen itself); 'signedIn': any role. */
+export type RequestRule = Action | 'public' | 'signedIn';
+
+export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object.freeze({
+  'auth.status': 'public',
+  'auth.signIn': 'public',
+  'auth.setup': 'public',
+  'auth.recover': 'public',
+  'auth.lock': 'signedIn',
+  'auth.signOut': 'signedIn',
+  'app.state': 'signedIn',
+  'app.importFile': 'data.import',
+  'app.loadDemo': 'data.import',
+  'billing.acknowledge': 'claims.build',
+  'billing.batches': 'claims.view',
+  'billing.build': 'claims.build',
+  'billing.correct': 'claims.build',
+  'billing.downloadBatch': 'export.837',
+  'billing.export837': 'export.837',
+  'billing.exportPdf': 'export.pdf',
+  'billing.getClaim': 'claims.view',
+  'billing.listClaims': 'claims.view',
+  'dispenses.findProducts': 'patients.view',
+  'dispenses.list': 'patients.view',
+  'dispenses.save': 'patients.edit',
+  'patients.chart': 'patients.view',
+  'patients.create': 'patients.edit',
+  'patients.update': 'patients.edit',
+  'patients.saveCoverage': 'patients.edit',
+  'patients.removeCoverage': 'patients.edit',
+  // a nurse records her visits: she finds the patient and the therapy (handlers scope her lists with visitScope)
+  'patients.search': 'visits.own',
+  'patients.lookups': 'visits.own',
+  'therapies.forPatient': 'visits.own',
+  'therapies.get': 'patients.view',
+  'therapies.create': 'patients.edit',
+  'therapies.update': 'patients.edit',
+  'visits.preview': 'visits.own',
+  'visits.recent': 'visits.own',
+  'visits.save': 'visits.own',
+  'visits.sign': 'visits.own',
+  'settings.get': 'signedIn',
+  'settings.listNurses': 'signedIn',
+  'settings.listPayers': 'signedIn',
+  'settings.listPrescribers': 'signedIn',
+  'settings.listProducts': 'signedIn',
+  'settings.saveChargeMaster': 'settings.edit',
+  'settings.saveClearinghouse': 'settings.edit',
+  'settings.saveNurse': 'settings.edit',
+  'settings.saveOrganization': 'settings.edit',
+  'settings.savePayer': 'settings.edit',
+  'settings.savePrescriber': 'settings.edit',
+  'settings.savePrinterOffset': 'settings.edit',
+  'settings.saveProduct': 'settings.edit',
+  'settings.testPage': 'export.pdf',
+  'audit.query': 'audit.view',
+  'audit.export': 'audit.export',
+  'users.list': 'users.manage',
+  'users.create': 'users.manage',
+  'users.update': 'users.manage',
+  'users.setPassword': 'signedIn',
+  'tokens.list': 'tokens.manage',
+  'tokens.create': 'tokens.manage',
+  'tokens.revoke': 'tokens.manage',
+  'backups.list': 'backup.run',
+  'backups.run': 'backup.run',
+  'security.settings': 'signedIn',
+  'security.saveSettings': 'users.manage',
+  'shell.openFile': 'signedIn',
+  'shell.saveFile': 'signedIn',
+});
+
+/** Requests that are events of their own in the audit trail (name → audit action). */
+export const AUDITED_REQUESTS: Readonly<Record<string, string>> = Object.freeze({
+  'app.importFile': 'data.import',
+  'app.loadDemo': 'data.import',
+  'billing.build': 'claims.build',
+  'billing.correct': 'claims.correct',
+  'billing.downloadBatch': 'export.download',
+  'billing.exportPdf': 'export.pdf',
+  'settings.testPage': 'print',
+});
+
+export function requestRule(name: string): RequestRule {
+  return Object.prototype.hasOwnProperty.call(REQUEST_PERMISSIONS, name) ? REQUEST_PERMISSIONS[name]! : 'users.manage';
+}
+
+/** Before a handler runs: null for a public request, else the signed-in user allowed to call it (throws LockedError or PermissionError). */
+export function guardRequest(session: SessionManager, name: string): User | null {
+  const rule = requestRule(name);
+  if (rule === 'public') return null;
+  const user = session.touch();
+  if (rule !== 'signedIn') requirePermission(user.role, rule);
+  return user;
+}
+
+/** After a handler ran: one row for an audited request, with its arguments and outcome. */
+export function auditRequest(db: Database.Database, user: User | null, name: string, args: unknown, ok: boolean): void {
+  const action = AUDITED_REQUESTS[name];
+  if (!action) return;
+  appendAudit(db, { actor: user?.username ?? 'system', action, entity: 'request', entityId: name, after: { args: args ?? null, ok } });
+}
