@@ -1,7 +1,7 @@
 import type { PayerSettings } from './types.ts';
 
 /** billing-rules.md §9 defaults; a payer's stored settings override any of them. */
-export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze({
+const DEFAULTS: PayerSettings = {
   codeSet: 'commercial',
   perDiemDays: 'administration',
   lineSpan: 'day',
@@ -19,7 +19,9 @@ export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze({
   claimPeriod: 'month',
   timelyFilingDays: 365,
   pdfPageTotals: 'continued',
-});
+};
+
+export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze(DEFAULTS);
 
 export function withDefaults(partial: Partial<PayerSettings> | null | undefined): PayerSettings {
   const merged = { ...DEFAULT_PAYER_SETTINGS, ...(partial ?? {}) };
