@@ -110,9 +110,10 @@ export function authenticateCli(dbPath: string, env: NodeJS.ProcessEnv): CliIden
   const db = openRaw(dbPath, key);
   try {
     if (!hasUsers(db)) {
-      return { actor: user ?? (dbKeyText ? 'db-key' : 'cli'), role: dbKeyText || key ? 'admin' : null, via: key ? 'dbkey' : 'none', key };
+      return { actor: user ?? (key ? 'db-key' : 'cli'), role: key ? 'admin' : null, via: key ? 'dbkey' : 'none', key };
     }
-    if (dbKeyText) {
+    // the key proves something only for an encrypted file: on a plain one anybody could claim it
+    if (dbKeyText && key) {
       appendAudit(db, { actor: 'db-key', action: 'signin', entity: 'cli', after: { via: 'dbkey' }, at: now });
       return { actor: 'db-key', role: 'admin', via: 'dbkey', key };
     }

@@ -127,6 +127,9 @@ describe('the command line signs in from the environment', () => {
     const none = await cli(['import', EXAMPLE, '--db', dbPath]);
     expect(none.code).toBe(1);
     expect(none.err).toContain('has users: set PERDIEM_USER');
+    const claimed = await cli(['import', EXAMPLE, '--db', dbPath], { PERDIEM_DB_KEY: 'f'.repeat(64) });
+    expect(claimed.code).toBe(1);
+    expect(claimed.err).toContain('has users: set PERDIEM_USER');
     const ok = await cli(['import', EXAMPLE, '--db', dbPath], { PERDIEM_USER: 'bo', PERDIEM_PASSWORD: 'biller password 1' });
     expect(ok.code).toBe(0);
   });
