@@ -36,7 +36,7 @@ export type ClaimFrequency = '1' | '7' | '8';
 export type ClaimStatus = 'draft' | 'exported' | 'accepted' | 'rejected' | 'paid' | 'denied' | 'void';
 
 export interface Claim {
-  /** stable patient control number, at most 20 characters (R-CL-7): CLM01, CMS-1500 item 26 */
+  /** stable patient control number, at most 14 characters (R-CL-7): CLM01, CMS-1500 item 26 (14 wide) */
   id: string;
   patient: string;
   payer: string;

@@ -4,11 +4,12 @@
 import type { ClaimStatus } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { buildClaims } from '../claims/index.ts';
+import { correctionClaimId } from '../claims/rules/claimId.ts';
 import { correctionOf } from '../claims/rules/frequency.ts';
 import { claimDiagnoses, linePointers } from '../claims/rules/diagnoses.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
 import {
-  acknowledge, findClaims, getClaim, insertClaim, liveKeys, setKeysLive, updateClaimStatus, warningsHash,
+  acknowledge, claimIds, findClaims, getClaim, insertClaim, liveKeys, setKeysLive, updateClaimStatus, warningsHash,
   type ClaimFilter, type ClaimSummary, type StoredClaim,
 } from '../../db/repos/claims.ts';
 import { listClaims as listClaimRows } from '../../db/repos/claims.ts';
@@ -60,14 +61,6 @@ export function acknowledgeWarnings(db: Db, claimId: string, at: string = new Da
   acknowledge(db, claimId, warningsHash(c.findings), at);
 }
 
-function correctionId(db: Db, original: string, frequency: '7' | '8'): string {
-  const tag = frequency === '7' ? 'R' : 'V';
-  for (let n = 1; ; n++) {
-    const id = `${original.slice(0, 17)}${tag}${n.toString(36)}`;
-    if (!getClaim(db, id)) return id;
-  }
-}
-
 /**
  * R-CL-9: a replacement (7) bills the original's source keys with today's facts; a void (8)
  * repeats the original to cancel it and releases its keys so they may be billed afresh.
@@ -80,7 +73,7 @@ export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', 
     const original = mustGet(db, claimId);
     if (!CORRECTABLE.includes(original.status)) throw new ClaimStateError(`claim ${claimId} is ${original.status}; only a claim sent to the payer can be replaced or voided`);
     if (original.supersededBy) throw new ClaimStateError(`claim ${claimId} was already superseded by ${original.supersededBy}`);
-    const id = correctionId(db, claimId, frequency);
+    const id = correctionClaimId(claimId, frequency, claimIds(db));
     let correction = correctionOf(original, frequency, payerClaimNumber, id);
     setKeysLive(db, claimId, false);
     if (frequency === '7') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportGate } from '../../electron/claims/index.ts';
-import { factHash } from '../../electron/claims/index.ts';
+import { buildClaims, factHash } from '../../electron/claims/index.ts';
+import { correctionClaimId } from '../../electron/claims/rules/claimId.ts';
 import type { Finding } from '../../electron/domain/claims.ts';
 import type { Product } from '../../electron/domain/types.ts';
 import { $, allLines, brief, build, CHARGE_MASTER, claimOf, dispense, findings, NDC, office, patient, payer, PRODUCTS, therapy, visit } from './fixture.ts';
@@ -191,15 +192,32 @@ describe('charges (R-CL-6)', () => {
 });
 
 describe('claim identity (R-CL-7)', () => {
-  it('gives unique ids of at most 20 characters that a rebuild of the same facts repeats', () => {
+  it('gives unique ids of PD and 12 base-32 characters, which fit CMS-1500 item 26, and a rebuild of the same facts repeats them', () => {
     const ds = office({ patients: [patient('P1'), patient('P2')], therapies: [therapy({ id: 'T1', stop: '2026-10-31' }), therapy({ id: 'T2', patient: 'P2', prescriber: 'dr2' }), therapy({ id: 'T3', category: 'hydration', prescriber: 'dr2' })] });
     const a = build(ds);
     const ids = a.claims.map((c) => c.id);
     expect(new Set(ids).size).toBe(3);
-    for (const id of ids) expect(id.length).toBeLessThanOrEqual(20);
+    for (const id of ids) expect(id).toMatch(/^PD[0-9a-v]{12}$/);
     expect(build(ds).claims.map((c) => c.id)).toEqual(ids);
     const more = build({ ...ds, patients: [...ds.patients, patient('P3')], therapies: [...ds.therapies, therapy({ id: 'T9', patient: 'P3' })] });
     expect(more.claims.filter((c) => c.patient !== 'P3').map((c) => c.id)).toEqual(ids);
+  });
+
+  it('never gives an id in use, and the id it gives instead is as short and as stable', () => {
+    const ds = office({ therapies: [therapy({ id: 'T1', stop: '2026-10-03' })] });
+    const [first] = build(ds).claims.map((c) => c.id);
+    const again = buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-05', reservedIds: new Set([first!]) }).claims[0]!.id;
+    expect(again).not.toBe(first);
+    expect(again).toMatch(/^PD[0-9a-v]{12}$/);
+    expect(buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-05', reservedIds: new Set([first!]) }).claims[0]!.id).toBe(again);
+  });
+
+  it('names a replacement or void after its original, within 14 characters, skipping ids in use', () => {
+    expect(correctionClaimId('PD0123456789ab', '7', new Set())).toBe('PD0123456789R1');
+    expect(correctionClaimId('PD0123456789ab', '8', new Set(['PD0123456789V1']))).toBe('PD0123456789V2');
+    expect(correctionClaimId('PD0123456789R1', '7', new Set(['PD0123456789R1']))).toBe('PD0123456789R2');
+    const many = new Set(Array.from({ length: 35 }, (_, i) => `PD0123456789R${(i + 1).toString(36)}`));
+    expect(correctionClaimId('PD0123456789ab', '7', many)).toBe('PD012345678R10');
   });
 });
 

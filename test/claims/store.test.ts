@@ -148,7 +148,7 @@ describe('claim lifecycle and corrections (R-CL-9, R-CL-11)', () => {
     const again = r.claims.find((c) => c.patient === 'P1001')!;
     expect(again.lines).toHaveLength(28);
     expect(again.id).not.toBe(id);
-    expect(again.id.length).toBeLessThanOrEqual(20);
+    expect(again.id).toMatch(/^PD[0-9a-v]{12}$/);
     expect(getClaim(store.db, id!)).toBeNull();
   });
 
@@ -162,7 +162,7 @@ describe('claim lifecycle and corrections (R-CL-9, R-CL-11)', () => {
     });
     const repl = createCorrection(store.db, id!, '7', 'PCN-778', '2026-11-10');
     expect(repl).toMatchObject({ frequency: '7', originalClaimNumber: 'PCN-778', originalClaimId: id, status: 'draft' });
-    expect(repl.id.length).toBeLessThanOrEqual(20);
+    expect(repl.id).toBe(`${id!.slice(0, 12)}R1`);
     expect(repl.lines.filter((l) => l.code === 'J0696').map((l) => `${l.units} ${l.modifiers.join('')}`)).toEqual(Array(8).fill('8 '));
     expect(getClaim(store.db, id!)!.supersededBy).toBe(repl.id);
     // the replacement now holds the keys: a rebuild neither bills them nor reports them
