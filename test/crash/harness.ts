@@ -148,9 +148,9 @@ export function invariantProblems(db: Database.Database): string[] {
     const unlinked = count(
       db,
       `SELECT count(*) AS n FROM claims c WHERE c.status = 'exported'
-       AND NOT EXISTS (SELECT 1 FROM batch_claims bc WHERE bc.claim_id = c.id AND bc.kind = '837')`,
+       AND NOT EXISTS (SELECT 1 FROM batch_claims bc WHERE bc.claim_id = c.id)`,
     );
-    if (unlinked) problems.push(`${unlinked} exported claims are in no 837 batch`);
+    if (unlinked) problems.push(`${unlinked} exported claims are in no batch`);
     const draftsSent = count(
       db,
       `SELECT count(*) AS n FROM claims c WHERE c.status = 'draft' AND EXISTS (SELECT 1 FROM batch_claims bc WHERE bc.claim_id = c.id AND bc.kind = '837')`,
