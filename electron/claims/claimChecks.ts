@@ -1,12 +1,13 @@
 // Checks that need the assembled claims, in one pass over their lines: R-CL-6 (prices), R-DR-7
-// (NDC present), R-DR-9 (NDC unit accepted), R-CL-10 (timely filing); then R-CL-5 (authorization
-// dates and units, rules/priorAuth.ts) and R-MX-1 … R-MX-8 (rules/mutuallyExclusive.ts).
+// (NDC, unit and quantity on drug lines), R-DR-9 (NDC unit accepted), R-CL-10 (timely filing);
+// then R-CL-5 (authorization dates and units, rules/priorAuth.ts) and R-MX-1 … R-MX-8
+// (rules/mutuallyExclusive.ts).
 import type { AssembledClaim } from './assemble.ts';
 import type { EngineContext } from './context.ts';
 import { toIso } from './dates.ts';
 import { pushMap } from './facts/fact.ts';
 import { noPriceMessage } from './rules/charges.ts';
-import { hasBillableNdc, missingNdcMessage } from './rules/missingNdc.ts';
+import { isDrugCode, missingNdcMessage } from './rules/missingNdc.ts';
 import { checkExclusiveCodes, type DatedCode } from './rules/mutuallyExclusive.ts';
 import { ndcUnitAccepted } from './rules/ndcUnits.ts';
 import { checkAuthorizationDates, checkAuthorizedUnits } from './rules/priorAuth.ts';
@@ -25,9 +26,8 @@ export function checkClaims(ctx: EngineContext, claims: readonly AssembledClaim[
       if (f.unitPriceMicros === null) {
         sink.findings.push({ severity: 'error', rule: 'R-CL-6', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: noPriceMessage(f.code, f.ndc, f.payer.name) });
       }
-      if ((f.kind === 'drug' || f.kind === 'waste') && !hasBillableNdc(f.ndc)) {
-        sink.findings.push({ severity: 'error', rule: 'R-DR-7', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: missingNdcMessage(f.code, f.ndc) });
-      }
+      const noNdc = f.kind === 'drug' || f.kind === 'waste' || isDrugCode(f.code) ? missingNdcMessage(f) : null;
+      if (noNdc !== null) sink.findings.push({ severity: 'error', rule: 'R-DR-7', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: noNdc });
       if (f.ndcUnit !== null && !ndcUnitAccepted(f.ndcUnit, f.settings)) {
         sink.findings.push({
           severity: 'error', rule: 'R-DR-9', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f },

@@ -5,6 +5,7 @@ import bundledSupplies from '../../resources/codes/bundledSupplies.json' with { 
 import perDiemRanges from '../../resources/codes/perDiemRanges.json' with { type: 'json' };
 import exclusiveCodes from '../../resources/codes/exclusiveCodes.json' with { type: 'json' };
 import nursing from '../../resources/codes/nursing.json' with { type: 'json' };
+import drugCodes from '../../resources/codes/drugCodes.json' with { type: 'json' };
 
 /** Inclusive HCPCS ranges; codes are 5 characters, so string order is code order. */
 export type CodeRanges = ReadonlyArray<readonly [string, string]>;
@@ -37,6 +38,9 @@ export const BUNDLED = {
   lineOpen: bundledSupplies.lineOpen as RangeJson,
   exemptCategories: bundledSupplies.exemptCategories,
 };
+
+/** R-DR-7 codes that bill a drug: their lines always carry an NDC, whatever the catalog kind. */
+export const DRUG_CODES: CodeRanges = drugCodes.ranges as RangeJson;
 
 export const PER_DIEM_RANGES: Record<'anyPerDiem' | 'homeInfusionPerDiem', CodeRanges> = {
   anyPerDiem: perDiemRanges.anyPerDiem as RangeJson,

@@ -37,7 +37,7 @@ export const PRODUCTS: Product[] = [
   { ndc: NDC.methotrexate, name: 'Methotrexate 50 mg/2 mL', kind: 'drug', hcpcs: 'J9250', hcpcsUnit: { amount: 5, unit: 'mg' }, ndcUnit: 'ML', drugPerNdcUnit: { amount: 25, unit: 'mg' }, containerSize: 2, singleDose: true },
   { ndc: NDC.ivPole, name: 'IV pole', kind: 'supply', hcpcs: 'E0776' },
   { ndc: NDC.tubing, name: 'Extension tubing', kind: 'supply', hcpcs: 'A4222' },
-  { ndc: NDC.saline, name: 'Saline 500 mL', kind: 'supply', hcpcs: 'J7050' },
+  { ndc: NDC.saline, name: 'Saline 500 mL', kind: 'supply', hcpcs: 'J7050', hcpcsUnit: { amount: 250, unit: 'mL' }, ndcUnit: 'UN', drugPerNdcUnit: { amount: 500, unit: 'mL' } },
 ];
 
 export const CHARGE_MASTER: Record<string, number> = Object.fromEntries(

@@ -1,11 +1,15 @@
-// Supply facts from dispenses of supply products (R-SU-1), judged on the dispense date.
+// Supply facts from dispenses of supply products (R-SU-1), judged on the dispense date; a supply
+// whose code bills a drug carries the product's NDC, unit and quantity (R-DR-7).
 import type { EngineContext } from '../context.ts';
 import { toDay } from '../dates.ts';
 import { ORDER_SUPPLY } from '../rules/lineOrder.ts';
-import { isBundledSupply, supplyUnits } from '../rules/supplies.ts';
+import { isDrugCode, supplyNdc } from '../rules/missingNdc.ts';
+import { isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
 import type { FactSink } from '../types.ts';
 import { newFact } from './fact.ts';
 import type { PerDiemState } from './perDiems.ts';
+
+const NO_NDC = { ndc: null, ndcQty: null, ndcUnit: null } as const;
 
 export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: FactSink): void {
   let index = 0;
@@ -26,12 +30,28 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
         });
         continue;
       }
-      sink.facts.push(
-        newFact(ctx, {
-          kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, modifiers: [], units: supplyUnits(d.quantity), ndc: null, ndcQty: null, ndcUnit: null,
-          sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], visit: null, nurse: null, dispenseId: d.id, product,
-        }),
-      );
+      const units = supplyUnits(d.quantity, product);
+      if (units === null) {
+        sink.findings.push({
+          severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: { therapy: therapy.id, day },
+          message: `Dispense ${d.id}: ${product.name} (${product.hcpcs}) states a drug per NDC unit in ${product.drugPerNdcUnit!.unit}, which cannot be converted to its HCPCS unit in ${product.hcpcsUnit!.unit}; fix the product`,
+        });
+        continue;
+      }
+      const drug = isDrugCode(product.hcpcs);
+      const ndc = drug ? supplyNdc(product, d.quantity) : NO_NDC;
+      const fact = newFact(ctx, {
+        kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, modifiers: [], units, ndc: ndc.ndc, ndcQty: ndc.ndcQty, ndcUnit: ndc.ndcUnit,
+        sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], visit: null, nurse: null, dispenseId: d.id, product,
+      });
+      sink.facts.push(fact);
+      if (drug && !statesHcpcsUnit(product)) {
+        // a drug code's unit is an amount of drug (J1642 per 10 units): a count of packages is only a guess
+        sink.findings.push({
+          severity: 'warning', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: { line: fact },
+          message: `${product.hcpcs} bills ${units} units, the quantity of dispense ${d.id}: catalog item ${product.name} states no HCPCS unit and drug per NDC unit, so they may not be ${product.hcpcs}'s units; set both`,
+        });
+      }
     }
   }
 }

@@ -1,15 +1,29 @@
 // R-SU-1 Supplies and equipment bundled into the per diem (resources/codes/bundledSupplies.json)
 // are not billed on a date the patient has a billed per diem (judged on the dispense date);
 // J7030–J7060 count as bundled unless the therapy is hydration. Otherwise a supply line:
-// code = HCPCS, units = ceil(quantity), no NDC.
+// code = HCPCS, units = ceil(quantity), no NDC — unless the code bills a drug (R-DR-7).
+import type { Product } from '../../domain/types.ts';
 import { BUNDLED, inRanges } from '../codes.ts';
+import { scale } from '../measures.ts';
 import { ceilSafe } from '../numbers.ts';
+import { hcpcsUnits } from './hcpcsUnits.ts';
 
 export function isBundledSupply(code: string, therapyCategory: string): boolean {
   if (inRanges(code, BUNDLED.always)) return true;
   return inRanges(code, BUNDLED.lineOpen) && !BUNDLED.exemptCategories.includes(therapyCategory);
 }
 
-export function supplyUnits(quantity: number): number {
-  return Math.max(1, ceilSafe(quantity));
+/**
+ * Units of a supply line: ceil(quantity). A catalog item that states its HCPCS unit and drug per
+ * NDC unit (saline 1000 mL bags for J7050 "per 250 cc") bills the HCPCS units of the amount
+ * dispensed instead (R-DR-3), since ceil(quantity) would count bags or mL, not the code's unit;
+ * null when those two do not convert.
+ */
+export function supplyUnits(quantity: number, product: Product): number | null {
+  if (!statesHcpcsUnit(product)) return Math.max(1, ceilSafe(quantity));
+  return hcpcsUnits(scale(product.drugPerNdcUnit!, quantity), product.hcpcsUnit!);
+}
+
+export function statesHcpcsUnit(product: Product): boolean {
+  return Boolean(product.hcpcsUnit && product.drugPerNdcUnit);
 }
