@@ -136,3 +136,16 @@ export function exportedOriginals(db: Db, claimIds: readonly string[]): Map<stri
   );
   return new Map(rows.map((r) => [str(r.claim_id), str(r.batch_id)]));
 }
+
+/**
+ * The batch of either kind (837P file or printed CMS-1500 batch) each of these claims went out in
+ * as an original, by claim id: a claim is submitted once (0005_pdf_batches.sql).
+ */
+export function submittedOriginals(db: Db, claimIds: readonly string[]): Map<string, string> {
+  const rows = all(
+    db,
+    "SELECT claim_id, batch_id FROM batch_claims WHERE frequency = '1' AND claim_id IN (SELECT value FROM json_each(?))",
+    JSON.stringify(claimIds),
+  );
+  return new Map(rows.map((r) => [str(r.claim_id), str(r.batch_id)]));
+}

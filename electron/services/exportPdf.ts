@@ -1,11 +1,19 @@
-// exportPdf: CMS-1500 (02/12) pages for the claims of a selection — the drafts of a range that
-// pass the export gate (R-CL-11), the same choice as the 837 export — or for every claim of an
-// exported batch (a reprint). Printing records nothing and locks nothing.
+// exportPdf: CMS-1500 (02/12) pages, in one of three ways.
+// - A print of a selection (range / payer / ids): a submission like an 837P. The drafts that pass
+//   the gate (status, one original per claim, R-CL-11) are drawn, then recorded as a `pdf` batch
+//   with the exact bytes and SHA-256, linked and locked (status exported), in one IMMEDIATE
+//   transaction that selects them again and records only if the selection is still the one drawn.
+//   No interchange control number is used (the batch id counter is).
+// - A reprint of any batch (`batch`): a copy of what went out, dated as the batch. Nothing is
+//   recorded or locked; the audit trail notes the print.
+// - A preview (`preview`): the same choice as a print, every page marked "PREVIEW - NOT A CLAIM"
+//   above the form. Nothing is recorded or locked; the audit trail notes the print.
 import type { Claim } from '../domain/claims.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import { exportGate } from '../claims/index.ts';
-import { loadClaimsForExport, type StoredClaim } from '../../db/repos/claims.ts';
-import { batchClaimIds, getBatch } from '../../db/repos/batches.ts';
+import { appendAudit } from '../../db/repos/audit.ts';
+import { loadClaimsForExport, markExported, type StoredClaim } from '../../db/repos/claims.ts';
+import { batchClaimIds, batchIdOf, getBatch, insertBatch, submittedOriginals, takeNumber } from '../../db/repos/batches.ts';
 import { listNurses } from '../../db/repos/nurses.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { listPatients } from '../../db/repos/patients.ts';
@@ -13,6 +21,7 @@ import { listPayers } from '../../db/repos/payers.ts';
 import { listPrescribers } from '../../db/repos/prescribers.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
+import { currentActor } from '../security/actor.ts';
 import { Cms1500Error, layoutClaim, renderCms1500, type FormDataset, type FormMode, type Offset } from '../export/cms1500/index.ts';
 
 export interface ExportPdfFilter {
@@ -20,7 +29,7 @@ export interface ExportPdfFilter {
   to?: IsoDate;
   /** our payer id (payers[].id) */
   payer?: string;
-  /** every claim of this exported batch, in file order (not combined with from/to/payer) */
+  /** reprint every claim of this batch (837 or pdf), in file order (not combined with from/to/payer/preview) */
   batch?: string;
   form: FormMode;
   /** R-CL-11: print claims whose warnings nobody acknowledged */
@@ -29,6 +38,8 @@ export interface ExportPdfFilter {
   claimIds?: string[];
   /** printer offset in points (the app keeps it as a setting) */
   offset?: Offset;
+  /** a draft preview: marked on every page, records nothing */
+  preview?: boolean;
 }
 
 export interface PdfLeftOut {
@@ -36,12 +47,32 @@ export interface PdfLeftOut {
   reason: string;
 }
 
+export interface PdfBatch {
+  id: string;
+  fileName: string;
+  sha256: string;
+}
+
 export interface ExportPdfResult {
   bytes: Uint8Array;
   pages: number;
   claims: string[];
   leftOut: PdfLeftOut[];
+  /** the recorded batch of a print; null for a reprint or a preview */
+  batch: PdfBatch | null;
 }
+
+export interface ExportPdfOptions {
+  now: IsoDateTime;
+  /**
+   * Called inside the transaction that records a print's batch (e.g. to write a temporary file);
+   * if it throws, nothing is recorded. Not called for reprints and previews.
+   */
+  deliver?: (file: { batchId: string; fileName: string; bytes: Uint8Array }) => void;
+}
+
+/** How often a print is drawn again when its claims changed while they were being drawn. */
+const ATTEMPTS = 3;
 
 function formDataset(db: Db): FormDataset {
   return {
@@ -60,8 +91,6 @@ function byPrintOrder(a: Claim, b: Claim): number {
 }
 
 function batchClaims(db: Db, batch: string, filter: ExportPdfFilter): StoredClaim[] {
-  if (filter.from || filter.to || filter.payer) throw new UserError('a batch is printed whole: leave out --from, --to and --payer');
-  if (!getBatch(db, batch)) throw new UserError(`there is no batch ${batch}`);
   const order = batchClaimIds(db, batch);
   const wanted = filter.claimIds ? new Set(filter.claimIds) : null;
   return loadClaimsForExport(db, { batch })
@@ -78,29 +107,44 @@ function rangeClaims(db: Db, filter: ExportPdfFilter): StoredClaim[] {
   }).sort(byPrintOrder);
 }
 
-/** Why a claim of a range is not printed (R-CL-11), or null. A batch's claims passed it when exported. */
-function gate(c: StoredClaim, filter: ExportPdfFilter): string | null {
+/**
+ * Why a claim of a selection cannot be printed as a submission, or null: it is not a draft, it
+ * already went out as an original (837P or print), or R-CL-11. The same rules as the 837 export.
+ */
+function gate(c: StoredClaim, filter: ExportPdfFilter, sent: Map<string, string>): string | null {
+  const sentIn = sent.get(c.id) ?? c.batchId;
+  if (c.status !== 'draft') return `${c.status}${sentIn ? ` in batch ${sentIn}` : ''}, not a draft`;
+  if (sentIn && c.frequency === '1') return `already exported in batch ${sentIn}`;
   const decision = exportGate(c.findings, c.warningsAcknowledged || filter.acceptWarnings === true);
   if (decision.ok) return null;
   const onlyWarnings = !c.findings.some((f) => f.severity === 'error');
   return `R-CL-11 ${decision.reason}${onlyWarnings ? ' (acknowledge the warnings or use --accept-warnings)' : ''}`;
 }
 
-export async function exportPdf(db: Db, filter: ExportPdfFilter, opts: { now: IsoDateTime }): Promise<ExportPdfResult> {
-  // one read transaction: the claims and the records they name come from one consistent state
-  const { candidates, dataset } = db.transaction(() => ({
-    candidates: filter.batch ? batchClaims(db, filter.batch, filter) : rangeClaims(db, filter),
-    dataset: formDataset(db),
-  }))();
+interface Plan {
+  chosen: StoredClaim[];
+  leftOut: PdfLeftOut[];
+  pages: number;
+  dataset: FormDataset;
+  /** everything the drawing depends on, to tell whether the selection changed since */
+  fingerprint: string;
+}
 
+/** The claims to draw and why the others are left out (call inside a transaction: one consistent state). */
+function plan(db: Db, filter: ExportPdfFilter, now: IsoDateTime): Plan {
+  const reprint = filter.batch !== undefined;
+  const candidates = reprint ? batchClaims(db, filter.batch!, filter) : rangeClaims(db, filter);
+  const dataset = formDataset(db);
+  const sent = reprint ? new Map<string, string>() : submittedOriginals(db, candidates.map((c) => c.id));
   const leftOut: PdfLeftOut[] = [];
-  const chosen: Claim[] = [];
+  const chosen: StoredClaim[] = [];
   let pages = 0;
   for (const c of candidates) {
-    let reason = filter.batch ? null : gate(c, filter);
+    // a batch's claims passed the gate when they went out
+    let reason = reprint ? null : gate(c, filter, sent);
     if (!reason) {
       try {
-        pages += layoutClaim(c, dataset, opts.now).length;
+        pages += layoutClaim(c, dataset, now).length;
       } catch (e) {
         if (!(e instanceof Cms1500Error)) throw e;
         reason = e.reason;
@@ -110,15 +154,93 @@ export async function exportPdf(db: Db, filter: ExportPdfFilter, opts: { now: Is
     else chosen.push(c);
   }
   if (chosen.length === 0) {
-    const what = filter.batch ? `batch ${filter.batch} has no claim to print` : candidates.length === 0 ? 'no claim to print in that selection' : 'no printable claim in that selection';
+    const what = reprint ? `batch ${filter.batch} has no claim to print` : candidates.length === 0 ? 'no claim to print in that selection' : 'no printable claim in that selection';
     throw new UserError(what, leftOut.map((l) => `${l.claim}: ${l.reason}`));
   }
-  const bytes = await renderCms1500({
-    claims: chosen,
-    dataset,
+  return { chosen, leftOut, pages, dataset, fingerprint: JSON.stringify([chosen, leftOut, dataset]) };
+}
+
+function draw(p: Plan, filter: ExportPdfFilter, now: IsoDateTime): Promise<Uint8Array> {
+  return renderCms1500({
+    claims: p.chosen,
+    dataset: p.dataset,
     mode: filter.form,
-    now: opts.now,
+    now,
     ...(filter.offset ? { offset: filter.offset } : {}),
+    ...(filter.preview ? { preview: true } : {}),
   });
-  return { bytes, pages, claims: chosen.map((c) => c.id), leftOut };
+}
+
+function checkFilter(filter: ExportPdfFilter): void {
+  if (filter.batch !== undefined) {
+    if (filter.from || filter.to || filter.payer) throw new UserError('a batch is printed whole: leave out --from, --to and --payer');
+    if (filter.preview) throw new UserError('a batch is reprinted, not previewed: leave out --preview (a reprint records nothing)');
+  }
+}
+
+/** Reprints and previews record no batch, but printing PHI is noted in the audit trail (docs/security.md). */
+function auditPrint(db: Db, filter: ExportPdfFilter, result: ExportPdfResult): void {
+  appendAudit(db, {
+    actor: currentActor(db),
+    action: 'export.pdf',
+    entity: filter.batch ? 'batches' : 'claims',
+    entityId: filter.batch ?? null,
+    after: {
+      print: filter.batch ? 'reprint' : 'preview',
+      form: filter.form,
+      claims: result.claims,
+      pages: result.pages,
+      ...(filter.batch ? {} : { from: filter.from ?? null, to: filter.to ?? null, payer: filter.payer ?? null }),
+    },
+  });
+}
+
+export async function exportPdf(db: Db, filter: ExportPdfFilter, opts: ExportPdfOptions): Promise<ExportPdfResult> {
+  checkFilter(filter);
+  if (filter.batch !== undefined || filter.preview) {
+    let now = opts.now;
+    const p = db.transaction(() => {
+      if (filter.batch !== undefined) {
+        const b = getBatch(db, filter.batch);
+        if (!b) throw new UserError(`there is no batch ${filter.batch}`);
+        // a reprint is a copy of what went out: dated as the batch
+        now = b.createdAt;
+      }
+      return plan(db, filter, now);
+    })();
+    const result: ExportPdfResult = { bytes: await draw(p, filter, now), pages: p.pages, claims: p.chosen.map((c) => c.id), leftOut: p.leftOut, batch: null };
+    auditPrint(db, filter, result);
+    return result;
+  }
+
+  // A print is a submission. The drawing is asynchronous and a transaction cannot wait for it,
+  // so the claims are chosen and drawn first, then chosen again inside the IMMEDIATE transaction
+  // that records them: the batch is recorded only if that choice (claims, findings,
+  // acknowledgements and records) is still exactly the one drawn.
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const drawn = db.transaction(() => plan(db, filter, opts.now))();
+    const bytes = await draw(drawn, filter, opts.now);
+    const recorded = db
+      .transaction((): ExportPdfResult | null => {
+        const now = plan(db, filter, opts.now);
+        if (now.fingerprint !== drawn.fingerprint) return null;
+        const batchId = batchIdOf(takeNumber(db, 'batch'));
+        const fileName = `${batchId}-CMS1500-${filter.form}.pdf`;
+        const ids = drawn.chosen.map((c) => c.id);
+        const saved = insertBatch(db, {
+          id: batchId,
+          kind: 'pdf',
+          createdAt: opts.now,
+          fileName,
+          bytes,
+          claims: drawn.chosen.map((c) => ({ id: c.id, frequency: c.frequency })),
+        });
+        markExported(db, ids, batchId, opts.now);
+        opts.deliver?.({ batchId, fileName, bytes });
+        return { bytes, pages: drawn.pages, claims: ids, leftOut: drawn.leftOut, batch: { id: batchId, fileName, sha256: saved.sha256 } };
+      })
+      .immediate();
+    if (recorded) return recorded;
+  }
+  throw new UserError(`the claims of that selection changed while they were being drawn (${ATTEMPTS} times); nothing was recorded, print again`);
 }

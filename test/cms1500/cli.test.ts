@@ -3,10 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { openStore } from '../../db/open.ts';
+import { getBatchFile, lastNumber, listBatches } from '../../db/repos/batches.ts';
+import { getClaim } from '../../db/repos/claims.ts';
 import { runCli } from '../../electron/cli/main.ts';
-import { boxes, readGlyphs } from './readback.ts';
-import { NO_COVERAGE, WITH_ERROR, WITH_WARNING, exportBatch, fillStore } from './store.ts';
+import { LAYOUT } from '../../electron/export/cms1500/index.ts';
+import { markText } from './mark.ts';
+import { boxes, readGlyphs, stray } from './readback.ts';
+import { NO_COVERAGE, PRINTABLE, WITH_ERROR, WITH_WARNING, exportBatch, fillStore } from './store.ts';
 
 let dir: string;
 let db: string;
@@ -28,13 +33,16 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('perdiem export pdf', () => {
-  it('writes the pages, says how many, and lists the claims left out with the reason', async () => {
+  it('records the print as a batch, writes the pages, says how many, and lists the claims left out with the reason', async () => {
     const file = path.join(dir, 'claims.pdf');
     const r = await cli('export', 'pdf', '--out', file, '--form', 'data');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
+    const bytes = fs.readFileSync(file);
+    const sha = createHash('sha256').update(bytes).digest('hex');
     expect(r.out.split('\n')).toEqual([
-      `3 pages (2 claims, data form) written to ${file}`,
+      `batch B000001: 3 pages (2 claims, data form) written to ${file}`,
+      `  ${bytes.length} bytes, sha256 ${sha}; the claims are locked as sent`,
       'left out 3 claims:',
       `  ${WITH_WARNING}: R-CL-11 1 unacknowledged warning: visit V9 is not signed (acknowledge the warnings or use --accept-warnings)`,
       `  ${WITH_ERROR}: R-CL-11 1 error: no price for S9500`,
@@ -48,6 +56,40 @@ describe('perdiem export pdf', () => {
       { '26': 'C2026100002', '28': '880 00', '31_date': '11 03 26' },
     ]);
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
+    const store = openStore(db);
+    try {
+      expect(getBatchFile(store.db, 'B000001')!.bytes.equals(bytes)).toBe(true);
+      expect(PRINTABLE.map((id) => getClaim(store.db, id)!.status)).toEqual(['exported', 'exported']);
+      expect(lastNumber(store.db, 'interchange')).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('does not print or export the printed claims again', async () => {
+    expect((await cli('export', 'pdf', '--out', path.join(dir, 'a.pdf'), '--payer', 'acme')).code).toBe(0);
+    const twice = await cli('export', 'pdf', '--out', path.join(dir, 'b.pdf'), '--payer', 'acme');
+    expect([twice.code, twice.err.split('\n')[0]]).toEqual([1, 'perdiem: no claim to print in that selection']);
+    const x12 = path.join(dir, 'c.x12');
+    const sent = await cli('export', '837', '--out', x12, '--payer', 'acme');
+    expect([sent.code, sent.err.split('\n')[0]]).toEqual([1, 'perdiem: no claim to export in that selection']);
+    expect(fs.existsSync(path.join(dir, 'b.pdf')) || fs.existsSync(x12)).toBe(false);
+  });
+
+  it('prints a preview with --preview: the mark on every page, nothing recorded, the claims still drafts', async () => {
+    const file = path.join(dir, 'preview.pdf');
+    const r = await cli('export', 'pdf', '--out', file, '--preview', '--payer', 'acme');
+    expect(r.out).toBe(`PREVIEW (not a claim; nothing recorded): 3 pages (2 claims, full form) written to ${file}\n`);
+    const pages = await readGlyphs(new Uint8Array(fs.readFileSync(file)));
+    const mark = ['PREVIEW - NOT A CLAIM', 'PREVIEW - NOT A CLAIM', 'PREVIEW - NOT A CLAIM'];
+    expect(pages.map((p) => markText(stray(p, Object.keys(LAYOUT.fields))))).toEqual([mark, mark, mark]);
+    const store = openStore(db);
+    try {
+      expect(listBatches(store.db)).toEqual([]);
+      expect(PRINTABLE.map((id) => getClaim(store.db, id)!.status)).toEqual(['draft', 'draft']);
+    } finally {
+      store.close();
+    }
   });
 
   it('shifts the data by --offset-x and --offset-y (negative values included)', async () => {
@@ -66,7 +108,13 @@ describe('perdiem export pdf', () => {
     store.close();
     const file = path.join(dir, 'batch.pdf');
     const r = await cli('export', 'pdf', '--out', file, '--batch', batch);
-    expect(r.out).toBe(`3 pages (2 claims, full form) written to ${file}\n`);
+    expect(r.out).toBe(`reprint of batch ${batch} (nothing recorded): 3 pages (2 claims, full form) written to ${file}\n`);
+    const after = openStore(db);
+    try {
+      expect(listBatches(after.db).map((b) => b.id)).toEqual([batch]);
+    } finally {
+      after.close();
+    }
   });
 
   it('writes nothing and exits 1 when no claim of the selection can be printed', async () => {
@@ -81,6 +129,7 @@ describe('perdiem export pdf', () => {
     [['--form', 'red'], "export pdf: --form 'red' is not full or data"],
     [['--from', '2026-02-30'], "export pdf: --from '2026-02-30' is not a date (YYYY-MM-DD)"],
     [['--batch', 'B000001', '--payer', 'acme'], 'export pdf: --batch prints a whole batch; leave out --from, --to and --payer'],
+    [['--batch', 'B000001', '--preview'], 'export pdf: --batch reprints a batch and records nothing already; leave out --preview'],
     [['--offset-x', 'left'], "export pdf: --offset-x 'left' is not a number of points between -72 and 72"],
     [['--copies', '2'], 'export pdf: unknown argument --copies'],
   ])('rejects %j as a usage error (exit 2)', async (args, message) => {

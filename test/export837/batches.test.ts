@@ -2,7 +2,7 @@
 // recorded batch and its claim links are never changed or removed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
-import { batchClaimIds, batchIdOf, exportedOriginals, getBatch, getBatchFile, insertBatch, lastNumber, sha256Hex, takeNumber } from '../../db/repos/batches.ts';
+import { batchClaimIds, batchIdOf, exportedOriginals, getBatch, getBatchFile, insertBatch, lastNumber, sha256Hex, submittedOriginals, takeNumber } from '../../db/repos/batches.ts';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
@@ -58,15 +58,19 @@ describe('batches repository', () => {
     expect(() => db.prepare('DELETE FROM batch_claims').run()).toThrow('never deleted');
   });
 
-  it('lets a claim go out once as an original in an 837, while replacements, voids and PDFs may repeat it', () => {
+  it('lets a claim go out once as an original in a batch of either kind, while replacements and voids may repeat it', () => {
     store = openMemoryStore();
     record(store, [{ id: 'C1', frequency: '1' }]);
     expect(() => record(store!, [{ id: 'C1', frequency: '1' }])).toThrow(/UNIQUE/);
+    // a printed CMS-1500 batch is a submission too (0005_pdf_batches.sql)
+    expect(() => record(store!, [{ id: 'C1', frequency: '1' }], 'pdf')).toThrow(/UNIQUE/);
     expect(lastNumber(store.db, 'interchange')).toBe(1);
     record(store, [{ id: 'C1', frequency: '7' }]);
-    record(store, [{ id: 'C1', frequency: '8' }]);
-    record(store, [{ id: 'C1', frequency: '1' }, { id: 'C2', frequency: '1' }], 'pdf');
+    record(store, [{ id: 'C1', frequency: '8' }], 'pdf');
+    record(store, [{ id: 'C2', frequency: '1' }], 'pdf');
+    expect(() => record(store!, [{ id: 'C2', frequency: '1' }])).toThrow(/UNIQUE/);
     expect(lastNumber(store.db, 'batch')).toBe(4);
     expect(exportedOriginals(store.db, ['C1', 'C2', 'C3'])).toEqual(new Map([['C1', 'B000001']]));
+    expect(submittedOriginals(store.db, ['C1', 'C2', 'C3'])).toEqual(new Map([['C1', 'B000001'], ['C2', 'B000004']]));
   });
 });

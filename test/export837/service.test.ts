@@ -8,6 +8,7 @@ import { batchClaimIds, insertBatch, lastNumber, takeNumber } from '../../db/rep
 import type { Claim } from '../../electron/domain/claims.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { export837, getBatchFile, listBatches } from '../../electron/services/export837.ts';
+import { exportPdf } from '../../electron/services/exportPdf.ts';
 import { createCorrection } from '../../electron/services/claimsLifecycle.ts';
 import { UserError } from '../../electron/cli/errors.ts';
 import { goldenClaims, storeWith } from './store.ts';
@@ -168,3 +169,31 @@ describe('export837', () => {
     expect(r.claims).toEqual(['C2609P1001A']);
   });
 });
+
+describe('export837 and printed CMS-1500 batches', () => {
+  it('leaves out a claim already printed on CMS-1500 and exports the rest; the print used no interchange number', async () => {
+    store = storeWith(goldenClaims('two-payers'));
+    const printed = await exportPdf(store.db, { form: 'full', claimIds: ['C2610P1001A'] }, { now: NOW });
+    expect(printed.batch?.id).toBe('B000001');
+    expect(lastNumber(store.db, 'interchange')).toBe(0);
+    const again = userError(() => export837(store!.db, { claimIds: ['C2610P1001A'] }, { now: NOW }));
+    expect(again.details).toEqual(['C2610P1001A: exported in batch B000001, not a draft']);
+    const r = export837(store.db, {}, { now: NOW });
+    expect(r.batchId).toBe('B000002');
+    expect(r.interchangeControlNumber).toBe('000000001');
+    expect([...r.claims].sort()).toEqual(['C2610P1001S', 'C2610P1002A']);
+    expect(listBatches(store.db).map((b) => [b.id, b.kind])).toEqual([['B000002', '837'], ['B000001', 'pdf']]);
+  });
+
+  it('does not print an exported claim as a new batch, but prints its void as one', async () => {
+    store = storeWith(goldenClaims('subscriber-is-patient'));
+    export837(store.db, {}, { now: NOW });
+    await expect(exportPdf(store.db, { form: 'data', claimIds: ['C2610P1001A'] }, { now: NOW })).rejects.toThrow('no printable claim in that selection');
+    const voided = createCorrection(store.db, 'C2610P1001A', '8', 'ICN2026300777', '2026-11-03');
+    const printed = await exportPdf(store.db, { form: 'data' }, { now: NOW });
+    expect(printed.claims).toEqual([voided.id]);
+    expect(batchClaimIds(store.db, printed.batch!.id)).toEqual([voided.id]);
+    expect(getClaim(store.db, voided.id)!.status).toBe('exported');
+  });
+});
+

@@ -1,8 +1,9 @@
 // `perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID]
-//  [--batch ID] [--accept-warnings] [--offset-x PT] [--offset-y PT]`: CMS-1500 (02/12) pages
-// for the claims of a range (the 837 export's selection and gate) or of an exported batch.
-// `--test-page` prints the printer calibration page instead (no database needed).
-// Dispatched from ./export.ts. The file appears whole or not at all.
+//  [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT]`: CMS-1500 (02/12)
+// pages. A print of a selection (the 837 export's selection and gate) is a submission: recorded
+// as a pdf batch and its claims locked. `--batch` reprints any batch and `--preview` draws marked
+// draft forms; both record nothing. `--test-page` prints the printer calibration page instead (no
+// database needed). Dispatched from ./export.ts. The file appears whole or not at all.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.ts';
@@ -10,10 +11,10 @@ import { UsageError, UserError } from '../errors.ts';
 import { isRealDate } from '../../export/x12/format.ts';
 import { Cms1500Error, renderTestPage } from '../../export/cms1500/index.ts';
 import { openUserStore } from '../../services/openStore.ts';
-import { exportPdf, type ExportPdfFilter } from '../../services/exportPdf.ts';
+import { exportPdf, type ExportPdfFilter, type ExportPdfResult } from '../../services/exportPdf.ts';
 
 export const USAGE_PDF =
-  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
+  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
 
 const VALUED = ['--out', '--form', '--from', '--to', '--payer', '--batch', '--offset-x', '--offset-y'];
 
@@ -21,6 +22,8 @@ interface PdfArgs extends ExportPdfFilter {
   out: string;
   testPage: boolean;
 }
+
+const FLAGS = ['--accept-warnings', '--test-page', '--preview'] as const;
 
 function offsetValue(name: string, value: string | undefined): number {
   if (value === undefined) return 0;
@@ -33,13 +36,11 @@ function offsetValue(name: string, value: string | undefined): number {
 
 export function parsePdfArgs(argv: string[]): PdfArgs {
   const values: Record<string, string> = {};
-  let acceptWarnings = false;
-  let testPage = false;
+  const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--accept-warnings' || a === '--test-page') {
-      if (a === '--test-page') testPage = true;
-      else acceptWarnings = true;
+    if ((FLAGS as readonly string[]).includes(a)) {
+      flags.add(a);
       continue;
     }
     const eq = a.indexOf('=');
@@ -61,6 +62,8 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
   if (values.batch && (values.from || values.to || values.payer)) {
     throw new UsageError('export pdf: --batch prints a whole batch; leave out --from, --to and --payer');
   }
+  const preview = flags.has('--preview');
+  if (values.batch && preview) throw new UsageError('export pdf: --batch reprints a batch and records nothing already; leave out --preview');
   const x = offsetValue('--offset-x', values['offset-x']);
   const y = offsetValue('--offset-y', values['offset-y']);
   return {
@@ -71,8 +74,9 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
     ...(values.payer ? { payer: values.payer } : {}),
     ...(values.batch ? { batch: values.batch } : {}),
     ...(x !== 0 || y !== 0 ? { offset: { x, y } } : {}),
-    acceptWarnings,
-    testPage,
+    acceptWarnings: flags.has('--accept-warnings'),
+    ...(preview ? { preview } : {}),
+    testPage: flags.has('--test-page'),
   };
 }
 
@@ -91,6 +95,61 @@ function writeWhole(file: string, bytes: Uint8Array): void {
   }
 }
 
+function summary(result: ExportPdfResult, form: string, out: string): string {
+  const n = result.claims.length;
+  return `${result.pages} page${result.pages === 1 ? '' : 's'} (${n} claim${n === 1 ? '' : 's'}, ${form} form) written to ${out}`;
+}
+
+/**
+ * A print is recorded as a batch: its file is written to a temporary name inside the batch's
+ * transaction (a write error records nothing) and renamed once the batch is committed.
+ */
+async function printBatch(ctx: CliContext, filter: ExportPdfFilter, file: string): Promise<ExportPdfResult> {
+  const out = path.resolve(file);
+  const dir = path.dirname(out);
+  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`);
+  const tmp = `${out}.${process.pid}.partial`;
+  const store = openUserStore(ctx.dbPath);
+  let result: ExportPdfResult;
+  try {
+    result = await exportPdf(store.db, filter, {
+      now: ctx.now,
+      deliver: ({ bytes }) => {
+        try {
+          fs.writeFileSync(tmp, bytes, { flag: 'wx' });
+        } catch (e) {
+          throw new UserError(`cannot write ${file}: ${(e as Error).message}`);
+        }
+      },
+    });
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  } finally {
+    store.close();
+  }
+  try {
+    fs.renameSync(tmp, out);
+  } catch (e) {
+    throw new UserError(`batch ${result.batch!.id} is recorded but ${file} could not be written (${(e as Error).message}); download it again from the batch list`);
+  }
+  return result;
+}
+
+/** A reprint or a preview records nothing: the file is simply written. */
+async function printCopy(ctx: CliContext, filter: ExportPdfFilter, file: string): Promise<ExportPdfResult> {
+  // the render is asynchronous, so the store stays open across it and is closed in finally
+  const store = openUserStore(ctx.dbPath);
+  let result: ExportPdfResult;
+  try {
+    result = await exportPdf(store.db, filter, { now: ctx.now });
+  } finally {
+    store.close();
+  }
+  writeWhole(file, result.bytes);
+  return result;
+}
+
 export default async function runExportPdf(ctx: CliContext, argv: string[]): Promise<number | void> {
   const args = parsePdfArgs(argv);
   const { out, testPage, ...filter } = args;
@@ -100,20 +159,22 @@ export default async function runExportPdf(ctx: CliContext, argv: string[]): Pro
     ctx.out(`calibration page (offset x ${offset.x} pt, y ${offset.y} pt) written to ${out}\n`);
     return 0;
   }
-  // the render is asynchronous, so the store stays open across it and is closed in finally
-  const store = openUserStore(ctx.dbPath);
-  let result;
+  let result: ExportPdfResult;
   try {
-    result = await exportPdf(store.db, filter, { now: ctx.now });
+    result = filter.batch || filter.preview ? await printCopy(ctx, filter, out) : await printBatch(ctx, filter, out);
   } catch (e) {
     if (e instanceof Cms1500Error) throw new UserError(e.message);
     throw e;
-  } finally {
-    store.close();
   }
-  writeWhole(out, result.bytes);
-  const n = result.claims.length;
-  ctx.out(`${result.pages} page${result.pages === 1 ? '' : 's'} (${n} claim${n === 1 ? '' : 's'}, ${args.form} form) written to ${out}\n`);
+  const line = summary(result, args.form, out);
+  if (result.batch) {
+    ctx.out(`batch ${result.batch.id}: ${line}\n`);
+    ctx.out(`  ${result.bytes.length} bytes, sha256 ${result.batch.sha256}; the claims are locked as sent\n`);
+  } else if (filter.preview) {
+    ctx.out(`PREVIEW (not a claim; nothing recorded): ${line}\n`);
+  } else {
+    ctx.out(`reprint of batch ${filter.batch} (nothing recorded): ${line}\n`);
+  }
   if (result.leftOut.length > 0) {
     ctx.out(`left out ${result.leftOut.length} claim${result.leftOut.length === 1 ? '' : 's'}:\n`);
     for (const l of result.leftOut) ctx.out(`  ${l.claim}: ${l.reason}\n`);

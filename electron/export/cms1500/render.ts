@@ -12,6 +12,7 @@ import { Cms1500Error } from './errors.ts';
 import { claimPages, type FormDataset, type PageValues } from './fields.ts';
 import { PageWriter, type Offset } from './content.ts';
 import { embedForm } from './form.ts';
+import { PreviewMarker } from './preview.ts';
 import { money } from './format.ts';
 import { LAYOUT, field } from './layout.ts';
 
@@ -24,6 +25,8 @@ export interface RenderCms1500Input {
   mode: FormMode;
   offset?: Offset;
   now: IsoDateTime;
+  /** a draft preview: every page carries the PREVIEW - NOT A CLAIM mark (preview.ts) */
+  preview?: boolean;
 }
 
 const PRODUCER = 'Perdiem CMS-1500 writer';
@@ -70,9 +73,13 @@ export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Arr
   const offset = checkOffset(input.offset ?? { x: 0, y: 0 });
   // all pages are laid out first, so a claim that cannot be printed stops the run before any drawing
   const pages = input.claims.flatMap((claim) => layoutClaim(claim, input.dataset, input.now));
-  const doc = await newDocument('CMS-1500 (02/12) claims', input.now);
+  const doc = await newDocument(input.preview ? 'CMS-1500 (02/12) PREVIEW - NOT A CLAIM' : 'CMS-1500 (02/12) claims', input.now);
   const writer = await PageWriter.for(doc, input.mode === 'full' ? await embedForm(doc) : null);
-  for (const values of pages) writer.addPage(values, offset);
+  const marker = input.preview ? await PreviewMarker.for(doc) : null;
+  for (const values of pages) {
+    const page = writer.addPage(values, offset);
+    marker?.mark(page, offset);
+  }
   return doc.save({ useObjectStreams: false });
 }
 
