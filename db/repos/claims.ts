@@ -131,7 +131,8 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
 
 /**
  * The live source keys (exported claims and pending corrections) a build of [from, to] must know
- * (R-CL-8): those dated in the range (never billed again, changes reported), drug and JW keys a
+ * (R-CL-8): those dated in the range (never billed again, changes reported; their codes count for
+ * mutually exclusive codes, R-MX), drug and JW keys a
  * dispense covering the range may also cover (R-DR-10), and keys of codes with authorized units
  * (R-CL-5). Without a range: every live key.
  */

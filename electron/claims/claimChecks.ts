@@ -45,5 +45,5 @@ export function checkClaims(ctx: EngineContext, claims: readonly AssembledClaim[
   }
 
   checkAuthorizedUnits(ctx, ordered, sink);
-  checkExclusiveCodes(byPatientDay, sink);
+  checkExclusiveCodes(ctx, byPatientDay, sink);
 }

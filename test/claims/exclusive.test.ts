@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product, Therapy } from '../../electron/domain/types.ts';
+import type { ExportedFact } from '../../electron/claims/types.ts';
 import { build, dispense, office, patient, payer, PRODUCTS, therapy } from './fixture.ts';
 
 const S9810: Product = { ndc: '12345000505', name: 'Pharmacy services', kind: 'supply', hcpcs: 'S9810' };
@@ -53,5 +54,42 @@ describe('mutually exclusive codes (R-MX-1 … R-MX-8)', () => {
   it('reports one error per rule, patient and date, and none across dates', () => {
     expect(mx([on('T1', { schedule: { everyDays: 2 } }), on('T2', { schedule: { everyHours: 8 } }), on('T3', { schedule: { everyHours: 12 } })])).toEqual(['R-MX-1 2026-10-01 S9502 line 1']);
     expect(mx([on('T1', { schedule: { everyDays: 2 } }), on('T2', { schedule: { everyHours: 8 } }, '2026-10-02', '2026-10-02')])).toEqual([]);
+  });
+});
+
+describe('mutually exclusive codes against exported claims (R-MX)', () => {
+  const exported = (key: string, code: string, date: string, claim = 'EXP1'): [string, ExportedFact] => [key, { claim, hash: 'old', date, patient: 'P1', payer: 'bc', code, units: 1 }];
+  const run = (therapies: Therapy[], dispenses: ReturnType<typeof dispense>[], keys: Array<[string, ExportedFact]>) => {
+    const r = build(office({ patients: [patient('P1')], products: [...PRODUCTS, S9810, S1015], therapies, dispenses }), { to: '2026-10-02', exported: { keys: new Map(keys) } });
+    return { r, mx: r.findings.filter((f) => f.rule.startsWith('R-MX')).map((f) => `${f.rule} ${f.date} ${f.code} ${f.claim === r.claims[0]?.id ? 'this claim' : f.claim} line ${f.line}: ${f.message}`) };
+  };
+
+  it('finds S9810 built now against a per diem exported before, on the S9810 line', () => {
+    const { r, mx } = run([on('T1', {})], [dispense('DSP1', 'T1', '2026-10-01', S9810.ndc, 1, 1)], [exported('perdiem:T1:2026-10-01', 'S9500', '2026-10-01')]);
+    expect(r.claims.flatMap((c) => c.lines.map((l) => l.code))).toEqual(['S9810']);
+    expect(mx).toEqual(['R-MX-6 2026-10-01 S9810 this claim line 1: S9810 may not be billed for the same patient on 2026-10-01: S9500 is already on exported claim EXP1']);
+  });
+
+  it('finds a per diem built now against an S9810 exported before, on the per diem line', () => {
+    const { mx } = run([on('T1', {})], [dispense('DSP1', 'T1', '2026-10-01', S9810.ndc, 1, 1)], [exported('supply:DSP1', 'S9810', '2026-10-01')]);
+    expect(mx).toEqual(['R-MX-6 2026-10-01 S9500 this claim line 1: S9500 may not be billed for the same patient on 2026-10-01: S9810 is already on exported claim EXP1']);
+  });
+
+  it('ignores exported codes of another date, and pairs where both lines were already exported', () => {
+    const apart = run([on('T1', {})], [dispense('DSP1', 'T1', '2026-10-02', S9810.ndc, 1, 1)], [exported('perdiem:T0:2026-10-01', 'S9500', '2026-10-01')]);
+    expect(apart.r.claims.flatMap((c) => c.lines.map((l) => `${l.from} ${l.code}`))).toEqual(['2026-10-01 S9500', '2026-10-02 S9810']);
+    expect(apart.mx).toEqual([]);
+    const both = run([on('T1', {}, '2026-10-01', '2026-10-02')], [dispense('DSP1', 'T1', '2026-10-01', S9810.ndc, 1, 1)], [
+      exported('perdiem:T1:2026-10-01', 'S9500', '2026-10-01'), exported('supply:DSP1', 'S9810', '2026-10-01'),
+    ]);
+    expect(both.r.claims.flatMap((c) => c.lines.map((l) => `${l.from} ${l.code}`))).toEqual(['2026-10-02 S9500']);
+    expect(both.mx).toEqual([]);
+  });
+
+  it('never reports an S-code already exported on a Medicare claim again (R-MX-8 is one-sided)', () => {
+    const medicare = office({ payers: [payer('bc', { codeSet: 'medicare-hit' }), payer('aw')], patients: [patient('P1', ['bc', 'aw'])], products: [...PRODUCTS, S9810, S1015],
+      therapies: [on('T1', { payer: 'aw' })], dispenses: [] });
+    const keys = new Map([exported('supply:X', 'S1015', '2026-10-01')]);
+    expect(build(medicare, { to: '2026-10-02', exported: { keys } }).findings.filter((f) => f.rule.startsWith('R-MX'))).toEqual([]);
   });
 });

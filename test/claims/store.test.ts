@@ -112,6 +112,28 @@ describe('building into the store (R-CL-8)', () => {
     expect(r.findings.filter((f) => f.rule === 'R-DR-10')).toMatchObject([{ severity: 'warning', date: '2026-10-08', dispense: 'D1' }]);
   });
 
+  it('finds S9810 built this week against the per diem of that date exported last week (R-MX-6)', () => {
+    buildPeriod(store.db, { from: '2026-10-01', to: '2026-10-04' }, TODAY);
+    const [exported] = claimFor('P1001');
+    markExported(store.db, [exported!], 'B1', '2026-11-05T12:00:00');
+    change((raw) => {
+      (raw.products as unknown[]).push({ ndc: '12345-0005-05', name: 'Pharmacy services', kind: 'supply', hcpcs: 'S9810' });
+      (raw.dispenses as unknown[]).push({ id: 'D9', therapy: 'T1', date: '2026-10-02', ndc: '12345-0005-05', quantity: 1, daysSupply: 1 });
+    });
+    const r = buildPeriod(store.db, { from: '2026-10-01', to: '2026-10-10', payer: 'bcbstx' }, TODAY);
+    const draft = r.claims.find((c) => c.patient === 'P1001')!;
+    const at = draft.lines.findIndex((l) => l.code === 'S9810');
+    expect(draft.lines[at]!.from).toBe('2026-10-02');
+    expect(r.findings.filter((f) => f.rule.startsWith('R-MX'))).toMatchObject([
+      { rule: 'R-MX-6', severity: 'error', claim: draft.id, line: at + 1, date: '2026-10-02', code: 'S9810', message: `S9810 may not be billed for the same patient on 2026-10-02: S9500 is already on exported claim ${exported}` },
+    ]);
+    // voided, the per diem is no longer on an exported claim: it is billed again, and the two meet in this build
+    createCorrection(store.db, exported!, '8', 'PCN-1', '2026-11-10');
+    expect(buildPeriod(store.db, { from: '2026-10-05', to: '2026-10-10' }, TODAY).findings.filter((f) => f.rule === 'R-MX-6')).toMatchObject([
+      { date: '2026-10-02', code: 'S9500', message: 'S9810 and S9500 may not be billed for the same patient on 2026-10-02' },
+    ]);
+  });
+
   it('lets the database refuse a second live claim for a source key', () => {
     const r = buildPeriod(store.db, OCT, TODAY);
     const copy = { ...r.claims[0]!, id: 'DUPLICATE' };
