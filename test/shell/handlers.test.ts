@@ -156,23 +156,36 @@ describe('the CMS-1500 export handler', () => {
     await value(api.call('app.importFile', { fileName: 'x.json', text: example }));
   });
 
-  it('prints the acknowledged drafts of a period and reprints an exported batch', async () => {
+  it('records a print of the period as a pdf batch; a preview and a reprint record nothing', async () => {
     const built = await value(api.call('billing.build', october));
-    const refused = await api.call('billing.exportPdf', { ...october, form: 'full' });
+    const refused = await api.call('billing.exportPdf', { ...october, form: 'full', preview: true });
     const warned = built.claims.filter((c) => c.warnings > 0);
     if (refused.ok) expect(refused.value.leftOut.map((l) => l.claim).sort()).toEqual(warned.map((c) => c.id).sort());
+    const preview = await value(api.call('billing.exportPdf', { ...october, form: 'data', acceptWarnings: true, preview: true }));
+    expect(preview.batch).toBeNull();
+    expect(preview.file!.fileName).toBe('PREVIEW-CMS1500-2026-10-01-to-2026-10-31-data.pdf');
+    expect(await value(api.call('billing.batches'))).toEqual([]);
+
     const pdf = await value(api.call('billing.exportPdf', { ...october, form: 'data', acceptWarnings: true }));
     expect(pdf.leftOut).toEqual([]);
-    expect(pdf.file!.fileName).toBe('CMS1500-2026-10-01-to-2026-10-31-data.pdf');
+    expect(pdf.batch).toMatchObject({ id: 'B000001', kind: 'pdf', claimCount: built.claims.length });
+    expect(pdf.file!.fileName).toBe('B000001-CMS1500-data.pdf');
     expect(Buffer.from(pdf.file!.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await value(api.call('billing.downloadBatch', { id: 'B000001' }))).base64).toBe(pdf.file!.base64);
+    // the printed claims are locked: they do not go out again in an 837P
+    const x12 = await api.call('billing.export837', { ...october, acceptWarnings: true });
+    expect(x12.ok ? x12.value : x12.error.message).toBe('no claim to export in that selection');
 
-    const x12 = await value(api.call('billing.export837', { ...october, acceptWarnings: true }));
-    const reprint = await value(api.call('billing.exportPdf', { ...october, form: 'full', batch: x12.batch!.id }));
-    expect(reprint.file!.fileName).toBe(`${x12.batch!.id}-CMS1500-full.pdf`);
+    const reprint = await value(api.call('billing.exportPdf', { ...october, form: 'full', batch: 'B000001' }));
+    expect(reprint.file!.fileName).toBe('B000001-CMS1500-full.pdf');
     expect(reprint.batch).toBeNull();
-    const printed = queryAudit(store.db, { action: 'export.pdf' });
-    expect(printed.map((e) => [e.entity, e.entityId])).toEqual(
-      expect.arrayContaining([['claims', null], ['batches', x12.batch!.id]]),
-    );
+    expect((await value(api.call('billing.batches'))).map((b) => [b.id, b.kind])).toEqual([['B000001', 'pdf']]);
+    const printed = queryAudit(store.db, { action: 'export.pdf', order: 'asc' });
+    expect(printed.map((e) => [e.entity, e.entityId, (e.after as { print?: string } | null)?.print ?? null])).toEqual([
+      ...(refused.ok ? [['claims', null, 'preview']] : []),
+      ['claims', null, 'preview'],
+      ['batches', 'B000001', null],
+      ['batches', 'B000001', 'reprint'],
+    ]);
   });
 });

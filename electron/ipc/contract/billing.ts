@@ -86,7 +86,11 @@ export type BillingHandlers = {
   /** R-CL-11: the biller has read the claim's current warnings */
   'billing.acknowledge': (args: { claim: string }) => ClaimRow;
   'billing.export837': (args: Period & { acceptWarnings?: boolean }) => ExportOutcome;
-  'billing.exportPdf': (args: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean }) => ExportOutcome;
+  /**
+   * CMS-1500: a print of the period's drafts is recorded as a pdf batch (outcome.batch) and locks
+   * them; `batch` reprints any batch and `preview` draws marked draft forms, both recording nothing
+   */
+  'billing.exportPdf': (args: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean }) => ExportOutcome;
   'billing.batches': (args: void) => BatchRow[];
   'billing.downloadBatch': (args: { id: string }) => FilePayload;
   /** a replacement (7) or void (8) of an exported claim, as a new draft */

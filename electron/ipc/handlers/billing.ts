@@ -1,5 +1,6 @@
 // The billing workbench: build a period, read claims with findings, acknowledge warnings,
-// export 837P / CMS-1500 PDF batches, download them again, replace or void a sent claim.
+// export 837P / print CMS-1500 PDF batches (or preview them), download them again, replace or void
+// a sent claim.
 import { z } from 'zod';
 import { getClaim } from '../../../db/repos/claims.ts';
 import { getBatch, getBatchFile, listBatches } from '../../../db/repos/batches.ts';
@@ -75,7 +76,12 @@ export default defineHandlers<BillingHandlers>({
   'billing.exportPdf': {
     args: z.intersection(
       period,
-      z.object({ form: z.enum(['full', 'data']), batch: z.string().min(1).nullish(), acceptWarnings: z.boolean().optional() }),
+      z.object({
+        form: z.enum(['full', 'data']),
+        batch: z.string().min(1).nullish(),
+        acceptWarnings: z.boolean().optional(),
+        preview: z.boolean().optional(),
+      }),
     ),
     run: (ctx, a) => exportPdfBatch(ctx, a),
   },

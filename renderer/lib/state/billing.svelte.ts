@@ -27,7 +27,11 @@ export interface ExportStep {
 export interface ExportResult {
   files: Array<{ label: string; file: FilePayload; batch: BatchRow | null }>;
   leftOut: Array<{ claim: string; reason: string }>;
+  /** a draft preview: marked on every page, nothing recorded */
+  preview?: boolean;
 }
+
+const formLabel = (form: 'full' | 'data') => (form === 'full' ? 'full form' : 'data only');
 
 export const CLAIM_VIEWS = [
   { id: 'all', label: 'All' },
@@ -186,7 +190,10 @@ export class BillingState {
     for (const c of this.needsAck) await this.acknowledge(c.id);
   }
 
-  /** 837P then (optionally) the PDF of the same batch; or a PDF of the period's drafts alone. */
+  /**
+   * 837P then (optionally) the PDF of the same batch (a reprint); or a print of the period's drafts
+   * alone, which is a submission too: recorded as a pdf batch, its claims locked.
+   */
   async exportBatch(): Promise<ExportResult | null> {
     const { x12, pdf, form, acceptWarnings } = this.choice;
     if (!x12 && !pdf) {
@@ -218,13 +225,33 @@ export class BillingState {
       if (pdf) {
         const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, batch });
         if (!r.ok) return this.fail(r.error);
-        this.collect(result, `CMS-1500 PDF (${form === 'full' ? 'full form' : 'data only'})`, r.value, !x12);
+        this.collect(result, `CMS-1500 PDF (${formLabel(form)})`, r.value, !x12);
         mark(step++);
       }
       const batches = await this.api.call('billing.batches');
       if (batches.ok) this.batches = batches.value;
       await this.list();
       mark(step);
+      this.exportResult = result;
+      return result;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** The period's printable drafts on forms marked PREVIEW - NOT A CLAIM: records nothing, locks nothing. */
+  async preview(): Promise<ExportResult | null> {
+    const { form, acceptWarnings } = this.choice;
+    this.busy = 'export';
+    this.error = null;
+    this.exportResult = null;
+    this.exportSteps = [{ label: 'Drawing the preview', done: false }];
+    try {
+      const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, preview: true });
+      if (!r.ok) return this.fail(r.error);
+      const result: ExportResult = { files: [], leftOut: [], preview: true };
+      this.collect(result, `CMS-1500 preview (${formLabel(form)}), not a claim`, r.value);
+      this.exportSteps = [{ label: 'Drawing the preview', done: true }];
       this.exportResult = result;
       return result;
     } finally {
@@ -250,7 +277,7 @@ export class BillingState {
     return null;
   }
 
-  /** CMS-1500 pages of an exported batch (a reprint: records nothing) */
+  /** CMS-1500 pages of any batch, 837P or printed (a reprint: records nothing) */
   async reprint(batchId: string, form: 'full' | 'data'): Promise<FilePayload | null> {
     const r = await this.api.call('billing.exportPdf', { from: this.from, to: this.to, form, batch: batchId });
     if (r.ok && r.value.file) return r.value.file;

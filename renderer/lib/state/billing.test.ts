@@ -52,6 +52,28 @@ describe('the billing workbench state', () => {
     expect((await b.download(b.batches[0]!.id))?.base64).toBe(result?.files[0]?.file.base64);
   });
 
+  it('previews the CMS-1500 forms without recording, then prints them as a pdf batch that locks the claims', async () => {
+    const b = new BillingState(api, '2026-11-05');
+    await b.init();
+    await b.build();
+    await b.acknowledgeAll();
+    b.choice = { x12: false, pdf: true, form: 'data', acceptWarnings: false };
+    const preview = await b.preview();
+    expect(preview?.preview).toBe(true);
+    expect(preview?.files.map((f) => [f.label, f.batch])).toEqual([['CMS-1500 preview (data only), not a claim', null]]);
+    expect(b.batches).toEqual([]);
+    expect(b.claims.every((c) => c.status === 'draft')).toBe(true);
+
+    const printed = await b.exportBatch();
+    expect(printed?.files[0]?.batch).toMatchObject({ kind: 'pdf', claimCount: 2 });
+    expect(b.batches.map((x) => x.kind)).toEqual(['pdf']);
+    expect(b.claims.every((c) => c.status === 'exported')).toBe(true);
+    expect((await b.download(b.batches[0]!.id))?.base64).toBe(printed?.files[0]?.file.base64);
+    // a reprint of the printed batch records nothing
+    expect((await b.reprint(b.batches[0]!.id, 'full'))?.fileName).toBe(`${b.batches[0]!.id}-CMS1500-full.pdf`);
+    expect(await api.get('billing.batches')).toHaveLength(1);
+  });
+
   it('opens a claim with the sources of its lines', async () => {
     const b = new BillingState(api, '2026-11-05');
     await b.build();
