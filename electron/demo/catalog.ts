@@ -109,7 +109,8 @@ export const PRODUCTS = {
   milrinone: liquid('0409-2776-24', 'Milrinone 200 mcg/mL 100 mL bag', 'J2260', [5, 'mg'], [200, 'mcg'], 100, true),
   enoxaparin: liquid('0075-0624-40', 'Enoxaparin 40 mg/0.4 mL syringe', 'J1650', [10, 'mg'], [100, 'mg'], 0.4, true),
   fluorouracil: liquid('63323-117-51', 'Fluorouracil 50 mg/mL 50 mL vial', 'J9190', [500, 'mg'], [50, 'mg'], 50, true),
-  heparinFlush: { ndc: '25021-0402-05', name: 'Heparin lock flush 100 units/mL 5 mL', kind: 'supply', hcpcs: 'J1642' },
+  // J1642 is a supply (bundled on per diem days, R-SU-1) but still a J-code: it bills with its NDC (R-DR-7).
+  heparinFlush: { ...liquid('25021-0402-05', 'Heparin lock flush 100 units/mL 5 mL', 'J1642', [10, 'units'], [100, 'units'], 5, true), kind: 'supply' },
   ivPole: { ndc: '12345-0001-01', name: 'IV pole', kind: 'supply', hcpcs: 'E0776' },
   pump: { ndc: '12345-0002-01', name: 'Ambulatory infusion pump (rental, per week)', kind: 'supply', hcpcs: 'E0781' },
   catheterKit: { ndc: '12345-0003-07', name: 'Catheter care supplies, per week', kind: 'supply', hcpcs: 'A4221' },
