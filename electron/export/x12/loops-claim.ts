@@ -1,6 +1,7 @@
 // 2300 claim, 2310A referring (ordering) provider, 2400 service lines, 2410 drug, 2420A rendering.
 import type { Claim, ClaimLine } from '../../domain/claims.ts';
 import { NDC_UNITS, type NdcUnit, type Organization } from '../../domain/types.ts';
+import { isDrugCode } from '../../claims/rules/missingNdc.ts';
 import type { Lookup, Problems } from './context.ts';
 import { d8, decimal, money } from './format.ts';
 import { LEN, MAX_DIAGNOSES, MAX_LINES_PER_CLAIM, MAX_MODIFIERS, MAX_POINTERS } from './limits.ts';
@@ -25,9 +26,9 @@ export function lineControlNumber(claimId: string, lineNumber: number): string {
   return `${claimId}-${lineNumber}`;
 }
 
-/** A line needs 2410 when it bills a drug: drug/waste lines, J-codes, or any line carrying an NDC. */
+/** A line needs 2410 when it bills a drug: drug/waste lines, drug codes (R-DR-7's table), or any line carrying an NDC. */
 function isDrugLine(line: ClaimLine): boolean {
-  return line.kind === 'drug' || line.kind === 'waste' || /^J\d{4}$/.test(line.code) || line.ndc != null;
+  return line.kind === 'drug' || line.kind === 'waste' || isDrugCode(line.code) || line.ndc != null;
 }
 
 function diagnoses(claim: Claim, field: string, p: Problems): Segment {
