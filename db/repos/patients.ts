@@ -51,6 +51,12 @@ export function listPatients(db: Db): Patient[] {
   return patientsWhere(db, '', []);
 }
 
+/** The patients with these ids (in the store's order; unknown ids are left out), in two queries. */
+export function listPatientsByIds(db: Db, ids: readonly string[]): Patient[] {
+  if (ids.length === 0) return [];
+  return patientsWhere(db, 'WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+}
+
 export function getPatient(db: Db, id: string): Patient | null {
   return patientsWhere(db, 'WHERE id = ?', [id])[0] ?? null;
 }
@@ -60,7 +66,7 @@ export function getPatient(db: Db, id: string): Patient | null {
  * matches `text`; every word must match. Sorted by last and first name.
  */
 export function searchPatients(db: Db, text: string, limit = 100): Patient[] {
-  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 5).map(toDobIfDate);
+  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 5).map((w) => isoFromUsDate(w) ?? w);
   if (words.length === 0) return patientsWhere(db, '', [limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
   const clause = words
     .map(
@@ -76,9 +82,10 @@ export function searchPatients(db: Db, text: string, limit = 100): Patient[] {
   return patientsWhere(db, `WHERE ${clause}`, [...params, limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
 }
 
-function toDobIfDate(w: string): string {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(w);
-  return m ? `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : w;
+/** A date of birth typed as MM/DD/YYYY (or M/D/YYYY) in the ISO form the store keeps; null for anything else. */
+export function isoFromUsDate(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  return m ? `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : null;
 }
 
 /** Upserts the patient; the coverages are replaced by `p.coverages`. */

@@ -1,5 +1,6 @@
 import type { Visit } from '../../electron/domain/types.ts';
-import { all, bit, bool, run, str, strOrNull } from './sql.ts';
+import { idNumberDesc } from './ids.ts';
+import { all, bit, bool, one, run, str, strOrNull } from './sql.ts';
 import type { Db, Row } from './sql.ts';
 
 const visitOf = (r: Row): Visit => ({
@@ -22,6 +23,44 @@ export function listVisits(db: Db): Visit[] {
 /** A patient's visits, by date and arrival. */
 export function listPatientVisits(db: Db, patientId: string): Visit[] {
   return all(db, 'SELECT * FROM visits WHERE patient_id = ? ORDER BY date, arrival, id', patientId).map(visitOf);
+}
+
+export function getVisit(db: Db, id: string): Visit | null {
+  const r = one(db, 'SELECT * FROM visits WHERE id = ?', id);
+  return r ? visitOf(r) : null;
+}
+
+export interface RecentVisitsFilter {
+  limit: number;
+  patient?: string;
+  nurse?: string;
+  unsignedOnly?: boolean;
+  /** visit dates, inclusive */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The newest visits (by date, arrival, then id with its number compared as a number: V10 before
+ * V9), filtered in SQL so a log reads `limit` rows, not the table. An absent filter is NULL.
+ */
+export function listRecentVisits(db: Db, f: RecentVisitsFilter): Visit[] {
+  return all(
+    db,
+    `SELECT * FROM visits
+     WHERE (@patient IS NULL OR patient_id = @patient) AND (@nurse IS NULL OR nurse_id = @nurse)
+       AND (@unsigned = 0 OR signed = 0) AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to)
+     ORDER BY date DESC, arrival DESC, ${idNumberDesc()}
+     LIMIT @limit`,
+    {
+      patient: f.patient ?? null,
+      nurse: f.nurse ?? null,
+      unsigned: f.unsignedOnly ? 1 : 0,
+      from: f.from ?? null,
+      to: f.to ?? null,
+      limit: f.limit,
+    },
+  ).map(visitOf);
 }
 
 export function saveVisit(db: Db, v: Visit): void {

@@ -1,15 +1,17 @@
 // The dispensing log: record what the pharmacy sent, find products by NDC (any hyphenated form)
 // or name, list with filters.
 import { z } from 'zod';
-import { listDispenses, listPatientDispenses, saveDispense } from '../../../db/repos/dispenses.ts';
+import { listDispenseLog, saveDispense } from '../../../db/repos/dispenses.ts';
+import { nextId } from '../../../db/repos/ids.ts';
 import { getProduct, listProducts } from '../../../db/repos/products.ts';
 import { getTherapy } from '../../../db/repos/therapies.ts';
 import type { Db } from '../../../db/repos/sql.ts';
 import type { Dispense, Product } from '../../domain/types.ts';
 import { formatNdc, normalizeNdc } from '../../import/ndc.ts';
-import type { DispenseDraft, DispensesHandlers, ProductHit } from '../contract/dispenses.ts';
+import type { DispenseDraft, DispenseFilter, DispensesHandlers, ProductHit } from '../contract/dispenses.ts';
+import type { DispenseLogFilter } from '../../../db/repos/dispenses.ts';
 import { defineHandlers } from '../define.ts';
-import { blankToNull, byIdNumber, byText, nextId } from './chart/ids.ts';
+import { blankToNull } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { Names, dispenseRow } from './chart/views.ts';
 
@@ -52,6 +54,25 @@ function productHits(db: Db, query: string, therapyNdcs: Set<string>, limit: num
     .slice(0, limit);
 }
 
+function dateAndOwnerFilter(f: DispenseFilter): Omit<DispenseLogFilter, 'limit'> {
+  return {
+    ...(f.patient ? { patient: f.patient } : {}),
+    ...(f.therapy ? { therapy: f.therapy } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
+}
+
+/** The product box of the log: a whole NDC in any form, the start of one, or part of a name. */
+function productFilter(product: string | undefined): Pick<DispenseLogFilter, 'ndc' | 'ndcPrefix' | 'productText'> {
+  const q = product?.trim() ?? '';
+  if (!q) return {};
+  const ndc = normalizeNdc(q);
+  if (ndc.ok) return { ndc: ndc.ndc };
+  const prefix = ndcDigitsPrefix(q);
+  return prefix !== null ? { ndcPrefix: prefix } : { productText: q };
+}
+
 function dispenseOf(draft: DispenseDraft, id: string): Dispense {
   return {
     id,
@@ -76,22 +97,10 @@ export default defineHandlers<DispensesHandlers>({
       limit: z.number().int().positive().max(2000).optional(),
     }),
     run: ({ db }, f) => {
-      const names = new Names(db, !f.patient);
-      const rows = f.patient ? listPatientDispenses(db, f.patient) : listDispenses(db);
-      const q = f.product?.trim() ?? '';
-      const ndc = q ? normalizeNdc(q) : null;
-      const prefix = q ? ndcDigitsPrefix(q) : null;
-      const matchesProduct = (d: Dispense) => {
-        if (!q) return true;
-        if (ndc?.ok) return d.ndc === ndc.ndc;
-        if (prefix !== null) return d.ndc.startsWith(prefix);
-        return (names.products.get(d.ndc)?.name ?? '').toLowerCase().includes(q.toLowerCase());
-      };
-      return rows
-        .filter((d) => (!f.therapy || d.therapy === f.therapy) && (!f.from || d.date >= f.from) && (!f.to || d.date <= f.to) && matchesProduct(d))
-        .sort((a, b) => byText(b.date, a.date) || byIdNumber(b.id, a.id))
-        .slice(0, f.limit ?? 200)
-        .map((d) => dispenseRow(names, d));
+      const rows = listDispenseLog(db, { ...dateAndOwnerFilter(f), ...productFilter(f.product), limit: f.limit ?? 200 });
+      const names = new Names(db);
+      names.preloadPatients(rows.map((d) => d.patient));
+      return rows.map(({ patient: _patient, ...d }) => dispenseRow(names, d));
     },
   },
 
@@ -113,7 +122,7 @@ export default defineHandlers<DispensesHandlers>({
   'dispenses.save': {
     args: z.custom<DispenseDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' }),
     run: ({ db }, draft) => {
-      const id = blankToNull(draft.id) ?? nextId('D', listDispenses(db).map((d) => d.id));
+      const id = blankToNull(draft.id) ?? nextId(db, 'dispenses', 'D');
       const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
       const d = checked('dispenses', dispenseOf(draft, id), { therapies: therapy ? [therapy] : [], products: listProducts(db) }, `Dispense ${id}`);
       db.transaction(() => saveDispense(db, d))();

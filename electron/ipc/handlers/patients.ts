@@ -1,7 +1,7 @@
 // Patients: search, the chart, demographics and coverages. Saves are checked by the import's own
 // schemas (chart/validate.ts) and written in one transaction.
 import { z } from 'zod';
-import { getPatient, savePatient, searchPatients } from '../../../db/repos/patients.ts';
+import { getPatient, isoFromUsDate, savePatient, searchPatients } from '../../../db/repos/patients.ts';
 import { listPatientTherapies } from '../../../db/repos/therapies.ts';
 import { listPatientDispenses } from '../../../db/repos/dispenses.ts';
 import { listPatientVisits } from '../../../db/repos/visits.ts';
@@ -42,11 +42,8 @@ function write(db: Db, p: Patient): Patient {
 /** Which field a search word found, so the result list can show it. */
 function matchedField(p: Patient, query: string): PatientHit['matched'] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
   for (const w of words) {
-    const m = us.exec(w);
-    const iso = m ? `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}` : w;
-    if (iso === p.dob) return 'dob';
+    if ((isoFromUsDate(w) ?? w) === p.dob) return 'dob';
     if (p.id.toLowerCase().startsWith(w) && !p.firstName.toLowerCase().startsWith(w) && !p.lastName.toLowerCase().startsWith(w)) return 'account';
     if (p.coverages.some((c) => c.memberId.toLowerCase().startsWith(w))) return 'memberId';
   }

@@ -3,7 +3,8 @@
 // the product's, a payer the patient has coverage with) in one transaction.
 import { z } from 'zod';
 import { getPatient } from '../../../db/repos/patients.ts';
-import { getTherapy, listPatientTherapies, listTherapies, saveTherapy } from '../../../db/repos/therapies.ts';
+import { getTherapy, listPatientTherapies, saveTherapy } from '../../../db/repos/therapies.ts';
+import { nextId } from '../../../db/repos/ids.ts';
 import { listPayers } from '../../../db/repos/payers.ts';
 import { listPrescribers } from '../../../db/repos/prescribers.ts';
 import { listProducts } from '../../../db/repos/products.ts';
@@ -12,7 +13,6 @@ import type { Therapy } from '../../domain/types.ts';
 import type { TherapiesHandlers } from '../contract/therapies.ts';
 import { defineHandlers } from '../define.ts';
 import { FieldError, UserError } from '../errors.ts';
-import { nextId } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { Names, therapyOption, therapyView } from './chart/views.ts';
 
@@ -63,7 +63,7 @@ export default defineHandlers<TherapiesHandlers>({
     args: record<Therapy>(),
     run: ({ db }, raw) => {
       const given = typeof raw.id === 'string' ? raw.id.trim() : '';
-      const id = given || nextId('T', listTherapies(db).map((t) => t.id));
+      const id = given || nextId(db, 'therapies', 'T');
       if (given && getTherapy(db, given)) throw new FieldError(`Therapy id ${given} is already used`, { id: `${given} is already used by another therapy` });
       return write(db, checkTherapy(db, { ...raw, id }));
     },

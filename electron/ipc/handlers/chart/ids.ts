@@ -1,14 +1,4 @@
-// New records get the next free number after the office's highest `<prefix><n>` id, so ids stay
-// short and readable on claims and in logs (T12, V88, D5).
-export function nextId(prefix: string, existing: Iterable<string>): string {
-  let max = 0;
-  const re = new RegExp(`^${prefix}(\\d+)$`);
-  for (const id of existing) {
-    const m = re.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `${prefix}${max + 1}`;
-}
+// Small helpers the chart handlers share. New ids: db/repos/ids.ts.
 
 /** trims; blank → null */
 export function blankToNull(s: string | null | undefined): string | null {

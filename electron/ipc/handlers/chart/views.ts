@@ -1,7 +1,7 @@
 // Read models the chart, the visit log and the dispensing log show: records joined with the names
 // a biller reads, built from the store's repositories.
 import type { Db } from '../../../../db/repos/sql.ts';
-import { getPatient, listPatients } from '../../../../db/repos/patients.ts';
+import { getPatient, listPatients, listPatientsByIds } from '../../../../db/repos/patients.ts';
 import { listPayers } from '../../../../db/repos/payers.ts';
 import { listPrescribers } from '../../../../db/repos/prescribers.ts';
 import { listNurses } from '../../../../db/repos/nurses.ts';
@@ -60,6 +60,12 @@ export class Names {
     this.prescribers = new Map(listPrescribers(db).map((p) => [p.id, p]));
     this.nurses = new Map(listNurses(db).map((n) => [n.id, n]));
     this.products = new Map(listProducts(db).map((p) => [p.ndc, p]));
+  }
+
+  /** reads the patients a list names in one go (a log of 100 rows, not the whole office) */
+  preloadPatients(ids: Iterable<string>): void {
+    const missing = [...new Set(ids)].filter((id) => !this.patients.has(id));
+    for (const p of listPatientsByIds(this.db, missing)) this.patients.set(p.id, p);
   }
 
   patient(id: string): Patient | null {
