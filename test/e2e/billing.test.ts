@@ -3,7 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { read837 } from '../../electron/export/x12/read837.ts';
+import { LAYOUT } from '../../electron/export/cms1500/index.ts';
 import type { BuildOutcome, ClaimDetail, ClaimRow } from '../../electron/ipc/contract/billing.ts';
+import { plural } from '../../renderer/lib/format.ts';
+import { markText } from '../cms1500/mark.ts';
+import { boxes, readGlyphs, stray } from '../cms1500/readback.ts';
 import { startApp, type E2eApp } from './harness.ts';
 
 const OCTOBER = { from: '2026-10-01', to: '2026-10-31' };
@@ -94,7 +98,7 @@ describe('billing October 2026 in the browser', () => {
     await page.locator('.therapy', { hasText: `${target.therapy} ·` }).filter({ hasText: 'PA-E2E-1' }).waitFor();
   });
 
-  it('rebuilds without the error, acknowledges warnings and exports an 837P the reader accepts', async () => {
+  it('rebuilds without the error, acknowledges warnings, previews and prints one payer on CMS-1500, and exports the rest in an 837P the reader accepts', async () => {
     const { page } = app;
     await page.keyboard.press('Alt+4');
     await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
@@ -115,8 +119,49 @@ describe('billing October 2026 in the browser', () => {
     const ack = page.getByRole('button', { name: 'acknowledge all' });
     if (await ack.count()) await ack.click();
     await expect.poll(() => page.getByRole('button', { name: 'Acknowledge warnings' }).count(), { timeout: 30_000 }).toBe(0);
+    const acknowledged = (await app.call<BuildOutcome>('billing.listClaims', OCTOBER)).claims.filter((c) => c.exportable);
+    expect(acknowledged.map((c) => c.id)).toContain(fixed.id);
+
+    // one payer takes paper: preview its forms (nothing recorded), then print them as a batch
+    const payers = [...new Set(acknowledged.map((c) => c.payer))].filter((p) => p !== fixed!.payer);
+    const paper = payers.sort((a, b) => acknowledged.filter((c) => c.payer === a).length - acknowledged.filter((c) => c.payer === b).length)[0]!;
+    const paperClaims = acknowledged.filter((c) => c.payer === paper);
+    await page.locator('#bill-payer').selectOption(paper);
+    await page.getByRole('button', { name: 'Show built claims' }).click();
+    await page.getByRole('checkbox', { name: '837P for the clearinghouse' }).uncheck();
+    await page.getByRole('checkbox', { name: 'CMS-1500 PDF' }).check();
+    const preview = await download(() => page.getByRole('button', { name: 'Preview', exact: true }).click());
+    await page.getByRole('status').filter({ hasText: 'Preview printed: not a claim, nothing recorded' }).waitFor();
+    expect(preview.name).toBe(`PREVIEW-CMS1500-${OCTOBER.from}-to-${OCTOBER.to}-${paper}-full.pdf`);
+    const previewPages = await readGlyphs(new Uint8Array(preview.bytes));
+    for (const p of previewPages) expect(markText(stray(p, Object.keys(LAYOUT.fields)))[0]).toBe('PREVIEW - NOT A CLAIM');
+    expect(await app.call<unknown[]>('billing.batches')).toEqual([]);
+
+    const printed = await download(() => page.getByRole('button', { name: `Print ${plural(paperClaims.length, 'claim')}` }).click());
+    await page.getByRole('status').filter({ hasText: 'Batch exported' }).waitFor();
+    expect(printed.name).toBe('B000001-CMS1500-full.pdf');
+    const printedPages = await readGlyphs(new Uint8Array(printed.bytes));
+    expect(printedPages.map((p) => stray(p, Object.keys(LAYOUT.fields)))).toEqual(printedPages.map(() => []));
+    // claims the form cannot hold are listed with the reason and stay drafts
+    const pdfLeftOutNotice = page.getByRole('status').filter({ hasText: /claims? left out/ });
+    const pdfLeftOut = (await pdfLeftOutNotice.count()) ? (await pdfLeftOutNotice.locator('li').allInnerTexts()).map((t) => t.split(':')[0]!) : [];
+    const printedIds = paperClaims.map((c) => c.id).filter((id) => !pdfLeftOut.includes(id));
+    expect(printedIds.length).toBeGreaterThan(0);
+    expect(new Set(printedPages.map((p) => boxes(p, ['26'])['26']))).toEqual(new Set(printedIds.map((id) => id.slice(0, 14).toUpperCase())));
+    const history = page.getByRole('table', { name: 'Batches' });
+    const pdfRow = history.locator('tbody tr', { hasText: 'CMS-1500 PDF' });
+    await pdfRow.waitFor();
+    const printedAgain = await download(() => pdfRow.getByRole('button', { name: 'Download again' }).click());
+    expect(printedAgain.name).toBe(printed.name);
+    expect(printedAgain.bytes.equals(printed.bytes)).toBe(true);
+
+    // the rest go to the clearinghouse; the printed claims are locked and stay out of the 837P
+    await page.locator('#bill-payer').selectOption('');
+    await page.getByRole('button', { name: 'Show built claims' }).click();
+    await page.getByRole('checkbox', { name: 'CMS-1500 PDF' }).uncheck();
+    await page.getByRole('checkbox', { name: '837P for the clearinghouse' }).check();
     const ready = (await app.call<BuildOutcome>('billing.listClaims', OCTOBER)).claims.filter((c) => c.exportable);
-    expect(ready.map((c) => c.id)).toContain(fixed.id);
+    expect(ready.map((c) => c.id).sort()).toEqual(acknowledged.filter((c) => !printedIds.includes(c.id)).map((c) => c.id).sort());
 
     const file = await download(() => page.getByRole('button', { name: `Export ${ready.length} claims` }).click());
     await page.getByRole('status').filter({ hasText: 'Batch exported' }).waitFor();
@@ -129,9 +174,9 @@ describe('billing October 2026 in the browser', () => {
     expect(read.claims.map((c) => c.id)).toContain(fixed.id);
     await app.shot('billing-exported');
 
-    const history = page.getByRole('table', { name: 'Batches' });
-    expect(await history.locator('tbody tr').count()).toBe(1);
-    const again = await download(() => history.getByRole('button', { name: 'Download again' }).click());
+    expect(await history.locator('tbody tr').count()).toBe(2);
+    const x12Row = history.locator('tbody tr', { hasText: '837P' });
+    const again = await download(() => x12Row.getByRole('button', { name: 'Download again' }).click());
     expect(again.name).toBe(file.name);
     expect(again.bytes.equals(file.bytes)).toBe(true);
   });
@@ -139,10 +184,14 @@ describe('billing October 2026 in the browser', () => {
   it('prints the exported batch on CMS-1500 forms', async () => {
     const { page } = app;
     const history = page.getByRole('table', { name: 'Batches' });
-    const pdf = await download(() => history.getByRole('button', { name: 'Print CMS-1500' }).click());
-    expect(pdf.name).toMatch(/^B\d+-CMS1500-full\.pdf$/);
+    const x12Row = history.locator('tbody tr', { hasText: '837P' });
+    const pdf = await download(() => x12Row.getByRole('button', { name: 'Print CMS-1500' }).click());
+    expect(pdf.name).toBe('B000002-CMS1500-full.pdf');
     const doc = await PDFDocument.load(pdf.bytes);
-    const batch = (await app.call<Array<{ claimCount: number }>>('billing.batches'))[0]!;
+    const batches = await app.call<Array<{ id: string; kind: string; claimCount: number }>>('billing.batches');
+    // the reprint recorded nothing: the history still holds the print and the 837P
+    expect(batches.map((b) => [b.id, b.kind])).toEqual([['B000002', '837'], ['B000001', 'pdf']]);
+    const batch = batches[0]!;
     // at least one page per claim (six lines a page)
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(batch.claimCount);
     await app.shot('billing-batch-history');
