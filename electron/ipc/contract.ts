@@ -8,6 +8,8 @@ import type { TherapiesHandlers } from './contract/therapies.ts';
 import type { VisitsHandlers } from './contract/visits.ts';
 import type { DispensesHandlers } from './contract/dispenses.ts';
 import type { ShellHandlers } from './contract/shell.ts';
+import type { AuthHandlers } from './contract/auth.ts';
+import type { AdminHandlers } from './contract/admin.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -18,7 +20,9 @@ export type Handlers = AppHandlers &
   PatientsHandlers &
   TherapiesHandlers &
   VisitsHandlers &
-  DispensesHandlers;
+  DispensesHandlers &
+  AuthHandlers &
+  AdminHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

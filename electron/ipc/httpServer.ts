@@ -2,13 +2,22 @@
 // `POST /api/<name>` with a JSON body → the same `{ ok, value | error }` the desktop app gets.
 // It also serves the built renderer. Bound to 127.0.0.1 only; requests naming another host or
 // coming from another origin are refused (DNS rebinding, cross-site posts).
+// With `sessions`, every request runs under the session named by an HttpOnly SameSite=Strict
+// cookie that only `auth.signIn` sets (a new value at each sign-in); without the cookie a request
+// gets a signed-out session, so only the public requests (status, setup, sign-in) answer.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './context.ts';
 import { CONTENT_SECURITY_POLICY, contentType } from './policy.ts';
+import type { OfficeHost } from './officeHost.ts';
 import type { Registry } from './registry.ts';
+import { newSessionToken, type SessionTable } from './sessionTable.ts';
+
+export const SESSION_COOKIE = 'perdiem_session';
+/** the table's key for requests without a (live) cookie; never a cookie value (those are 43 characters) */
+const ANONYMOUS = '';
 
 export interface HttpServerOptions {
   registry: Registry;
@@ -18,6 +27,10 @@ export interface HttpServerOptions {
   port?: number;
   /** largest request body in bytes (import files) */
   maxBody?: number;
+  /** the office behind ctx.db (setup, restore swap the connection); its db replaces ctx.db per request */
+  office?: OfficeHost;
+  /** sessions by cookie; omitted: no sign-in, every request trusted (API-only tests of the table) */
+  sessions?: SessionTable<string>;
 }
 
 export interface RunningServer {
@@ -58,6 +71,20 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** The session cookie's value, if the request has one. */
+export function sessionCookie(header: string | undefined): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+export function sessionCookieHeader(token: string | null): string {
+  const base = `${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/`;
+  return token ? base : `${base}; Max-Age=0`;
+}
+
 /** Only requests addressed to this very server (Host) and, when a browser says so, from its own origin. */
 export function isLocalRequest(headers: http.IncomingHttpHeaders, port: number): boolean {
   const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -90,8 +117,27 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
         } catch (e) {
           return sendJson(res, 400, { ok: false, error: { message: `bad request: ${e instanceof Error ? e.message : String(e)}` } });
         }
-        const result = await opts.registry.call(opts.ctx, name, args ?? undefined);
-        return sendJson(res, opts.registry.has(name) ? 200 : 404, result);
+        const status = opts.registry.has(name) ? 200 : 404;
+        const base = opts.office ? { ...opts.ctx, db: opts.office.db, office: opts.office } : opts.ctx;
+        const table = opts.sessions;
+        if (!table) return sendJson(res, status, await opts.registry.call(base, name, args ?? undefined));
+        const token = sessionCookie(req.headers.cookie);
+        // the cookie's own session (a locked one continues at the lock screen); without one, the
+        // shared signed-out session, so failed sign-ins add up to the wait whoever tries
+        const own = table.find(token);
+        const session = own ?? table.get(ANONYMOUS);
+        const result = await opts.registry.call({ ...base, session }, name, args ?? undefined);
+        if (result.ok && name === 'auth.signIn') {
+          // a new value at every sign-in: a value seen before signing in is worth nothing after
+          table.delete(own ? token! : ANONYMOUS);
+          const fresh = newSessionToken();
+          table.set(fresh, session);
+          res.setHeader('set-cookie', sessionCookieHeader(fresh));
+        } else if (name === 'auth.signOut' && token) {
+          table.delete(token);
+          res.setHeader('set-cookie', sessionCookieHeader(null));
+        }
+        return sendJson(res, status, result);
       }
 
       if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, 'not found', 'text/plain');

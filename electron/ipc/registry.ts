@@ -1,7 +1,13 @@
 // The one handler table: every domain's handlers merged, served to Electron IPC (shell/ipc.ts),
 // to the loopback HTTP server (httpServer.ts) and in-process (CLI, tests).
 import { ZodError } from 'zod';
+import { appendAudit } from '../../db/repos/audit.ts';
+import type { User } from '../../db/repos/users.ts';
 import { UserError } from '../cli/errors.ts';
+import { setActor } from '../security/actor.ts';
+import { auditRequest, guardRequest } from '../security/requests.ts';
+import { PermissionError } from '../security/roles.ts';
+import { LockedError } from '../security/sessions.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handlers } from './contract.ts';
 import type { AnyFn, HandlerDef } from './define.ts';
@@ -15,13 +21,20 @@ import patients from './handlers/patients.ts';
 import therapies from './handlers/therapies.ts';
 import visits from './handlers/visits.ts';
 import dispenses from './handlers/dispenses.ts';
+import auth from './handlers/auth.ts';
+import admin from './handlers/admin.ts';
 
 type AnyDomain = Record<string, HandlerDef<AnyFn>>;
 
 export interface Registry {
   readonly names: readonly string[];
   has(name: string): boolean;
-  /** never throws for bad input or user errors: those come back as `ok:false` */
+  /**
+   * Never throws for bad input or user errors: those come back as `ok:false`. With `ctx.session`
+   * the role's permission for `name` is checked first (requests.ts; a name not listed there is
+   * for administrators only), the user becomes the audit actor, and builds, exports, prints and
+   * imports get their audit row; a refused request is audited as `request.denied`.
+   */
   call(ctx: HandlerContext, name: string, args: unknown): Promise<CallResult<unknown>>;
 }
 
@@ -50,6 +63,33 @@ export function toCallError(e: unknown): CallError | null {
   return null;
 }
 
+/** Arguments as the audit trail keeps them: long texts (an import file, a password never reaches here) shortened. */
+export function auditArgs(args: unknown): unknown {
+  if (typeof args === 'string') return args.length > 200 ? `<${args.length} characters>` : args;
+  if (Array.isArray(args)) return args.map(auditArgs);
+  if (args && typeof args === 'object') return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, auditArgs(v)]));
+  return args;
+}
+
+/** Before a handler: the user it runs for, or the refusal to send back. */
+function guard(ctx: HandlerContext, name: string): { user: User | null } | { refused: CallError } {
+  const session = ctx.session;
+  if (!session) return { user: null };
+  try {
+    const user = guardRequest(session, name);
+    setActor(ctx.db, user?.username ?? null);
+    return { user };
+  } catch (e) {
+    if (e instanceof LockedError) return { refused: { message: e.message, code: 'locked' } };
+    if (e instanceof PermissionError) {
+      const who = session.current();
+      appendAudit(ctx.db, { actor: who?.username ?? 'system', action: 'request.denied', entity: 'request', entityId: name, after: { role: e.role, needs: e.action } });
+      return { refused: { message: `Not allowed: ${e.message}`, code: 'denied' } };
+    }
+    throw e;
+  }
+}
+
 export function createRegistry(domains: AnyDomain[]): Registry {
   const table = new Map<string, HandlerDef<AnyFn>>();
   for (const domain of domains) {
@@ -64,13 +104,17 @@ export function createRegistry(domains: AnyDomain[]): Registry {
     async call(ctx, name, raw) {
       const def = table.get(name);
       if (!def) return { ok: false, error: { message: `unknown request '${name}'` } };
+      const g = guard(ctx, name);
+      if ('refused' in g) return { ok: false, error: g.refused };
+      let ok = false;
       try {
         let args: unknown = raw;
         if (def.args) args = def.args.parse(raw);
         else if (raw !== undefined && raw !== null && !(typeof raw === 'object' && Object.keys(raw).length === 0)) {
           return { ok: false, error: { message: `'${name}' takes no arguments` } };
         } else args = undefined;
-        const value = await def.run(ctx, args as never);
+        const value = await def.run(ctx.session ? { ...ctx, user: g.user } : ctx, args as never);
+        ok = true;
         return { ok: true, value };
       } catch (e) {
         const known = toCallError(e);
@@ -79,12 +123,14 @@ export function createRegistry(domains: AnyDomain[]): Registry {
         console.error(`[perdiem] ${name} failed`, e);
         const message = e instanceof Error ? e.message : String(e);
         return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
+      } finally {
+        if (ctx.session) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok);
       }
     },
   };
 }
 
-const DOMAINS = { app, billing, settings, patients, therapies, visits, dispenses };
+const DOMAINS = { app, billing, settings, patients, therapies, visits, dispenses, auth, admin };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

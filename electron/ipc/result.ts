@@ -7,6 +7,8 @@ export interface CallError {
   fields?: Record<string, string>;
   /** one line per problem (`path: message`), e.g. every invalid record of an import */
   details?: string[];
+  /** why a request was not run: `locked` (signed out or idle-locked: sign in again), `denied` (the role may not) */
+  code?: 'locked' | 'denied';
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };

@@ -3,11 +3,13 @@
 // Build the renderer first (`npm run build`).
 import path from 'node:path';
 import { parseNow } from '../cli/now.ts';
-import { openStore } from '../../db/open.ts';
 import { defaultDbPath } from '../paths.ts';
 import type { HandlerContext } from './context.ts';
 import { startHttpServer } from './httpServer.ts';
+import { memoryProtector } from './memoryProtector.ts';
+import { OfficeHost } from './officeHost.ts';
 import { appRegistry } from './registry.ts';
+import { SessionTable, sessionFactory } from './sessionTable.ts';
 
 export function fixedOrLiveClock(now: string | undefined): Pick<HandlerContext, 'now' | 'today'> {
   if (now !== undefined) {
@@ -23,16 +25,21 @@ function option(argv: string[], name: string): string | undefined {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const store = openStore(option(argv, '--db') ?? defaultDbPath());
-  const ctx: HandlerContext = { db: store.db, ...fixedOrLiveClock(option(argv, '--now')) };
+  const clock = fixedOrLiveClock(option(argv, '--now'));
+  // an office set up here is encrypted under a key this process holds only while it runs
+  const protector = memoryProtector();
+  const office = new OfficeHost({ dbPath: option(argv, '--db') ?? defaultDbPath(), protector: () => protector, now: clock.now });
+  const ctx: HandlerContext = { db: office.db, ...clock };
   const server = await startHttpServer({
     registry: appRegistry(),
     ctx,
+    office,
+    sessions: new SessionTable<string>(() => office.db, sessionFactory()),
     rendererDir: path.resolve('dist/renderer'),
     port: Number(option(argv, '--port') ?? 5180),
   });
   console.log(`Perdiem at ${server.url}`);
-  const stop = () => void server.close().then(() => store.close());
+  const stop = () => void server.close().then(() => office.close());
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

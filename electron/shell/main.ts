@@ -3,13 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { openStore, type Store } from '../../db/open.ts';
-import { officeStatus, openOffice } from '../security/office.ts';
 import { setMigrationsDir } from '../../db/migrate.ts';
 import { parseNow } from '../cli/now.ts';
 import type { HandlerContext } from '../ipc/context.ts';
 import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../ipc/policy.ts';
+import { OfficeHost } from '../ipc/officeHost.ts';
 import { appRegistry } from '../ipc/registry.ts';
+import { SessionTable, sessionFactory } from '../ipc/sessionTable.ts';
 import { APP_ORIGIN } from '../ipc/senderCheck.ts';
 import { APP_NAME, defaultDataDir, defaultDbPath } from '../paths.ts';
 import { buildMenu } from './menu.ts';
@@ -32,7 +32,7 @@ function clock(): Pick<HandlerContext, 'now' | 'today'> {
   return { now: () => parseNow(fixed).now, today: () => parseNow(fixed).today };
 }
 
-function openOfficeStore(): Store {
+function openOfficeHost(now: () => string): OfficeHost {
   const binding = nativeBindingPath({
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
@@ -44,12 +44,9 @@ function openOfficeStore(): Store {
   }
   (globalThis as { __perdiemNativeBinding?: string }).__perdiemNativeBinding = binding;
   setMigrationsDir(path.join(__dirname, 'migrations'));
-  const dbPath = defaultDbPath();
   // an encrypted office opens with the key this OS account holds (docs/security.md); the OS
-  // keyring is asked only then, so a plain or new office works without one
-  const status = officeStatus(dbPath);
-  if (status === 'new' || status === 'plain') return openStore(dbPath);
-  return openOffice(dbPath, safeStorageProtector()).store;
+  // keyring is asked only then (and at first-run setup), so a plain or new office opens without one
+  return new OfficeHost({ dbPath: defaultDbPath(), protector: safeStorageProtector, now });
 }
 
 function lockDown(): void {
@@ -97,13 +94,32 @@ async function start(): Promise<void> {
   lockDown();
   serveRenderer(path.join(root, 'dist', 'renderer'));
 
-  const store = openOfficeStore();
-  const ctx: HandlerContext = { db: store.db, ...clock() };
+  const time = clock();
+  const office = openOfficeHost(time.now);
   const registry = appRegistry();
+  // one session per window, held here: the renderer never names its role or user
+  const sessions = new SessionTable<number>(() => office.db, sessionFactory());
+  const contextFor = (contentsId: number | null): HandlerContext => ({
+    ...time,
+    db: office.db,
+    office,
+    session: contentsId === null ? sessions.fresh() : sessions.get(contentsId),
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    const id = contents.id;
+    contents.once('destroyed', () => {
+      try {
+        sessions.find(id)?.signOut();
+      } catch {
+        // the office is already closed (quitting): nothing left to record on
+      }
+      sessions.delete(id);
+    });
+  });
 
-  registerChannels(registry, ctx);
+  registerChannels(registry, (event) => contextFor(event.sender.id));
 
-  Menu.setApplicationMenu(buildMenu(registry, ctx));
+  Menu.setApplicationMenu(buildMenu(registry, (w) => contextFor(w?.webContents.id ?? null)));
   createWindow();
 
   app.on('activate', () => {
@@ -112,7 +128,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => store.close());
+  app.on('will-quit', () => office.close());
 }
 
 // one running copy per data folder: a second launch focuses the first

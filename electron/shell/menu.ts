@@ -5,14 +5,15 @@ import type { HandlerContext } from '../ipc/context.ts';
 import { APP_ORIGIN } from '../ipc/senderCheck.ts';
 import { openFile } from './dialogs.ts';
 
-export function buildMenu(registry: Registry, ctx: HandlerContext): Menu {
+/** `contextFor(window)`: the window's own session, so the menu's import runs as the signed-in user. */
+export function buildMenu(registry: Registry, contextFor: (w: BrowserWindow | null) => HandlerContext): Menu {
   const win = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
 
   async function importFromMenu(): Promise<void> {
     const w = win();
     const picked = await openFile(w, { title: 'Perdiem import file', extensions: ['json'] });
     if (!picked.ok || !picked.value) return;
-    const r = await registry.call(ctx, 'app.importFile', picked.value);
+    const r = await registry.call(contextFor(w), 'app.importFile', picked.value);
     const message = r.ok ? `Imported ${picked.value.fileName}.` : `Nothing was imported from ${picked.value.fileName}.`;
     const detail = r.ok ? '' : r.error.message;
     const box = { type: r.ok ? ('info' as const) : ('error' as const), message, detail };

@@ -1,5 +1,7 @@
 // Every channel of the preload's list gets a handler, each behind the sender check: the handler
-// table's channels call the registry, the shell's own (dialogs) are answered here.
+// table's channels call the registry, the shell's own (dialogs) are answered here. The context of
+// a call comes from the main process (`contextFor` the sending window: its session, held here,
+// never a role or user named by the renderer); the dialogs need a signed-in session too.
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../ipc/channels.ts';
 import type { HandlerContext } from '../ipc/context.ts';
@@ -16,11 +18,20 @@ export const SHELL_HANDLERS: Record<string, ShellHandler> = {
   'shell.saveFile': (args, e) => saveFile(windowOf(e), args),
 };
 
-export function registerChannels(registry: Registry, ctx: HandlerContext): void {
+/** The window's context for one call: its own session (see main.ts). */
+export type ContextFor = (event: IpcMainInvokeEvent) => HandlerContext;
+
+export function registerChannels(registry: Registry, contextFor: ContextFor): void {
   for (const channel of CHANNELS) {
     const shell = SHELL_HANDLERS[channel];
-    if (shell) senderValidatingHandle(channel, shell);
-    else if (registry.has(channel)) senderValidatingHandle(channel, (args) => registry.call(ctx, channel, args));
+    if (shell) {
+      senderValidatingHandle(channel, async (args, event) => {
+        const session = contextFor(event).session;
+        if (!session || session.state() !== 'active') return { ok: false, error: { message: 'sign in first', code: 'locked' } };
+        session.touch();
+        return shell(args, event);
+      });
+    } else if (registry.has(channel)) senderValidatingHandle(channel, (args, event) => registry.call(contextFor(event), channel, args));
     else throw new Error(`channel ${channel} has no handler`);
   }
 }

@@ -30,7 +30,7 @@ describe('the IPC wiring of the desktop shell', () => {
   beforeEach(() => {
     handlers.clear();
     calls.length = 0;
-    registerChannels(fakeRegistry, {} as never);
+    registerChannels(fakeRegistry, () => ({}) as never);
   });
 
   it('registers exactly the preload channels', () => {

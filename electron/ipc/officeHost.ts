@@ -1,0 +1,118 @@
+// The office database as the app serves it: opened at start (plain, new or encrypted with the
+// OS-held key), set up once (administrator, encryption, recovery key), and swapped in place by a
+// restore. Handlers reach the current connection through `host.db`; a transport's sessions made
+// on an older connection are dropped (sessionTable.ts), so everyone signs in again after a
+// setup or a restore.
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { openStore, type Store } from '../../db/open.ts';
+import { countUsers } from '../../db/repos/users.ts';
+import { defaultBackupDir, restoreBackup } from '../backup/backups.ts';
+import { storeKey, type SecretProtector } from '../security/keyring.ts';
+import { initializeOffice, officeStatus, openOffice } from '../security/office.ts';
+import type { ScryptParams } from '../security/passwords.ts';
+import type { KeyringContext } from '../security/users.ts';
+import { UserError } from './errors.ts';
+
+export interface OfficeHostOptions {
+  dbPath: string;
+  /** the OS protection of the database key (Electron safeStorage); asked for only when needed */
+  protector: () => SecretProtector;
+  /** ISO date-time, for the administrator's record */
+  now: () => string;
+  backupDir?: string;
+  /** tests: cheaper scrypt */
+  params?: ScryptParams;
+}
+
+export interface SetupInput {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+export class OfficeHost {
+  private store: Store | null = null;
+  private dbKey: Buffer | null = null;
+  private ring: KeyringContext | undefined;
+  readonly backupDir: string;
+
+  constructor(private readonly o: OfficeHostOptions) {
+    this.backupDir = o.backupDir ?? defaultBackupDir(o.dbPath);
+    this.open();
+  }
+
+  private open(): void {
+    const status = officeStatus(this.o.dbPath, undefined);
+    // a new or plain office needs no OS keyring until it is set up
+    if (status === 'new' || status === 'plain') {
+      this.store = openStore(this.o.dbPath);
+      this.dbKey = null;
+      this.ring = undefined;
+      return;
+    }
+    const opened = openOffice(this.o.dbPath, this.o.protector());
+    this.store = opened.store;
+    this.dbKey = opened.dbKey;
+    this.ring = opened.keyring;
+  }
+
+  get db(): Database.Database {
+    if (!this.store) throw new UserError('the office is closed');
+    return this.store.db;
+  }
+
+  get keyring(): KeyringContext | undefined {
+    return this.ring;
+  }
+
+  get encrypted(): boolean {
+    return this.dbKey !== null;
+  }
+
+  /** First run: nobody can sign in yet. */
+  needsSetup(): boolean {
+    return countUsers(this.db) === 0;
+  }
+
+  /** Creates the administrator and encrypts the office; returns the recovery key (shown once). */
+  setup(input: SetupInput): { recoveryKey: string } {
+    if (!this.needsSetup()) throw new UserError('this office is already set up: sign in instead');
+    this.close();
+    try {
+      const office = initializeOffice({
+        dataDir: '.',
+        dbPath: this.o.dbPath,
+        adminUser: input.username.trim(),
+        adminDisplayName: input.displayName.trim(),
+        adminPassword: input.password,
+        protector: this.o.protector(),
+        now: this.o.now(),
+        ...(this.o.params ? { params: this.o.params } : {}),
+      });
+      this.store = office.store;
+      this.dbKey = office.dbKey;
+      this.ring = office.keyring;
+      return { recoveryKey: office.recoveryKey };
+    } catch (e) {
+      // a refused name or password: the office opens again as it was (or encrypted, without users: setup resumes)
+      if (!this.store) this.open();
+      throw e;
+    }
+  }
+
+  /** Replaces the office with a verified backup (the current one is kept as a pre-restore backup). */
+  restore(file: string): { version: number; previous: string | null } {
+    const key = this.dbKey ? storeKey(this.dbKey) : undefined;
+    this.close();
+    try {
+      return restoreBackup(file, this.o.dbPath, key, { backupDir: this.backupDir });
+    } finally {
+      this.open();
+    }
+  }
+
+  close(): void {
+    this.store?.close();
+    this.store = null;
+  }
+}
