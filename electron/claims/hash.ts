@@ -18,8 +18,18 @@ export function hash64(text: string): string {
   return a.toString(36).padStart(7, '0') + b.toString(36).padStart(7, '0');
 }
 
-/** 60 bits as 12 lower-case base-32 characters (0-9, a-v): short claim ids (R-CL-7). */
+// Crockford's base-32: upper case without I, L, O and U, so an id read off a printed form
+// (CMS-1500 item 26 is printed in capitals) or over the phone is typed back unambiguously.
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function base32(value: number, digits: number): string {
+  let out = '';
+  for (let i = 0; i < digits; i++, value = Math.floor(value / 32)) out = CROCKFORD[value % 32]! + out;
+  return out;
+}
+
+/** 60 bits as 12 upper-case Crockford base-32 characters: short claim ids (R-CL-7). */
 export function hash60(text: string): string {
   const [a, b] = lanes(text);
-  return (a >>> 2).toString(32).padStart(6, '0') + (b >>> 2).toString(32).padStart(6, '0');
+  return base32(a >>> 2, 6) + base32(b >>> 2, 6);
 }

@@ -197,7 +197,7 @@ describe('claim identity (R-CL-7)', () => {
     const a = build(ds);
     const ids = a.claims.map((c) => c.id);
     expect(new Set(ids).size).toBe(3);
-    for (const id of ids) expect(id).toMatch(/^PD[0-9a-v]{12}$/);
+    for (const id of ids) expect(id).toMatch(/^PD[0-9A-HJKMNP-TV-Z]{12}$/);
     expect(build(ds).claims.map((c) => c.id)).toEqual(ids);
     const more = build({ ...ds, patients: [...ds.patients, patient('P3')], therapies: [...ds.therapies, therapy({ id: 'T9', patient: 'P3' })] });
     expect(more.claims.filter((c) => c.patient !== 'P3').map((c) => c.id)).toEqual(ids);
@@ -208,7 +208,7 @@ describe('claim identity (R-CL-7)', () => {
     const [first] = build(ds).claims.map((c) => c.id);
     const again = buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-05', reservedIds: new Set([first!]) }).claims[0]!.id;
     expect(again).not.toBe(first);
-    expect(again).toMatch(/^PD[0-9a-v]{12}$/);
+    expect(again).toMatch(/^PD[0-9A-HJKMNP-TV-Z]{12}$/);
     expect(buildClaims(ds, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-05', reservedIds: new Set([first!]) }).claims[0]!.id).toBe(again);
   });
 

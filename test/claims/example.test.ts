@@ -31,7 +31,7 @@ describe('perdiem build on the shared example', () => {
     expect(listed).toEqual(expected.findings);
     expect(actual.findings).toHaveLength(expected.findings.length);
     for (const c of actual.claims) {
-      expect(c.id).toMatch(/^PD[0-9a-v]{12}$/);
+      expect(c.id).toMatch(/^PD[0-9A-HJKMNP-TV-Z]{12}$/);
       for (const l of c.lines) expect(l.sourceKey).toMatch(/^(perdiem|drug|waste|visit|supply):/);
     }
   });

@@ -170,7 +170,7 @@ describe('claim lifecycle and corrections (R-CL-9, R-CL-11)', () => {
     const again = r.claims.find((c) => c.patient === 'P1001')!;
     expect(again.lines).toHaveLength(28);
     expect(again.id).not.toBe(id);
-    expect(again.id).toMatch(/^PD[0-9a-v]{12}$/);
+    expect(again.id).toMatch(/^PD[0-9A-HJKMNP-TV-Z]{12}$/);
     expect(getClaim(store.db, id!)).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 // R-CL-7 A claim's patient control number (CLM01, CMS-1500 item 26): unique, stable, and at most
-// 14 characters, the width of item 26. `PD` + 12 base-32 characters (60 bits) of a hash of the
+// 14 characters, the width of item 26. `PD` + 12 Crockford base-32 characters (60 bits) of a hash of the
 // grouping key and the claim's first source key, so rebuilding the same facts gives the same id.
 // An id in use (`taken`: stored claims and every id ever sent in a batch) is never given again:
 // the hash is retried with a counter, keeping the length.
@@ -16,8 +16,8 @@ export function claimId(groupKey: string, firstSourceKey: string, taken: Readonl
 
 /**
  * A replacement (R) or void (V) of `original`: its id with the tail swapped for the tag and a
- * count, still at most 14 characters. Original ids hold no upper-case letter after `PD`, so a
- * correction id cannot clash with an original built later.
+ * count, still at most 14 characters. Originals and corrections both skip every id in `taken`,
+ * so neither can reuse the other's.
  */
 export function correctionClaimId(original: string, frequency: '7' | '8', taken: ReadonlySet<string>): string {
   const tag = frequency === '7' ? 'R' : 'V';
