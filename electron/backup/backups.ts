@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { appliedVersions, listMigrations } from '../../db/migrate.ts';
+import { appliedVersions, listMigrations, migrate } from '../../db/migrate.ts';
 import { applyStoreKey } from '../security/keyring.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
@@ -166,20 +166,104 @@ export function verifyBackup(file: string, key?: string): number {
   }
 }
 
+/** The highest batch number and interchange control number (ISA13 = GS06) a database has used. */
+export interface ControlHighWater {
+  batch: number;
+  interchange: number;
+}
+
+const hasTable = (db: Database.Database, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+const numberOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/**
+ * What a database has used: its forward-only counters, and the numbers its recorded batches carry
+ * (a batch id B000123 is batch number 123). Zero for a schema from before batches (0003).
+ */
+export function controlHighWater(db: Database.Database): ControlHighWater {
+  const out: ControlHighWater = { batch: 0, interchange: 0 };
+  if (hasTable(db, 'control_counters')) {
+    for (const r of db.prepare('SELECT name, last FROM control_counters').all() as { name: string; last: unknown }[]) {
+      if (r.name === 'batch' || r.name === 'interchange') out[r.name] = Math.max(out[r.name], numberOf(r.last));
+    }
+  }
+  if (hasTable(db, 'batches')) {
+    const r = db
+      .prepare(
+        `SELECT max(max(coalesce(interchange_control, 0), coalesce(group_control, 0))) AS interchange,
+                max(CASE WHEN id GLOB 'B[0-9]*' AND substr(id, 2) NOT GLOB '*[^0-9]*' THEN CAST(substr(id, 2) AS INTEGER) ELSE 0 END) AS batch
+         FROM batches`,
+      )
+      .get() as { interchange: unknown; batch: unknown };
+    out.interchange = Math.max(out.interchange, numberOf(r.interchange));
+    out.batch = Math.max(out.batch, numberOf(r.batch));
+  }
+  return out;
+}
+
+function maxHighWater(a: ControlHighWater, b: ControlHighWater): ControlHighWater {
+  return { batch: Math.max(a.batch, b.batch), interchange: Math.max(a.interchange, b.interchange) };
+}
+
+/** The high-water marks of a database file (read-only), or null when it cannot be read with the key. */
+function fileHighWater(file: string, key: string | undefined): ControlHighWater | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    applyStoreKey(db, key);
+    return controlHighWater(db);
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Moves the restored copy's counters up to `mark` (never down: the counters' trigger forbids it),
+ * migrating a copy from before 0003 first so it has counters to carry the numbers in.
+ */
+function carryForward(file: string, key: string | undefined, mark: ControlHighWater): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    applyStoreKey(db, key);
+    if (!hasTable(db, 'control_counters')) migrate(db);
+    const raise = db.prepare('UPDATE control_counters SET last = @last WHERE name = @name AND last < @last');
+    db.transaction(() => {
+      raise.run({ name: 'batch', last: mark.batch });
+      raise.run({ name: 'interchange', last: mark.interchange });
+    })();
+    // the restored file is renamed into place next: leave no WAL beside it
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  fs.rmSync(`${file}-wal`, { force: true });
+  fs.rmSync(`${file}-shm`, { force: true });
+}
+
 /**
  * Replaces the (closed) database at `target` with `file` after verifying it. The current
  * database is kept first as a pre-restore copy beside the backups, so a restore can be undone.
+ *
+ * The 837 counters never go back across a restore: an older backup's counters are moved up to
+ * the highest number used by the restored file, the database it replaces, or any readable backup
+ * beside it (counters and recorded batches alike), so a later export never reuses an ISA13 or a
+ * batch id a clearinghouse has already seen.
  */
 export function restoreBackup(
   file: string,
   target: string,
   key?: string,
   opts: { now?: Date; backupDir?: string } = {},
-): { version: number; previous: string | null } {
+): { version: number; previous: string | null; counters: ControlHighWater } {
   const version = verifyBackup(file, key);
   let previous: string | null = null;
+  const dir = opts.backupDir ?? defaultBackupDir(target);
+  let mark: ControlHighWater = fileHighWater(file, key) ?? { batch: 0, interchange: 0 };
+  for (const b of listBackups(dir)) mark = maxHighWater(mark, fileHighWater(b.file, key) ?? mark);
   if (fs.existsSync(target)) {
-    const dir = opts.backupDir ?? defaultBackupDir(target);
     fs.mkdirSync(dir, { recursive: true });
     previous = path.join(dir, `perdiem-${stamp(opts.now ?? new Date())}-pre-restore.sqlite`);
     // the live file may have a WAL: copy through SQLite so the pre-restore copy is whole
@@ -190,12 +274,23 @@ export function restoreBackup(
     } catch {
       // a corrupt or foreign live database is what a restore is for: keep its raw bytes instead
       fs.copyFileSync(target, previous);
+    }
+    try {
+      mark = maxHighWater(mark, controlHighWater(cur));
+    } catch {
+      // unreadable: the backups beside it stand in for its numbers
     } finally {
       cur.close();
     }
   }
   const tmp = `${target}.restoring`;
   fs.copyFileSync(file, tmp);
+  try {
+    carryForward(tmp, key, mark);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new BackupError(`${path.basename(file)}: the control numbers could not be carried forward (${(e as Error).message}); the database was not replaced`);
+  }
   const fd = fs.openSync(tmp, 'r+');
   try {
     fs.fsyncSync(fd);
@@ -206,5 +301,5 @@ export function restoreBackup(
   fs.rmSync(`${target}-wal`, { force: true });
   fs.rmSync(`${target}-shm`, { force: true });
   fs.renameSync(tmp, target);
-  return { version, previous };
+  return { version, previous, counters: mark };
 }

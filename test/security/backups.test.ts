@@ -15,6 +15,10 @@ import {
 } from '../../electron/backup/backups.ts';
 import { generateDbKey, storeKey } from '../../electron/security/keyring.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
+import { buildPeriod } from '../../electron/services/buildService.ts';
+import { export837 } from '../../electron/services/export837.ts';
+import { lastNumber } from '../../db/repos/batches.ts';
+import type { Db } from '../../db/repos/sql.ts';
 import { exampleDataset, tempDir } from './helpers.ts';
 
 let dir: string;
@@ -148,5 +152,54 @@ describe('backups', () => {
     const { store } = office();
     expect(() => store.db.transaction(() => backupNow(store.db, path.join(dir, 'b'), new Date()))()).toThrow(/inside a transaction/);
     store.close();
+  });
+
+  describe('and the 837 control numbers', () => {
+    const TODAY = { today: '2026-11-05' };
+    /** builds the dates and exports the drafts of one payer; returns the file's ISA13 and batch id */
+    function buildAndExport(db: Db, from: string, to: string, payer: string): string {
+      buildPeriod(db, { from, to }, TODAY);
+      const r = export837(db, { from, to, payer, acceptWarnings: true }, { now: `${TODAY.today}T09:00:00` });
+      const isa = r.bytes.toString('latin1').split('~')[0]!.split('*')[13]!;
+      expect(isa).toBe(r.interchangeControlNumber);
+      return `${isa} ${r.batchId}`;
+    }
+
+    it('are never reused after restoring an older backup: export, backup, export, restore, export give three ISA13s', () => {
+      const key = storeKey(generateDbKey());
+      const { dbPath, store } = office(key);
+      const bdir = path.join(dir, 'backups');
+      const first = buildAndExport(store.db, '2026-10-01', '2026-10-05', 'bcbstx');
+      const older = backupNow(store.db, bdir, at('2026-11-05T09:30:00Z'));
+      const second = buildAndExport(store.db, '2026-10-06', '2026-10-31', 'bcbstx');
+      store.close();
+
+      const r = restoreBackup(older.file, dbPath, key, { now: at('2026-11-05T10:00:00Z') });
+      expect(r.counters).toEqual({ batch: 2, interchange: 2 });
+      const s = openStore(dbPath, { key });
+      // the backup's own records are back: the second export's claims are gone, so they go out again
+      expect((s.db.prepare("SELECT count(*) AS n FROM batches WHERE kind = '837'").get() as { n: number }).n).toBe(1);
+      const third = buildAndExport(s.db, '2026-10-06', '2026-10-31', 'bcbstx');
+      s.close();
+      expect([first, second, third]).toEqual(['000000001 B000001', '000000002 B000002', '000000003 B000003']);
+    });
+
+    it('carry forward the highest number of any backup beside the database when the live one is gone', () => {
+      const key = storeKey(generateDbKey());
+      const { dbPath, store } = office(key);
+      const bdir = path.join(dir, 'backups');
+      const older = backupNow(store.db, bdir, at('2026-11-05T09:00:00Z'));
+      buildAndExport(store.db, '2026-10-01', '2026-10-31', 'bcbstx');
+      buildAndExport(store.db, '2026-10-01', '2026-10-31', 'allways');
+      backupNow(store.db, bdir, at('2026-11-05T09:30:00Z'), { reason: 'daily' });
+      store.close();
+      for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) fs.rmSync(f, { force: true });
+
+      expect(restoreBackup(older.file, dbPath, key).counters).toEqual({ batch: 2, interchange: 2 });
+      const s = openStore(dbPath, { key });
+      expect([lastNumber(s.db, 'batch'), lastNumber(s.db, 'interchange')]).toEqual([2, 2]);
+      expect(buildAndExport(s.db, '2026-10-01', '2026-10-31', 'bcbstx')).toBe('000000003 B000003');
+      s.close();
+    });
   });
 });
