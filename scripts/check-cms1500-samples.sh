@@ -8,7 +8,7 @@ out="${1:-$(mktemp -d)}"
 checker="${CMS1500_CHECK:-/work/shared/tools/cms1500/check.py}"
 npx tsx test/cms1500/samples.ts "$out"
 status=0
-for sample in single-full single-data multi-full multi-data; do
+for sample in single-full single-data multi-full multi-data preview-full; do
   echo "== $sample"
   # our layout copy adds carrier_page (PAGE i OF n) to the shared one
   if ! python3 "$checker" "$out/$sample.pdf" "$out/$sample.expect.json" --layout resources/cms1500/layout.json; then

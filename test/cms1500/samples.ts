@@ -1,4 +1,4 @@
-// Writes the check.py samples: one single-page claim in each mode plus its EXPECT json
+// Writes the check.py samples: one single-page claim in each mode (and as a preview) plus its EXPECT json
 // (scripts/check-cms1500-samples.sh runs /work/shared/tools/cms1500/check.py on them).
 //   npx tsx test/cms1500/samples.ts OUTDIR
 import fs from 'node:fs';
@@ -27,6 +27,10 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, `multi-${mode}.pdf`), two);
     fs.writeFileSync(path.join(dir, `multi-${mode}.expect.json`), JSON.stringify(multi, null, 1) + '\n');
   }
+  // a preview: the boxes must read exactly as on the claim, the mark sits above the form
+  const preview = await renderCms1500({ claims: [singlePageClaim()], dataset: dataset(), mode: 'full', now: NOW, preview: true });
+  fs.writeFileSync(path.join(dir, 'preview-full.pdf'), preview);
+  fs.writeFileSync(path.join(dir, 'preview-full.expect.json'), JSON.stringify(expect, null, 1) + '\n');
   console.log(`wrote samples to ${dir}`);
 }
 
