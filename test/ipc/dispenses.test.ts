@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DispenseDraft } from '../../electron/ipc/contract/dispenses.ts';
 import { ndcDigitsPrefix } from '../../electron/ipc/handlers/dispenses.ts';
+import { getDispense } from '../../db/repos/dispenses.ts';
+import { findClaims, markExported } from '../../db/repos/claims.ts';
+import { buildPeriod } from '../../electron/services/buildService.ts';
 import { openOffice, type Office } from './fixture.ts';
 
 const draft = (over: Partial<DispenseDraft> = {}): DispenseDraft => ({
@@ -75,5 +78,68 @@ describe('recording dispenses', () => {
     expect(await ids({ product: '0409-7332-01' })).toEqual(['D4', 'D1']);
     expect(await ids({ therapy: 'T3' })).toEqual(['D2']);
     expect(await ids({ from: '2026-10-02', to: '2026-10-31' })).toEqual(['D4']);
+  });
+});
+
+/** builds the dates and marks every draft claim of them exported, as an 837 export would */
+function billAndExport(o: Office, from: string, to: string): string[] {
+  const ids = buildPeriod(o.ctx.db, { from, to }, { today: '2026-10-15' }).claims.map((c) => c.id);
+  markExported(o.ctx.db, ids, 'B000001', '2026-10-15T09:00:00');
+  return ids;
+}
+
+describe('editing a dispense', () => {
+  it('changes quantity, days supply, lot, expiry, date and NDC of a dispense no sent claim billed, keeping its id', async () => {
+    office = openOffice({ withPatients: true });
+    // a draft claim is not sent: it is rebuilt from the new facts
+    buildPeriod(office.ctx.db, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-10-15' });
+    const d = await office.get('dispenses.update', { id: 'D1', therapy: 'T1', date: '2026-10-02', ndc: '00409-7332-01', quantity: 12, daysSupply: 9, lot: ' CX9 ', expiry: '2027-01-31' });
+    expect(d).toEqual({ id: 'D1', therapy: 'T1', date: '2026-10-02', ndc: '00409733201', quantity: 12, daysSupply: 9, lot: 'CX9', expiry: '2027-01-31' });
+    expect(getDispense(office.ctx.db, 'D1')).toEqual(d);
+    expect(office.count('dispenses')).toBe(3);
+    const detail = await office.get('dispenses.get', { id: 'D1' });
+    expect([detail.row.patientName, detail.product?.name, detail.coversFrom, detail.coversTo, detail.billed]).toEqual(['Garza, Helen', 'Ceftriaxone 2 g vial', '2026-10-02', '2026-10-10', []]);
+  });
+
+  it('names each wrong field and an unknown dispense, and writes nothing', async () => {
+    office = openOffice({ withPatients: true });
+    const bad = await office.call('dispenses.update', { ...draft({ quantity: -1 }), id: 'D1' });
+    expect(!bad.ok && bad.error.fields).toEqual({ quantity: 'must be more than 0' });
+    const unknown = await office.call('dispenses.update', { ...draft(), id: 'D99' });
+    expect(!unknown.ok && unknown.error.message).toBe("There is no dispense 'D99'");
+    expect(getDispense(office.ctx.db, 'D1')).toMatchObject({ quantity: 10, lot: 'CX2291' });
+  });
+
+  it('is refused while an exported claim bills the dates it covers, naming the claim and pointing to a replacement; lot and expiry still change', async () => {
+    office = openOffice({ withPatients: true });
+    const [claim] = billAndExport(office, '2026-10-01', '2026-10-05').filter((id) => findClaims(office.ctx.db, { patient: 'P1001' }).some((c) => c.id === id));
+    const before = getDispense(office.ctx.db, 'D1')!;
+    const edit = { id: 'D1', therapy: 'T1', date: before.date, ndc: before.ndc, quantity: before.quantity, daysSupply: before.daysSupply, lot: before.lot, expiry: before.expiry };
+
+    const r = await office.call('dispenses.update', { ...edit, quantity: 8 });
+    expect(!r.ok && r.error.message).toBe(
+      `Dispense D1 was not changed: it covers 2026-10-01 to 2026-10-10, and claim ${claim} (exported, 2026-10-01 to 2026-10-04) already billed therapy T1 on those dates. ` +
+        `An exported claim's facts must not change silently (R-CL-8). To correct what was billed, record the correct dispense as a new one and create a replacement claim for ${claim} in Billing ` +
+        `(or void ${claim} first, then edit this dispense). Lot and expiry can still be corrected here.`,
+    );
+    // the same through save with the id: no way around the check
+    const viaSave = await office.call('dispenses.save', { ...edit, ndc: '63323-284-20' });
+    expect(!viaSave.ok && viaSave.error.message).toMatch(/^Dispense D1 was not changed/);
+    expect(getDispense(office.ctx.db, 'D1')).toEqual(before);
+
+    const detail = await office.get('dispenses.get', { id: 'D1' });
+    expect(detail.billed).toEqual([{ claim, status: 'exported', first: '2026-10-01', last: '2026-10-04' }]);
+    expect(await office.get('dispenses.update', { ...edit, lot: 'CX2291-B', expiry: '2027-03-31' })).toMatchObject({ quantity: 10, lot: 'CX2291-B', expiry: '2027-03-31' });
+  });
+
+  it('is refused when a new date or days supply would reach dates an exported claim billed', async () => {
+    office = openOffice({ withPatients: true });
+    billAndExport(office, '2026-10-01', '2026-10-05');
+    const d4 = await office.get('dispenses.save', draft({ date: '2026-10-08', quantity: 3, daysSupply: 3 }));
+    // 10/08–10/10 is not billed on a sent claim yet: free to change
+    expect(await office.get('dispenses.update', { ...draft({ date: '2026-10-08', quantity: 4, daysSupply: 3 }), id: d4.id })).toMatchObject({ quantity: 4 });
+    const moved = await office.call('dispenses.update', { ...draft({ date: '2026-10-04', quantity: 4, daysSupply: 3 }), id: d4.id });
+    expect(!moved.ok && moved.error.message).toMatch(/^Dispense D4 was not changed: it covers 2026-10-08 to 2026-10-10, and claim \S+ \(exported, 2026-10-04\) already billed therapy T1/);
+    expect(getDispense(office.ctx.db, d4.id)).toMatchObject({ date: '2026-10-08', quantity: 4 });
   });
 });

@@ -47,7 +47,8 @@ export interface VisitPreview {
 }
 
 export type VisitsHandlers = {
-  'visits.recent': (args: { limit?: number; patient?: string; unsignedOnly?: boolean; from?: IsoDate; to?: IsoDate }) => VisitRow[];
+  /** `nurse`: only that nurse's visits */
+  'visits.recent': (args: { limit?: number; patient?: string; unsignedOnly?: boolean; nurse?: string; from?: IsoDate; to?: IsoDate }) => VisitRow[];
   'visits.preview': (args: VisitDraft) => VisitPreview;
   'visits.save': (args: VisitDraft) => Visit;
   'visits.sign': (args: { id: string; signed: boolean }) => Visit;

@@ -1,7 +1,7 @@
 // The dispensing log: record what the pharmacy sent, find products by NDC (any hyphenated form)
-// or name, list with filters.
+// or name, list with filters, and edit a dispense unless a sent claim billed what it would change.
 import { z } from 'zod';
-import { listDispenseLog, saveDispense } from '../../../db/repos/dispenses.ts';
+import { getDispense, listDispenseLog, saveDispense } from '../../../db/repos/dispenses.ts';
 import { nextId } from '../../../db/repos/ids.ts';
 import { getProduct, listProducts } from '../../../db/repos/products.ts';
 import { getTherapy } from '../../../db/repos/therapies.ts';
@@ -11,6 +11,8 @@ import { formatNdc, normalizeNdc } from '../../import/ndc.ts';
 import type { DispenseDraft, DispenseFilter, DispensesHandlers, ProductHit } from '../contract/dispenses.ts';
 import type { DispenseLogFilter } from '../../../db/repos/dispenses.ts';
 import { defineHandlers } from '../define.ts';
+import { UserError } from '../errors.ts';
+import { billedSpans, coverage, refuseBilledChange } from './chart/billedDispense.ts';
 import { blankToNull } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { Names, dispenseRow } from './chart/views.ts';
@@ -86,6 +88,25 @@ function dispenseOf(draft: DispenseDraft, id: string): Dispense {
   };
 }
 
+const draftArgs = z.custom<DispenseDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+
+function mustGet(db: Db, id: string): Dispense {
+  const d = getDispense(db, id);
+  if (!d) throw new UserError(`There is no dispense '${id}'`);
+  return d;
+}
+
+/** The draft checked like an import record; when it replaces a stored dispense, refused if a sent claim billed what changes. */
+function write(db: Db, draft: DispenseDraft, id: string, stored: Dispense | null): Dispense {
+  const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
+  const d = checked('dispenses', dispenseOf(draft, id), { therapies: therapy ? [therapy] : [], products: listProducts(db) }, `Dispense ${id}`);
+  db.transaction(() => {
+    if (stored) refuseBilledChange(db, stored, d);
+    saveDispense(db, d);
+  })();
+  return d;
+}
+
 export default defineHandlers<DispensesHandlers>({
   'dispenses.list': {
     args: z.object({
@@ -120,13 +141,30 @@ export default defineHandlers<DispensesHandlers>({
   },
 
   'dispenses.save': {
-    args: z.custom<DispenseDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' }),
+    args: draftArgs,
     run: ({ db }, draft) => {
-      const id = blankToNull(draft.id) ?? nextId(db, 'dispenses', 'D');
-      const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
-      const d = checked('dispenses', dispenseOf(draft, id), { therapies: therapy ? [therapy] : [], products: listProducts(db) }, `Dispense ${id}`);
-      db.transaction(() => saveDispense(db, d))();
-      return d;
+      const given = blankToNull(draft.id);
+      const id = given ?? nextId(db, 'dispenses', 'D');
+      return write(db, draft, id, given ? getDispense(db, given) : null);
+    },
+  },
+
+  'dispenses.get': {
+    args: z.object({ id: z.string() }),
+    run: ({ db }, { id }) => {
+      const d = mustGet(db, id);
+      const names = new Names(db);
+      const c = coverage(d);
+      return { row: dispenseRow(names, d), product: names.products.get(d.ndc) ?? null, coversFrom: c.from, coversTo: c.to, billed: billedSpans(db, d) };
+    },
+  },
+
+  'dispenses.update': {
+    args: z.custom<DispenseDraft & { id: string }>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' }),
+    run: ({ db }, draft) => {
+      const id = blankToNull(draft.id);
+      if (!id) throw new UserError('Which dispense to change? The id is missing');
+      return write(db, draft, id, mustGet(db, id));
     },
   },
 });
