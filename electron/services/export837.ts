@@ -1,34 +1,23 @@
 // export837: the exportable claims of a selection → one 837P file, recorded as a batch with its
 // exact bytes and SHA-256, the claims linked and locked (status exported), all in one
-// transaction. A claim goes out once as an original; only replacements (7) and voids (8) follow.
+// transaction. The claims are chosen as for a CMS-1500 print (submission.ts).
 import type { Claim } from '../domain/claims.ts';
-import type { IsoDate, IsoDateTime } from '../domain/types.ts';
-import { exportGate } from '../claims/index.ts';
-import { loadClaimsForExport, markExported, type StoredClaim } from '../../db/repos/claims.ts';
+import type { IsoDateTime } from '../domain/types.ts';
+import { markExported } from '../../db/repos/claims.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
-import { batchIdOf, exportedOriginals, getBatchFile as repoBatchFile, insertBatch, listBatches as repoList, takeNumber } from '../../db/repos/batches.ts';
+import { batchIdOf, getBatchFile as repoBatchFile, insertBatch, listBatches as repoList, takeNumber } from '../../db/repos/batches.ts';
 import type { BatchFile, BatchSummary } from '../../db/repos/batches.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
 import type { X12Records } from '../export/x12/input.ts';
 import { read837 } from '../export/x12/read837.ts';
 import { batchProblems, claimChecker, write837 } from '../export/x12/write837.ts';
+import { submissionCandidates, type LeftOut, type SubmissionSelection } from './submission.ts';
 
-export interface Export837Filter {
-  from?: IsoDate;
-  to?: IsoDate;
-  /** our payer id (payers[].id) */
-  payer?: string;
-  /** R-CL-11: export claims whose warnings nobody acknowledged */
-  acceptWarnings?: boolean;
-  /** only these claims (still subject to every check) */
-  claimIds?: string[];
-}
+/** The claims to export: a selection (range / payer / ids), the same choice as a CMS-1500 print. */
+export type Export837Filter = SubmissionSelection;
 
-export interface LeftOut {
-  claim: string;
-  reason: string;
-}
+export type { LeftOut };
 
 export interface Export837Result {
   batchId: string;
@@ -38,23 +27,6 @@ export interface Export837Result {
   interchangeControlNumber: string;
   claims: string[];
   leftOut: LeftOut[];
-}
-
-/** Why a claim cannot go out (status, one original per claim, R-CL-11), or null. */
-function gate(c: StoredClaim, filter: Export837Filter, alreadySent: Map<string, string>): string | null {
-  const sentIn = alreadySent.get(c.id) ?? c.batchId;
-  if (c.status !== 'draft') return `${c.status}${sentIn ? ` in batch ${sentIn}` : ''}, not a draft`;
-  if (sentIn && c.frequency === '1') return `already exported in batch ${sentIn}`;
-  const decision = exportGate(c.findings, c.warningsAcknowledged || filter.acceptWarnings === true);
-  if (decision.ok) return null;
-  const onlyWarnings = !c.findings.some((f) => f.severity === 'error');
-  return `R-CL-11 ${decision.reason}${onlyWarnings ? ' (acknowledge the warnings or use --accept-warnings)' : ''}`;
-}
-
-/** File order that does not depend on how the database returned the rows. */
-function byFileOrder(a: Claim, b: Claim): number {
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return cmp(a.payer, b.payer) || cmp(a.patient, b.patient) || cmp(a.periodFrom, b.periodFrom) || cmp(a.id, b.id);
 }
 
 export interface Export837Options {
@@ -72,18 +44,12 @@ export function export837(db: Db, filter: Export837Filter, opts: Export837Option
   return db.transaction((): Export837Result => {
     const dataset = loadDataset(db);
     const records: X12Records = dataset;
-    const candidates = loadClaimsForExport(db, {
-      ...(filter.from ? { from: filter.from } : {}),
-      ...(filter.to ? { to: filter.to } : {}),
-      ...(filter.payer ? { payer: filter.payer } : {}),
-      ...(filter.claimIds ? { ids: filter.claimIds } : {}),
-    }).sort(byFileOrder);
-    const alreadySent = exportedOriginals(db, candidates.map((c) => c.id));
+    const candidates = submissionCandidates(db, filter);
     const leftOut: LeftOut[] = [];
     const chosen: Claim[] = [];
     const problemsOf = claimChecker(records);
-    for (const c of candidates) {
-      const reason = gate(c, filter, alreadySent) ?? (problemsOf(c).join('; ') || null);
+    for (const { claim: c, refusal } of candidates) {
+      const reason = refusal ?? (problemsOf(c).join('; ') || null);
       if (reason) leftOut.push({ claim: c.id, reason });
       else chosen.push(c);
     }

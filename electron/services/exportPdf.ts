@@ -1,6 +1,6 @@
 // exportPdf: CMS-1500 (02/12) pages, in one of three ways.
 // - A print of a selection (range / payer / ids): a submission like an 837P. The drafts that pass
-//   the gate (status, one original per claim, R-CL-11) are drawn, then recorded as a `pdf` batch
+//   the gate of submission.ts (as an 837P) are drawn, then recorded as a `pdf` batch
 //   with the exact bytes and SHA-256, linked and locked (status exported), in one IMMEDIATE
 //   transaction that selects them again and records only if the selection is still the one drawn.
 //   No interchange control number is used (the batch id counter is).
@@ -8,12 +8,10 @@
 //   recorded or locked; the audit trail notes the print.
 // - A preview (`preview`): the same choice as a print, every page marked "PREVIEW - NOT A CLAIM"
 //   above the form. Nothing is recorded or locked; the audit trail notes the print.
-import type { Claim } from '../domain/claims.ts';
-import type { IsoDate, IsoDateTime } from '../domain/types.ts';
-import { exportGate } from '../claims/index.ts';
+import type { IsoDateTime } from '../domain/types.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { loadClaimsForExport, markExported, type StoredClaim } from '../../db/repos/claims.ts';
-import { batchClaimIds, batchIdOf, getBatch, insertBatch, submittedOriginals, takeNumber } from '../../db/repos/batches.ts';
+import { batchClaimIds, batchIdOf, getBatch, insertBatch, takeNumber } from '../../db/repos/batches.ts';
 import { listNurses } from '../../db/repos/nurses.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { listPatients } from '../../db/repos/patients.ts';
@@ -23,29 +21,20 @@ import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
 import { currentActor } from '../security/actor.ts';
 import { Cms1500Error, layoutClaim, renderCms1500, type FormDataset, type FormMode, type Offset } from '../export/cms1500/index.ts';
+import { submissionCandidates, type Candidate, type LeftOut, type SubmissionSelection } from './submission.ts';
 
-export interface ExportPdfFilter {
-  from?: IsoDate;
-  to?: IsoDate;
-  /** our payer id (payers[].id) */
-  payer?: string;
+/** A selection (range / payer / ids, as an 837P export), or a batch to reprint. */
+export interface ExportPdfFilter extends SubmissionSelection {
   /** reprint every claim of this batch (837 or pdf), in file order (not combined with from/to/payer/preview) */
   batch?: string;
   form: FormMode;
-  /** R-CL-11: print claims whose warnings nobody acknowledged */
-  acceptWarnings?: boolean;
-  /** only these claims (still subject to the gate) */
-  claimIds?: string[];
   /** printer offset in points (the app keeps it as a setting) */
   offset?: Offset;
   /** a draft preview: marked on every page, records nothing */
   preview?: boolean;
 }
 
-export interface PdfLeftOut {
-  claim: string;
-  reason: string;
-}
+export type PdfLeftOut = LeftOut;
 
 export interface PdfBatch {
   id: string;
@@ -84,41 +73,14 @@ function formDataset(db: Db): FormDataset {
   };
 }
 
-/** Print order that does not depend on how the database returned the rows (as the 837 file). */
-function byPrintOrder(a: Claim, b: Claim): number {
-  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return cmp(a.payer, b.payer) || cmp(a.patient, b.patient) || cmp(a.periodFrom, b.periodFrom) || cmp(a.id, b.id);
-}
-
-function batchClaims(db: Db, batch: string, filter: ExportPdfFilter): StoredClaim[] {
+/** A batch's claims in file order; they passed the gate when they went out. */
+function batchClaims(db: Db, batch: string, filter: ExportPdfFilter): Candidate[] {
   const order = batchClaimIds(db, batch);
   const wanted = filter.claimIds ? new Set(filter.claimIds) : null;
   return loadClaimsForExport(db, { batch })
     .filter((c) => !wanted || wanted.has(c.id))
-    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-}
-
-function rangeClaims(db: Db, filter: ExportPdfFilter): StoredClaim[] {
-  return loadClaimsForExport(db, {
-    ...(filter.from ? { from: filter.from } : {}),
-    ...(filter.to ? { to: filter.to } : {}),
-    ...(filter.payer ? { payer: filter.payer } : {}),
-    ...(filter.claimIds ? { ids: filter.claimIds } : {}),
-  }).sort(byPrintOrder);
-}
-
-/**
- * Why a claim of a selection cannot be printed as a submission, or null: it is not a draft, it
- * already went out as an original (837P or print), or R-CL-11. The same rules as the 837 export.
- */
-function gate(c: StoredClaim, filter: ExportPdfFilter, sent: Map<string, string>): string | null {
-  const sentIn = sent.get(c.id) ?? c.batchId;
-  if (c.status !== 'draft') return `${c.status}${sentIn ? ` in batch ${sentIn}` : ''}, not a draft`;
-  if (sentIn && c.frequency === '1') return `already exported in batch ${sentIn}`;
-  const decision = exportGate(c.findings, c.warningsAcknowledged || filter.acceptWarnings === true);
-  if (decision.ok) return null;
-  const onlyWarnings = !c.findings.some((f) => f.severity === 'error');
-  return `R-CL-11 ${decision.reason}${onlyWarnings ? ' (acknowledge the warnings or use --accept-warnings)' : ''}`;
+    .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))
+    .map((claim) => ({ claim, refusal: null }));
 }
 
 interface Plan {
@@ -133,15 +95,13 @@ interface Plan {
 /** The claims to draw and why the others are left out (call inside a transaction: one consistent state). */
 function plan(db: Db, filter: ExportPdfFilter, now: IsoDateTime): Plan {
   const reprint = filter.batch !== undefined;
-  const candidates = reprint ? batchClaims(db, filter.batch!, filter) : rangeClaims(db, filter);
+  const candidates = reprint ? batchClaims(db, filter.batch!, filter) : submissionCandidates(db, filter);
   const dataset = formDataset(db);
-  const sent = reprint ? new Map<string, string>() : submittedOriginals(db, candidates.map((c) => c.id));
   const leftOut: PdfLeftOut[] = [];
   const chosen: StoredClaim[] = [];
   let pages = 0;
-  for (const c of candidates) {
-    // a batch's claims passed the gate when they went out
-    let reason = reprint ? null : gate(c, filter, sent);
+  for (const { claim: c, refusal } of candidates) {
+    let reason = refusal;
     if (!reason) {
       try {
         pages += layoutClaim(c, dataset, now).length;
