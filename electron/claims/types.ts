@@ -57,13 +57,15 @@ export interface PendingFinding {
   anchor: { line: Fact } | { therapy: string; day: number } | { therapy: string } | null;
 }
 
-/** One billable fact of one day (one source key), before grouping into claims. */
-export interface Fact {
+/**
+ * What a fact producer states about one billable fact; newFact (facts/fact.ts) adds the parts
+ * every rule needs. Every field is always present: the engine makes thousands of these.
+ */
+export interface FactInput {
   kind: LineKind;
   therapy: Therapy;
   patient: Patient;
   payer: Payer;
-  settings: PayerSettings;
   day: number;
   code: string;
   modifiers: string[];
@@ -74,10 +76,16 @@ export interface Fact {
   sourceKey: string;
   /** order within the date (R-CL-2), compared after the date */
   order: number[];
-  visit?: Visit | null;
-  nurse?: Nurse | null;
-  dispenseId?: string | null;
-  product?: Product | null;
+  visit: Visit | null;
+  nurse: Nurse | null;
+  dispenseId: string | null;
+  product: Product | null;
+}
+
+/** One billable fact of one day (one source key), before grouping into claims. */
+export interface Fact extends FactInput {
+  settings: PayerSettings;
+  /** the day's authorization (R-CL-5) */
   priorAuth: string | null;
   unitPriceMicros: number | null;
   chargeCents: number;

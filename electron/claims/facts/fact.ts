@@ -1,32 +1,9 @@
 // Creating one billable fact with the parts every rule needs: date's authorization and price.
-import type { LineKind } from '../../domain/claims.ts';
-import type { NdcUnit, Nurse, Patient, Payer, Product, Therapy, Visit } from '../../domain/types.ts';
 import type { EngineContext } from '../context.ts';
 import { hash64 } from '../hash.ts';
 import { chargeCents, unitPriceMicros } from '../rules/charges.ts';
 import { authForDay } from '../rules/priorAuth.ts';
-import type { Fact } from '../types.ts';
-
-/** Every field, always present and in this order: the engine makes thousands of these. */
-export interface FactInput {
-  kind: LineKind;
-  therapy: Therapy;
-  patient: Patient;
-  payer: Payer;
-  day: number;
-  code: string;
-  modifiers: string[];
-  units: number;
-  ndc: string | null;
-  ndcQty: number | null;
-  ndcUnit: NdcUnit | null;
-  sourceKey: string;
-  order: number[];
-  visit: Visit | null;
-  nurse: Nurse | null;
-  dispenseId: string | null;
-  product: Product | null;
-}
+import type { Fact, FactInput } from '../types.ts';
 
 export function newFact(ctx: EngineContext, input: FactInput): Fact {
   const ndc = input.ndc;
