@@ -156,6 +156,60 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     expect(rows[0]).toMatchObject({ id: 'D4', ndc: '00409733201', quantity: 10 });
   });
 
+  it('edits a dispense from the log, and refuses to change what an exported claim billed while lot and expiry still change', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/dispenses?patient=P1001`);
+    await page.getByRole('heading', { name: 'Dispensing log', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit dispense D1' }).click();
+    await page.getByRole('heading', { name: 'Edit dispense D1', level: 2 }).waitFor();
+    expect(await page.getByLabel('Product (NDC or name)').inputValue()).toBe('00409-7332-01 · Ceftriaxone 2 g vial');
+    expect(await page.getByLabel('Therapy').inputValue()).toBe('T1');
+    expect(await page.getByLabel(/^Quantity/).inputValue()).toBe('10');
+    // the form opens on the quantity
+    expect(await page.evaluate('document.activeElement?.id')).toBe('df-qty');
+    await page.getByLabel(/^Quantity/).fill('12');
+    await page.getByLabel('Lot').fill('CX2291-A');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Dispense D1 updated: 12 UN of Ceftriaxone 2 g vial.').waitFor();
+    await page.getByRole('heading', { name: 'Record a dispense', level: 2 }).waitFor();
+    await page.locator('section.card tbody tr', { hasText: 'CX2291-A' }).waitFor();
+
+    // the October claim goes out in an 837P: D1's dates are billed now
+    await app.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    const exported = await app.call<{ batch: { id: string } | null }>('billing.export837', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx', acceptWarnings: true });
+    expect(exported.batch).not.toBeNull();
+    const claim = (await app.call<{ claims: { id: string; patient: string; status: string }[] }>('billing.listClaims', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' })).claims.find((c) => c.patient === 'P1001')!;
+    expect(claim.status).toBe('exported');
+
+    await page.getByRole('button', { name: 'Edit dispense D1' }).click();
+    const note = page.getByRole('note');
+    await note.waitFor();
+    expect(await note.innerText()).toContain(`Billed on sent claim ${claim.id} (exported, 10/01/2026–10/10/2026)`);
+    await page.getByLabel(/^Quantity/).fill('8');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(new RegExp(`^Dispense D1 was not changed: it covers 2026-10-01 to 2026-10-10, and claim ${claim.id} \\(exported, 2026-10-01 to 2026-10-10\\) already billed therapy T1`));
+    expect(await alert.innerText()).toContain(`create a replacement claim for ${claim.id} in Billing`);
+    await app.shot('dispenses-04-edit-refused');
+
+    await page.getByLabel(/^Quantity/).fill('12');
+    await page.getByLabel('Lot').fill('CX2291-B');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Dispense D1 updated: 12 UN of Ceftriaxone 2 g vial.').waitFor();
+    const rows = await app.call<{ id: string; quantity: number; lot: string | null }[]>('dispenses.list', { patient: 'P1001' });
+    expect(rows.find((r) => r.id === 'D1')).toMatchObject({ quantity: 12, lot: 'CX2291-B' });
+    await app.shot('dispenses-05-lot-corrected');
+    // Escape leaves an edit without saving
+    await page.getByRole('button', { name: 'Edit dispense D3' }).click();
+    await page.getByRole('heading', { name: 'Edit dispense D3', level: 2 }).waitFor();
+    await page.getByLabel('Lot').fill('IGNORED');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Record a dispense', level: 2 }).waitFor();
+    expect((await app.call<{ id: string; lot: string | null }[]>('dispenses.list', { patient: 'P1001' })).find((r) => r.id === 'D3')!.lot).toBeNull();
+  });
+
   it('finds a patient of the demo office from the keyboard and opens the chart (on a laptop-sized window)', async () => {
     app = await startApp({ now: '2026-11-05T09:00:00', viewport: { width: 1280, height: 800 } });
     await app.call('app.loadDemo');

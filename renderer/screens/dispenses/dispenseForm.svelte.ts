@@ -1,11 +1,12 @@
 // Record a dispense: therapy, date, product found by NDC (any hyphenated form) or name, quantity
-// in the product's NDC unit, days' supply, lot and expiry.
+// in the product's NDC unit, days' supply, lot and expiry. The same form edits a stored dispense.
 import type { Dispense, Product } from '../../../electron/domain/types.ts';
-import type { DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
+import type { BilledSpan, DispenseDetail, DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
 import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { numberOrRaw, required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/caller.ts';
+import { ndc542 } from '../patients/lib/format.ts';
 import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
 
 export interface DispenseFields {
@@ -37,6 +38,10 @@ export class DispenseForm {
   error = $state<string | null>(null);
   message = $state<string | null>(null);
   saving = $state(false);
+  /** the id of the stored dispense being edited; null while recording a new one */
+  editing = $state<string | null>(null);
+  /** sent claims billing the edited dispense's dates: only lot and expiry may change */
+  billed = $state<BilledSpan[]>([]);
 
   private readonly debounce: Debouncer;
   private readonly latest = new Latest();
@@ -114,6 +119,51 @@ export class DispenseForm {
     return true;
   }
 
+  /** loads a stored dispense into the form */
+  async edit(d: DispenseDetail): Promise<void> {
+    const r = d.row;
+    this.editing = r.id;
+    this.billed = d.billed;
+    // the product first, so choosing the therapy does not start a lookup
+    this.product = d.product;
+    this.productQuery = d.product ? `${ndc542(d.product.ndc)} · ${d.product.name}` : r.ndc;
+    this.hits = [];
+    this.active = -1;
+    await this.choosePatient(r.patient, r.patientName);
+    if (this.editing !== r.id) return;
+    Object.assign(this.f, {
+      therapy: r.therapy,
+      date: r.date,
+      quantity: String(r.quantity),
+      daysSupply: String(r.daysSupply),
+      lot: r.lot ?? '',
+      expiry: r.expiry ?? '',
+    });
+    this.problems = {};
+    this.error = null;
+    this.message = null;
+  }
+
+  /** back to recording a new dispense for the same patient, therapy and date */
+  cancelEdit(): void {
+    this.editing = null;
+    this.billed = [];
+    this.clearProductFields();
+    this.error = null;
+    this.message = null;
+  }
+
+  private clearProductFields(): void {
+    this.product = null;
+    this.productQuery = '';
+    this.hits = [];
+    this.f.quantity = '';
+    this.f.daysSupply = '';
+    this.f.lot = '';
+    this.f.expiry = '';
+    this.problems = {};
+  }
+
   draft(): DispenseDraft {
     return {
       therapy: required(this.f.therapy),
@@ -130,23 +180,22 @@ export class DispenseForm {
     this.saving = true;
     this.error = null;
     this.message = null;
-    const r = await this.api.call('dispenses.save', this.draft());
+    const editing = this.editing;
+    const r = editing ? await this.api.call('dispenses.update', { ...this.draft(), id: editing }) : await this.api.call('dispenses.save', this.draft());
     this.saving = false;
     if (!r.ok) {
       this.problems = { ...(r.error.fields ?? {}) };
-      this.error = r.error.fields ? 'The dispense was not recorded. Please correct the fields marked below.' : r.error.message;
+      const what = editing ? `Dispense ${editing} was not changed.` : 'The dispense was not recorded.';
+      this.error = r.error.fields ? `${what} Please correct the fields marked below.` : r.error.message;
       return null;
     }
     const d = r.value;
-    this.message = `Dispense ${d.id} recorded: ${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}.`;
+    const amount = `${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}`;
+    this.message = editing ? `Dispense ${d.id} updated: ${amount}.` : `Dispense ${d.id} recorded: ${amount}.`;
     // the next dispense is often another product for the same therapy and date
-    this.product = null;
-    this.productQuery = '';
-    this.f.quantity = '';
-    this.f.daysSupply = '';
-    this.f.lot = '';
-    this.f.expiry = '';
-    this.problems = {};
+    this.editing = null;
+    this.billed = [];
+    this.clearProductFields();
     return d;
   }
 }
