@@ -19,17 +19,21 @@ const COMMANDS: Record<string, Loader> = {
   token: () => import('./commands/token.ts'),
 };
 
-const HELP = `usage: perdiem <command> [options]
+const HELP = `usage: perdiem <command> [options]      (perdiem <command> --help for one command)
 
 commands:
   import FILE.json                     import a dataset (all or nothing)
-  demo                                 fill an empty database with a demo office
+  demo [--scale PATIENTS]              fill an empty database with a demo office
   build --from DATE --to DATE [--payer ID] [--json]
   export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]
   export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID]
-  audit [--actor U] [--action A] [--entity E] [--id ID] [--from DATE] [--to DATE] [--format table|csv|json] [--out FILE]
-  backup [now|list|restore FILE] [--dir DIR] [--keep N]
+             [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]
+  audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE]
+        [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]
+  backup [now|list] [--dir DIR] [--keep N]
+  backup restore FILE [--dir DIR]      (close the app first)
   token create --label TEXT --role admin|biller|nurse | token list | token revoke ID
+  help                                 this text
 
 credentials (docs/security.md): an encrypted database, or one with users, needs
   PERDIEM_USER + PERDIEM_PASSWORD, or PERDIEM_TOKEN, or PERDIEM_DB_KEY (the recovery key)

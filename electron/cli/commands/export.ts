@@ -100,9 +100,9 @@ async function runPdf(ctx: CliContext, argv: string[]): Promise<number | void> {
 const command: CliCommand = {
   name: 'export',
   summary:
-    'export 837: every exportable claim (no errors; warnings acknowledged or --accept-warnings) of the selection to one 837P file, recorded as a batch; the claims are locked. export pdf: CMS-1500 forms.',
-  // the pdf usage is spelled out here so that `export 837` never loads the PDF exporter
-  usage: `${USAGE_837}\n       perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--accept-warnings]`,
+    'export 837: every exportable claim (no errors; warnings acknowledged or --accept-warnings) of the selection to one 837P file, recorded as a batch; the claims are locked. export pdf: CMS-1500 forms, a print recorded as a pdf batch the same way; --preview and --batch (reprint) record nothing.',
+  // the pdf usage (USAGE_PDF of ./export-pdf.ts) is spelled out here so that `export 837` never loads the PDF exporter
+  usage: `${USAGE_837}\n       perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]`,
   async run(ctx, argv) {
     const [kind, ...rest] = argv;
     if (kind === '837') return run837(ctx, rest);
