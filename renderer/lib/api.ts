@@ -48,8 +48,20 @@ const httpTransport: Transport = async (name, args) => {
   }
 };
 
-export function createApi(transport: Transport, native: boolean) {
+export function createApi(raw: Transport, native: boolean) {
+  // a request refused because the session is locked or signed out: the frame shows the lock screen
+  const lockedListeners = new Set<() => void>();
+  const transport: Transport = async (name, args) => {
+    const r = await raw(name, args);
+    if (!r.ok && r.error.code === 'locked') for (const fn of lockedListeners) fn();
+    return r;
+  };
   return {
+    /** called whenever a request comes back `locked`; returns the unsubscribe */
+    onLocked(fn: () => void): () => void {
+      lockedListeners.add(fn);
+      return () => lockedListeners.delete(fn);
+    },
     /** true in the desktop app: native open/save dialogs exist */
     native,
     call<K extends ChannelName>(name: K, ...args: ArgList<K>): Promise<CallResult<Result<K>>> {

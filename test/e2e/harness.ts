@@ -1,15 +1,23 @@
 // End-to-end harness: the real renderer (vite build) served with the real handler table over
 // loopback HTTP, a temp database, a fixed clock, and Debian's Chromium driven by playwright-core.
+// Sessions are real (cookie per browser context): by default an administrator exists and the
+// browser is signed in before the test starts, so screen tests start where they always did.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { openStore, type Store } from '../../db/open.ts';
+import type { Store } from '../../db/open.ts';
 import { parseNow } from '../../electron/cli/now.ts';
 import type { HandlerContext } from '../../electron/ipc/context.ts';
 import { startHttpServer, type RunningServer } from '../../electron/ipc/httpServer.ts';
+import { memoryProtector } from '../../electron/ipc/memoryProtector.ts';
+import { OfficeHost } from '../../electron/ipc/officeHost.ts';
 import { appRegistry } from '../../electron/ipc/registry.ts';
+import { SessionTable, sessionFactory } from '../../electron/ipc/sessionTable.ts';
+import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
+import type { Role } from '../../electron/security/roles.ts';
+import { createUser } from '../../electron/security/users.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
@@ -49,30 +57,60 @@ export async function ensureRenderer(): Promise<void> {
 /** Where screenshots go: PERDIEM_SHOTS or a folder in the temp dir, kept after the run to look at. */
 export const SHOTS_DIR = process.env.PERDIEM_SHOTS ?? path.join(os.tmpdir(), 'perdiem-e2e-shots');
 
+/** The account startApp creates and signs in with unless told otherwise. */
+export const ADMIN = { username: 'admin', displayName: 'Office Admin', password: 'admin password 1', role: 'admin' as Role };
+
 export interface E2eApp {
   url: string;
   page: Page;
   context: BrowserContext;
+  /** the office's current connection (setup and restore replace it) */
   store: Store;
+  office: OfficeHost;
   dir: string;
   /** full-page screenshot into SHOTS_DIR/<name>.png; returns the path */
   shot(name: string): Promise<string>;
-  /** the handler table directly, to arrange data without the UI */
+  /** the handler table directly, to arrange data without the UI (trusted: no session) */
   call<T = unknown>(name: string, args?: unknown): Promise<T>;
+  /** a user straight into the database (cheap scrypt), e.g. a nurse linked to a nurse record */
+  addUser(u: { username: string; displayName: string; role: Role; password: string; nurseId?: string | null }): void;
+  /** signs the browser in over HTTP (the cookie lands in the context); reload the page after */
+  signIn(username: string, password: string): Promise<void>;
+  /** moves the sessions' clock (idle lock) forward */
+  advance(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function startApp(opts: { now?: string; viewport?: { width: number; height: number } } = {}): Promise<E2eApp> {
+export interface StartOptions {
+  now?: string;
+  viewport?: { width: number; height: number };
+  /** the account to create and sign in with (default ADMIN); false: an office nobody set up (first run) */
+  user?: { username: string; displayName: string; password: string; role: Role } | false;
+  /** the idle lock, instead of the stored setting */
+  idleTimeoutMs?: number;
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
   await ensureRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-e2e-'));
-  const store = openStore(path.join(dir, 'office.sqlite'));
   const clock = parseNow(opts.now ?? '2026-11-05T09:00:00');
-  const ctx: HandlerContext = { db: store.db, now: () => clock.now, today: () => clock.today };
+  const protector = memoryProtector();
+  const office = new OfficeHost({ dbPath: path.join(dir, 'office.sqlite'), protector: () => protector, now: () => clock.now, params: TEST_SCRYPT });
+  const base = { now: () => clock.now, today: () => clock.today };
+  const ctxNow = (): HandlerContext => ({ ...base, db: office.db, office });
+  // the sessions' clock: the fixed day, moved on by advance()
+  let sessionMs = Date.parse(`${clock.now}Z`);
+  const sessions = new SessionTable<string>(() => office.db, sessionFactory({ clock: () => sessionMs, ...(opts.idleTimeoutMs ? { idleTimeoutMs: opts.idleTimeoutMs } : {}) }));
   const registry = appRegistry();
+  const addUser: E2eApp['addUser'] = (u) => {
+    createUser(office.db, { ...u, nurseId: u.nurseId ?? null }, { now: clock.now, actor: 'e2e', params: TEST_SCRYPT, ...(office.keyring ? { keyring: office.keyring } : {}) });
+  };
+  const user = opts.user === undefined ? ADMIN : opts.user;
+  if (user) addUser(user);
   let server: RunningServer | null = null;
   let context: BrowserContext | null = null;
   try {
-    server = await startHttpServer({ registry, ctx, rendererDir });
+    server = await startHttpServer({ registry, ctx: ctxNow(), office, sessions, rendererDir });
     context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
       executablePath: process.env.PERDIEM_CHROMIUM ?? '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -87,26 +125,40 @@ export async function startApp(opts: { now?: string; viewport?: { width: number;
     const url = server.url;
     const running = server;
     const browser = context;
+    const signIn = async (username: string, password: string) => {
+      const r = await browser.request.post(`${url}/api/auth.signIn`, { data: { username, password }, headers: { 'content-type': 'application/json' } });
+      const body = (await r.json()) as { ok: boolean; error?: { message: string } };
+      if (!body.ok) throw new Error(`sign-in as ${username}: ${body.error?.message}`);
+    };
+    if (user) await signIn(user.username, user.password);
     return {
       url,
       page,
       context: browser,
-      store,
+      get store(): Store {
+        return { db: office.db, close: () => office.close() };
+      },
+      office,
       dir,
+      addUser,
+      signIn,
+      advance(ms) {
+        sessionMs += ms;
+      },
       async shot(name) {
         const file = path.join(SHOTS_DIR, `${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         return file;
       },
       async call<T>(name: string, args?: unknown) {
-        const r = await registry.call(ctx, name, args);
+        const r = await registry.call(ctxNow(), name, args);
         if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
         return r.value as T;
       },
       async close() {
         await browser.close();
         await running.close();
-        store.close();
+        office.close();
         fs.rmSync(dir, { recursive: true, force: true });
         if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
       },
@@ -114,7 +166,7 @@ export async function startApp(opts: { now?: string; viewport?: { width: number;
   } catch (e) {
     await context?.close();
     await server?.close();
-    store.close();
+    office.close();
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }

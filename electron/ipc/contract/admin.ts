@@ -2,6 +2,8 @@
 import type { FilePayload } from '../result.ts';
 import type { RoleName } from './auth.ts';
 
+export type { RoleName };
+
 export interface UserView {
   id: number;
   username: string;

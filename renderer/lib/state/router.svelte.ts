@@ -1,12 +1,18 @@
 // Which screen is open, kept in the location hash (`#/patients?patient=P1001`) so the menu, links
 // from a claim to the patient chart and the browser's back button all agree.
 
+// `need`: the permission (electron/security/roles.ts) a role must have for the menu to show the
+// screen; the handlers check it again, so hiding is for clarity, not protection.
 export const SCREENS = [
-  { id: 'patients', label: 'Patients', key: '1' },
-  { id: 'visits', label: 'Nurse visits', key: '2' },
-  { id: 'dispenses', label: 'Dispensing', key: '3' },
-  { id: 'billing', label: 'Billing', key: '4' },
-  { id: 'settings', label: 'Settings', key: '5' },
+  { id: 'patients', label: 'Patients', key: '1', need: 'patients.view', group: 'office' },
+  { id: 'visits', label: 'Nurse visits', key: '2', need: 'visits.own', group: 'office' },
+  { id: 'dispenses', label: 'Dispensing', key: '3', need: 'patients.view', group: 'office' },
+  { id: 'billing', label: 'Billing', key: '4', need: 'claims.view', group: 'office' },
+  { id: 'settings', label: 'Settings', key: '5', need: 'settings.edit', group: 'office' },
+  { id: 'users', label: 'Users', key: '6', need: 'users.manage', group: 'admin' },
+  { id: 'tokens', label: 'API tokens', key: '7', need: 'tokens.manage', group: 'admin' },
+  { id: 'audit', label: 'Audit trail', key: '8', need: 'audit.view', group: 'admin' },
+  { id: 'backups', label: 'Backups', key: '9', need: 'backup.run', group: 'admin' },
 ] as const;
 
 export type ScreenId = (typeof SCREENS)[number]['id'];
