@@ -121,7 +121,7 @@ export default defineHandlers<DispensesHandlers>({
       const rows = listDispenseLog(db, { ...dateAndOwnerFilter(f), ...productFilter(f.product), limit: f.limit ?? 200 });
       const names = new Names(db);
       names.preloadPatients(rows.map((d) => d.patient));
-      return rows.map(({ patient: _patient, ...d }) => dispenseRow(names, d));
+      return rows.map(({ patient, ...d }) => dispenseRow(names, d, patient));
     },
   },
 

@@ -156,10 +156,9 @@ export function visitRow(names: Names, v: Visit): VisitRow {
   };
 }
 
-export function dispenseRow(names: Names, d: Dispense): DispenseRow {
-  const therapy = names.therapy(d.therapy);
+/** `patient`: the therapy's patient when the caller has it already (the log's query joins it), saving a therapy read per row */
+export function dispenseRow(names: Names, d: Dispense, patient: string = names.therapy(d.therapy)?.patient ?? ''): DispenseRow {
   const product = names.products.get(d.ndc);
-  const patient = therapy?.patient ?? '';
   return {
     ...d,
     patient,
