@@ -35,6 +35,8 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'dispenses.findProducts': 'patients.view',
   'dispenses.list': 'patients.view',
   'dispenses.save': 'patients.edit',
+  'dispenses.get': 'patients.view',
+  'dispenses.update': 'patients.edit',
   'patients.chart': 'patients.view',
   'patients.create': 'patients.edit',
   'patients.update': 'patients.edit',
