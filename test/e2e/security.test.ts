@@ -180,6 +180,9 @@ describe('patient data stays private in the app', () => {
     await page.goto(`${app.url}#/patients`);
     const helen = page.getByRole('option', { name: /Garza, Helen/ });
     await helen.waitFor();
+    const search = page.getByRole('combobox', { name: 'Find a patient' });
+    await search.fill('Gar');
+    await page.getByRole('option', { name: /Silva/ }).waitFor({ state: 'detached' });
 
     // 16 minutes without a key or the mouse (the default idle lock is 15)
     await page.clock.runFor('16:00');
@@ -197,8 +200,9 @@ describe('patient data stays private in the app', () => {
     await page.getByText('wrong user name or password').waitFor();
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    // the screen comes back as it was
+    // the screen comes back as it was, with what was typed
     await helen.waitFor();
+    expect(await search.inputValue()).toBe('Gar');
 
     // the session's own clock locks it as well, even when the window sends nothing
     app.advance(16 * 60_000);

@@ -10,6 +10,7 @@ export class AuthState {
   error = $state<string | null>(null);
   /** who was signed in before the lock (the session names nobody while locked) */
   lastUser = $state<SessionView['user']>(null);
+  private lastPermissions: string[] = [];
 
   constructor(private readonly api: Api) {}
 
@@ -24,13 +25,23 @@ export class AuthState {
     return s.session.state;
   }
 
+  /**
+   * What the menu offers. While locked the session lists nothing, so the frame behind the lock
+   * screen keeps the permissions from before (it is hidden, and every request is refused anyway).
+   */
   can(action: string): boolean {
-    return this.session?.state === 'active' && this.session.permissions.includes(action);
+    if (this.phase === 'active') return this.session?.permissions.includes(action) ?? false;
+    return this.phase === 'locked' && this.lastPermissions.includes(action);
   }
 
   private remember(view: SessionView): void {
-    if (view.user) this.lastUser = view.user;
-    else if (view.state === 'signedOut') this.lastUser = null;
+    if (view.user) {
+      this.lastUser = view.user;
+      this.lastPermissions = view.permissions;
+    } else if (view.state === 'signedOut') {
+      this.lastUser = null;
+      this.lastPermissions = [];
+    }
   }
 
   async refresh(): Promise<void> {
