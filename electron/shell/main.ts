@@ -7,6 +7,8 @@ import { setMigrationsDir } from '../../db/migrate.ts';
 import { parseNow } from '../cli/now.ts';
 import type { HandlerContext } from '../ipc/context.ts';
 import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../ipc/policy.ts';
+import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
+import { runScheduledBackup } from '../backup/backups.ts';
 import { OfficeHost } from '../ipc/officeHost.ts';
 import { appRegistry } from '../ipc/registry.ts';
 import { SessionTable, sessionFactory } from '../ipc/sessionTable.ts';
@@ -47,6 +49,19 @@ function openOfficeHost(now: () => string): OfficeHost {
   // an encrypted office opens with the key this OS account holds (docs/security.md); the OS
   // keyring is asked only then (and at first-run setup), so a plain or new office opens without one
   return new OfficeHost({ dbPath: defaultDbPath(), protector: safeStorageProtector, now });
+}
+
+/** The daily backup (docs/security.md): at start, then checked hourly; never before first-run setup. */
+function scheduleBackups(office: OfficeHost): void {
+  const run = () => {
+    try {
+      if (!office.needsSetup()) runScheduledBackup(office.db, office.backupDir, new Date(), getSecuritySettings(office.db));
+    } catch (e) {
+      console.error('[perdiem] scheduled backup failed', e);
+    }
+  };
+  run();
+  setInterval(run, 3_600_000).unref();
 }
 
 function lockDown(): void {
@@ -118,6 +133,7 @@ async function start(): Promise<void> {
   });
 
   registerChannels(registry, (event) => contextFor(event.sender.id));
+  scheduleBackups(office);
 
   Menu.setApplicationMenu(buildMenu(registry, (w) => contextFor(w?.webContents.id ?? null)));
   createWindow();
