@@ -26,25 +26,16 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** what only an admin may do */
+const ADMIN_ONLY: ReadonlySet<Action> = new Set<Action>(['audit.view', 'audit.export', 'users.manage', 'tokens.manage', 'backup.restore']);
+
 /**
  * admin: everything. biller: the office's work, but not users, tokens, the audit trail or
  * restoring a backup over the live data. nurse: own visits only.
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   admin: ACTIONS,
-  biller: [
-    'patients.view',
-    'patients.edit',
-    'visits.own',
-    'visits.edit',
-    'settings.edit',
-    'data.import',
-    'claims.view',
-    'claims.build',
-    'export.837',
-    'export.pdf',
-    'backup.run',
-  ],
+  biller: ACTIONS.filter((a) => !ADMIN_ONLY.has(a)),
   nurse: ['visits.own'],
 });
 

@@ -18,17 +18,12 @@ export interface ProductHit {
   onTherapy: boolean;
 }
 
-export interface DispenseDraft {
+/** A dispense as the form sends it: the stored fields, the id optional, the NDC in any form. */
+export interface DispenseDraft extends Omit<Dispense, 'id'> {
   /** blank or absent for a new dispense: the next free `D…` number */
   id?: string | null;
-  therapy: string;
-  date: IsoDate;
   /** any accepted NDC form (hyphenated 4-4-2, 5-3-2, 5-4-1, 5-4-2 or 11 digits) */
   ndc: string;
-  quantity: number;
-  daysSupply: number;
-  lot?: string | null;
-  expiry?: IsoDate | null;
 }
 
 /** A sent claim that billed the therapy's drugs or supplies on dates the dispense covers. */

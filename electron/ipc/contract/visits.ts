@@ -10,18 +10,10 @@ export interface VisitRow extends Visit {
   minutes: number | null;
 }
 
-export interface VisitDraft {
+/** A visit as the form sends it: the stored fields, the id optional. */
+export interface VisitDraft extends Omit<Visit, 'id'> {
   /** blank or absent for a new visit: the next free `V…` number */
   id?: string | null;
-  patient: string;
-  therapy: string;
-  nurse: string;
-  date: IsoDate;
-  arrival: string;
-  departure: string;
-  departureDate?: IsoDate | null;
-  signed: boolean;
-  notes?: string | null;
 }
 
 export interface PreviewLine {

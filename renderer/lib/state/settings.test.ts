@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openMemoryStore, type Store } from '../../../db/open.ts';
-import type { HandlerContext } from '../../../electron/ipc/context.ts';
-import { appRegistry } from '../../../electron/ipc/registry.ts';
-import { createApi, type Api } from '../api.ts';
+import type { Store } from '../../../db/open.ts';
+import type { Api } from '../api.ts';
 import { priceRows, priceTableOf, SettingsState } from './settings.svelte.ts';
+import { exampleOffice } from './testing.ts';
 
 let store: Store;
 let api: Api;
 
 beforeEach(async () => {
-  store = openMemoryStore();
-  const ctx: HandlerContext = { db: store.db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
-  const registry = appRegistry();
-  api = createApi((name, args) => registry.call(ctx, name, args), false);
-  await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+  ({ store, api } = await exampleOffice());
 });
 afterEach(() => store.close());
 

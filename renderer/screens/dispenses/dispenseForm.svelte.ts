@@ -4,7 +4,8 @@ import type { Dispense, Product } from '../../../electron/domain/types.ts';
 import type { BilledSpan, DispenseDetail, DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
 import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
-import { numberOrRaw, required, type Problems } from '../patients/lib/forms.ts';
+import { numberOrRaw, required } from '../patients/lib/forms.ts';
+import { FormState } from '../patients/lib/formState.svelte.ts';
 import type { Caller } from '../patients/lib/caller.ts';
 import { ndc542 } from '../patients/lib/format.ts';
 import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
@@ -26,18 +27,14 @@ export function unitWords(unit: string | null | undefined): string {
   return unit ? (NDC_UNIT_WORDS[unit] ?? unit) : '';
 }
 
-export class DispenseForm {
-  f = $state<DispenseFields>({ patient: '', patientName: '', therapy: '', date: '', quantity: '', daysSupply: '', lot: '', expiry: '' });
+export class DispenseForm extends FormState<DispenseFields> {
   therapies = $state<TherapyOption[]>([]);
   /** what is typed in the product box */
   productQuery = $state('');
   product = $state<Product | null>(null);
   hits = $state<ProductHit[]>([]);
   active = $state(-1);
-  problems = $state<Problems>({});
-  error = $state<string | null>(null);
   message = $state<string | null>(null);
-  saving = $state(false);
   /** the id of the stored dispense being edited; null while recording a new one */
   editing = $state<string | null>(null);
   /** sent claims billing the edited dispense's dates: only lot and expiry may change */
@@ -46,11 +43,8 @@ export class DispenseForm {
   private readonly debounce: Debouncer;
   private readonly latest = new Latest();
 
-  constructor(
-    private readonly api: Caller,
-    opts: { today?: string; delayMs?: number; timers?: Timers } = {},
-  ) {
-    this.f.date = opts.today ?? '';
+  constructor(api: Caller, opts: { today?: string; delayMs?: number; timers?: Timers } = {}) {
+    super(api, { patient: '', patientName: '', therapy: '', date: opts.today ?? '', quantity: '', daysSupply: '', lot: '', expiry: '' });
     this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
   }
 
@@ -60,7 +54,7 @@ export class DispenseForm {
 
   set<K extends keyof DispenseFields>(key: K, value: DispenseFields[K]): void {
     this.f[key] = value;
-    delete this.problems[key];
+    this.touch(key);
     this.message = null;
   }
 
@@ -177,19 +171,12 @@ export class DispenseForm {
   }
 
   async save(): Promise<Dispense | null> {
-    this.saving = true;
-    this.error = null;
     this.message = null;
     const editing = this.editing;
-    const r = editing ? await this.api.call('dispenses.update', { ...this.draft(), id: editing }) : await this.api.call('dispenses.save', this.draft());
-    this.saving = false;
-    if (!r.ok) {
-      this.problems = { ...(r.error.fields ?? {}) };
-      const what = editing ? `Dispense ${editing} was not changed.` : 'The dispense was not recorded.';
-      this.error = r.error.fields ? `${what} Please correct the fields marked below.` : r.error.message;
-      return null;
-    }
-    const d = r.value;
+    const d = editing
+      ? await this.submit(() => this.api.call('dispenses.update', { ...this.draft(), id: editing }), `Dispense ${editing} was not changed.`)
+      : await this.submit(() => this.api.call('dispenses.save', this.draft()), 'The dispense was not recorded.');
+    if (!d) return null;
     const amount = `${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}`;
     this.message = editing ? `Dispense ${d.id} updated: ${amount}.` : `Dispense ${d.id} recorded: ${amount}.`;
     // the next dispense is often another product for the same therapy and date

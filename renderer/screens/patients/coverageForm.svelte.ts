@@ -1,8 +1,9 @@
 // One coverage of a patient: payer, priority, member id, group, relationship and, when the
 // patient is not the insured, the subscriber.
 import type { Coverage, Patient, Relationship, Sex } from '../../../electron/domain/types.ts';
-import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
+import { addressForm, addressOf, required, textOrNull, type AddressForm } from './lib/forms.ts';
 import type { Caller } from './lib/caller.ts';
+import { FormState } from './lib/formState.svelte.ts';
 
 export interface CoverageFields {
   payer: string;
@@ -56,35 +57,23 @@ export function coverageOf(f: CoverageFields): Coverage {
   };
 }
 
-export class CoverageForm {
-  f = $state<CoverageFields>(coverageFields(null));
-  problems = $state<Problems>({});
-  error = $state<string | null>(null);
-  saving = $state(false);
+/** the first of priorities 1–3 the patient's coverages leave free */
+function nextPriority(patient: Patient): number {
+  const used = new Set(patient.coverages.map((c) => c.priority));
+  return [1, 2, 3].find((p) => !used.has(p as 1 | 2 | 3)) ?? 1;
+}
 
+export class CoverageForm extends FormState<CoverageFields> {
   constructor(
-    private readonly api: Caller,
+    api: Caller,
     readonly patient: Patient,
     /** index of the coverage being edited; null for a new one */
     readonly index: number | null,
   ) {
-    const used = new Set(patient.coverages.map((c) => c.priority));
-    const next = [1, 2, 3].find((p) => !used.has(p as 1 | 2 | 3)) ?? 1;
-    this.f = coverageFields(index === null ? null : (patient.coverages[index] ?? null), next);
+    super(api, coverageFields(index === null ? null : (patient.coverages[index] ?? null), nextPriority(patient)));
   }
 
-  touch(field: string): void {
-    delete this.problems[field];
-  }
-
-  async save(): Promise<Patient | null> {
-    this.saving = true;
-    this.error = null;
-    const r = await this.api.call('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) });
-    this.saving = false;
-    if (r.ok) return r.value;
-    this.problems = { ...(r.error.fields ?? {}) };
-    this.error = r.error.fields ? 'Not saved. Please correct the fields marked below.' : r.error.message;
-    return null;
+  save(): Promise<Patient | null> {
+    return this.submit(() => this.api.call('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) }));
   }
 }

@@ -1,8 +1,9 @@
 // New patient and demographics: the form as typed, turned into a Patient for the handlers, which
 // check it with the import's rules and name each wrong field.
 import type { Coverage, Patient, Sex } from '../../../electron/domain/types.ts';
-import { addressForm, addressOf, required, textOrNull, type AddressForm, type Problems } from './lib/forms.ts';
+import { addressForm, addressOf, required, textOrNull, type AddressForm } from './lib/forms.ts';
 import type { Caller } from './lib/caller.ts';
+import { FormState } from './lib/formState.svelte.ts';
 
 export interface PatientFields {
   id: string;
@@ -42,42 +43,21 @@ export function patientOf(f: PatientFields, coverages: Coverage[]): Patient {
   };
 }
 
-export class PatientForm {
-  f = $state<PatientFields>(patientFields(null));
-  problems = $state<Problems>({});
-  error = $state<string | null>(null);
-  saving = $state(false);
-  /** the stored patient being edited; null for a new one */
-  readonly original: Patient | null;
-
+export class PatientForm extends FormState<PatientFields> {
   constructor(
-    private readonly api: Caller,
-    original: Patient | null,
+    api: Caller,
+    /** the stored patient being edited; null for a new one */
+    readonly original: Patient | null,
   ) {
-    this.original = original;
-    this.f = patientFields(original);
+    super(api, patientFields(original));
   }
 
   get isNew(): boolean {
     return this.original === null;
   }
 
-  touch(field: string): void {
-    delete this.problems[field];
-  }
-
-  async save(): Promise<Patient | null> {
-    this.saving = true;
-    this.error = null;
+  save(): Promise<Patient | null> {
     const record = patientOf(this.f, this.original?.coverages ?? []);
-    const r = this.isNew ? await this.api.call('patients.create', record) : await this.api.call('patients.update', record);
-    this.saving = false;
-    if (r.ok) {
-      this.problems = {};
-      return r.value;
-    }
-    this.problems = { ...(r.error.fields ?? {}) };
-    this.error = r.error.fields ? 'Not saved. Please correct the fields marked below.' : r.error.message;
-    return null;
+    return this.submit(() => this.api.call(this.isNew ? 'patients.create' : 'patients.update', record));
   }
 }

@@ -2,8 +2,9 @@
 // authorizations with units per code, drugs with doses. Lists grow and shrink in place; the
 // handlers check the whole therapy with the import's rules.
 import type { Measure, Route, Schedule, Therapy } from '../../../electron/domain/types.ts';
-import { numberOrRaw, numberText, required, textOrNull, type Problems } from './lib/forms.ts';
+import { numberOrRaw, numberText, required, textOrNull } from './lib/forms.ts';
 import type { Caller } from './lib/caller.ts';
+import { FormState } from './lib/formState.svelte.ts';
 
 export type ScheduleKind = 'everyHours' | 'everyDays' | 'weekly' | 'monthly' | 'continuous';
 
@@ -145,30 +146,17 @@ export function therapyOf(f: TherapyFields): Therapy {
   };
 }
 
-export class TherapyForm {
-  f = $state<TherapyFields>(therapyFields(null, ''));
-  problems = $state<Problems>({});
-  error = $state<string | null>(null);
-  saving = $state(false);
+export class TherapyForm extends FormState<TherapyFields> {
   readonly isNew: boolean;
 
-  constructor(
-    private readonly api: Caller,
-    original: Therapy | null,
-    patient: string,
-    defaults: { payer?: string; today?: string } = {},
-  ) {
+  constructor(api: Caller, original: Therapy | null, patient: string, defaults: { payer?: string; today?: string } = {}) {
+    super(api, therapyFields(original, patient, defaults));
     this.isNew = original === null;
-    this.f = therapyFields(original, patient, defaults);
   }
 
   /** whether the schedule needs a number (every N hours / days) */
   get needsEvery(): boolean {
     return this.f.scheduleKind === 'everyHours' || this.f.scheduleKind === 'everyDays';
-  }
-
-  touch(field: string): void {
-    delete this.problems[field];
   }
 
   /** problems of a list row (`holds[1].to`, …) shown under that row */
@@ -208,18 +196,8 @@ export class TherapyForm {
     for (const k of Object.keys(this.problems)) if (k.startsWith(`${list}[`)) delete this.problems[k];
   }
 
-  async save(): Promise<Therapy | null> {
-    this.saving = true;
-    this.error = null;
+  save(): Promise<Therapy | null> {
     const record = therapyOf(this.f);
-    const r = this.isNew ? await this.api.call('therapies.create', record) : await this.api.call('therapies.update', record);
-    this.saving = false;
-    if (r.ok) {
-      this.problems = {};
-      return r.value;
-    }
-    this.problems = { ...(r.error.fields ?? {}) };
-    this.error = r.error.fields ? 'Not saved. Please correct the fields marked below.' : r.error.message;
-    return null;
+    return this.submit(() => this.api.call(this.isNew ? 'therapies.create' : 'therapies.update', record));
   }
 }

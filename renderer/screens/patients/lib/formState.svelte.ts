@@ -1,0 +1,43 @@
+// What every record form of the chart (and the dispensing log) shares: the fields as typed, the
+// problems of the last save keyed by field path, and one way of sending the record and reading
+// the answer. The handlers check the record; the form only shows what they say.
+import type { CallResult } from '../../../../electron/ipc/contract.ts';
+import type { Caller } from './caller.ts';
+import type { Problems } from './forms.ts';
+
+export abstract class FormState<F> {
+  f: F;
+  problems = $state<Problems>({});
+  error = $state<string | null>(null);
+  saving = $state(false);
+
+  constructor(
+    protected readonly api: Caller,
+    fields: F,
+  ) {
+    this.f = $state(fields);
+  }
+
+  /** the field was changed: its problem goes until the next save */
+  touch(field: string): void {
+    delete this.problems[field];
+  }
+
+  /**
+   * Sends the record; null when refused, with each problem kept under its field path and a
+   * summary starting with `notSaved`.
+   */
+  protected async submit<T>(send: () => Promise<CallResult<T>>, notSaved = 'Not saved.'): Promise<T | null> {
+    this.saving = true;
+    this.error = null;
+    const r = await send();
+    this.saving = false;
+    if (r.ok) {
+      this.problems = {};
+      return r.value;
+    }
+    this.problems = { ...(r.error.fields ?? {}) };
+    this.error = r.error.fields ? `${notSaved} Please correct the fields marked below.` : r.error.message;
+    return null;
+  }
+}
