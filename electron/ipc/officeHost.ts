@@ -2,13 +2,18 @@
 // OS-held key), set up once (administrator, encryption, recovery key), and swapped in place by a
 // restore. Handlers reach the current connection through `host.db`; a transport's sessions made
 // on an older connection are dropped (sessionTable.ts), so everyone signs in again after a
-// setup or a restore.
-import type Database from 'better-sqlite3-multiple-ciphers';
+// setup, a recovery or a restore.
+// When this OS account cannot unwrap the office's key (a new computer, a reinstalled system), the
+// host opens nothing of the office: `needsRecovery` is true, the registry answers only the
+// recovery requests (requests.ts RECOVERY_REQUESTS), and `recover(key)` opens it and re-wraps the
+// key for this account.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { appendAudit } from '../../db/repos/audit.ts';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers } from '../../db/repos/users.ts';
 import { defaultBackupDir, restoreBackup } from '../backup/backups.ts';
 import { storeKey, type SecretProtector } from '../security/keyring.ts';
-import { initializeOffice, officeStatus, openOffice } from '../security/office.ts';
+import { initializeOffice, officeStatus, openOffice, recoverOffice } from '../security/office.ts';
 import type { ScryptParams } from '../security/passwords.ts';
 import type { KeyringContext } from '../security/users.ts';
 import { UserError } from './errors.ts';
@@ -34,6 +39,8 @@ export class OfficeHost {
   private store: Store | null = null;
   private dbKey: Buffer | null = null;
   private ring: KeyringContext | undefined;
+  /** an empty in-memory connection standing in while the office waits for its recovery key: no table of the office is on it */
+  private placeholder: Database.Database | null = null;
   readonly backupDir: string;
 
   constructor(private readonly o: OfficeHostOptions) {
@@ -50,15 +57,32 @@ export class OfficeHost {
       this.ring = undefined;
       return;
     }
+    if (status === 'needsRecovery' && !this.protectorHoldsKey()) {
+      this.placeholder ??= new Database(':memory:');
+      this.dbKey = null;
+      this.ring = undefined;
+      return;
+    }
     const opened = openOffice(this.o.dbPath, this.o.protector());
     this.store = opened.store;
     this.dbKey = opened.dbKey;
     this.ring = opened.keyring;
   }
 
+  /** officeStatus without a protector cannot tell: ask this OS account's keyring (only for an encrypted office) */
+  private protectorHoldsKey(): boolean {
+    return officeStatus(this.o.dbPath, this.o.protector()) === 'encrypted';
+  }
+
   get db(): Database.Database {
-    if (!this.store) throw new UserError('the office is closed');
-    return this.store.db;
+    if (this.store) return this.store.db;
+    if (this.placeholder) return this.placeholder;
+    throw new UserError('the office is closed');
+  }
+
+  /** The office is encrypted and this OS account does not hold its key: only the recovery key opens it. */
+  get needsRecovery(): boolean {
+    return this.store === null && this.placeholder !== null;
   }
 
   get keyring(): KeyringContext | undefined {
@@ -71,7 +95,22 @@ export class OfficeHost {
 
   /** First run: nobody can sign in yet. */
   needsSetup(): boolean {
-    return countUsers(this.db) === 0;
+    return !this.needsRecovery && countUsers(this.db) === 0;
+  }
+
+  /**
+   * Opens the office with its recovery key and wraps the key for this OS account, so it opens by
+   * itself from now on. A mistyped or wrong key changes nothing.
+   */
+  recover(recoveryKey: string): void {
+    if (!this.needsRecovery) throw new UserError('this office opens on this computer already: sign in instead');
+    const opened = recoverOffice(this.o.dbPath, recoveryKey, this.o.protector());
+    this.store = opened.store;
+    this.dbKey = opened.dbKey;
+    this.ring = opened.keyring;
+    this.placeholder?.close();
+    this.placeholder = null;
+    appendAudit(this.store.db, { actor: 'system', action: 'office.recover', entity: 'office', after: { keyWrappedFor: 'this OS account' } });
   }
 
   /** Creates the administrator and encrypts the office; returns the recovery key (shown once). */
@@ -114,5 +153,7 @@ export class OfficeHost {
   close(): void {
     this.store?.close();
     this.store = null;
+    this.placeholder?.close();
+    this.placeholder = null;
   }
 }

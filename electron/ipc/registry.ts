@@ -5,7 +5,7 @@ import { appendAudit } from '../../db/repos/audit.ts';
 import type { User } from '../../db/repos/users.ts';
 import { UserError } from '../cli/errors.ts';
 import { setActor } from '../security/actor.ts';
-import { auditRequest, guardRequest } from '../security/requests.ts';
+import { RECOVERY_REQUESTS, auditRequest, guardRequest } from '../security/requests.ts';
 import { PermissionError } from '../security/roles.ts';
 import { LockedError } from '../security/sessions.ts';
 import type { HandlerContext } from './context.ts';
@@ -104,6 +104,10 @@ export function createRegistry(domains: AnyDomain[]): Registry {
     async call(ctx, name, raw) {
       const def = table.get(name);
       if (!def) return { ok: false, error: { message: `unknown request '${name}'` } };
+      if (ctx.office?.needsRecovery && !RECOVERY_REQUESTS.includes(name)) {
+        // nothing of the office is open: the window asks auth.status again and shows the recovery screen
+        return { ok: false, error: { message: "this computer does not hold the key of the office's data: enter the recovery key", code: 'locked' } };
+      }
       const g = guard(ctx, name);
       if ('refused' in g) return { ok: false, error: g.refused };
       let ok = false;

@@ -136,8 +136,20 @@ export function openOffice(dbPath: string, protector: SecretProtector): OpenOffi
 export function recoverOffice(dbPath: string, recoveryKey: string, protector: SecretProtector): OpenOffice {
   const dbKey = parseRecoveryKey(recoveryKey);
   if (!dbKey) throw new UserError('that is not a recovery key: check for a mistyped group');
-  const store = openStore(dbPath, { key: storeKey(dbKey) });
+  if (!fs.existsSync(dbPath)) throw new UserError('no office yet: set it up first');
+  let store: Store;
+  try {
+    store = openStore(dbPath, { key: storeKey(dbKey) });
+  } catch {
+    // a well-formed key of another office (or of a backup made elsewhere): nothing is written
+    throw new UserError("this recovery key does not open this office's data: check it is the key written down for this office");
+  }
   const ringPath = keyringPath(dbPath);
-  updateKeyring(ringPath, (ring) => withOsWrap(ring, dbKey, protector));
+  try {
+    updateKeyring(ringPath, (ring) => withOsWrap(ring, dbKey, protector));
+  } catch (e) {
+    store.close();
+    throw e;
+  }
   return { store, dbKey, keyring: { path: ringPath, dbKey } };
 }

@@ -17,6 +17,7 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'auth.signIn': 'public',
   'auth.setup': 'public',
   'auth.recover': 'public',
+  'auth.changePassword': 'signedIn',
   'auth.touch': 'signedIn',
   'auth.lock': 'signedIn',
   'auth.signOut': 'signedIn',
@@ -96,6 +97,12 @@ export const AUDITED_REQUESTS: Readonly<Record<string, string>> = Object.freeze(
   'billing.exportPdf': 'export.pdf',
   'settings.testPage': 'print',
 });
+
+/**
+ * While the office waits for its recovery key (OfficeHost.needsRecovery: this OS account cannot
+ * unwrap the key) only these answer; every other request is refused before its handler runs.
+ */
+export const RECOVERY_REQUESTS: readonly string[] = Object.freeze(['auth.status', 'auth.recover']);
 
 export function requestRule(name: string): RequestRule {
   return Object.prototype.hasOwnProperty.call(REQUEST_PERMISSIONS, name) ? REQUEST_PERMISSIONS[name]! : 'users.manage';

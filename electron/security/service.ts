@@ -7,6 +7,7 @@ import { getSecuritySettings, setSecuritySettings, type SecuritySettings } from 
 import { listTokens, listUsers, type ApiToken, type User } from '../../db/repos/users.ts';
 import { backupNow, listBackups, type BackupInfo } from '../backup/backups.ts';
 import { FieldError } from '../ipc/errors.ts';
+import { passwordProblem } from './passwords.ts';
 import { ACTIONS, can, requirePermission, type Action, type Role } from './roles.ts';
 import type { SessionManager, SessionState } from './sessions.ts';
 import { createToken, revokeToken } from './tokens.ts';
@@ -117,6 +118,31 @@ export function usersSetPassword(ctx: SecurityContext, args: { username: string;
     throw new FieldError('the password was not changed', { currentPassword: 'is not your current password' });
   }
   changePassword(ctx.db, args.username, args.password, opts(ctx, u.username));
+  // the other user's sessions end at their next request (sessions.ts); one's own carries on
+  if (self) ctx.session.renewCredential();
+}
+
+/**
+ * Any role changes their own password: the current one first, the new one twice. Every other
+ * session of the account ends (other windows, other browsers: sessions.ts re-reads the account),
+ * this one carries on; the command line's keyring wrap follows the new password.
+ */
+export function changeOwnPassword(ctx: SecurityContext, args: { currentPassword: string; password: string; confirm: string }): SessionView {
+  const u = ctx.session.touch();
+  const problems: Record<string, string> = {};
+  if (!checkPassword(ctx.db, u.username, args.currentPassword)) problems.currentPassword = 'is not your current password';
+  const weak = passwordProblem(args.password);
+  if (weak) problems.password = weak;
+  else if (args.password === args.currentPassword) problems.password = 'is the current password: choose a new one';
+  else if (args.confirm !== args.password) problems.confirm = 'does not match the new password';
+  if (Object.keys(problems).length) {
+    if (problems.currentPassword) appendAudit(ctx.db, { actor: u.username, action: 'password.change.failed', entity: 'users', entityId: u.username, after: { reason: 'wrong current password' } });
+    throw new FieldError('the password was not changed', problems);
+  }
+  changePassword(ctx.db, u.username, args.password, opts(ctx, u.username));
+  ctx.session.renewCredential();
+  appendAudit(ctx.db, { actor: u.username, action: 'password.change', entity: 'users', entityId: u.username, after: { commandLineKey: ctx.keyring ? 'rewrapped' : 'none (database not encrypted)' } });
+  return sessionView(ctx);
 }
 
 export function tokensList(ctx: SecurityContext): ApiToken[] {

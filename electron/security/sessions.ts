@@ -1,11 +1,13 @@
 // Sign-in and the idle lock for the desktop app. One session per window process; the clock is
 // injected (milliseconds), so tests move time instead of waiting. Every sign-in, failure,
 // lock and sign-out goes to the audit trail, and the signed-in user becomes the connection's
-// actor for the audit triggers.
+// actor for the audit triggers. A session ends by itself when its account's password changes
+// (on another screen, by an administrator) or the account is disabled: it reads the account at
+// every check, so a change made anywhere reaches every window and cookie.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
-import type { User } from '../../db/repos/users.ts';
+import { getPasswordHash, type User } from '../../db/repos/users.ts';
 import { UserError } from '../cli/errors.ts';
 import { setActor } from './actor.ts';
 import { requirePermission, can, type Action } from './roles.ts';
@@ -47,6 +49,8 @@ export class SessionManager {
   private user: User | null = null;
   private lastActivity = 0;
   private locked = false;
+  /** the password's salt when this session signed in: a new password has a new salt */
+  private credential = '';
   private failures = new Map<string, { count: number; until: number }>();
   private readonly clock: () => number;
   private readonly db: Database.Database;
@@ -64,8 +68,21 @@ export class SessionManager {
     return this.o.idleTimeoutMs ?? getSecuritySettings(this.db).idleLockMinutes * 60_000;
   }
 
+  /** Re-reads the account; false when its password changed since sign-in or it was disabled or removed. */
+  private accountStillValid(user: User): boolean {
+    const found = getPasswordHash(this.db, user.username);
+    if (!found || found.user.disabled || found.user.id !== user.id || found.hash.salt.toString('hex') !== this.credential) return false;
+    // a role or nurse link changed by an administrator applies from the next request
+    this.user = found.user;
+    return true;
+  }
+
   state(): SessionState {
     if (!this.user) return 'signedOut';
+    if (!this.accountStillValid(this.user)) {
+      this.end('password changed or account disabled');
+      return 'signedOut';
+    }
     if (!this.locked && idleExpired(this.lastActivity, this.clock(), this.idleTimeoutMs())) this.lock('idle');
     return this.locked ? 'locked' : 'active';
   }
@@ -96,6 +113,7 @@ export class SessionManager {
     }
     this.failures.delete(key);
     this.user = user;
+    this.credential = getPasswordHash(this.db, user.username)?.hash.salt.toString('hex') ?? '';
     this.locked = false;
     this.lastActivity = now;
     setActor(this.db, user.username);
@@ -119,10 +137,27 @@ export class SessionManager {
   }
 
   signOut(): void {
+    this.end(null);
+  }
+
+  /** After this session changed its own password: it stays signed in (every other session of the account ends). */
+  renewCredential(): void {
+    if (this.user) this.credential = getPasswordHash(this.db, this.user.username)?.hash.salt.toString('hex') ?? '';
+  }
+
+  private end(reason: string | null): void {
     if (!this.user) return;
-    appendAudit(this.db, { actor: this.user.username, action: 'signout', entity: 'users', entityId: this.user.username, at: this.iso() });
+    appendAudit(this.db, {
+      actor: this.user.username,
+      action: 'signout',
+      entity: 'users',
+      entityId: this.user.username,
+      ...(reason ? { after: { reason } } : {}),
+      at: this.iso(),
+    });
     this.user = null;
     this.locked = false;
+    this.credential = '';
     setActor(this.db, null);
   }
 

@@ -17,6 +17,8 @@ export interface AuthStatus {
   needsSetup: boolean;
   /** the database file is encrypted (SQLCipher) */
   encrypted: boolean;
+  /** encrypted, and this computer's OS account does not hold its key (a new computer, a reinstalled system): enter the recovery key */
+  needsRecovery: boolean;
   session: SessionView;
 }
 
@@ -37,4 +39,15 @@ export type AuthHandlers = {
   'auth.touch': (args: void) => SessionView;
   'auth.lock': (args: void) => SessionView;
   'auth.signOut': (args: void) => SessionView;
+  /** only while needsRecovery: opens the office with its recovery key and keeps the key for this OS account; then sign in */
+  'auth.recover': (args: { recoveryKey: string }) => { recovered: true };
+  /** any signed-in user: the current password, the new one twice; every other session of the account ends */
+  'auth.changePassword': (args: ChangePasswordArgs) => SessionView;
 };
+
+export interface ChangePasswordArgs {
+  currentPassword: string;
+  password: string;
+  /** the new password typed a second time */
+  confirm: string;
+}

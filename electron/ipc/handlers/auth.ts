@@ -1,6 +1,7 @@
 // Sign-in, first run and the lock screen, over the caller's own session (the transport's; the
 // registry never takes a role or a user from the request).
 import { z } from 'zod';
+import { DEFAULT_SECURITY_SETTINGS } from '../../../db/repos/securitySettings.ts';
 import { defaultBackupDir } from '../../backup/backups.ts';
 import { passwordProblem } from '../../security/passwords.ts';
 import * as security from '../../security/service.ts';
@@ -33,11 +34,31 @@ const setupArgs = z.object({
 
 export default defineHandlers<AuthHandlers>({
   'auth.status': {
-    run: (ctx) => ({
-      needsSetup: ctx.office ? ctx.office.needsSetup() : false,
-      encrypted: ctx.office?.encrypted ?? false,
-      session: view(ctx),
-    }),
+    run: (ctx) =>
+      ctx.office?.needsRecovery
+        ? // nothing of the office is open: nobody is signed in, and no setting can be read
+          { needsSetup: false, encrypted: true, needsRecovery: true, session: { state: 'signedOut', user: null, permissions: [], idleLockMinutes: DEFAULT_SECURITY_SETTINGS.idleLockMinutes } }
+        : {
+            needsSetup: ctx.office ? ctx.office.needsSetup() : false,
+            encrypted: ctx.office?.encrypted ?? false,
+            needsRecovery: false,
+            session: view(ctx),
+          },
+  },
+
+  'auth.recover': {
+    args: z.object({ recoveryKey: z.string().max(400) }),
+    run: (ctx, a) => {
+      if (!ctx.office?.needsRecovery) throw new UserError('this office opens on this computer already: sign in instead');
+      if (!a.recoveryKey.trim()) throw new FieldError('the office was not opened', { recoveryKey: 'is required' });
+      ctx.office.recover(a.recoveryKey);
+      return { recovered: true as const };
+    },
+  },
+
+  'auth.changePassword': {
+    args: z.object({ currentPassword: z.string().max(1000), password: z.string().max(1000), confirm: z.string().max(1000) }),
+    run: (ctx, a) => security.changeOwnPassword(securityContext(ctx), a),
   },
 
   'auth.setup': {
