@@ -88,11 +88,23 @@ export interface StartOptions {
   user?: { username: string; displayName: string; password: string; role: Role } | false;
   /** the idle lock, instead of the stored setting */
   idleTimeoutMs?: number;
+  /**
+   * an existing data folder (office.sqlite inside) instead of a new temp one, kept at close: a
+   * second startApp over the folder of a closed first one is "the same office on a new computer"
+   * (the OS-side key lived only in the first server's memory). Use with `user: false`.
+   */
+  dir?: string;
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
   await ensureRenderer();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-e2e-'));
+  const ownDir = opts.dir === undefined;
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-e2e-'));
+  const removeDir = () => {
+    if (ownDir) fs.rmSync(dir, { recursive: true, force: true });
+    // the browser profile is the run's own either way
+    else fs.rmSync(path.join(dir, 'chromium-profile'), { recursive: true, force: true });
+  };
   const clock = parseNow(opts.now ?? '2026-11-05T09:00:00');
   const protector = memoryProtector();
   const office = new OfficeHost({ dbPath: path.join(dir, 'office.sqlite'), protector: () => protector, now: () => clock.now, params: TEST_SCRYPT });
@@ -159,7 +171,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
         await browser.close();
         await running.close();
         office.close();
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeDir();
         if (errors.length) throw new Error(`the page threw: ${errors.join('; ')}`);
       },
     };
@@ -167,7 +179,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
     await context?.close();
     await server?.close();
     office.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeDir();
     throw e;
   }
 }

@@ -18,9 +18,11 @@ export class AuthState {
     return this.status?.session ?? null;
   }
 
-  get phase(): 'loading' | 'setup' | 'signedOut' | 'locked' | 'active' {
+  get phase(): 'loading' | 'recovery' | 'setup' | 'signedOut' | 'locked' | 'active' {
     const s = this.status;
     if (!s) return 'loading';
+    // this computer cannot open the office's data: the recovery key first
+    if (s.needsRecovery) return 'recovery';
     if (s.needsSetup) return 'setup';
     return s.session.state;
   }
@@ -63,7 +65,7 @@ export class AuthState {
     const r = await this.api.call('auth.signIn', { username, password });
     if (!r.ok) return r.error.message;
     this.remember(r.value);
-    this.status = { needsSetup: false, encrypted: this.status?.encrypted ?? false, session: r.value };
+    this.status = { needsSetup: false, needsRecovery: false, encrypted: this.status?.encrypted ?? false, session: r.value };
     return null;
   }
 
