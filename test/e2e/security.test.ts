@@ -113,11 +113,18 @@ describe('patient data stays private in the app', () => {
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);
     expect(await page.locator('section.recent').innerText()).not.toContain('Kim');
+    // the screen offers only what she may do: herself as the nurse, already chosen; patient names
+    // as text, not links to charts she cannot open
+    const nursePicker = page.getByLabel('Nurse');
+    expect(await nursePicker.locator('option').allInnerTexts()).toEqual(['Ortiz, Maria, RN']);
+    expect(await nursePicker.inputValue()).toBe('rn-ortiz');
+    expect(await page.locator('section.recent tbody button.link').count()).toBe(0);
+    expect(await page.locator('section.recent tbody .patient-name').count()).toBe(2);
+    expect(await page.getByRole('link', { name: /Patients/ }).count()).toBe(0);
 
     await page.getByLabel('Patient').fill('Garza');
     await page.getByRole('option', { name: /Garza, Helen/ }).click();
     await page.getByLabel('Therapy').selectOption('T1');
-    await page.getByLabel('Nurse').selectOption('rn-ortiz');
     await page.getByLabel('Visit date').fill('2026-10-08');
     await page.getByLabel('Arrival').fill('0900');
     await page.getByLabel('Departure', { exact: true }).fill('1231');
@@ -127,6 +134,14 @@ describe('patient data stays private in the app', () => {
     const v4 = page.locator('section.recent tbody tr', { hasText: '12:31' });
     await v4.getByRole('button', { name: 'Sign' }).click();
     await page.locator('tr.unsigned').waitFor({ state: 'detached' });
+    // the next visit is hers again, also after "New visit"
+    expect(await nursePicker.inputValue()).toBe('rn-ortiz');
+    await page.getByLabel('Patient').fill('Garza');
+    await page.getByRole('option', { name: /Garza, Helen/ }).click();
+    await page.getByRole('button', { name: 'New visit' }).click();
+    expect(await nursePicker.inputValue()).toBe('rn-ortiz');
+    expect(await rows.count()).toBe(3);
+    expect(await page.locator('section.recent tbody').innerText()).not.toMatch(/Kim|Joon/);
     await app.shot('security-04-nurse-visits');
 
     // another nurse's visit and the billing are refused, whatever the page's script sends

@@ -59,6 +59,8 @@ export class VisitForm {
   error = $state<string | null>(null);
   message = $state<string | null>(null);
 
+  /** a nurse records only her own visits: her nurse record, kept through every new visit */
+  private ownNurse = '';
   private readonly debounce: Debouncer;
   private readonly latest = new Latest();
   private today: string;
@@ -70,6 +72,16 @@ export class VisitForm {
     this.today = opts.today ?? '';
     this.f = blankVisit(this.today);
     this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
+  }
+
+  /** a signed-in nurse: the form is always hers (the handlers refuse any other nurse anyway) */
+  fixNurse(nurseId: string): void {
+    this.ownNurse = nurseId;
+    if (!this.f.id) this.f.nurse = nurseId;
+  }
+
+  private blank(): VisitFields {
+    return { ...blankVisit(this.today), nurse: this.ownNurse };
   }
 
   setToday(today: string): void {
@@ -174,7 +186,7 @@ export class VisitForm {
   /** after a save: a fresh form for the next visit of the same nurse and date */
   private startNext(saved: Visit): void {
     const keep = { nurse: saved.nurse, date: saved.date };
-    this.f = { ...blankVisit(this.today), ...keep };
+    this.f = { ...this.blank(), ...keep };
     this.therapies = [];
     this.dropPreview();
     this.saveProblems = {};
@@ -203,7 +215,7 @@ export class VisitForm {
   }
 
   reset(): void {
-    this.f = blankVisit(this.today);
+    this.f = this.blank();
     this.therapies = [];
     this.dropPreview();
     this.saveProblems = {};

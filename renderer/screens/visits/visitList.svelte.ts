@@ -7,6 +7,8 @@ export class VisitList {
   unsignedOnly = $state(false);
   /** only this patient's visits (set when opened from a chart) */
   patient = $state<{ id: string; name: string } | null>(null);
+  /** only this nurse's visits (a signed-in nurse: her own; the handler limits her to them anyway) */
+  nurse: string | null = null;
   loading = $state(false);
   error = $state<string | null>(null);
 
@@ -22,6 +24,7 @@ export class VisitList {
       limit: 100,
       ...(this.unsignedOnly ? { unsignedOnly: true } : {}),
       ...(this.patient ? { patient: this.patient.id } : {}),
+      ...(this.nurse ? { nurse: this.nurse } : {}),
     });
     this.loading = false;
     if (r.ok) {
