@@ -16,3 +16,21 @@ export async function therapyChoices(api: Caller, patient: string): Promise<{ op
   const options = r.ok ? r.value : [];
   return { options, only: options.length === 1 ? options[0]!.id : null };
 }
+
+/** a select's choices: value and the text shown */
+export interface Choice {
+  value: unknown;
+  label: string;
+}
+
+/** a person's sex as the claim forms take it */
+export const SEX_CHOICES: readonly Choice[] = [
+  { value: 'F', label: 'Female' },
+  { value: 'M', label: 'Male' },
+  { value: 'U', label: 'Unknown' },
+];
+
+/** records with an id and a name or label, as choices */
+export function choicesOf(list: readonly { id: string; name?: string; label?: string }[] | undefined): Choice[] {
+  return (list ?? []).map((x) => ({ value: x.id, label: x.name ?? x.label ?? x.id }));
+}
