@@ -47,15 +47,17 @@ function openOfficeHost(now: () => string): OfficeHost {
   (globalThis as { __perdiemNativeBinding?: string }).__perdiemNativeBinding = binding;
   setMigrationsDir(path.join(__dirname, 'migrations'));
   // an encrypted office opens with the key this OS account holds (docs/security.md); the OS
-  // keyring is asked only then (and at first-run setup), so a plain or new office opens without one
+  // keyring is asked only then (and at first-run setup), so a plain or new office opens without one.
+  // When this account holds no key (a new computer), the window shows the recovery screen.
   return new OfficeHost({ dbPath: defaultDbPath(), protector: safeStorageProtector, now });
 }
 
-/** The daily backup (docs/security.md): at start, then checked hourly; never before first-run setup. */
+/** The daily backup (docs/security.md): at start, then checked hourly; never before first-run setup or recovery. */
 function scheduleBackups(office: OfficeHost): void {
   const run = () => {
     try {
-      if (!office.needsSetup()) runScheduledBackup(office.db, office.backupDir, new Date(), getSecuritySettings(office.db));
+      // nothing to back up before first-run setup, nor before the recovery key opened the office on a new computer
+      if (!office.needsRecovery && !office.needsSetup()) runScheduledBackup(office.db, office.backupDir, new Date(), getSecuritySettings(office.db));
     } catch (e) {
       console.error('[perdiem] scheduled backup failed', e);
     }
