@@ -33,6 +33,31 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+// Debian's Chromium in CI; on a developer's Mac or Windows machine an installed Chrome or Edge
+// works as well. PERDIEM_CHROMIUM wins over all of them.
+const BROWSER_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: string) => boolean = fs.existsSync): string {
+  if (env.PERDIEM_CHROMIUM) {
+    if (exists(env.PERDIEM_CHROMIUM)) return env.PERDIEM_CHROMIUM;
+    throw new Error(`PERDIEM_CHROMIUM=${env.PERDIEM_CHROMIUM} does not exist`);
+  }
+  const found = BROWSER_CANDIDATES.find(exists);
+  if (found) return found;
+  throw new Error(
+    'The end-to-end tests need Chromium or Chrome and found none. Install it (Debian: apt-get install chromium) ' +
+      'or point PERDIEM_CHROMIUM at a Chromium-based browser.',
+  );
+}
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -124,7 +149,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
   try {
     server = await startHttpServer({ registry, ctx: ctxNow(), office, sessions, rendererDir });
     context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
-      executablePath: process.env.PERDIEM_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: findChromium(),
       args: CHROMIUM_ARGS,
       headless: true,
       acceptDownloads: true,
