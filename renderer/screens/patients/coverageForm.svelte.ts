@@ -1,7 +1,7 @@
 // One coverage of a patient: payer, priority, member id, group, relationship and, when the
 // patient is not the insured, the subscriber.
-import type { Coverage, Patient, Relationship, Sex } from '../../../electron/domain/types.ts';
-import { addressForm, addressOf, required, textOrNull, type AddressForm } from './lib/forms.ts';
+import type { Coverage, Patient, Relationship } from '../../../electron/domain/types.ts';
+import { personForm, personOf, required, textOrNull, type PersonForm } from './lib/forms.ts';
 import type { Caller } from './lib/caller.ts';
 import { FormState } from './lib/formState.svelte.ts';
 
@@ -11,49 +11,29 @@ export interface CoverageFields {
   memberId: string;
   groupNumber: string;
   relationship: Relationship;
-  subFirstName: string;
-  subMiddle: string;
-  subLastName: string;
-  subDob: string;
-  subSex: Sex | '';
-  subAddress: AddressForm;
+  /** the insured, when the patient is not */
+  subscriber: PersonForm;
 }
 
 export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFields {
-  const s = c?.subscriber;
   return {
     payer: c?.payer ?? '',
     priority: String(c?.priority ?? nextPriority),
     memberId: c?.memberId ?? '',
     groupNumber: c?.groupNumber ?? '',
     relationship: c?.relationship ?? 'self',
-    subFirstName: s?.firstName ?? '',
-    subMiddle: s?.middle ?? '',
-    subLastName: s?.lastName ?? '',
-    subDob: s?.dob ?? '',
-    subSex: s?.sex ?? '',
-    subAddress: addressForm(s?.address),
+    subscriber: personForm(c?.subscriber),
   };
 }
 
 export function coverageOf(f: CoverageFields): Coverage {
-  const self = f.relationship === 'self';
   return {
     payer: required(f.payer),
     priority: Number(f.priority) as Coverage['priority'],
     memberId: f.memberId.trim(),
     groupNumber: textOrNull(f.groupNumber),
     relationship: f.relationship,
-    subscriber: self
-      ? null
-      : {
-          firstName: f.subFirstName.trim(),
-          middle: textOrNull(f.subMiddle),
-          lastName: f.subLastName.trim(),
-          dob: required(f.subDob),
-          sex: required(f.subSex),
-          address: addressOf(f.subAddress),
-        },
+    subscriber: f.relationship === 'self' ? null : personOf(f.subscriber),
   };
 }
 

@@ -1,6 +1,6 @@
 // Between what a form holds (text as typed) and the records the handlers take. Nothing here
 // validates: the handlers check every record with the import's rules and name the fields.
-import type { Address } from '../../../../electron/domain/types.ts';
+import type { Address, Sex, Subscriber } from '../../../../electron/domain/types.ts';
 
 /** trimmed text, or null when blank (optional fields) */
 export function textOrNull(s: string): string | null {
@@ -47,6 +47,31 @@ export function addressForm(a: Address | null | undefined): AddressForm {
 export function addressOf(f: AddressForm): Address | null {
   if (![f.line1, f.line2, f.city, f.state, f.zip].some((s) => s.trim())) return null;
   return { line1: f.line1.trim(), line2: textOrNull(f.line2), city: f.city.trim(), state: f.state.trim().toUpperCase(), zip: f.zip.trim() };
+}
+
+/** A person as typed: the patient, or the insured of a coverage. */
+export interface PersonForm {
+  firstName: string;
+  middle: string;
+  lastName: string;
+  dob: string;
+  sex: Sex | '';
+  address: AddressForm;
+}
+
+export function personForm(p: Subscriber | null | undefined): PersonForm {
+  return { firstName: p?.firstName ?? '', middle: p?.middle ?? '', lastName: p?.lastName ?? '', dob: p?.dob ?? '', sex: p?.sex ?? '', address: addressForm(p?.address) };
+}
+
+export function personOf(f: PersonForm): Subscriber {
+  return {
+    firstName: f.firstName.trim(),
+    middle: textOrNull(f.middle),
+    lastName: f.lastName.trim(),
+    dob: required(f.dob),
+    sex: required(f.sex),
+    address: addressOf(f.address),
+  };
 }
 
 /** Problems keyed by field path (from the handlers), and a readable list for the form's summary. */
