@@ -1,27 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../db/open.ts';
-import type { Api } from '../api.ts';
+import { describe, expect, it } from 'vitest';
 import { BillingState } from './billing.svelte.ts';
-import { exampleOffice } from './testing.ts';
+import { eachTestExampleOffice } from './testing.ts';
 
-let store: Store;
-let api: Api;
-
-beforeEach(async () => {
-  ({ store, api } = await exampleOffice());
-});
-afterEach(() => store.close());
+const office = eachTestExampleOffice();
 
 describe('the billing workbench state', () => {
   it('starts on the month before today', () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     expect([b.from, b.to, b.month]).toEqual(['2026-10-01', '2026-10-31', '2026-10']);
     b.setMonth('2026-02');
     expect([b.from, b.to]).toEqual(['2026-02-01', '2026-02-28']);
   });
 
   it('builds, holds back claims with unacknowledged warnings, and exports after acknowledging them', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     await b.init();
     expect(b.claims).toEqual([]);
     await b.build();
@@ -46,7 +38,7 @@ describe('the billing workbench state', () => {
   });
 
   it('previews the CMS-1500 forms without recording, then prints them as a pdf batch that locks the claims', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     await b.init();
     await b.build();
     await b.acknowledgeAll();
@@ -64,11 +56,11 @@ describe('the billing workbench state', () => {
     expect((await b.download(b.batches[0]!.id))?.base64).toBe(printed?.files[0]?.file.base64);
     // a reprint of the printed batch records nothing
     expect((await b.reprint(b.batches[0]!.id, 'full'))?.fileName).toBe(`${b.batches[0]!.id}-CMS1500-full.pdf`);
-    expect(await api.get('billing.batches')).toHaveLength(1);
+    expect(await office.api.get('billing.batches')).toHaveLength(1);
   });
 
   it('opens a claim with the sources of its lines', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     await b.build();
     await b.openClaim(b.claims[0]!.id);
     expect(b.open?.lines.length).toBe(b.claims[0]!.lineCount);
@@ -78,7 +70,7 @@ describe('the billing workbench state', () => {
   });
 
   it('puts the reason beside the field when the period is backwards', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     b.from = '2026-10-31';
     b.to = '2026-10-01';
     await b.build();
@@ -87,7 +79,7 @@ describe('the billing workbench state', () => {
   });
 
   it('refuses to export when neither file is chosen', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     b.choice = { x12: false, pdf: false, form: 'full', acceptWarnings: false };
     expect(await b.exportBatch()).toBeNull();
     expect(b.error?.message).toBe('Choose 837P, PDF or both to export');
@@ -96,7 +88,7 @@ describe('the billing workbench state', () => {
 
 describe('the claim list views', () => {
   it('shows the claims that need attention, the ready ones and the exported ones', async () => {
-    const b = new BillingState(api, '2026-11-05');
+    const b = new BillingState(office.api, '2026-11-05');
     await b.build();
     const warned = b.needsAck.map((c) => c.id).sort();
     b.view = 'attention';

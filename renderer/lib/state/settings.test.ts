@@ -1,16 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../../db/open.ts';
-import type { Api } from '../api.ts';
+import { describe, expect, it } from 'vitest';
 import { priceRows, priceTableOf, SettingsState } from './settings.svelte.ts';
-import { exampleOffice } from './testing.ts';
+import { eachTestExampleOffice } from './testing.ts';
 
-let store: Store;
-let api: Api;
-
-beforeEach(async () => {
-  ({ store, api } = await exampleOffice());
-});
-afterEach(() => store.close());
+const office = eachTestExampleOffice();
 
 describe('price rows', () => {
   it('turn micro-dollars into dollars and back into the import format', () => {
@@ -28,7 +20,7 @@ describe('price rows', () => {
 
 describe('the settings state', () => {
   it('shows the server’s message beside the organization field and keeps the record on a fix', async () => {
-    const s = new SettingsState(api);
+    const s = new SettingsState(office.api);
     await s.load();
     expect(s.section).toBe('organization');
     const npi = s.editing!.npi;
@@ -42,7 +34,7 @@ describe('the settings state', () => {
   });
 
   it('adds a nurse and lists it', async () => {
-    const s = new SettingsState(api);
+    const s = new SettingsState(office.api);
     await s.load();
     s.open('nurses');
     s.edit(null);
@@ -53,7 +45,7 @@ describe('the settings state', () => {
   });
 
   it('replaces the charge master with the rows on screen', async () => {
-    const s = new SettingsState(api);
+    const s = new SettingsState(office.api);
     await s.load();
     s.open('chargeMaster');
     s.chargeRows = [{ code: 'S9500', dollars: 100 }];
@@ -62,7 +54,7 @@ describe('the settings state', () => {
   });
 
   it("adds a supply with only its NDC, name and code, and names a drug's missing unit fields", async () => {
-    const s = new SettingsState(api);
+    const s = new SettingsState(office.api);
     await s.load();
     s.open('products');
     s.edit(null);

@@ -1,6 +1,7 @@
 // The renderer's api over the real handler table and an in-memory store holding the import
 // example, without a browser: what the state classes' tests run against.
 import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { openMemoryStore, type Store } from '../../../db/open.ts';
 import type { HandlerContext } from '../../../electron/ipc/context.ts';
 import { appRegistry } from '../../../electron/ipc/registry.ts';
@@ -13,4 +14,19 @@ export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Stor
   const api = createApi((name, args) => registry.call(ctx, name, args), false);
   await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
   return { store, api };
+}
+
+/** A fresh example office for each test of the file (closed after it); `api` is that test's. */
+export function eachTestExampleOffice(): { readonly api: Api } {
+  let office: { store: Store; api: Api } | undefined;
+  beforeEach(async () => {
+    office = await exampleOffice();
+  });
+  afterEach(() => office?.store.close());
+  return {
+    get api(): Api {
+      if (!office) throw new Error('the example office opens in beforeEach');
+      return office.api;
+    },
+  };
 }
