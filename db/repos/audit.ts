@@ -1,6 +1,9 @@
 // The audit trail: append events, read them back with filters, export them. Rows are never
 // updated or deleted (triggers in 0004_security.sql refuse it).
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { AuditFilter } from '../../electron/domain/audit.ts';
+
+export type { AuditFilter };
 
 export interface AuditEntry {
   id: number;
@@ -25,23 +28,6 @@ export interface AuditEvent {
   at?: string;
 }
 
-export interface AuditFilter {
-  actor?: string;
-  /** exact action, or a prefix ending in '.' or '*' (e.g. 'export.' or 'export*') */
-  action?: string;
-  entity?: string;
-  entityId?: string;
-  /** inclusive, compared as ISO text: a date 'YYYY-MM-DD' means from its start */
-  from?: string;
-  /** exclusive upper bound; a date means up to its end */
-  to?: string;
-  /** free text searched in before/after */
-  text?: string;
-  limit?: number;
-  offset?: number;
-  /** newest first unless 'asc' */
-  order?: 'asc' | 'desc';
-}
 
 interface Row {
   id: number;

@@ -1,4 +1,5 @@
 // The administrator's screens: users, API tokens, the audit trail, backups, security settings.
+import type { AuditFilter } from '../../domain/audit.ts';
 import type { FilePayload } from '../result.ts';
 import type { RoleName } from './auth.ts';
 
@@ -36,18 +37,8 @@ export interface AuditRow {
   after: unknown;
 }
 
-export interface AuditQuery {
-  actor?: string;
-  /** exact, or a prefix ending in '.' or '*' */
-  action?: string;
-  entity?: string;
-  entityId?: string;
-  from?: string;
-  to?: string;
-  text?: string;
-  limit?: number;
-  offset?: number;
-}
+/** The audit filter, newest first. */
+export type AuditQuery = Omit<AuditFilter, 'order'>;
 
 export interface BackupView {
   name: string;
