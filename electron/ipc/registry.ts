@@ -90,6 +90,17 @@ function guard(ctx: HandlerContext, name: string): { user: User | null } | { ref
   }
 }
 
+// One request at a time per office (or database). The audit actor belongs to the connection, so an async
+// handler (a PDF render awaits) must not let another user's request change it half-way.
+const queues = new WeakMap<object, Promise<unknown>>();
+/** the queue of contexts without a store (unit tests of the table itself) */
+const NO_STORE = {};
+function oneAtATime<T>(key: object, fn: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).then(fn, fn);
+  queues.set(key, next.catch(() => undefined));
+  return next;
+}
+
 export function createRegistry(domains: AnyDomain[]): Registry {
   const table = new Map<string, HandlerDef<AnyFn>>();
   for (const domain of domains) {
@@ -101,37 +112,40 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   return {
     names: [...table.keys()].sort(),
     has: (name) => table.has(name),
-    async call(ctx, name, raw) {
-      const def = table.get(name);
-      if (!def) return { ok: false, error: { message: `unknown request '${name}'` } };
-      if (ctx.office?.needsRecovery && !RECOVERY_REQUESTS.includes(name)) {
-        // nothing of the office is open: the window asks auth.status again and shows the recovery screen
-        return { ok: false, error: { message: "this computer does not hold the key of the office's data: enter the recovery key", code: 'locked' } };
-      }
-      const g = guard(ctx, name);
-      if ('refused' in g) return { ok: false, error: g.refused };
-      let ok = false;
-      try {
-        let args: unknown = raw;
-        if (def.args) args = def.args.parse(raw);
-        else if (raw !== undefined && raw !== null && !(typeof raw === 'object' && Object.keys(raw).length === 0)) {
-          return { ok: false, error: { message: `'${name}' takes no arguments` } };
-        } else args = undefined;
-        const value = await def.run(ctx.session ? { ...ctx, user: g.user } : ctx, args as never);
-        ok = true;
-        return { ok: true, value };
-      } catch (e) {
-        const known = toCallError(e);
-        if (known) return { ok: false, error: known };
-        // a bug, not the user's fault: keep the window alive and say so plainly
-        console.error(`[perdiem] ${name} failed`, e);
-        const message = e instanceof Error ? e.message : String(e);
-        return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
-      } finally {
-        if (ctx.session) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok);
-      }
-    },
+    // keyed by the office when there is one: a restore swaps its connection mid-queue
+    call: (ctx, name, raw) => oneAtATime(ctx.office ?? ctx.db ?? NO_STORE, () => callNow(ctx, name, raw)),
   };
+
+  async function callNow(ctx: HandlerContext, name: string, raw: unknown): Promise<CallResult<unknown>> {
+    const def = table.get(name);
+    if (!def) return { ok: false, error: { message: `unknown request '${name}'` } };
+    if (ctx.office?.needsRecovery && !RECOVERY_REQUESTS.includes(name)) {
+      // nothing of the office is open: the window asks auth.status again and shows the recovery screen
+      return { ok: false, error: { message: "this computer does not hold the key of the office's data: enter the recovery key", code: 'locked' } };
+    }
+    const g = guard(ctx, name);
+    if ('refused' in g) return { ok: false, error: g.refused };
+    let ok = false;
+    try {
+      let args: unknown = raw;
+      if (def.args) args = def.args.parse(raw);
+      else if (raw !== undefined && raw !== null && !(typeof raw === 'object' && Object.keys(raw).length === 0)) {
+        return { ok: false, error: { message: `'${name}' takes no arguments` } };
+      } else args = undefined;
+      const value = await def.run(ctx.session ? { ...ctx, user: g.user } : ctx, args as never);
+      ok = true;
+      return { ok: true, value };
+    } catch (e) {
+      const known = toCallError(e);
+      if (known) return { ok: false, error: known };
+      // a bug, not the user's fault: keep the window alive and say so plainly
+      console.error(`[perdiem] ${name} failed`, e);
+      const message = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
+    } finally {
+      if (ctx.session) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok);
+    }
+  }
 }
 
 const DOMAINS = { app, billing, settings, patients, therapies, visits, dispenses, auth, admin };
