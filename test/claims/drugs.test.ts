@@ -20,7 +20,7 @@ function drugDay(drugs: Therapy['drugs'], opts: { schedule?: Therapy['schedule']
 }
 
 describe('drug lines (R-DR-2 … R-DR-6)', () => {
-  it('bills the worked example: ceftriaxone 1.5 g from a 2 g vial is ×6 UN 0.75 plus JW ×2 UN 0.25', () => {
+  it('bills the worked example: ceftriaxone 1.5 g from a 2 g vial is ×6 UN 0.75 plus JW ×2 UN 0.25 (R-DR-3, R-DR-4, R-DR-5)', () => {
     expect(drugDay([{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' } }]).lines).toEqual(['2026-10-01 J0696 ×6 UN 0.75', '2026-10-01 J0696-JW ×2 UN 0.25']);
   });
 
@@ -35,19 +35,19 @@ describe('drug lines (R-DR-2 … R-DR-6)', () => {
     expect(drugDay([{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' } }], { schedule: { everyHours: 8 } }).lines).toEqual(['2026-10-01 J0696 ×18 UN 2.25', '2026-10-01 J0696-JW ×6 UN 0.75']);
   });
 
-  it('computes waste with uneven units per dose', () => {
+  it('computes waste with uneven units per dose (R-DR-5)', () => {
     // 1.25 g q12h from 1 g vials: 2.5 g → 5 units; 4 vials opened = 8 units, 3 wasted
     expect(drugDay([{ ndc: NDC.vancomycin1g, dose: { amount: 1250, unit: 'mg' } }], { schedule: { everyHours: 12 } }).lines).toEqual(['2026-10-01 J3370 ×5 UN 2.5', '2026-10-01 J3370-JW ×3 UN 1.5']);
     // 750 mg q12h: 1.5 g → 3 units; 2 vials = 4 units, 1 wasted
     expect(drugDay([{ ndc: NDC.vancomycin1g, dose: { amount: 750, unit: 'mg' } }], { schedule: { everyHours: 12 } }).lines).toEqual(['2026-10-01 J3370 ×3 UN 1.5', '2026-10-01 J3370-JW ×1 UN 0.5']);
   });
 
-  it('writes no JW line for less than one unit of waste (already in the rounded-up line), JZ instead', () => {
+  it('writes no JW line for less than one unit of waste (already in the rounded-up line), JZ instead (R-DR-5, R-DR-6)', () => {
     expect(drugDay([{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.9, unit: 'g' } }]).lines).toEqual(['2026-10-01 J0696 ×8 UN 0.95']);
     expect(drugDay([{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.9, unit: 'g' } }], { settings: { wasteModifiers: 'JW+JZ' } }).lines).toEqual(['2026-10-01 J0696-JZ ×8 UN 0.95']);
   });
 
-  it('never writes JW or JZ for multi-dose containers', () => {
+  it('never writes JW or JZ for multi-dose containers (R-DR-5)', () => {
     expect(drugDay([{ ndc: NDC.heparin, dose: { amount: 500, unit: 'units' } }], { schedule: { everyHours: 12 }, settings: { wasteModifiers: 'JW+JZ' } }).lines).toEqual(['2026-10-01 J1644 ×1 ML 1']);
   });
 
@@ -68,7 +68,7 @@ describe('drug lines (R-DR-2 … R-DR-6)', () => {
     expect(findings(r, 'R-DR-3')).toMatchObject([{ severity: 'error', patient: 'P1', date: '2026-10-01', claim: r.claims[0]!.id }]);
   });
 
-  it('rounds the NDC quantity to 3 decimals', () => {
+  it('rounds the NDC quantity to 3 decimals (R-DR-4)', () => {
     expect(drugDay([{ ndc: THIRDS.ndc, dose: { amount: 10, unit: 'mg' } }]).lines).toEqual(['2026-10-01 J3590 ×2 ML 0.333']);
     expect(drugDay([{ ndc: THIRDS.ndc, dose: { amount: 20, unit: 'mg' } }]).lines).toEqual(['2026-10-01 J3590 ×4 ML 0.667']);
   });

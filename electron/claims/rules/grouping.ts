@@ -1,6 +1,8 @@
 // R-CL-1 Grouping: one claim per patient × coverage × claim period × prior authorization ×
 // prescriber, at most 50 lines; larger groups split between whole date blocks (lines whose date
 // ranges overlap), packed greedily in date order; a single block over 50 stays whole (an error).
+// R-PD-6 follows from the key: a therapy's per diem, drug and nursing lines of a date share its
+// patient, payer, period, authorization and prescriber, and a split never falls inside a date.
 import type { PayerSettings } from '../../domain/types.ts';
 import { monthEnd, monthStart, weekStart } from '../dates.ts';
 
