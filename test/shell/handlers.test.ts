@@ -139,6 +139,15 @@ describe('the settings handlers', () => {
     expect(saved.fees.S9500).toBe(99_990_000);
   });
 
+  it('saves a nurse as the import normalized her, and names a product by its NDC when a field is wrong', async () => {
+    const nurse = await value(api.call('settings.saveNurse', { id: 'rn-young', firstName: 'Zed', lastName: 'Young', credential: 'RN' }));
+    expect(nurse).toMatchObject({ id: 'rn-young', firstName: 'Zed', lastName: 'Young', credential: 'RN' });
+    expect((await value(api.call('settings.listNurses'))).map((n) => n.id)).toContain('rn-young');
+    const bad = await api.call('settings.saveProduct', { ndc: '0409-7332-01', name: 'Ceftriaxone', kind: 'drug' } as never);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/^Product 0409-7332-01 was not saved: \d+ fields? needs? correcting$/);
+  });
+
   it('keeps the printer offset and draws a test page', async () => {
     expect((await value(api.call('settings.get'))).printerOffset).toEqual({ x: 0, y: 0 });
     expect(await value(api.call('settings.savePrinterOffset', { x: 3, y: -2 }))).toEqual({ x: 3, y: -2 });

@@ -7,8 +7,9 @@ import { getClearinghouse, getOrganization } from '../../../db/repos/organizatio
 import { getPayer, listPayers } from '../../../db/repos/payers.ts';
 import { listPrescribers } from '../../../db/repos/prescribers.ts';
 import { getProduct, listProducts } from '../../../db/repos/products.ts';
+import type { Db } from '../../../db/repos/sql.ts';
 import { renderTestPage } from '../../export/cms1500/index.ts';
-import type { Clearinghouse, Nurse, Organization, Prescriber, Product } from '../../domain/types.ts';
+import type { Clearinghouse, Dataset, Nurse, Organization, Prescriber, Product } from '../../domain/types.ts';
 import type { PayerInput, PrinterOffset, SettingsHandlers } from '../contract/settings.ts';
 import { defineHandlers } from '../define.ts';
 import { FieldError } from '../errors.ts';
@@ -23,6 +24,14 @@ const offset = z.object({ x: inch, y: inch });
 function one<T>(found: T | undefined | null, what: string): T {
   if (found === undefined || found === null) throw new Error(`${what} was saved but cannot be read back`);
   return found;
+}
+
+type ListSection = 'payers' | 'products' | 'prescribers' | 'nurses';
+
+/** One list record through the import: labelled `Payer P1` in its problems, returned as the import normalized it. */
+function saveListed<S extends ListSection>(db: Db, section: S, what: string, key: unknown, rec: unknown): Dataset[S][number] {
+  const ds = saveThroughImport(db, section, rec, `${what} ${String(key ?? '')}`.trim());
+  return one(ds[section][0], `the ${what.toLowerCase()}`);
 }
 
 export default defineHandlers<SettingsHandlers>({
@@ -60,34 +69,22 @@ export default defineHandlers<SettingsHandlers>({
   'settings.listPayers': { run: (ctx) => listPayers(ctx.db) },
   'settings.savePayer': {
     args: record<PayerInput>(),
-    run: (ctx, p) => {
-      const ds = saveThroughImport(ctx.db, 'payers', p, `Payer ${String(p.id ?? '')}`.trim());
-      return one(getPayer(ctx.db, one(ds.payers[0], 'the payer').id), 'the payer');
-    },
+    run: (ctx, p) => one(getPayer(ctx.db, saveListed(ctx.db, 'payers', 'Payer', p.id, p).id), 'the payer'),
   },
   'settings.listProducts': { run: (ctx) => listProducts(ctx.db) },
   'settings.saveProduct': {
     args: record<Product>(),
-    run: (ctx, p) => {
-      const ds = saveThroughImport(ctx.db, 'products', p, `Product ${String(p.ndc ?? '')}`.trim());
-      return one(getProduct(ctx.db, one(ds.products[0], 'the product').ndc), 'the product');
-    },
+    run: (ctx, p) => one(getProduct(ctx.db, saveListed(ctx.db, 'products', 'Product', p.ndc, p).ndc), 'the product'),
   },
   'settings.listPrescribers': { run: (ctx) => listPrescribers(ctx.db) },
   'settings.savePrescriber': {
     args: record<Prescriber>(),
-    run: (ctx, p) => {
-      const ds = saveThroughImport(ctx.db, 'prescribers', p, `Prescriber ${String(p.id ?? '')}`.trim());
-      return one(ds.prescribers[0], 'the prescriber');
-    },
+    run: (ctx, p) => saveListed(ctx.db, 'prescribers', 'Prescriber', p.id, p),
   },
   'settings.listNurses': { run: (ctx) => listNurses(ctx.db) },
   'settings.saveNurse': {
     args: record<Nurse>(),
-    run: (ctx, n) => {
-      const ds = saveThroughImport(ctx.db, 'nurses', n, `Nurse ${String(n.id ?? '')}`.trim());
-      return one(ds.nurses[0], 'the nurse');
-    },
+    run: (ctx, n) => saveListed(ctx.db, 'nurses', 'Nurse', n.id, n),
   },
   'settings.savePrinterOffset': {
     args: offset,
