@@ -1,21 +1,9 @@
 // The audit trail: append events, read them back with filters, export them. Rows are never
 // updated or deleted (triggers in 0004_security.sql refuse it).
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { AuditFilter } from '../../electron/domain/audit.ts';
+import type { AuditEntry, AuditFilter } from '../../electron/domain/audit.ts';
 
-export type { AuditFilter };
-
-export interface AuditEntry {
-  id: number;
-  /** ISO 8601 UTC, milliseconds */
-  at: string;
-  actor: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+export type { AuditEntry, AuditFilter };
 
 export interface AuditEvent {
   actor: string;

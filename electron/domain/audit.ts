@@ -1,4 +1,19 @@
-// What the audit trail can be filtered by: the store queries it, the app's contract offers it.
+// The audit trail's shapes: the store returns entries and queries by the filter, the app's
+// contract offers both.
+
+/** One recorded event, as read back. */
+export interface AuditEntry {
+  id: number;
+  /** ISO 8601 UTC, milliseconds */
+  at: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
 export interface AuditFilter {
   actor?: string;
   /** exact action, or a prefix ending in '.' or '*' (e.g. 'export.' or 'export*') */

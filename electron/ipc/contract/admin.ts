@@ -1,5 +1,5 @@
 // The administrator's screens: users, API tokens, the audit trail, backups, security settings.
-import type { AuditFilter } from '../../domain/audit.ts';
+import type { AuditEntry, AuditFilter } from '../../domain/audit.ts';
 import type { FilePayload } from '../result.ts';
 import type { RoleName } from './auth.ts';
 
@@ -26,16 +26,8 @@ export interface TokenView {
   revokedAt: string | null;
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
+/** An audit entry as the store reads it back. */
+export type AuditRow = AuditEntry;
 
 /** The audit filter, newest first. */
 export type AuditQuery = Omit<AuditFilter, 'order'>;
