@@ -106,6 +106,16 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
+/** Signs in as a person does: the sign-in form, until the main navigation shows. */
+export async function signInThroughTheForm(app: E2eApp, username: string, password: string): Promise<void> {
+  const { page } = app;
+  await page.getByRole('heading', { name: 'Sign in to Perdiem' }).waitFor();
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
 export interface StartOptions {
   now?: string;
   viewport?: { width: number; height: number };

@@ -2,7 +2,7 @@
 // check), API tokens (shown once, revoked), and what a biller's menu leaves out.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, startApp, type E2eApp } from './harness.ts';
+import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
 afterEach(async () => {
@@ -32,11 +32,7 @@ describe('the administration screens', () => {
     await app.shot('security-08-restore-confirm');
     await confirm.getByRole('button', { name: 'Restore this backup' }).click();
 
-    await page.getByRole('heading', { name: 'Sign in to Perdiem' }).waitFor();
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signInThroughTheForm(app, ADMIN.username, ADMIN.password);
     const nurses = await app.call<{ id: string }[]>('settings.listNurses');
     expect(nurses.map((n) => n.id).sort()).toEqual(['lpn-kim', 'rn-ortiz']);
     // the restored office's own trail says where it came from, and the current office was kept first

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { generateDbKey, keyringPath } from '../../electron/security/keyring.ts';
 import { formatRecoveryKey } from '../../electron/security/recoveryKey.ts';
-import { ADMIN, startApp, type E2eApp } from './harness.ts';
+import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
 let dir: string | null = null;
@@ -22,15 +22,6 @@ afterEach(async () => {
 });
 
 const OWNER = { username: 'ana', displayName: 'Ana Reyes', password: 'infusion office keys 2026' };
-
-async function signInThroughTheForm(app: E2eApp, username: string, password: string): Promise<void> {
-  const { page } = app;
-  await page.getByRole('heading', { name: 'Sign in to Perdiem' }).waitFor();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-}
 
 describe('the office survives a new computer, and passwords change from the app', () => {
   it('asks a new computer for the recovery key, refuses a wrong one, then opens the office and signs in', async () => {

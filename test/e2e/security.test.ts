@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile } from '../../electron/security/keyring.ts';
-import { ADMIN, startApp, type E2eApp } from './harness.ts';
+import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
 afterEach(async () => {
@@ -25,15 +25,6 @@ async function pageCall(app: E2eApp, name: string, args: unknown): Promise<{ ok:
     },
     [name, args] as const,
   );
-}
-
-async function signInThroughTheForm(app: E2eApp, username: string, password: string): Promise<void> {
-  const { page } = app;
-  await page.getByRole('heading', { name: 'Sign in to Perdiem' }).waitFor();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 describe('patient data stays private in the app', () => {
