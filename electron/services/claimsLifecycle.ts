@@ -78,7 +78,8 @@ export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', 
     setKeysLive(db, claimId, false);
     if (frequency === '7') {
       const keys = new Set(original.lines.flatMap((l) => l.sourceKeys));
-      const exported = liveKeys(db);
+      // the keys a build of the original's dates needs, as buildPeriod asks for them (R-CL-8)
+      const exported = liveKeys(db, { from: original.serviceFrom, to: original.serviceTo });
       const dataset = loadDataset(db);
       const fresh = buildClaims(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } });
       const lines = fresh.claims.flatMap((c) => c.lines).filter((l) => l.sourceKeys.some((k) => keys.has(k)));
