@@ -129,12 +129,7 @@ export function batchClaimIds(db: Db, batchId: string): string[] {
 
 /** The 837 batch each of these claims went out in as an original (at most one), by claim id. */
 export function exportedOriginals(db: Db, claimIds: readonly string[]): Map<string, string> {
-  const rows = all(
-    db,
-    "SELECT claim_id, batch_id FROM batch_claims WHERE kind = '837' AND frequency = '1' AND claim_id IN (SELECT value FROM json_each(?))",
-    JSON.stringify(claimIds),
-  );
-  return new Map(rows.map((r) => [str(r.claim_id), str(r.batch_id)]));
+  return originals(db, claimIds, '837');
 }
 
 /**
@@ -142,9 +137,16 @@ export function exportedOriginals(db: Db, claimIds: readonly string[]): Map<stri
  * as an original, by claim id: a claim is submitted once (0005_pdf_batches.sql).
  */
 export function submittedOriginals(db: Db, claimIds: readonly string[]): Map<string, string> {
+  return originals(db, claimIds, null);
+}
+
+/** Original (frequency 1) submissions of these claims, in batches of `kind` or of any kind when null. */
+function originals(db: Db, claimIds: readonly string[], kind: BatchKind | null): Map<string, string> {
   const rows = all(
     db,
-    "SELECT claim_id, batch_id FROM batch_claims WHERE frequency = '1' AND claim_id IN (SELECT value FROM json_each(?))",
+    "SELECT claim_id, batch_id FROM batch_claims WHERE (? IS NULL OR kind = ?) AND frequency = '1' AND claim_id IN (SELECT value FROM json_each(?))",
+    kind,
+    kind,
     JSON.stringify(claimIds),
   );
   return new Map(rows.map((r) => [str(r.claim_id), str(r.batch_id)]));
