@@ -220,14 +220,17 @@ function isMeasure(u: unknown): u is Measure {
   return typeof u === 'string' && (MEASURES as string[]).includes(u);
 }
 
-const subscriber = z.strictObject({
+/** Who a patient or an insured subscriber is: the fields both records share. */
+const person = {
   firstName: name,
   lastName: name,
   middle: optText,
   dob: isoDate,
   sex: oneOf(['F', 'M', 'U']),
   address: opt(address),
-});
+};
+
+const subscriber = z.strictObject(person);
 
 const coverage = z
   .strictObject({
@@ -251,12 +254,7 @@ const coverage = z
 export const patient = z
   .strictObject({
     id: name,
-    firstName: name,
-    lastName: name,
-    middle: optText,
-    dob: isoDate,
-    sex: oneOf(['F', 'M', 'U']),
-    address: opt(address),
+    ...person,
     phone: opt(phone),
     coverages: z.array(coverage),
   })
