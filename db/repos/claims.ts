@@ -215,8 +215,9 @@ export function acknowledge(db: Db, claimId: string, hash: string, at: string): 
 
 // ---------- reading ----------
 
-function lineOf(r: Row, keys: Row[]): ClaimLine {
-  const sorted = keys.filter((k) => num(k.line_seq) === num(r.seq)).sort((a, b) => (str(a.service_date) < str(b.service_date) ? -1 : 1));
+/** `keys`: the line's own claim_keys rows (grouped by seq once per claim, not filtered per line). */
+function lineOf(r: Row, keys: readonly Row[]): ClaimLine {
+  const sorted = [...keys].sort((a, b) => (str(a.service_date) < str(b.service_date) ? -1 : 1));
   return {
     from: str(r.from_date),
     to: str(r.to_date),
@@ -292,7 +293,7 @@ function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
     const id = str(r.id);
     const fs = (findings.get(id) ?? []).map(findingOf);
     const hasWarnings = fs.some((f) => f.severity === 'warning');
-    const k = keys.get(id) ?? [];
+    const keysOfLine = groupBy(keys.get(id) ?? [], 'line_seq');
     return {
       id,
       patient: str(r.patient_id),
@@ -306,7 +307,7 @@ function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
       totalCents: num(r.total_cents),
       periodFrom: str(r.period_from),
       periodTo: str(r.period_to),
-      lines: (lines.get(id) ?? []).map((l) => lineOf(l, k)),
+      lines: (lines.get(id) ?? []).map((l) => lineOf(l, keysOfLine.get(str(l.seq)) ?? [])),
       status: str(r.status) as ClaimStatus,
       findings: fs,
       warningsAcknowledged: !hasWarnings || acks.get(id) === warningsHash(fs),
