@@ -2,11 +2,17 @@
 // Fictitious people, payers and numbers.
 import type { Claim, ClaimLine } from '../../electron/domain/claims.ts';
 import { withDefaults } from '../../electron/domain/settings.ts';
+import type { Payer, PayerSettings } from '../../electron/domain/types.ts';
 import type { FormDataset } from '../../electron/export/cms1500/fields.ts';
 
 export const NOW = '2026-11-03T09:30:00';
 export const BILLING_NPI = '1720081235';
 export const NURSE_NPI = '1234567893';
+
+/** A payer with no fee table (prices are on the claims already) and default settings except `settings`. */
+function payer(p: Omit<Payer, 'settings' | 'fees'>, settings: Partial<PayerSettings> = {}): Payer {
+  return { ...p, settings: withDefaults(settings), fees: {} };
+}
 
 export function dataset(): FormDataset {
   return {
@@ -19,31 +25,21 @@ export function dataset(): FormDataset {
       phone: '(312) 555-0199',
     },
     payers: [
-      {
+      payer({
         id: 'acme',
         name: 'Acme Health Plan',
         payerId: 'ACME1',
         filingIndicator: 'CI',
         address: { line1: 'Claims Department', line2: 'PO Box 12345', city: 'Dallas', state: 'TX', zip: '752011234' },
-        settings: withDefaults({}),
-        fees: {},
-      },
-      {
-        id: 'ocr',
-        name: 'Ocr Mutual',
-        filingIndicator: 'BL',
-        address: { line1: '1 Scanner Way', city: 'Austin', state: 'TX', zip: '78701' },
-        settings: withDefaults({ pdfPageTotals: 'perPage' }),
-        fees: {},
-      },
-      {
-        id: 'mcr',
-        name: 'Medicare Part B',
-        filingIndicator: 'MB',
-        address: { line1: 'PO Box 6000', city: 'Fargo', state: 'ND', zip: '58108' },
-        settings: withDefaults({ codeSet: 'medicare-hit' }),
-        fees: {},
-      },
+      }),
+      payer(
+        { id: 'ocr', name: 'Ocr Mutual', filingIndicator: 'BL', address: { line1: '1 Scanner Way', city: 'Austin', state: 'TX', zip: '78701' } },
+        { pdfPageTotals: 'perPage' },
+      ),
+      payer(
+        { id: 'mcr', name: 'Medicare Part B', filingIndicator: 'MB', address: { line1: 'PO Box 6000', city: 'Fargo', state: 'ND', zip: '58108' } },
+        { codeSet: 'medicare-hit' },
+      ),
     ],
     prescribers: [{ id: 'DR1', firstName: 'Robert', lastName: 'Smith', npi: '1245319599' }],
     nurses: [{ id: 'N1', firstName: 'Nora', lastName: 'Reyes', credential: 'RN', npi: NURSE_NPI }],
