@@ -21,8 +21,11 @@ export interface EngineContext {
   billedTherapies: Therapy[];
   payerFilter: string | null;
   dispensesByTherapy: Map<string, Dispense[]>;
-  /** every visit of a patient, sorted by date and arrival (for R-NV-4 episodes) */
-  visitsByPatient: Map<string, Visit[]>;
+  /**
+   * day of the patient's signed visit just before each visit (by date, then arrival), or null:
+   * one pass per patient instead of a scan of the patient's visits for each one (R-NV-4 episodes)
+   */
+  previousSignedDay: Map<Visit, number | null>;
   options: BuildOptions;
 }
 
@@ -38,8 +41,14 @@ export function createContext(dataset: Dataset, range: BuildRange, options: Buil
   for (const d of dataset.dispenses) pushMap(dispensesByTherapy, d.therapy, d);
   const visitsByPatient = new Map<string, Visit[]>();
   for (const v of dataset.visits) pushMap(visitsByPatient, v.patient, v);
+  const previousSignedDay = new Map<Visit, number | null>();
   for (const list of visitsByPatient.values()) {
     list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.arrival < b.arrival ? -1 : a.arrival > b.arrival ? 1 : 0));
+    let previous: number | null = null;
+    for (const v of list) {
+      previousSignedDay.set(v, previous);
+      if (v.signed) previous = toDay(v.date);
+    }
   }
   return {
     dataset,
@@ -54,7 +63,7 @@ export function createContext(dataset: Dataset, range: BuildRange, options: Buil
     billedTherapies,
     payerFilter: range.payer ?? null,
     dispensesByTherapy,
-    visitsByPatient,
+    previousSignedDay,
     options,
   };
 }

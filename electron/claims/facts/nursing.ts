@@ -95,7 +95,7 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
           });
           return;
         }
-        const code = hitCode(therapy, isInitialVisit(visit, ctx.visitsByPatient.get(visit.patient) ?? []));
+        const code = hitCode(therapy, isInitialVisit(visit, ctx.previousSignedDay.get(visit) ?? null));
         sink.facts.push(nursingFact(code, units, 0));
       } else {
         const nc = NURSING.medicaidNc;

@@ -12,15 +12,12 @@ export function hitCategory(therapy: Therapy): 1 | 2 | 3 {
   return 1;
 }
 
-/** True when no signed visit of the patient falls in the 60 days before (same day counts). */
-export function isInitialVisit(visit: Visit, patientVisits: readonly Visit[]): boolean {
-  const day = toDay(visit.date);
-  let previous: Visit | null = null;
-  for (const v of patientVisits) {
-    if (v === visit) break;
-    if (v.signed) previous = v;
-  }
-  return previous === null || day - toDay(previous.date) > NURSING.medicareHit.episodeGapDays;
+/**
+ * True when no signed visit of the patient falls in the 60 days before (same day counts);
+ * `previousSignedDay`: the day of the patient's signed visit just before this one, or null.
+ */
+export function isInitialVisit(visit: Visit, previousSignedDay: number | null): boolean {
+  return previousSignedDay === null || toDay(visit.date) - previousSignedDay > NURSING.medicareHit.episodeGapDays;
 }
 
 export function hitCode(therapy: Therapy, initial: boolean): string {
