@@ -37,8 +37,7 @@ function opts(ctx: SecurityContext, actor: string) {
 }
 
 export function sessionView(ctx: SecurityContext): SessionView {
-  const state = ctx.session.state();
-  const u = ctx.session.current();
+  const { state, user: u } = ctx.session.status();
   return {
     state,
     user: u ? view(u) : null,

@@ -87,9 +87,15 @@ export class SessionManager {
     return this.locked ? 'locked' : 'active';
   }
 
+  /** The state with, when active, its user: one read of the account for both. */
+  status(): { state: SessionState; user: User | null } {
+    const state = this.state();
+    return { state, user: state === 'active' ? this.user : null };
+  }
+
   /** The signed-in user, or null when signed out or locked. */
   current(): User | null {
-    return this.state() === 'active' ? this.user : null;
+    return this.status().user;
   }
 
   signIn(username: string, password: string): User {

@@ -77,6 +77,16 @@ describe('sign-in and the idle lock', () => {
     expect(s.state()).toBe('active');
   });
 
+  it('reports its state with the user only while active: signed out, active, then locked by the idle time', () => {
+    setSecuritySettings(store.db, { idleLockMinutes: 5 });
+    const s = new SessionManager({ db: store.db, clock });
+    expect(s.status()).toEqual({ state: 'signedOut', user: null });
+    s.signIn('bo', 'biller password 1');
+    expect(s.status()).toMatchObject({ state: 'active', user: { username: 'bo', role: 'biller' } });
+    t += 5 * MIN;
+    expect(s.status()).toEqual({ state: 'locked', user: null });
+  });
+
   it('computes the idle deadline as a pure function of the times', () => {
     expect(idleExpired(0, 5 * MIN - 1, 5 * MIN)).toBe(false);
     expect(idleExpired(0, 5 * MIN, 5 * MIN)).toBe(true);
