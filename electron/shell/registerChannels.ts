@@ -6,6 +6,9 @@ import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../ipc/channels.ts';
 import type { HandlerContext } from '../ipc/context.ts';
 import type { Registry } from '../ipc/registry.ts';
+import { guardRequest } from '../security/requests.ts';
+import { PermissionError } from '../security/roles.ts';
+import { LockedError } from '../security/sessions.ts';
 import { openFile, saveFile } from './dialogs.ts';
 import { senderValidatingHandle } from './secureIpc.ts';
 
@@ -27,8 +30,15 @@ export function registerChannels(registry: Registry, contextFor: ContextFor): vo
     if (shell) {
       senderValidatingHandle(channel, async (args, event) => {
         const session = contextFor(event).session;
-        if (!session || session.state() !== 'active') return { ok: false, error: { message: 'sign in first', code: 'locked' } };
-        session.touch();
+        try {
+          // the permission table decides for the dialogs too (requests.ts); touch() is its one read of the account
+          if (!session) throw new LockedError();
+          guardRequest(session, channel);
+        } catch (e) {
+          if (e instanceof LockedError) return { ok: false, error: { message: 'sign in first', code: 'locked' } };
+          if (e instanceof PermissionError) return { ok: false, error: { message: `Not allowed: ${e.message}`, code: 'denied' } };
+          throw e;
+        }
         return shell(args, event);
       });
     } else if (registry.has(channel)) senderValidatingHandle(channel, (args, event) => registry.call(contextFor(event), channel, args));
