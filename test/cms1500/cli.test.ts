@@ -1,14 +1,14 @@
 // `perdiem export pdf`: the file, the summary line, the claims left out; usage and user errors.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { openStore } from '../../db/open.ts';
 import { getBatchFile, lastNumber, listBatches } from '../../db/repos/batches.ts';
 import { getClaim } from '../../db/repos/claims.ts';
-import { runCli } from '../../electron/cli/main.ts';
 import { LAYOUT } from '../../electron/export/cms1500/index.ts';
+import { cliOn, tempStore } from '../export837/cliStore.ts';
+import { NOW } from './fixture.ts';
 import { markText } from './mark.ts';
 import { boxes, readGlyphs, stray } from './readback.ts';
 import { NO_COVERAGE, PRINTABLE, WITH_ERROR, WITH_WARNING, exportBatch, fillStore } from './store.ts';
@@ -17,20 +17,11 @@ let dir: string;
 let db: string;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-cms1500-'));
-  db = path.join(dir, 'perdiem.sqlite');
-  const store = openStore(db);
-  fillStore(store);
-  store.close();
+  ({ dir, db } = tempStore('perdiem-cms1500-', fillStore));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', '2026-11-03T09:30:00'], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = cliOn(() => db, NOW);
 
 describe('perdiem export pdf', () => {
   it('records the print as a batch, writes the pages, says how many, and lists the claims left out with the reason', async () => {

@@ -1,40 +1,26 @@
 // `perdiem export 837`: the file, the batch line, the claims left out; usage and user errors.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.ts';
-import { insertClaim, insertFinding } from '../../db/repos/claims.ts';
-import { saveDataset } from '../../db/repos/dataset.ts';
 import { getBatchFile, listBatches } from '../../db/repos/batches.ts';
-import { runCli } from '../../electron/cli/main.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
-import { goldenClaims } from './store.ts';
-import { goldenInput } from './golden.ts';
+import { cliOn, tempStore } from './cliStore.ts';
+import { fillStore, goldenClaims } from './store.ts';
 
 let dir: string;
 let db: string;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-export837-'));
-  db = path.join(dir, 'perdiem.sqlite');
-  const store = openStore(db);
-  const records = goldenInput('two-payers').records;
-  store.db.transaction(() => {
-    saveDataset(store.db, { ...records, chargeMaster: {}, products: [], therapies: [], dispenses: [], visits: [] });
-    for (const c of goldenClaims('two-payers')) insertClaim(store.db, c, '2026-11-01T08:00:00');
-    insertFinding(store.db, { severity: 'warning', rule: 'R-NV-7', message: 'unsigned visit V9 on 2026-10-01', claim: 'C2610P1002A' }, null);
-  })();
-  store.close();
+  ({ dir, db } = tempStore('perdiem-export837-', (store) =>
+    fillStore(store, goldenClaims('two-payers'), [
+      { severity: 'warning', rule: 'R-NV-7', message: 'unsigned visit V9 on 2026-10-01', claim: 'C2610P1002A' },
+    ]),
+  ));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', '2026-11-02T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = cliOn(() => db, '2026-11-02T10:00:00');
 
 describe('perdiem export 837', () => {
   it('writes the batch file, prints the batch id and the claims left out with the reason', async () => {

@@ -9,6 +9,12 @@ import { goldenInput } from './golden.ts';
 
 export function storeWith(claims: Claim[], findings: Finding[] = [], records = goldenInput('two-payers').records): Store {
   const store = openMemoryStore();
+  fillStore(store, claims, findings, records);
+  return store;
+}
+
+/** Puts the records (no engine inputs), the claims and their findings into `store`, in one transaction. */
+export function fillStore(store: Store, claims: Claim[], findings: Finding[] = [], records = goldenInput('two-payers').records): void {
   const ds: Dataset = { ...records, chargeMaster: {}, products: [], therapies: [], dispenses: [], visits: [] };
   store.db.transaction(() => {
     saveDataset(store.db, ds);
@@ -24,7 +30,6 @@ export function storeWith(claims: Claim[], findings: Finding[] = [], records = g
     }
     for (const f of findings) insertFinding(store.db, f, null);
   })();
-  return store;
 }
 
 /** Claims of a golden case, given fresh ids so several cases can share one store. */
