@@ -5,6 +5,7 @@ import type { BuildResult } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { buildClaims } from '../claims/index.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
+import { getPayer } from '../../db/repos/payers.ts';
 import { claimIds, deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../cli/errors.ts';
@@ -38,12 +39,13 @@ export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions
     if (!isRealDate(d)) throw new UserError(`build: --${name} '${d}' is not a date (YYYY-MM-DD)`);
   }
   if (req.from > req.to) throw new UserError(`build: the range ends (${req.to}) before it starts (${req.from})`);
+  // checked before the drafts are touched and the whole office is read
+  if (req.payer !== undefined && getPayer(db, req.payer) === null) throw new UserError(`build: no payer with id '${req.payer}'`);
   const createdAt = opts.now ?? `${opts.today}T00:00:00`;
   return db.transaction(() => {
     const range = widen(db, req);
     deleteDrafts(db, range.from, range.to, req.payer);
     const dataset = loadDataset(db);
-    if (req.payer !== undefined && !dataset.payers.some((p) => p.id === req.payer)) throw new UserError(`build: no payer with id '${req.payer}'`);
     const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db, range) }, reservedIds: claimIds(db) });
     for (const claim of result.claims) insertClaim(db, claim, createdAt);
     const payerOfTherapy = new Map(dataset.therapies.map((t) => [t.id, t.payer]));
