@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, money, monthRange, previousMonth, price, span } from './format.ts';
+import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, usDate } from './format.ts';
 import { cleanRecord, getPath, setPath, unplacedErrors } from './forms.ts';
 import { formatHash, parseHash } from './state/router.svelte.ts';
 
@@ -23,6 +23,24 @@ describe('how the screens write numbers and dates', () => {
     expect(previousMonth('2027-01-15')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(previousMonth('2028-03-01')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(monthRange('2026-13')).toBeNull();
+  });
+
+  it('writes chart dates US style, ages in whole years and days added in UTC', () => {
+    expect(usDate('2026-10-03')).toBe('10/03/2026');
+    expect(usDate('not a date')).toBe('not a date');
+    expect(age('1950-10-04', '2026-10-03')).toBe(75);
+    expect(age('1950-10-03', '2026-10-03')).toBe(76);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('writes NDCs 5-4-2, visit lengths in hours and minutes, and large sums with separators', () => {
+    expect(ndc542('00409488820')).toBe('00409-4888-20');
+    expect(ndc542('0409-4888-20')).toBe('0409-4888-20');
+    expect(hoursMinutes(45)).toBe('45 min');
+    expect(hoursMinutes(125)).toBe('2 h 05 min');
+    expect(money(123456789)).toBe('$1,234,567.89');
+    expect(money(5)).toBe('$0.05');
   });
 });
 

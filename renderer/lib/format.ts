@@ -38,6 +38,42 @@ export function span(from: string, to: string): string {
   return `${short(from, true)} – ${short(to, fm !== tm)}, ${fy}`;
 }
 
+/** 2026-10-03 → 10/03/2026 (string slicing only, so no time zone can shift it) */
+export function usDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[2]}/${m[3]}/${m[1]}` : iso;
+}
+
+/** whole years between a birth date and a day, both ISO */
+export function age(dob: string, today: string): number | null {
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob);
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(today);
+  if (!a || !b) return null;
+  let years = Number(b[1]) - Number(a[1]);
+  if (`${b[2]}${b[3]}` < `${a[2]}${a[3]}`) years--;
+  return years;
+}
+
+/** ISO date + days, UTC arithmetic */
+export function addDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** 11 digits → 5-4-2 */
+export function ndc542(ndc: string): string {
+  return /^\d{11}$/.test(ndc) ? `${ndc.slice(0, 5)}-${ndc.slice(5, 9)}-${ndc.slice(9)}` : ndc;
+}
+
+export function hoursMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '';
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
 export function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

@@ -7,7 +7,7 @@ import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debo
 import { numberOrRaw, required } from '../patients/lib/forms.ts';
 import { FormState } from '../patients/lib/formState.svelte.ts';
 import type { Caller } from '../patients/lib/caller.ts';
-import { ndc542 } from '../patients/lib/format.ts';
+import { ndc542 } from '../../lib/format.ts';
 import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
 
 export interface DispenseFields {

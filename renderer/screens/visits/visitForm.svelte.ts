@@ -4,7 +4,7 @@ import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts'
 import type { Visit } from '../../../electron/domain/types.ts';
 import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/contract/visits.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
-import { addDays } from '../patients/lib/format.ts';
+import { addDays } from '../../lib/format.ts';
 import { required, type Problems } from '../patients/lib/forms.ts';
 import type { Caller } from '../patients/lib/caller.ts';
 import { therapyChoices } from '../patients/lib/choices.ts';
