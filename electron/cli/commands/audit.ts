@@ -4,7 +4,7 @@ import type { CliCommand } from '../context.ts';
 import { UsageError, UserError } from '../errors.ts';
 import { exportAuditCsv, exportAuditJson, queryAudit, type AuditFilter } from '../../../db/repos/audit.ts';
 import { withUserStore } from '../../services/openStore.ts';
-import { parseOptions } from './options.security.ts';
+import { parseOptions } from '../options.ts';
 
 const USAGE =
   'perdiem audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE] [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]';

@@ -7,7 +7,7 @@ import { backupNow, BackupError, defaultBackupDir, listBackups, restoreBackup } 
 import { getSecuritySettings } from '../../../db/repos/securitySettings.ts';
 import { activeCliIdentity } from '../../security/cliAuth.ts';
 import { withUserStore } from '../../services/openStore.ts';
-import { parseOptions } from './options.security.ts';
+import { parseOptions } from '../options.ts';
 
 const USAGE = 'perdiem backup [now|list] [--dir DIR] [--keep N] | perdiem backup restore FILE';
 

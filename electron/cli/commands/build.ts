@@ -3,6 +3,7 @@
 import type { BuildResult, Severity } from '../../domain/claims.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
 import { buildPeriod } from '../../services/buildService.ts';
 import { withUserStore } from '../../services/openStore.ts';
 
@@ -14,23 +15,9 @@ interface BuildArgs {
 }
 
 function parseArgs(argv: string[]): BuildArgs {
-  const values: Record<string, string> = {};
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') {
-      json = true;
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!['--from', '--to', '--payer'].includes(name)) throw new UsageError(`build: unknown argument ${a}`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`build: ${name} needs a value`);
-    values[name.slice(2)] = value;
-  }
+  const { values, flags } = parseOptions('build', argv, ['from', 'to', 'payer'], ['json'], { positional: false });
   if (!values.from || !values.to) throw new UsageError('build needs --from DATE and --to DATE');
-  return { from: values.from, to: values.to, ...(values.payer ? { payer: values.payer } : {}), json };
+  return { from: values.from, to: values.to, ...(values.payer ? { payer: values.payer } : {}), json: flags.has('json') };
 }
 
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;

@@ -1,21 +1,16 @@
 // `perdiem demo [--scale N]`: fills an empty database with a demo office (deterministic for --now).
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
 import { loadDemo } from '../../demo/loadDemo.ts';
 import { withUserStore } from '../../services/openStore.ts';
 
 function parseScale(argv: string[]): number {
-  let scale = 300;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = a === '--scale' ? argv[++i] : a.startsWith('--scale=') ? a.slice(8) : undefined;
-    if (value === undefined) throw new UsageError(`demo: unknown argument ${a}`);
-    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
-      throw new UsageError(`demo: --scale needs a number of patients from 1 to 100000, got '${value}'`);
-    }
-    scale = Number(value);
+  const value = parseOptions('demo', argv, ['scale'], [], { positional: false }).values.scale ?? '300';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
+    throw new UsageError(`demo: --scale needs a number of patients from 1 to 100000, got '${value}'`);
   }
-  return scale;
+  return Number(value);
 }
 
 const command: CliCommand = {

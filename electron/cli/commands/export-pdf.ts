@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.ts';
 import { UsageError, UserError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
 import { isRealDate } from '../../export/x12/format.ts';
 import { Cms1500Error, renderTestPage } from '../../export/cms1500/index.ts';
 import { openUserStore } from '../../services/openStore.ts';
@@ -16,14 +17,14 @@ import { exportPdf, type ExportPdfFilter, type ExportPdfResult } from '../../ser
 export const USAGE_PDF =
   'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
 
-const VALUED = ['--out', '--form', '--from', '--to', '--payer', '--batch', '--offset-x', '--offset-y'];
+const VALUED = ['out', 'form', 'from', 'to', 'payer', 'batch', 'offset-x', 'offset-y'];
 
 interface PdfArgs extends ExportPdfFilter {
   out: string;
   testPage: boolean;
 }
 
-const FLAGS = ['--accept-warnings', '--test-page', '--preview'] as const;
+const FLAGS = ['accept-warnings', 'test-page', 'preview'];
 
 function offsetValue(name: string, value: string | undefined): number {
   if (value === undefined) return 0;
@@ -35,22 +36,7 @@ function offsetValue(name: string, value: string | undefined): number {
 }
 
 export function parsePdfArgs(argv: string[]): PdfArgs {
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if ((FLAGS as readonly string[]).includes(a)) {
-      flags.add(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!VALUED.includes(name)) throw new UsageError(`export pdf: unknown argument ${a}`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    // a negative offset is a value, not an option
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`export pdf: ${name} needs a value`);
-    values[name.slice(2)] = value;
-  }
+  const { values, flags } = parseOptions('export pdf', argv, VALUED, FLAGS, { positional: false });
   if (!values.out) throw new UsageError(`export pdf needs --out FILE\nusage: ${USAGE_PDF}`);
   const form = values.form ?? 'full';
   if (form !== 'full' && form !== 'data') throw new UsageError(`export pdf: --form '${form}' is not full or data`);
@@ -62,7 +48,7 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
   if (values.batch && (values.from || values.to || values.payer)) {
     throw new UsageError('export pdf: --batch prints a whole batch; leave out --from, --to and --payer');
   }
-  const preview = flags.has('--preview');
+  const preview = flags.has('preview');
   if (values.batch && preview) throw new UsageError('export pdf: --batch reprints a batch and records nothing already; leave out --preview');
   const x = offsetValue('--offset-x', values['offset-x']);
   const y = offsetValue('--offset-y', values['offset-y']);
@@ -74,9 +60,9 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
     ...(values.payer ? { payer: values.payer } : {}),
     ...(values.batch ? { batch: values.batch } : {}),
     ...(x !== 0 || y !== 0 ? { offset: { x, y } } : {}),
-    acceptWarnings: flags.has('--accept-warnings'),
+    acceptWarnings: flags.has('accept-warnings'),
     ...(preview ? { preview } : {}),
-    testPage: flags.has('--test-page'),
+    testPage: flags.has('test-page'),
   };
 }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliContext } from '../context.ts';
 import { UsageError, UserError } from '../errors.ts';
+import { parseOptions } from '../options.ts';
 import { isRealDate } from '../../export/x12/format.ts';
 import { withUserStore } from '../../services/openStore.ts';
 import { export837, type Export837Filter } from '../../services/export837.ts';
@@ -17,21 +18,7 @@ interface Args837 extends Export837Filter {
 }
 
 function parse837(argv: string[]): Args837 {
-  const values: Record<string, string> = {};
-  let acceptWarnings = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--accept-warnings') {
-      acceptWarnings = true;
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    if (!['--out', '--from', '--to', '--payer'].includes(name)) throw new UsageError(`export 837: unknown argument ${a}`);
-    const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`export 837: ${name} needs a value`);
-    values[name.slice(2)] = value;
-  }
+  const { values, flags } = parseOptions('export 837', argv, ['out', 'from', 'to', 'payer'], ['accept-warnings'], { positional: false });
   if (!values.out) throw new UsageError(`export 837 needs --out FILE\nusage: ${USAGE_837}`);
   for (const k of ['from', 'to'] as const) {
     const v = values[k];
@@ -43,7 +30,7 @@ function parse837(argv: string[]): Args837 {
     ...(values.from ? { from: values.from } : {}),
     ...(values.to ? { to: values.to } : {}),
     ...(values.payer ? { payer: values.payer } : {}),
-    acceptWarnings,
+    acceptWarnings: flags.has('accept-warnings'),
   };
 }
 

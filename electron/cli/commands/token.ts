@@ -8,7 +8,7 @@ import { keyringPath } from '../../security/keyring.ts';
 import { isRole } from '../../security/roles.ts';
 import { createToken, revokeToken } from '../../security/tokens.ts';
 import { withUserStore } from '../../services/openStore.ts';
-import { parseOptions } from './options.security.ts';
+import { parseOptions } from '../options.ts';
 
 const USAGE = 'perdiem token create --label TEXT --role admin|biller|nurse | perdiem token list | perdiem token revoke ID';
 

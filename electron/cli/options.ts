@@ -1,19 +1,28 @@
-// Option parsing shared by the security commands (audit, backup, token): --name VALUE or
-// --name=VALUE, each allowed once, unknown ones refused with their name.
-import { UsageError } from '../errors.ts';
+// The option parsing every command shares: --name VALUE or --name=VALUE, each allowed once;
+// flags stand alone; anything else is refused with the argument as typed. Commands that take
+// plain arguments (backup restore FILE) ask for them with `positional`.
+import { UsageError } from './errors.ts';
+
+export interface ParsedOptions {
+  values: Record<string, string>;
+  flags: Set<string>;
+  positional: string[];
+}
 
 export function parseOptions(
   command: string,
-  argv: string[],
+  argv: readonly string[],
   valued: readonly string[],
   flags: readonly string[] = [],
-): { values: Record<string, string>; flags: Set<string>; positional: string[] } {
+  { positional: allowPositional = true }: { positional?: boolean } = {},
+): ParsedOptions {
   const values: Record<string, string> = {};
   const set = new Set<string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (!a.startsWith('--')) {
+      if (!allowPositional) throw new UsageError(`${command}: unknown argument ${a}`);
       positional.push(a);
       continue;
     }
@@ -23,7 +32,8 @@ export function parseOptions(
       set.add(name);
       continue;
     }
-    if (!valued.includes(name)) throw new UsageError(`${command}: unknown option --${name}`);
+    if (!valued.includes(name)) throw new UsageError(`${command}: unknown argument ${a}`);
+    // a negative number is a value, not an option
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`${command}: --${name} needs a value`);
     if (name in values) throw new UsageError(`${command}: --${name} given twice`);
