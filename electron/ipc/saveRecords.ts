@@ -26,8 +26,9 @@ export function problemsToFields(problems: string[], prefix: string): Record<str
 /** Validates and writes one import-format record; returns the normalized dataset slice. */
 export function saveThroughImport(db: Db, section: ListSection | SingleSection, record: unknown, label: string): Dataset {
   return db.transaction(() => {
-    const raw = section === 'organization' || section === 'clearinghouse' || section === 'chargeMaster' ? { [section]: record } : { [section]: [record] };
-    const prefix = section === 'organization' || section === 'clearinghouse' || section === 'chargeMaster' ? section : `${section}[0]`;
+    const single = section === 'organization' || section === 'clearinghouse' || section === 'chargeMaster';
+    const raw = { [section]: single ? record : [record] };
+    const prefix = single ? section : `${section}[0]`;
     const parsed = parseDataset(raw, loadDataset(db));
     if (!parsed.ok) {
       const fields = problemsToFields(parsed.errors, prefix);
