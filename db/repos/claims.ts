@@ -137,21 +137,22 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
  * (R-CL-5). Without a range: every live key.
  */
 export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<string, ExportedFact> {
-  // a key's units: its line's units shared by the line's keys (one a day on a per diem span)
+  // a key's units: its line's units shared by the line's keys (one a day on a per diem span),
+  // counted only for the keys selected, not by grouping every key in the store on each build
   const rows = all(
     db,
     `SELECT k.source_key, k.claim_id, k.fact_hash, k.service_date, c.patient_id, c.payer_id, c.prior_auth,
-            l.therapy_id, l.code, l.units * 1.0 / n.keys AS units, l.ndc_qty
+            l.therapy_id, l.code,
+            l.units * 1.0 / (SELECT count(*) FROM claim_keys s WHERE s.claim_id = k.claim_id AND s.line_seq = k.line_seq) AS units, l.ndc_qty
      FROM claim_keys k
      JOIN claims c ON c.id = k.claim_id
      JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq
-     JOIN (SELECT claim_id, line_seq, count(*) AS keys FROM claim_keys GROUP BY claim_id, line_seq) n
-       ON n.claim_id = k.claim_id AND n.line_seq = k.line_seq
      WHERE k.live = 1 AND (
        @from IS NULL
        OR k.service_date BETWEEN @from AND @to
        OR (l.kind IN ('drug', 'waste') AND k.service_date BETWEEN date(@from, '-' || (SELECT coalesce(max(days_supply), 0) FROM dispenses) || ' days') AND @to)
-       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code))`,
+       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code))
+     ORDER BY k.claim_id, k.line_seq, k.source_key`,
     { from: range?.from ?? null, to: range?.to ?? null },
   );
   return new Map(
