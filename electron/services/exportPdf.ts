@@ -34,8 +34,6 @@ export interface ExportPdfFilter extends SubmissionSelection {
   preview?: boolean;
 }
 
-export type PdfLeftOut = LeftOut;
-
 export interface PdfBatch {
   id: string;
   fileName: string;
@@ -46,7 +44,7 @@ export interface ExportPdfResult {
   bytes: Uint8Array;
   pages: number;
   claims: string[];
-  leftOut: PdfLeftOut[];
+  leftOut: LeftOut[];
   /** the recorded batch of a print; null for a reprint or a preview */
   batch: PdfBatch | null;
 }
@@ -85,7 +83,7 @@ function batchClaims(db: Db, batch: string, filter: ExportPdfFilter): Candidate[
 
 interface Plan {
   chosen: StoredClaim[];
-  leftOut: PdfLeftOut[];
+  leftOut: LeftOut[];
   pages: number;
   dataset: FormDataset;
   /** everything the drawing depends on, to tell whether the selection changed since */
@@ -97,7 +95,7 @@ function plan(db: Db, filter: ExportPdfFilter, now: IsoDateTime): Plan {
   const reprint = filter.batch !== undefined;
   const candidates = reprint ? batchClaims(db, filter.batch!, filter) : submissionCandidates(db, filter);
   const dataset = formDataset(db);
-  const leftOut: PdfLeftOut[] = [];
+  const leftOut: LeftOut[] = [];
   const chosen: StoredClaim[] = [];
   let pages = 0;
   for (const { claim: c, refusal } of candidates) {

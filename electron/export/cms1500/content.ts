@@ -31,7 +31,7 @@ export function pdfString(text: string): string {
 }
 
 /** The text object of one page: every value at its field, moved by the offset, in black. */
-export function valuesContent(values: PageValues, offset: Offset): string {
+function valuesContent(values: PageValues, offset: Offset): string {
   const ops = [`BT /${FONT.decodeText()} ${FONT_SIZE} Tf ${pdfNumber(CHARACTER_SPACING)} Tc 0 g`];
   for (const [id, text] of Object.entries(values)) {
     const f = field(id);

@@ -16,7 +16,7 @@ function squeeze(text: string): string {
 }
 
 /** Name parts: letters, digits, blanks and hyphens only (NUCC allows the hyphen of a hyphenated name). */
-export function namePart(text: string | null | undefined): string {
+function namePart(text: string | null | undefined): string {
   return squeeze(ascii(text ?? '').replace(/[^A-Z0-9 -]/g, ''));
 }
 

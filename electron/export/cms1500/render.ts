@@ -111,7 +111,7 @@ export function testPageValues(offset: Offset): PageValues {
 }
 
 /** Crosshair corners of the boxes the calibration page fills (where the red form's rules meet). */
-export const TEST_PAGE_MARKS = ['1a', '2', '24_1_from', '28', '33a'] as const;
+const TEST_PAGE_MARKS = ['1a', '2', '24_1_from', '28', '33a'] as const;
 
 /**
  * A calibration page for pre-printed forms: sample values and check-box X's, plus crosshairs on

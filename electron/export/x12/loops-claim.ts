@@ -135,7 +135,7 @@ function loop2420A(line: ClaimLine, field: string, { lookup, org, p }: ClaimCont
 }
 
 /** Appends the line's segments to `out` (the hot path of a large file: no intermediate arrays). */
-export function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext, out: Segment[]): void {
+function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext, out: Segment[]): void {
   // R-CL-4: home only; another place would need SV105 and a 2420C service facility
   if (line.placeOfService && line.placeOfService !== POS_HOME) {
     ctx.p.add(`${field}.placeOfService`, `'${line.placeOfService}' is not 12 (home); the 837P export writes home services only`);

@@ -7,7 +7,7 @@ import type { X12Control } from './input.ts';
 import { LEN } from './limits.ts';
 import { DELIMITERS, seg, type Segment } from './segment.ts';
 
-export const VERSION = '005010X222A1';
+const VERSION = '005010X222A1';
 /** NUCC taxonomy shape (e.g. 3336H0001X, home infusion therapy pharmacy). */
 const TAXONOMY = /^[0-9A-Z]{9}X$/;
 
