@@ -39,6 +39,12 @@ describe('visit times (R-NV-2)', () => {
     expect(nursingLines(r)).toEqual([]);
     expect(findings(r, 'R-NV-2').map((f) => [f.visit, f.severity])).toEqual([['V1', 'error'], ['V2', 'error']]);
   });
+
+  it('bills a visit of exactly 24 hours, and refuses one that leaves at the minute it arrived', () => {
+    const r = commercial([visit('V1', 'T1', '2026-10-03', '09:00', '09:00', { departureDate: '2026-10-04' }), visit('V2', 'T1', '2026-10-05', '09:00', '09:00')]);
+    expect(nursingLines(r)).toEqual(['2026-10-03 99601 ×1', '2026-10-03 99602 ×22']);
+    expect(findings(r, 'R-NV-2').map((f) => [f.visit, f.severity])).toEqual([['V2', 'error']]);
+  });
 });
 
 describe('qualified nurse (R-NV-3)', () => {
