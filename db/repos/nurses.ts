@@ -1,5 +1,5 @@
 import type { Nurse } from '../../electron/domain/types.ts';
-import { all, one, run, str, strOrNull } from './sql.ts';
+import { all, run, str, strOrNull } from './sql.ts';
 import type { Db, Row } from './sql.ts';
 
 const nurseOf = (r: Row): Nurse => ({
@@ -12,11 +12,6 @@ const nurseOf = (r: Row): Nurse => ({
 
 export function listNurses(db: Db): Nurse[] {
   return all(db, 'SELECT * FROM nurses ORDER BY rowid').map(nurseOf);
-}
-
-export function getNurse(db: Db, id: string): Nurse | null {
-  const r = one(db, 'SELECT * FROM nurses WHERE id = ?', id);
-  return r ? nurseOf(r) : null;
 }
 
 export function saveNurse(db: Db, n: Nurse): void {

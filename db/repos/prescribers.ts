@@ -1,15 +1,10 @@
 import type { Prescriber } from '../../electron/domain/types.ts';
-import { all, one, run, str } from './sql.ts';
+import { all, run, str } from './sql.ts';
 import type { Db, Row } from './sql.ts';
 
 const prescriberOf = (r: Row): Prescriber => ({ id: str(r.id), firstName: str(r.first_name), lastName: str(r.last_name), npi: str(r.npi) });
 export function listPrescribers(db: Db): Prescriber[] {
   return all(db, 'SELECT * FROM prescribers ORDER BY rowid').map(prescriberOf);
-}
-
-export function getPrescriber(db: Db, id: string): Prescriber | null {
-  const r = one(db, 'SELECT * FROM prescribers WHERE id = ?', id);
-  return r ? prescriberOf(r) : null;
 }
 
 export function savePrescriber(db: Db, p: Prescriber): void {
