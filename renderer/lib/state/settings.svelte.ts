@@ -135,9 +135,15 @@ export class SettingsState {
   }
 
   private done(message: string): void {
-    this.errors = undefined;
-    this.error = null;
+    this.reset();
     this.message = message;
+  }
+
+  /** a listed record came back from the server: it replaces its old row and stays on the form */
+  private saved<T>(list: T[], item: T, key: (t: T) => string, label: string): T[] {
+    this.edit(item as never as Rec);
+    this.done(`${label} saved.`);
+    return upsert(list, item, key);
   }
 
   private failed(e: { message: string; fields?: Record<string, string> }): void {
@@ -177,9 +183,7 @@ export class SettingsState {
           // settings null means "the defaults" to the import; keep what the form shows
           const r = await this.api.call('settings.savePayer', { ...(rec as never as Payer), fees: fees.table });
           if (!r.ok) return (this.failed(r.error), false);
-          this.payers = upsert(this.payers, r.value, (p) => p.id);
-          this.edit(r.value as never as Rec);
-          this.done(`Payer ${r.value.name} saved.`);
+          this.payers = this.saved(this.payers, r.value, (p) => p.id, `Payer ${r.value.name}`);
           return true;
         }
         case 'products': {
@@ -191,25 +195,19 @@ export class SettingsState {
           if (rec.kind === 'supply') for (const k of ['ndcUnit', 'containerSize', 'singleDose']) if (rec[k] === null || rec[k] === false) delete rec[k];
           const r = await this.api.call('settings.saveProduct', rec as never);
           if (!r.ok) return (this.failed(r.error), false);
-          this.products = upsert(this.products, r.value, (p) => p.ndc);
-          this.edit(r.value as never as Rec);
-          this.done(`Product ${r.value.name} saved.`);
+          this.products = this.saved(this.products, r.value, (p) => p.ndc, `Product ${r.value.name}`);
           return true;
         }
         case 'prescribers': {
           const r = await this.api.call('settings.savePrescriber', rec as never);
           if (!r.ok) return (this.failed(r.error), false);
-          this.prescribers = upsert(this.prescribers, r.value, (p) => p.id);
-          this.edit(r.value as never as Rec);
-          this.done(`Prescriber ${r.value.firstName} ${r.value.lastName} saved.`);
+          this.prescribers = this.saved(this.prescribers, r.value, (p) => p.id, `Prescriber ${r.value.firstName} ${r.value.lastName}`);
           return true;
         }
         case 'nurses': {
           const r = await this.api.call('settings.saveNurse', rec as never);
           if (!r.ok) return (this.failed(r.error), false);
-          this.nurses = upsert(this.nurses, r.value, (n) => n.id);
-          this.edit(r.value as never as Rec);
-          this.done(`Nurse ${r.value.firstName} ${r.value.lastName} saved.`);
+          this.nurses = this.saved(this.nurses, r.value, (n) => n.id, `Nurse ${r.value.firstName} ${r.value.lastName}`);
           return true;
         }
         default:
