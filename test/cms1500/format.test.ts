@@ -14,6 +14,7 @@ import {
   quantity,
 } from '../../electron/export/cms1500/format.ts';
 import { pdfNumber, pdfString } from '../../electron/export/cms1500/content.ts';
+import { decimal } from '../../electron/export/x12/format.ts';
 
 describe('NUCC value formats', () => {
   it('writes amounts as %5d %02d without $, comma or decimal point', () => {
@@ -38,6 +39,11 @@ describe('NUCC value formats', () => {
   it('writes units and NDC quantities without leading or trailing zeros, at most 3 decimals', () => {
     expect([1, 2.5, 0.25, 0.75, 1 / 3, 250, 12.125].map(quantity)).toEqual(['1', '2.5', '0.25', '0.75', '0.333', '250', '12.125']);
     expect(ndcSupplemental('00409487501', 'ML', 250)).toBe('N400409487501   ML250');
+  });
+
+  it('rounds a quantity half up at the third decimal, as the 837P writes the same line', () => {
+    expect([1.0005, 0.0005, 2.4994, 2.4995].map(quantity)).toEqual(['1.001', '0.001', '2.499', '2.5']);
+    expect([1.0005, 0.0005, 2.4994, 2.4995].map((n) => decimal(n, 3))).toEqual(['1.001', '0.001', '2.499', '2.5']);
   });
 
   it('writes dates with blanks on the dotted rules', () => {

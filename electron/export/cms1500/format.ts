@@ -1,6 +1,7 @@
 // NUCC 1500 print rules for values (reference/cms1500.md §1, §3–§6): upper case, no special
 // characters, dates without slashes, amounts without $ or decimal point.
 import type { IsoDate } from '../../domain/types.ts';
+import { decimal } from '../x12/format.ts';
 
 /** Upper case printable ASCII; accents dropped (É → E), anything else becomes a blank. */
 export function ascii(text: string): string {
@@ -70,10 +71,12 @@ export function money(cents: number): string {
   return `${String(dollars).padStart(5, ' ')} ${String(cents % 100).padStart(2, '0')}`;
 }
 
-/** 24G units and the NDC quantity: no leading zeros, a decimal point only for fractions (≤ 3 places). */
+/**
+ * 24G units and the NDC quantity: no leading zeros, a decimal point only for fractions (≤ 3 places),
+ * rounded as the 837P writes SV104 and CTP04, so the form and the file of a claim agree.
+ */
 export function quantity(n: number): string {
-  const fixed = n.toFixed(3).replace(/\.?0+$/, '');
-  return fixed === '' ? '0' : fixed;
+  return decimal(n, 3);
 }
 
 /** Shaded 24A: qualifier N4, the 11-digit NDC, three blanks, unit qualifier and quantity (IZ, OpenEMR). */
