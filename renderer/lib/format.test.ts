@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, usDate } from './format.ts';
+import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, stamp, usDate } from './format.ts';
 import { cleanRecord, getPath, setPath, unplacedErrors } from './forms.ts';
 import { formatHash, parseHash } from './state/router.svelte.ts';
 
@@ -32,6 +32,11 @@ describe('how the screens write numbers and dates', () => {
     expect(age('1950-10-03', '2026-10-03')).toBe(76);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('writes stored timestamps to the minute, or to the second for the audit trail', () => {
+    expect(stamp('2026-10-04T09:30:12.345Z')).toBe('2026-10-04 09:30');
+    expect(stamp('2026-10-04T09:30:12.345Z', true)).toBe('2026-10-04 09:30:12');
   });
 
   it('writes NDCs 5-4-2, visit lengths in hours and minutes, and large sums with separators', () => {

@@ -74,6 +74,11 @@ export function hoursMinutes(minutes: number | null | undefined): string {
   return h === 0 ? `${m} min` : `${h} h ${String(m).padStart(2, '0')} min`;
 }
 
+/** ISO timestamp → "2026-10-04 09:30" (or with seconds), as stored: the screens label these UTC */
+export function stamp(iso: string, withSeconds = false): string {
+  return iso.slice(0, withSeconds ? 19 : 16).replace('T', ' ');
+}
+
 export function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
