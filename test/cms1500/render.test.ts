@@ -202,6 +202,20 @@ describe('CMS-1500 refuses claims it cannot print faithfully', () => {
     await expect(render({ ...singlePageClaim(), patient: 'P404' })).rejects.toThrow("claim C2026100001: patient 'P404' is not in the records");
   });
 
+  it('refuses an NPI that fails the check digit, naming whose it is (17b, 33a, 24J)', async () => {
+    const badPrescriber = dataset();
+    badPrescriber.prescribers[0]!.npi = '1245319598';
+    await expect(render(singlePageClaim(), badPrescriber)).rejects.toThrow(
+      new Cms1500Error("prescriber DR1 npi '1245319598' is not a valid NPI (10 digits, Luhn check digit)", 'C2026100001'),
+    );
+    const badOrganization = dataset();
+    badOrganization.organization!.npi = '172008123';
+    await expect(render(singlePageClaim(), badOrganization)).rejects.toThrow(/organization npi '172008123' is not a valid NPI/);
+    const claim = singlePageClaim();
+    claim.lines[2]!.renderingNpi = '1234567890';
+    await expect(render(claim)).rejects.toThrow(/line 3 renderingNpi '1234567890' is not a valid NPI/);
+  });
+
   it('refuses a printer offset beyond an inch', async () => {
     await expect(renderCms1500({ claims: [singlePageClaim()], dataset: dataset(), mode: 'data', now: NOW, offset: { x: 80, y: 0 } })).rejects.toThrow(/within one inch/);
   });

@@ -13,6 +13,7 @@ import type {
   Sex,
 } from '../../domain/types.ts';
 import insuranceTypes from '../../../resources/cms1500/insurance-type.json' with { type: 'json' };
+import { isValidNpi } from '../../import/npi.ts';
 import { Cms1500Error } from './errors.ts';
 import {
   addressText,
@@ -55,6 +56,13 @@ interface ClaimParties {
   payer: Payer;
   coverage: Coverage;
   organization: Organization;
+}
+
+/** An NPI as printed (digits only), refused unless it passes the check digit import uses. */
+function npiText(value: string | null | undefined, what: string, claim: Claim): string {
+  const npi = digits(value);
+  if (!isValidNpi(npi)) throw new Cms1500Error(`${what} '${value ?? ''}' is not a valid NPI (10 digits, Luhn check digit)`, claim.id);
+  return npi;
 }
 
 function find<T extends { id: string }>(list: readonly T[], id: string, what: string, claim: Claim): T {
@@ -171,7 +179,7 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
   // item 17: the prescriber orders the therapy, so qualifier DK (ordering provider)
   v['17_qual'] = 'DK';
   v['17'] = firstLast(prescriber.firstName, prescriber.lastName);
-  v['17b'] = digits(prescriber.npi);
+  v['17b'] = npiText(prescriber.npi, `prescriber ${prescriber.id} npi`, claim);
 
   // item 21: ICD-10-CM (indicator 0), codes A–L without the dot (R-CL-3)
   v['21_ind'] = '0';
@@ -209,7 +217,7 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
     v['33_street'] = street(org.address);
     v['33_city'] = cityStateZip(org.address.city, org.address.state, org.address.zip);
   }
-  v['33a'] = digits(org.npi);
+  v['33a'] = npiText(org.npi, 'organization npi', claim);
   // 33b: taxonomy with qualifier ZZ for payers that use it; Medicare does not want 33b
   if (org.taxonomy && typeBox !== '1_medicare') v['33b'] = `ZZ${idText(org.taxonomy)}`;
   return v;
@@ -235,7 +243,7 @@ function lineValues(claim: Claim, line: ClaimLine, number: number, slot: number,
     v[`${p}supplemental`] = ndcSupplemental(digits(line.ndc), line.ndcUnit, line.ndcQty);
   }
   // 24J: the rendering NPI only when it differs from the billing NPI in 33a
-  const rendering = digits(line.renderingNpi);
+  const rendering = digits(line.renderingNpi) ? npiText(line.renderingNpi, `${where} renderingNpi`, claim) : '';
   if (rendering && rendering !== billingNpi) v[`${p}npi`] = rendering;
   // nothing on a service line is ever cut: a cut unit count or charge bills something else
   for (const [id, text] of Object.entries(v)) {
