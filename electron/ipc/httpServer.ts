@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './context.ts';
-import { CONTENT_SECURITY_POLICY, contentType } from './policy.ts';
+import { CONTENT_SECURITY_POLICY, contentType, resolveUnderRoot } from './policy.ts';
 import type { OfficeHost } from './officeHost.ts';
 import type { Registry } from './registry.ts';
 import { newSessionToken, type SessionTable } from './sessionTable.ts';
@@ -141,9 +141,8 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
       }
 
       if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, 'not found', 'text/plain');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-      const file = path.resolve(root, rel);
-      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      const file = resolveUnderRoot(url.pathname, root);
+      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
         return send(res, 404, 'not found', 'text/plain');
       }
       return send(res, 200, fs.readFileSync(file), contentType(file));

@@ -50,12 +50,23 @@ export function resolveAppFile(url: string, root: string): string | null {
   if (!isTrustedSender(url)) return null;
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(url).pathname);
+    pathname = new URL(url).pathname;
   } catch {
     return null;
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const rel = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  return resolveUnderRoot(pathname, root);
+}
+
+/** A request path as a file under root (`/` is index.html), or null: no NUL, no backslash, nothing outside root. */
+export function resolveUnderRoot(pathname: string, root: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const base = path.resolve(root);
   const file = path.resolve(base, rel);
   if (file !== base && !file.startsWith(base + path.sep)) return null;

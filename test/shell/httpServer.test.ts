@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { HandlerContext } from '../../electron/ipc/context.ts';
@@ -62,5 +65,41 @@ describe('the loopback test server', () => {
     expect(isLocalRequest({ host: '127.0.0.1:5181' }, 5180)).toBe(false);
     expect(isLocalRequest({ host: '127.0.0.1:5180', origin: 'http://127.0.0.1.evil:5180' }, 5180)).toBe(false);
     expect(isLocalRequest({}, 5180)).toBe(false);
+  });
+});
+
+describe('the loopback test server’s files', () => {
+  let files: RunningServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-files-'));
+    fs.mkdirSync(path.join(dir, 'renderer'));
+    fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<h1>app</h1>');
+    fs.writeFileSync(path.join(dir, 'secret.txt'), 'PHI');
+    files = await startHttpServer({ registry, ctx, rendererDir: path.join(dir, 'renderer') });
+  });
+  afterAll(() => {
+    files.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function get(p: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      http.get(`${files.url}${p}`, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }).on('error', reject);
+    });
+  }
+
+  it('serves the renderer, / as index.html', async () => {
+    expect(await get('/')).toEqual({ status: 200, body: '<h1>app</h1>' });
+  });
+
+  it('never serves what lies outside it, nor a path with NUL, backslash or broken escapes', async () => {
+    for (const p of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/x%5c..%5c..%5csecret.txt', '/index.html%00.png', '/%E0%A4%A']) {
+      expect((await get(p)).status, p).toBe(404);
+    }
   });
 });
