@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { registerActorFunction } from '../electron/security/actor.ts';
+import { registerActorFunction } from './actor.ts';
 
 export interface Migration {
   version: number;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { StoreError, checkNotNewer, listMigrations, migrate } from './migrate.ts';
-import { backupBeforeMigration } from '../electron/backup/backups.ts';
+import { backupBeforeMigration } from './backups.ts';
 
 export interface Store {
   db: Database.Database;

@@ -1,9 +1,8 @@
 // Claims, their lines, billed source keys, findings and warning acknowledgements (0002_claims.sql).
 // Every function runs inside the caller's transaction when there is one.
-import type { Claim, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, Severity } from '../../electron/domain/claims.ts';
+import type { Claim, ExportedFact, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, Severity } from '../../electron/domain/claims.ts';
 import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
-import type { ExportedFact } from '../../electron/claims/types.ts';
-import { hash64 } from '../../electron/claims/hash.ts';
+import { hash64 } from '../../electron/domain/hash.ts';
 import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /** A stored claim with what the export gate (R-CL-11) needs. */

@@ -1,8 +1,7 @@
 // Users and API tokens: rows in, plain objects out. Hashing and key wrapping live in
 // electron/security; this file only stores what it is given.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { PasswordHash, ScryptParams } from '../../electron/security/passwords.ts';
-import type { Role } from '../../electron/security/roles.ts';
+import type { PasswordHash, Role, ScryptParams } from '../../electron/domain/security.ts';
 
 export interface User {
   id: number;

@@ -1,5 +1,5 @@
 // Public inputs of the engine beyond the Dataset, and the internal shapes its rules pass around.
-import type { LineKind, Severity } from '../domain/claims.ts';
+import type { ExportedFact, LineKind, Severity } from '../domain/claims.ts';
 import type { IsoDate, NdcUnit, Nurse, Patient, Payer, PayerSettings, Product, Therapy, Visit } from '../domain/types.ts';
 
 export interface BuildRange {
@@ -8,22 +8,7 @@ export interface BuildRange {
   payer?: string;
 }
 
-/** A source key already on an exported (not void) claim, as the store knows it (R-CL-8). */
-export interface ExportedFact {
-  claim: string;
-  /** fact hash at export time (see factHash) */
-  hash: string;
-  date: IsoDate;
-  patient: string;
-  payer: string;
-  /** what the key billed, so authorized units (R-CL-5) count what earlier claims used */
-  therapy?: string | null;
-  priorAuth?: string | null;
-  code?: string;
-  units?: number;
-  /** NDC quantity of a drug or JW key, so R-DR-10 counts what earlier claims billed from a dispense */
-  ndcQty?: number | null;
-}
+export type { ExportedFact };
 
 export interface ExportedFacts {
   keys: ReadonlyMap<string, ExportedFact>;

@@ -2,9 +2,10 @@
 // 0 success, 1 user error (message on stderr, nothing written), 2 usage error.
 import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
-import { UsageError, UserError } from './errors.ts';
-import { parseNow } from './now.ts';
-import { authenticateCli, authorizeCli, beginCliSession, endCliSession, recordCliCommand } from '../security/cliAuth.ts';
+import { UsageError } from './errors.ts';
+import { UserError } from '../domain/errors.ts';
+import { parseNow } from '../domain/clock.ts';
+import { authenticateCli, authorizeCli, beginCliSession, endCliSession, recordCliCommand } from './credentials.ts';
 
 type Loader = () => Promise<{ default: CliCommand }>;
 

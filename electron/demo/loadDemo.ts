@@ -1,6 +1,6 @@
 // Fills an EMPTY store with the demo office, through the import path (same validation).
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 import { isOfficeEmpty } from '../../db/repos/dataset.ts';
 import { importDataset } from '../services/importDataset.ts';
 import type { ImportCounts } from '../services/importDataset.ts';

@@ -80,3 +80,20 @@ export interface BuildResult {
   claims: Claim[];
   findings: Finding[];
 }
+
+/** A source key already on an exported (not void) claim, as the store knows it (R-CL-8). */
+export interface ExportedFact {
+  claim: string;
+  /** fact hash at export time (see factHash) */
+  hash: string;
+  date: IsoDate;
+  patient: string;
+  payer: string;
+  /** what the key billed, so authorized units (R-CL-5) count what earlier claims used */
+  therapy?: string | null;
+  priorAuth?: string | null;
+  code?: string;
+  units?: number;
+  /** NDC quantity of a drug or JW key, so R-DR-10 counts what earlier claims billed from a dispense */
+  ndcQty?: number | null;
+}

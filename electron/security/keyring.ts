@@ -6,7 +6,7 @@
 //   token     per API token, AES-256-GCM under an HKDF key derived from the token (CLI)
 // The recovery key is the database key itself (recoveryKey.ts), shown once and never stored.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { DEFAULT_SCRYPT, scryptKey, type ScryptParams } from './passwords.ts';
 import { DB_KEY_BYTES } from './recoveryKey.ts';
 
@@ -42,42 +42,12 @@ export class KeyringError extends Error {
   }
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
 export function keyringPath(dbPath: string): string {
   return `${dbPath}.keyring.json`;
 }
 
 export function generateDbKey(): Buffer {
   return randomBytes(DB_KEY_BYTES);
-}
-
-/** True when the file exists and does not start with SQLite's plain-text header. */
-export function isEncryptedFile(path: string): boolean {
-  if (!existsSync(path)) return false;
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    const n = readSync(fd, head, 0, 16, 0);
-    return n > 0 && !(n === 16 && head.equals(SQLITE_MAGIC));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Keys a connection opened outside openStore (backups, the CLI's sign-in check) the way openStore does. */
-export function applyStoreKey(db: { pragma(source: string): unknown }, key: string | undefined): void {
-  if (key === undefined) return;
-  db.pragma(`cipher='sqlcipher'`);
-  db.pragma(`key='${key.replace(/'/g, "''")}'`);
-}
-
-/**
- * The key as openStore takes it: SQLCipher's raw-key form x'…hex…', so SQLCipher uses the 32
- * bytes as they are instead of running its passphrase KDF on every open.
- */
-export function storeKey(key: Buffer): string {
-  return `x'${key.toString('hex')}'`;
 }
 
 function seal(kek: Buffer, plain: Buffer, aad: string): Sealed {

@@ -5,20 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers, type User } from '../../db/repos/users.ts';
-import { UserError } from '../cli/errors.ts';
-import {
-  emptyKeyring,
-  generateDbKey,
-  isEncryptedFile,
-  keyringPath,
-  readKeyring,
-  storeKey,
-  unwrapWithProtector,
-  updateKeyring,
-  withOsWrap,
-  writeKeyring,
-  type SecretProtector,
-} from './keyring.ts';
+import { UserError } from '../domain/errors.ts';
+import { emptyKeyring, generateDbKey, keyringPath, readKeyring, unwrapWithProtector, updateKeyring, withOsWrap, writeKeyring, type SecretProtector } from './keyring.ts';
+import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
 import type { ScryptParams } from './passwords.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recoveryKey.ts';
 import { createUser, type KeyringContext } from './users.ts';

@@ -2,27 +2,15 @@
 // The cost parameters are stored with each hash so they can be raised later without
 // invalidating existing passwords.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { PasswordHash, ScryptParams } from '../domain/security.ts';
 
-export interface ScryptParams {
-  /** CPU/memory cost, a power of two */
-  N: number;
-  r: number;
-  p: number;
-  /** derived length in bytes */
-  keylen: number;
-}
+export type { PasswordHash, ScryptParams };
 
 /** ~32 MiB and ~100 ms per hash on an office laptop (OWASP's scrypt floor is N=2^17 with r=8 p=1 at 128 MiB; we trade some for sign-in speed on old hardware). */
 export const DEFAULT_SCRYPT: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 15, r: 8, p: 1, keylen: 32 });
 
 /** Cheap parameters for tests only: the format and checks are the same. */
 export const TEST_SCRYPT: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 10, r: 8, p: 1, keylen: 32 });
-
-export interface PasswordHash {
-  hash: Buffer;
-  salt: Buffer;
-  params: ScryptParams;
-}
 
 export const MIN_PASSWORD_LENGTH = 10;
 

@@ -1,9 +1,10 @@
 // Who may do what: the permission table as data. Every check in the app, the IPC handlers and
 // the command line goes through can(); nothing else decides on roles.
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 
-export const ROLES = ['admin', 'biller', 'nurse'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/security.ts';
+
+export { ROLES, type Role };
 
 export const ACTIONS = [
   'patients.view',

@@ -8,8 +8,8 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
 import { getPasswordHash, type User } from '../../db/repos/users.ts';
-import { UserError } from '../cli/errors.ts';
-import { setActor } from './actor.ts';
+import { UserError } from '../domain/errors.ts';
+import { setActor } from '../../db/actor.ts';
 import { requirePermission, can, type Action } from './roles.ts';
 import { checkPassword } from './users.ts';
 

@@ -4,8 +4,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { getToken, insertToken, markTokenUsed, revokeTokenRow, type ApiToken } from '../../db/repos/users.ts';
-import { FieldError } from '../ipc/errors.ts';
-import { asActor } from './actor.ts';
+import { FieldError } from '../domain/errors.ts';
+import { asActor } from '../../db/actor.ts';
 import { updateKeyring, withoutToken, withTokenWrap } from './keyring.ts';
 import { isRole, type Role } from './roles.ts';
 import type { AccountOptions } from './users.ts';

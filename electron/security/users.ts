@@ -9,8 +9,8 @@ import {
   updateUserRow,
   type User,
 } from '../../db/repos/users.ts';
-import { FieldError } from '../ipc/errors.ts';
-import { asActor } from './actor.ts';
+import { FieldError } from '../domain/errors.ts';
+import { asActor } from '../../db/actor.ts';
 import { updateKeyring, withoutUser, withPasswordWrap, type KeyringFile } from './keyring.ts';
 import { DEFAULT_SCRYPT, hashPassword, passwordProblem, verifyPassword, type ScryptParams } from './passwords.ts';
 import { isRole, type Role } from './roles.ts';

@@ -8,7 +8,7 @@ import { loadDataset } from '../../db/repos/dataset.ts';
 import { getPayer } from '../../db/repos/payers.ts';
 import { claimIds, deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
 import type { Db } from '../../db/repos/sql.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 import { isRealDate } from '../import/dates.ts';
 
 export interface BuildRequest {

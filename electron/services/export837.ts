@@ -8,7 +8,7 @@ import { loadDataset } from '../../db/repos/dataset.ts';
 import { batchIdOf, getBatchFile as repoBatchFile, insertBatch, listBatches as repoList, takeNumber } from '../../db/repos/batches.ts';
 import type { BatchFile, BatchSummary } from '../../db/repos/batches.ts';
 import type { Db } from '../../db/repos/sql.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 import type { X12Records } from '../export/x12/input.ts';
 import { read837 } from '../export/x12/read837.ts';
 import { batchProblems, claimChecker, write837 } from '../export/x12/write837.ts';

@@ -18,8 +18,8 @@ import { listPatients } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { listPrescribers } from '../../db/repos/prescribers.ts';
 import type { Db } from '../../db/repos/sql.ts';
-import { UserError } from '../cli/errors.ts';
-import { currentActor } from '../security/actor.ts';
+import { UserError } from '../domain/errors.ts';
+import { currentActor } from '../../db/actor.ts';
 import { Cms1500Error, layoutClaim, renderCms1500, type FormDataset, type FormMode, type Offset } from '../export/cms1500/index.ts';
 import { submissionCandidates, type Candidate, type LeftOut, type SubmissionSelection } from './submission.ts';
 

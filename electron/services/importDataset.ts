@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dataset } from '../domain/types.ts';
 import { loadDataset, saveDataset } from '../../db/repos/dataset.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 import { parseDataset } from '../import/parse.ts';
 
 export type ImportCounts = Record<string, number>;

@@ -3,7 +3,7 @@
 import { openStore } from '../../db/open.ts';
 import type { OpenOptions, Store } from '../../db/open.ts';
 import { StoreError } from '../../db/migrate.ts';
-import { UserError } from '../cli/errors.ts';
+import { UserError } from '../domain/errors.ts';
 
 export function openUserStore(dbPath: string, opts: OpenOptions = {}): Store {
   try {

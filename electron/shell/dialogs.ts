@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
-import type { ShellHandlers } from '../ipc/contract/shell.ts';
+import type { ShellHandlers } from '../contract/shell.ts';
 
 type OpenArgs = Parameters<ShellHandlers['shell.openFile']>[0];
 type SaveArgs = Parameters<ShellHandlers['shell.saveFile']>[0];

@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { setMigrationsDir } from '../../db/migrate.ts';
-import { parseNow } from '../cli/now.ts';
-import type { HandlerContext } from '../ipc/context.ts';
-import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../ipc/policy.ts';
+import { clockOf } from '../domain/clock.ts';
+import type { HandlerContext } from '../app/context.ts';
+import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } from '../hosting/policy.ts';
 import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
-import { runScheduledBackup } from '../backup/backups.ts';
-import { OfficeHost } from '../ipc/officeHost.ts';
-import { appRegistry } from '../ipc/registry.ts';
-import { SessionTable, sessionFactory } from '../ipc/sessionTable.ts';
-import { APP_ORIGIN } from '../ipc/senderCheck.ts';
+import { runScheduledBackup } from '../../db/backups.ts';
+import { OfficeHost } from '../hosting/officeHost.ts';
+import { appRegistry } from '../app/registry.ts';
+import { SessionTable, sessionFactory } from '../hosting/sessionTable.ts';
+import { APP_ORIGIN } from '../hosting/senderCheck.ts';
 import { APP_NAME, defaultDataDir, defaultDbPath } from '../paths.ts';
 import { buildMenu } from './menu.ts';
 import { nativeBindingPath } from './nativeBinding.ts';
@@ -30,8 +30,7 @@ registerAppScheme();
 
 function clock(): Pick<HandlerContext, 'now' | 'today'> {
   // PERDIEM_NOW pins the clock (demos, support), like the CLI's --now
-  const fixed = process.env.PERDIEM_NOW;
-  return { now: () => parseNow(fixed).now, today: () => parseNow(fixed).today };
+  return clockOf(process.env.PERDIEM_NOW);
 }
 
 function openOfficeHost(now: () => string): OfficeHost {

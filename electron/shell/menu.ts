@@ -1,8 +1,8 @@
 // The native menu: File (Import…, Export…, Quit), Edit, View, Help.
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
-import type { Registry } from '../ipc/registry.ts';
-import type { HandlerContext } from '../ipc/context.ts';
-import { APP_ORIGIN } from '../ipc/senderCheck.ts';
+import type { Registry } from '../app/registry.ts';
+import type { HandlerContext } from '../app/context.ts';
+import { APP_ORIGIN } from '../hosting/senderCheck.ts';
 import { openFile } from './dialogs.ts';
 
 /** `contextFor(window)`: the window's own session, so the menu's import runs as the signed-in user. */

@@ -1,8 +1,8 @@
 // The UI is served from app://perdiem/… out of the built renderer folder, with a strict CSP.
 import fs from 'node:fs';
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../ipc/policy.ts';
-import { APP_SCHEME } from '../ipc/senderCheck.ts';
+import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../hosting/policy.ts';
+import { APP_SCHEME } from '../hosting/senderCheck.ts';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {

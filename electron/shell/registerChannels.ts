@@ -3,9 +3,9 @@
 // a call comes from the main process (`contextFor` the sending window: its session, held here,
 // never a role or user named by the renderer); the dialogs need a signed-in session too.
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNELS } from '../ipc/channels.ts';
-import type { HandlerContext } from '../ipc/context.ts';
-import type { Registry } from '../ipc/registry.ts';
+import { CHANNELS } from '../contract/channels.ts';
+import type { HandlerContext } from '../app/context.ts';
+import type { Registry } from '../app/registry.ts';
 import { guardRequest } from '../security/requests.ts';
 import { PermissionError } from '../security/roles.ts';
 import { LockedError } from '../security/sessions.ts';

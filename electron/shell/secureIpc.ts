@@ -1,7 +1,7 @@
 // The one wrapper around ipcMain.handle: every channel checks that the calling frame is our own
 // page (app://perdiem) before anything runs.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { isTrustedSender } from '../ipc/senderCheck.ts';
+import { isTrustedSender } from '../hosting/senderCheck.ts';
 
 export function senderValidatingHandle(channel: string, fn: (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>): void {
   ipcMain.handle(channel, async (event, args: unknown) => {

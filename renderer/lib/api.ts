@@ -1,7 +1,7 @@
 // The renderer's only way to the data: `api.call(name, args)` typed by the contract. In the
 // desktop app it goes through the preload's `invoke`; in a browser (tests, dev) it posts to the
 // loopback server's /api on the same origin.
-import type { CallError, CallResult, ChannelName, Channels } from '../../electron/ipc/contract.ts';
+import type { CallError, CallResult, ChannelName, Channels } from '../../electron/contract/index.ts';
 
 export type { CallError, CallResult };
 

@@ -4,7 +4,7 @@ import { openMemoryStore, type Store } from '../../db/open.ts';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { batchClaimIds, getBatchFile, insertBatch, lastNumber, listBatches } from '../../db/repos/batches.ts';
 import { getClaim, insertFinding } from '../../db/repos/claims.ts';
-import { UserError } from '../../electron/cli/errors.ts';
+import { UserError } from '../../electron/domain/errors.ts';
 import { LAYOUT } from '../../electron/export/cms1500/index.ts';
 import { export837 } from '../../electron/services/export837.ts';
 import { exportPdf } from '../../electron/services/exportPdf.ts';

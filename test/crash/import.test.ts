@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.ts';
-import { generateDbKey, storeKey } from '../../electron/security/keyring.ts';
+import { generateDbKey } from '../../electron/security/keyring.ts';
+import { storeKey } from '../../db/cipher.ts';
 import { bigDataset, copyDb, count, crashSeed, invariantProblems, NOW, openRaw, runPerdiem, seededRandom } from './harness.ts';
 
 const KILLS = 20;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { LAYOUT } from '../../electron/export/cms1500/index.ts';
-import type { BuildOutcome, ClaimDetail, ClaimRow } from '../../electron/ipc/contract/billing.ts';
+import type { BuildOutcome, ClaimDetail, ClaimRow } from '../../electron/contract/billing.ts';
 import { plural } from '../../renderer/lib/format.ts';
 import { markText } from '../cms1500/mark.ts';
 import { boxes, readGlyphs, stray } from '../cms1500/readback.ts';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isEncryptedFile } from '../../electron/security/keyring.ts';
+import { isEncryptedFile } from '../../db/cipher.ts';
 import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;

@@ -10,7 +10,7 @@ import { read837 } from '../../electron/export/x12/read837.ts';
 import { export837, getBatchFile, listBatches } from '../../electron/services/export837.ts';
 import { exportPdf } from '../../electron/services/exportPdf.ts';
 import { createCorrection } from '../../electron/services/claimsLifecycle.ts';
-import { UserError } from '../../electron/cli/errors.ts';
+import { UserError } from '../../electron/domain/errors.ts';
 import { goldenClaims, storeWith } from './store.ts';
 
 const NOW = '2026-11-02T10:00:00';

@@ -5,7 +5,7 @@ import { parseDataset } from '../../electron/import/parse.ts';
 import { addDays } from '../../electron/import/dates.ts';
 import { openMemoryStore } from '../../db/open.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
-import { UserError } from '../../electron/cli/errors.ts';
+import { UserError } from '../../electron/domain/errors.ts';
 import type { Dataset } from '../../electron/domain/types.ts';
 import { buildClaims } from '../../electron/claims/index.ts';
 

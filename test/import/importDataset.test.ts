@@ -6,7 +6,7 @@ import { getPatient } from '../../db/repos/patients.ts';
 import { getTherapy } from '../../db/repos/therapies.ts';
 import { parseDataset } from '../../electron/import/parse.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
-import { UserError } from '../../electron/cli/errors.ts';
+import { UserError } from '../../electron/domain/errors.ts';
 import { example } from './helpers.ts';
 
 let store: Store;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DispenseDraft } from '../../electron/ipc/contract/dispenses.ts';
-import { ndcDigitsPrefix } from '../../electron/ipc/handlers/dispenses.ts';
+import type { DispenseDraft } from '../../electron/contract/dispenses.ts';
+import { ndcDigitsPrefix } from '../../electron/app/handlers/dispenses.ts';
 import { getDispense } from '../../db/repos/dispenses.ts';
 import { findClaims, markExported } from '../../db/repos/claims.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';

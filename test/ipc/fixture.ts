@@ -7,14 +7,14 @@ import { openStore } from '../../db/open.ts';
 import { saveDataset } from '../../db/repos/dataset.ts';
 import type { Dataset } from '../../electron/domain/types.ts';
 import { parseDataset } from '../../electron/import/parse.ts';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import type { Handlers } from '../../electron/ipc/contract.ts';
-import { createRegistry } from '../../electron/ipc/registry.ts';
-import type { CallResult } from '../../electron/ipc/result.ts';
-import patients from '../../electron/ipc/handlers/patients.ts';
-import therapies from '../../electron/ipc/handlers/therapies.ts';
-import visits from '../../electron/ipc/handlers/visits.ts';
-import dispenses from '../../electron/ipc/handlers/dispenses.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import type { Handlers } from '../../electron/contract/index.ts';
+import { createRegistry } from '../../electron/app/registry.ts';
+import type { CallResult } from '../../electron/contract/result.ts';
+import patients from '../../electron/app/handlers/patients.ts';
+import therapies from '../../electron/app/handlers/therapies.ts';
+import visits from '../../electron/app/handlers/visits.ts';
+import dispenses from '../../electron/app/handlers/dispenses.ts';
 
 export const EXAMPLE = JSON.parse(fs.readFileSync('/work/shared/examples/import-example.json', 'utf8')) as Record<string, unknown>;
 

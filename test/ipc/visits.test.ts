@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { VisitDraft } from '../../electron/ipc/contract/visits.ts';
+import type { VisitDraft } from '../../electron/contract/visits.ts';
 import { openOffice, type Office } from './fixture.ts';
 
 const draft = (over: Partial<VisitDraft> = {}): VisitDraft => ({

@@ -5,7 +5,7 @@ import { openStore, type Store } from '../../db/open.ts';
 import { appendAudit, countAudit, exportAuditCsv, exportAuditJson, queryAudit } from '../../db/repos/audit.ts';
 import { getPatient, savePatient } from '../../db/repos/patients.ts';
 import { listVisits, saveVisit } from '../../db/repos/visits.ts';
-import { asActor, setActor } from '../../electron/security/actor.ts';
+import { asActor, setActor } from '../../db/actor.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { exampleDataset, tempDir } from './helpers.ts';
 

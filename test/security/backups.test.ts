@@ -12,8 +12,9 @@ import {
   listBackups,
   restoreBackup,
   runScheduledBackup,
-} from '../../electron/backup/backups.ts';
-import { generateDbKey, storeKey } from '../../electron/security/keyring.ts';
+} from '../../db/backups.ts';
+import { generateDbKey } from '../../electron/security/keyring.ts';
+import { storeKey } from '../../db/cipher.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';
 import { export837 } from '../../electron/services/export837.ts';

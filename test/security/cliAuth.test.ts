@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.ts';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { runCli } from '../../electron/cli/main.ts';
-import { storeKey } from '../../electron/security/keyring.ts';
+import { storeKey } from '../../db/cipher.ts';
 import { initializeOffice } from '../../electron/security/office.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { createToken, revokeToken } from '../../electron/security/tokens.ts';

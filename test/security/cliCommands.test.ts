@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
-import { isEncryptedFile } from '../../electron/security/keyring.ts';
+import { isEncryptedFile } from '../../db/cipher.ts';
 import { initializeOffice } from '../../electron/security/office.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { createUser } from '../../electron/security/users.ts';

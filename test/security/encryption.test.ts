@@ -4,15 +4,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.ts';
 import { countPatients } from '../../db/repos/patients.ts';
-import { backupNow } from '../../electron/backup/backups.ts';
-import {
-  isEncryptedFile,
-  keyringPath,
-  readKeyring,
-  storeKey,
-  unwrapWithPassword,
-  unwrapWithProtector,
-} from '../../electron/security/keyring.ts';
+import { backupNow } from '../../db/backups.ts';
+import { keyringPath, readKeyring, unwrapWithPassword, unwrapWithProtector } from '../../electron/security/keyring.ts';
+import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
 import { initializeOffice, officeStatus, openOffice, recoverOffice } from '../../electron/security/office.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { formatRecoveryKey, parseRecoveryKey } from '../../electron/security/recoveryKey.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, can, mayTouchVisit, PermissionError, PERMISSIONS, requirePermission, visitScope } from '../../electron/security/roles.ts';
-import { cliAction } from '../../electron/security/cliAuth.ts';
+import { cliAction } from '../../electron/cli/credentials.ts';
 
 describe('roles', () => {
   it('lets a nurse work on her own visits and nothing else', () => {

@@ -9,7 +9,8 @@ import * as svc from '../../electron/security/service.ts';
 import { SessionManager } from '../../electron/security/sessions.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { exampleDataset, fakeProtector, NOW, tempDir } from './helpers.ts';
-import { isEncryptedFile, readKeyring, keyringPath } from '../../electron/security/keyring.ts';
+import { readKeyring, keyringPath } from '../../electron/security/keyring.ts';
+import { isEncryptedFile } from '../../db/cipher.ts';
 
 let dir: string;
 let ctx: svc.SecurityContext;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/open.ts';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { setSecuritySettings } from '../../db/repos/securitySettings.ts';
-import { currentActor } from '../../electron/security/actor.ts';
+import { currentActor } from '../../db/actor.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { PermissionError } from '../../electron/security/roles.ts';
 import { idleExpired, LockedError, SessionManager, SignInError } from '../../electron/security/sessions.ts';

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import { appRegistry, inProcess } from '../../electron/ipc/registry.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { appRegistry, inProcess } from '../../electron/app/registry.ts';
 
 const example = readFileSync('/work/shared/examples/import-example.json', 'utf8');
 const october = { from: '2026-10-01', to: '2026-10-31' };

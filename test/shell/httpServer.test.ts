@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import { defineHandlers } from '../../electron/ipc/define.ts';
-import { isLocalRequest, startHttpServer, type RunningServer } from '../../electron/ipc/httpServer.ts';
-import { createRegistry } from '../../electron/ipc/registry.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { defineHandlers } from '../../electron/app/define.ts';
+import { isLocalRequest, startHttpServer, type RunningServer } from '../../electron/hosting/httpServer.ts';
+import { createRegistry } from '../../electron/app/registry.ts';
 
 const ctx = { db: null, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' } as unknown as HandlerContext;
 const registry = createRegistry([

@@ -13,8 +13,8 @@ vi.mock('electron', () => ({
 }));
 
 const { registerChannels } = await import('../../electron/shell/registerChannels.ts');
-const { CHANNELS } = await import('../../electron/ipc/channels.ts');
-const { createRegistry } = await import('../../electron/ipc/registry.ts');
+const { CHANNELS } = await import('../../electron/contract/channels.ts');
+const { createRegistry } = await import('../../electron/app/registry.ts');
 await import('../../electron/shell/preload.ts');
 
 const calls: Array<[string, unknown]> = [];

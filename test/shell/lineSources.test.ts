@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineSource } from '../../electron/ipc/lineSources.ts';
+import { lineSource } from '../../electron/app/views/lineSources.ts';
 
 describe('where a claim line came from', () => {
   it('points a per diem day at its therapy', () => {

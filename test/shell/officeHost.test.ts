@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import { memoryProtector } from '../../electron/ipc/memoryProtector.ts';
-import { OfficeHost } from '../../electron/ipc/officeHost.ts';
-import { appRegistry } from '../../electron/ipc/registry.ts';
-import { SessionTable, sessionFactory } from '../../electron/ipc/sessionTable.ts';
-import { isEncryptedFile } from '../../electron/security/keyring.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { memoryProtector } from '../../electron/hosting/memoryProtector.ts';
+import { OfficeHost } from '../../electron/hosting/officeHost.ts';
+import { appRegistry } from '../../electron/app/registry.ts';
+import { SessionTable, sessionFactory } from '../../electron/hosting/sessionTable.ts';
+import { isEncryptedFile } from '../../db/cipher.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { parseRecoveryKey } from '../../electron/security/recoveryKey.ts';
 

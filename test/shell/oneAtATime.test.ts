@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import { defineHandlers } from '../../electron/ipc/define.ts';
-import { createRegistry } from '../../electron/ipc/registry.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { defineHandlers } from '../../electron/app/define.ts';
+import { createRegistry } from '../../electron/app/registry.ts';
 
 // The audit actor belongs to the database connection; requests on one office must not interleave
 // or a slow request's writes would be recorded under whoever called next.

@@ -8,7 +8,7 @@ import {
   decideWebview,
   decideWindowOpen,
   resolveAppFile,
-} from '../../electron/ipc/policy.ts';
+} from '../../electron/hosting/policy.ts';
 
 const root = path.resolve('/opt/perdiem/renderer');
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { UserError } from '../../electron/cli/errors.ts';
-import { CHANNELS, isChannel } from '../../electron/ipc/channels.ts';
-import type { HandlerContext } from '../../electron/ipc/context.ts';
-import { defineHandlers } from '../../electron/ipc/define.ts';
-import { FieldError } from '../../electron/ipc/errors.ts';
-import { appRegistry, createRegistry, fieldPath } from '../../electron/ipc/registry.ts';
-import { SHELL_CHANNELS } from '../../electron/ipc/shellChannels.ts';
+import { UserError } from '../../electron/domain/errors.ts';
+import { CHANNELS, isChannel } from '../../electron/contract/channels.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { defineHandlers } from '../../electron/app/define.ts';
+import { FieldError } from '../../electron/domain/errors.ts';
+import { appRegistry, createRegistry, fieldPath } from '../../electron/app/registry.ts';
+import { SHELL_CHANNELS } from '../../electron/contract/shellChannels.ts';
 
 const ctx = { db: null, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' } as unknown as HandlerContext;
 
@@ -102,8 +102,8 @@ describe('the handler registry', () => {
 
 describe('the preload channel list', () => {
   it('is exactly the application handler table plus the native dialogs', () => {
-    // after adding a handler: npx tsx electron/ipc/genChannels.ts
-    expect([...CHANNELS].sort(), 'channels.ts is stale: run `npx tsx electron/ipc/genChannels.ts`').toEqual([...appRegistry().names, ...SHELL_CHANNELS].sort());
+    // after adding a handler: npx tsx scripts/gen-channels.ts
+    expect([...CHANNELS].sort(), 'channels.ts is stale: run `npx tsx scripts/gen-channels.ts`').toEqual([...appRegistry().names, ...SHELL_CHANNELS].sort());
   });
 
   it('does not admit names outside the contract', () => {

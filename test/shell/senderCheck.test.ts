@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender } from '../../electron/ipc/senderCheck.ts';
+import { isTrustedSender } from '../../electron/hosting/senderCheck.ts';
 
 describe('the IPC sender check', () => {
   it.each(['app://perdiem/index.html', 'app://perdiem/', 'app://perdiem/index.html#/billing?claim=C1', 'app://perdiem'])(

@@ -1,6 +1,6 @@
 // Creating one billable fact with the parts every rule needs: date's authorization and price.
 import type { EngineContext } from '../context.ts';
-import { hash64 } from '../hash.ts';
+import { hash64 } from '../../domain/hash.ts';
 import { chargeCents, unitPriceMicros } from '../rules/charges.ts';
 import { authForDay } from '../rules/priorAuth.ts';
 import type { Fact, FactInput } from '../types.ts';

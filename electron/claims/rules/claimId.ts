@@ -3,7 +3,7 @@
 // grouping key and the claim's first source key, so rebuilding the same facts gives the same id.
 // An id in use (`taken`: stored claims and every id ever sent in a batch) is never given again:
 // the hash is retried with a counter, keeping the length.
-import { hash60 } from '../hash.ts';
+import { hash60 } from '../../domain/hash.ts';
 
 export const CLAIM_ID_MAX = 14;
 

@@ -1,7 +1,8 @@
 // `perdiem audit`: the audit trail, filtered, as a table or exported as CSV or JSON (admins).
 import fs from 'node:fs';
 import type { CliCommand } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
 import { exportAuditCsv, exportAuditJson, queryAudit, type AuditFilter } from '../../../db/repos/audit.ts';
 import { withUserStore } from '../../services/openStore.ts';
 import { parseOptions } from '../options.ts';

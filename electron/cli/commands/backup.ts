@@ -2,10 +2,11 @@
 // like it), the newest N kept, restore only after an integrity and schema check.
 import path from 'node:path';
 import type { CliCommand } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
-import { backupNow, BackupError, defaultBackupDir, listBackups, restoreBackup } from '../../backup/backups.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
+import { backupNow, BackupError, defaultBackupDir, listBackups, restoreBackup } from '../../../db/backups.ts';
 import { getSecuritySettings } from '../../../db/repos/securitySettings.ts';
-import { activeCliIdentity } from '../../security/cliAuth.ts';
+import { activeCliIdentity } from '../credentials.ts';
 import { withUserStore } from '../../services/openStore.ts';
 import { parseOptions } from '../options.ts';
 

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
 import { parseOptions } from '../options.ts';
 import { isRealDate } from '../../export/x12/format.ts';
 import { Cms1500Error, renderTestPage } from '../../export/cms1500/index.ts';

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CliCommand, CliContext } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
 import { parseOptions } from '../options.ts';
 import { isRealDate } from '../../export/x12/format.ts';
 import { withUserStore } from '../../services/openStore.ts';

@@ -1,7 +1,8 @@
 // `perdiem import FILE.json`: all or nothing; prints the records imported per kind.
 import fs from 'node:fs';
 import type { CliCommand } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
 import { importDataset } from '../../services/importDataset.ts';
 import { withUserStore } from '../../services/openStore.ts';
 

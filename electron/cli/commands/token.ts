@@ -1,9 +1,10 @@
 // `perdiem token create|list|revoke`: API tokens for automation (admins). The token is printed
 // once; for an encrypted database it can also open it (PERDIEM_TOKEN).
 import type { CliCommand } from '../context.ts';
-import { UsageError, UserError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
+import { UserError } from '../../domain/errors.ts';
 import { listTokens } from '../../../db/repos/users.ts';
-import { activeCliIdentity, activeDbKey } from '../../security/cliAuth.ts';
+import { activeCliIdentity, activeDbKey } from '../credentials.ts';
 import { keyringPath } from '../../security/keyring.ts';
 import { isRole } from '../../security/roles.ts';
 import { createToken, revokeToken } from '../../security/tokens.ts';

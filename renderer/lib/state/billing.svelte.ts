@@ -6,9 +6,9 @@ import type {
   ClaimDetail,
   ClaimRow,
   ExportOutcome,
-} from '../../../electron/ipc/contract/billing.ts';
+} from '../../../electron/contract/billing.ts';
 import type { Payer } from '../../../electron/domain/types.ts';
-import type { CallError, FilePayload } from '../../../electron/ipc/contract.ts';
+import type { CallError, FilePayload } from '../../../electron/contract/index.ts';
 import type { Api } from '../api.ts';
 import { monthRange, previousMonth } from '../format.ts';
 

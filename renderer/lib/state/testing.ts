@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { openMemoryStore, type Store } from '../../../db/open.ts';
-import type { HandlerContext } from '../../../electron/ipc/context.ts';
-import { appRegistry } from '../../../electron/ipc/registry.ts';
+import type { HandlerContext } from '../../../electron/app/context.ts';
+import { appRegistry } from '../../../electron/app/registry.ts';
 import { createApi, type Api } from '../api.ts';
 
 export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Store; api: Api }> {

@@ -1,8 +1,8 @@
 // Record a dispense: therapy, date, product found by NDC (any hyphenated form) or name, quantity
 // in the product's NDC unit, days' supply, lot and expiry. The same form edits a stored dispense.
 import type { Dispense, Product } from '../../../electron/domain/types.ts';
-import type { BilledSpan, DispenseDetail, DispenseDraft, ProductHit } from '../../../electron/ipc/contract/dispenses.ts';
-import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
+import type { BilledSpan, DispenseDetail, DispenseDraft, ProductHit } from '../../../electron/contract/dispenses.ts';
+import type { TherapyOption } from '../../../electron/contract/therapies.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { numberOrRaw, required } from '../patients/lib/forms.ts';
 import { FormState } from '../patients/lib/formState.svelte.ts';

@@ -1,5 +1,5 @@
 // The dispensing log with filters (patient, product by NDC or name, dates).
-import type { DispenseFilter, DispenseRow } from '../../../electron/ipc/contract/dispenses.ts';
+import type { DispenseFilter, DispenseRow } from '../../../electron/contract/dispenses.ts';
 import { Debouncer, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import type { Caller } from '../patients/lib/caller.ts';
 

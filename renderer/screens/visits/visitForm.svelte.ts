@@ -1,8 +1,8 @@
 // The nurse visit form: fields as typed, a live preview of what the visit bills (asked of the
 // handlers after a pause, so the times are checked by the same rules as a save), save and sign.
-import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
+import type { TherapyOption } from '../../../electron/contract/therapies.ts';
 import type { Visit } from '../../../electron/domain/types.ts';
-import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/contract/visits.ts';
+import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/contract/visits.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
 import { addDays } from '../../lib/format.ts';
 import { required, type Problems } from '../patients/lib/forms.ts';

@@ -1,5 +1,5 @@
 // Recent visits, newest first, unsigned ones marked; sign from the list.
-import type { VisitRow } from '../../../electron/ipc/contract/visits.ts';
+import type { VisitRow } from '../../../electron/contract/visits.ts';
 import type { Caller } from '../patients/lib/caller.ts';
 
 export class VisitList {

@@ -1,6 +1,6 @@
 // Small pieces the chart's pickers share: moving a highlight through a list, and a patient's
 // therapies for the visit and dispense forms.
-import type { TherapyOption } from '../../../../electron/ipc/contract/therapies.ts';
+import type { TherapyOption } from '../../../../electron/contract/therapies.ts';
 import type { Caller } from './caller.ts';
 
 /** the highlighted index after moving `delta` rows in a list of `n` (none highlighted: -1) */

@@ -1,7 +1,7 @@
 // What every record form of the chart (and the dispensing log) shares: the fields as typed, the
 // problems of the last save keyed by field path, and one way of sending the record and reading
 // the answer. The handlers check the record; the form only shows what they say.
-import type { CallResult } from '../../../../electron/ipc/contract.ts';
+import type { CallResult } from '../../../../electron/contract/index.ts';
 import type { Caller } from './caller.ts';
 import type { Problems } from './forms.ts';
 

@@ -1,6 +1,6 @@
 // Search as you type: waits for a pause, drops answers that arrive after a newer query, and keeps
 // a highlighted result for arrow keys and Enter (listbox pattern).
-import type { PatientHit } from '../../../../electron/ipc/contract/patients.ts';
+import type { PatientHit } from '../../../../electron/contract/patients.ts';
 import type { Caller } from './caller.ts';
 import { moveIndex } from './choices.ts';
 import { Debouncer, Latest, type Timers, realTimers } from './debounce.ts';

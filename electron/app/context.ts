@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { User } from '../../db/repos/users.ts';
+import type { IsoDate, IsoDateTime } from '../domain/types.ts';
+import type { SessionManager } from '../security/sessions.ts';
+import type { KeyringContext } from '../security/users.ts';
+
+/**
+ * What every handler gets besides its arguments. The clock is injected so the same handlers
+ * run under Electron (real clock), the CLI (--now) and the end-to-end server (a fixed clock).
+ */
+export interface HandlerContext {
+  db: Database.Database;
+  /** an ISO date-time, e.g. 2026-11-05T09:00:00 */
+  now(): IsoDateTime;
+  /** the date part of now() */
+  today(): IsoDate;
+  /**
+   * The caller's session, held by the transport (Electron: one per window; loopback HTTP: one per
+   * cookie). With a session the registry checks the role's permission before every handler.
+   * Absent only for trusted in-process callers (the CLI signs in its own way; tests arranging data).
+   */
+  session?: SessionManager;
+  /** the signed-in user this request runs for (set by the registry after its check); null for a public request */
+  user?: User | null;
+  /** the office behind db (first-run setup, keyring, backups); absent when a bare store is served */
+  office?: Office;
+}
+
+export interface SetupInput {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/**
+ * The office behind `db`, as the handlers see it: first-run setup, the recovery key, backups and
+ * restore. The desktop app and the servers host one (hosting/officeHost.ts: the OS keyring holds
+ * the key); the command line opens one with the key its credentials unwrapped (cli/cliOffice.ts).
+ */
+export interface Office {
+  /** the current connection: setup, recovery and restore replace it */
+  readonly db: Database.Database;
+  /** the office is encrypted and this OS account does not hold its key: only the recovery key opens it */
+  readonly needsRecovery: boolean;
+  readonly encrypted: boolean;
+  /** the database key and its keyring file, for an encrypted office */
+  readonly keyring: KeyringContext | undefined;
+  readonly backupDir: string;
+  /** first run: nobody can sign in yet */
+  needsSetup(): boolean;
+  recover(recoveryKey: string): void;
+  /** creates the administrator and encrypts the office; returns the recovery key (shown once) */
+  setup(input: SetupInput): { recoveryKey: string };
+  /** replaces the office with a verified backup (the current one is kept as a pre-restore backup) */
+  restore(file: string): { version: number; previous: string | null };
+}

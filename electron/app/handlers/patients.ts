@@ -1,0 +1,172 @@
+// Patients: search, the chart, demographics and coverages. Saves are checked by the import's own
+// schemas (chart/validate.ts) and written in one transaction.
+import { z } from 'zod';
+import { getPatient, isoFromUsDate, savePatient, searchPatients } from '../../../db/repos/patients.ts';
+import { listPatientTherapies } from '../../../db/repos/therapies.ts';
+import { listPatientDispenses } from '../../../db/repos/dispenses.ts';
+import { listPatientVisits } from '../../../db/repos/visits.ts';
+import { listPayers } from '../../../db/repos/payers.ts';
+import { listPrescribers } from '../../../db/repos/prescribers.ts';
+import { listNurses } from '../../../db/repos/nurses.ts';
+import { listProducts } from '../../../db/repos/products.ts';
+import type { Db } from '../../../db/repos/sql.ts';
+import type { Coverage, Patient } from '../../domain/types.ts';
+import { MEASURES } from '../../import/measures.ts';
+import { EVERY_HOURS, THERAPY_CATEGORIES } from '../../import/enums.ts';
+import { ROUTES } from '../../domain/types.ts';
+import type { PatientHit, PatientsHandlers } from '../../contract/patients.ts';
+import { defineHandlers } from '../define.ts';
+import { FieldError, UserError } from '../../domain/errors.ts';
+import { checked } from './chart/validate.ts';
+import { Names, categoryLabel, dispenseRow, personName, therapyView, visitRow } from './chart/views.ts';
+import { claimSummaries } from './chart/claimsView.ts';
+
+const record = <T>() => z.custom<T>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+
+function mustGet(db: Db, id: string): Patient {
+  const p = getPatient(db, id);
+  if (!p) throw new UserError(`There is no patient with account number '${id}'`);
+  return p;
+}
+
+/** Checks a whole patient against the stored payers and the patient's stored therapies (a coverage a therapy bills to must stay). */
+function checkPatient(db: Db, p: unknown, id: string): Patient {
+  return checked('patients', p, { payers: listPayers(db), therapies: listPatientTherapies(db, id) }, `Patient ${id || '(new)'}`);
+}
+
+function write(db: Db, p: Patient): Patient {
+  db.transaction(() => savePatient(db, p))();
+  return getPatient(db, p.id)!;
+}
+
+/** Which field a search word found, so the result list can show it. */
+function matchedField(p: Patient, query: string): PatientHit['matched'] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  for (const w of words) {
+    if ((isoFromUsDate(w) ?? w) === p.dob) return 'dob';
+    if (p.id.toLowerCase().startsWith(w) && !p.firstName.toLowerCase().startsWith(w) && !p.lastName.toLowerCase().startsWith(w)) return 'account';
+    if (p.coverages.some((c) => c.memberId.toLowerCase().startsWith(w))) return 'memberId';
+  }
+  return 'name';
+}
+
+function hit(p: Patient, query: string): PatientHit {
+  return {
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    middle: p.middle ?? null,
+    dob: p.dob,
+    sex: p.sex,
+    memberIds: [...p.coverages].sort((a, b) => a.priority - b.priority).map((c) => c.memberId),
+    matched: matchedField(p, query),
+  };
+}
+
+function withCoverage(p: Patient, index: number | null, coverage: Coverage): Patient {
+  const coverages = [...p.coverages];
+  if (index === null) coverages.push(coverage);
+  else if (index >= 0 && index < coverages.length) coverages[index] = coverage;
+  else throw new UserError(`Patient ${p.id} has no coverage number ${index + 1}`);
+  return { ...p, coverages };
+}
+
+/** Problems of coverages[i].x are shown on the coverage form as x. */
+function coverageFieldError(e: unknown, index: number): unknown {
+  if (!(e instanceof FieldError)) return e;
+  const prefix = `coverages[${index}]`;
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.fields)) {
+    fields[k.startsWith(prefix) ? k.slice(prefix.length).replace(/^\./, '') || '(record)' : k] = v;
+  }
+  return new FieldError(e.message, fields);
+}
+
+export default defineHandlers<PatientsHandlers>({
+  'patients.search': {
+    args: z.object({ query: z.string().max(200), limit: z.number().int().positive().max(500).optional() }),
+    run: ({ db }, { query, limit }) => searchPatients(db, query, limit ?? 50).map((p) => hit(p, query)),
+  },
+
+  'patients.chart': {
+    args: z.object({ id: z.string() }),
+    run: ({ db, today }, { id }) => {
+      const patient = mustGet(db, id);
+      const names = new Names(db);
+      const therapies = listPatientTherapies(db, id);
+      therapies.forEach((t) => names.remember(t));
+      const payerNames: Record<string, string> = {};
+      for (const c of patient.coverages) payerNames[c.payer] = names.payerName(c.payer);
+      for (const t of therapies) payerNames[t.payer] = names.payerName(t.payer);
+      return {
+        patient,
+        payerNames,
+        therapies: therapies.map((t) => therapyView(names, t, today())),
+        dispenses: listPatientDispenses(db, id).map((d) => dispenseRow(names, d)).reverse(),
+        visits: listPatientVisits(db, id).map((v) => visitRow(names, v)).reverse(),
+        claims: claimSummaries(db, id, names),
+      };
+    },
+  },
+
+  'patients.lookups': {
+    run: ({ db }) => ({
+      payers: listPayers(db).map((p) => ({ id: p.id, name: p.name, codeSet: p.settings.codeSet })),
+      prescribers: listPrescribers(db).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, npi: p.npi })),
+      nurses: listNurses(db).map((n) => ({ id: n.id, name: personName(n), credential: n.credential })),
+      products: listProducts(db).map((p) => ({ ndc: p.ndc, name: p.name, kind: p.kind, hcpcs: p.hcpcs, ndcUnit: p.ndcUnit ?? null })),
+      categories: THERAPY_CATEGORIES.map((id) => ({ id, label: categoryLabel(id) })),
+      routes: [...ROUTES],
+      everyHours: [...EVERY_HOURS],
+      measures: [...MEASURES],
+    }),
+  },
+
+  'patients.create': {
+    args: record<Patient>(),
+    run: ({ db }, p) => {
+      const id = typeof p.id === 'string' ? p.id.trim() : '';
+      const existing = id ? getPatient(db, id) : null;
+      if (existing) {
+        throw new FieldError(`Account number ${id} is already used`, { id: `${id} is already the account of ${personName(existing)}` });
+      }
+      return write(db, checkPatient(db, p, id));
+    },
+  },
+
+  'patients.update': {
+    args: record<Patient>(),
+    run: ({ db }, p) => {
+      mustGet(db, p.id);
+      return write(db, checkPatient(db, p, p.id));
+    },
+  },
+
+  'patients.saveCoverage': {
+    args: z.object({ patient: z.string(), index: z.number().int().nonnegative().nullable(), coverage: record<Coverage>() }),
+    run: ({ db }, { patient, index, coverage }) => {
+      const p = mustGet(db, patient);
+      const next = withCoverage(p, index, coverage);
+      try {
+        return write(db, checkPatient(db, next, p.id));
+      } catch (e) {
+        throw coverageFieldError(e, index ?? next.coverages.length - 1);
+      }
+    },
+  },
+
+  'patients.removeCoverage': {
+    args: z.object({ patient: z.string(), index: z.number().int().nonnegative() }),
+    run: ({ db }, { patient, index }) => {
+      const p = mustGet(db, patient);
+      if (index >= p.coverages.length) throw new UserError(`Patient ${p.id} has no coverage number ${index + 1}`);
+      const next = { ...p, coverages: p.coverages.filter((_, i) => i !== index) };
+      try {
+        return write(db, checkPatient(db, next, p.id));
+      } catch (e) {
+        if (e instanceof FieldError) throw new UserError(`The coverage was not removed: ${Object.values(e.fields).join('; ')}`);
+        throw e;
+      }
+    },
+  },
+});

@@ -1,0 +1,82 @@
+// The nurse visit log: quick entry with a live preview of what the visit bills, signing, and the
+// recent visits with the unsigned ones first to notice.
+import { z } from 'zod';
+import { nextId } from '../../../db/repos/ids.ts';
+import { getVisit, listRecentVisits, saveVisit } from '../../../db/repos/visits.ts';
+import type { Db } from '../../../db/repos/sql.ts';
+import type { Visit } from '../../domain/types.ts';
+import type { VisitDraft, VisitsHandlers } from '../../contract/visits.ts';
+import type { HandlerContext } from '../context.ts';
+import { defineHandlers } from '../define.ts';
+import { FieldError, UserError } from '../../domain/errors.ts';
+import { mayTouchVisit, visitScope } from '../../security/roles.ts';
+import { blankToNull } from './chart/ids.ts';
+import { checked } from './chart/validate.ts';
+import { previewVisit, visitOf, visitReferences } from './chart/visitPreview.ts';
+import { Names, visitRow } from './chart/views.ts';
+
+const draftArgs = z.custom<VisitDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+
+function findVisit(db: Db, id: string): Visit {
+  const v = getVisit(db, id);
+  if (!v) throw new UserError(`There is no visit '${id}'`);
+  return v;
+}
+
+/** A nurse sees and changes only her own visits (roles.ts visitScope); an in-process caller has no user and no limit. */
+function scopeOf(ctx: HandlerContext): { nurseId: string } | null {
+  return ctx.user ? visitScope(ctx.user) : null;
+}
+
+function requireOwn(ctx: HandlerContext, nurseId: string, what: string): void {
+  if (ctx.user && !mayTouchVisit(ctx.user, nurseId)) throw new FieldError(`${what} belongs to another nurse`, { nurse: 'you may record only your own visits' });
+}
+
+export default defineHandlers<VisitsHandlers>({
+  'visits.recent': {
+    args: z.object({
+      limit: z.number().int().positive().max(1000).optional(),
+      patient: z.string().optional(),
+      unsignedOnly: z.boolean().optional(),
+      nurse: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+    }),
+    run: (ctx, f) => {
+      const { db } = ctx;
+      const scope = scopeOf(ctx);
+      const visits = listRecentVisits(db, { ...f, ...(scope ? { nurse: scope.nurseId } : {}), limit: f.limit ?? 100 });
+      const names = new Names(db);
+      names.preloadPatients(visits.map((v) => v.patient));
+      return visits.map((v) => visitRow(names, v));
+    },
+  },
+
+  'visits.preview': { args: draftArgs, run: ({ db, today }, draft) => previewVisit(db, draft, today()) },
+
+  'visits.save': {
+    args: draftArgs,
+    run: (ctx, draft) => {
+      const { db } = ctx;
+      const id = blankToNull(draft.id) ?? nextId(db, 'visits', 'V');
+      const before = getVisit(db, id);
+      if (before) requireOwn(ctx, before.nurse, `Visit ${id}`);
+      requireOwn(ctx, String(draft.nurse ?? ''), `Visit ${id}`);
+      const visit = checked('visits', visitOf(draft, id), visitReferences(db, draft).existing, `Visit ${id}`);
+      db.transaction(() => saveVisit(db, visit))();
+      return findVisit(db, id);
+    },
+  },
+
+  'visits.sign': {
+    args: z.object({ id: z.string(), signed: z.boolean() }),
+    run: (ctx, { id, signed }) => {
+      const { db } = ctx;
+      const found = findVisit(db, id);
+      requireOwn(ctx, found.nurse, `Visit ${id}`);
+      const visit = { ...found, signed };
+      db.transaction(() => saveVisit(db, visit))();
+      return visit;
+    },
+  },
+});

@@ -1,0 +1,69 @@
+// The administrator's screens: users, API tokens, the audit trail, backups, security settings.
+import type { AuditEntry, AuditFilter } from '../domain/audit.ts';
+import type { FilePayload } from './result.ts';
+import type { RoleName } from './auth.ts';
+
+export type { RoleName };
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  role: RoleName;
+  nurseId: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TokenView {
+  id: string;
+  label: string;
+  role: RoleName;
+  createdAt: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** An audit entry as the store reads it back. */
+export type AuditRow = AuditEntry;
+
+/** The audit filter, newest first. */
+export type AuditQuery = Omit<AuditFilter, 'order'>;
+
+export interface BackupView {
+  name: string;
+  at: string;
+  reason: string;
+  size: number;
+}
+
+export interface SecuritySettingsView {
+  idleLockMinutes: number;
+  backupKeep: number;
+  backupIntervalHours: number;
+}
+
+export type AdminHandlers = {
+  'users.list': (args: void) => UserView[];
+  'users.create': (args: { username: string; displayName: string; role: RoleName; nurseId?: string | null; password: string }) => UserView;
+  'users.update': (args: { username: string; displayName?: string; role?: RoleName; nurseId?: string | null; disabled?: boolean }) => UserView;
+  /** an administrator sets anyone's; a user changes her own with the current one */
+  'users.setPassword': (args: { username: string; password: string; currentPassword?: string }) => null;
+  'tokens.list': (args: void) => TokenView[];
+  /** the token text is in the answer once and never again */
+  'tokens.create': (args: { label: string; role: RoleName }) => { token: string; record: TokenView };
+  'tokens.revoke': (args: { id: string }) => boolean;
+  'audit.query': (args: AuditQuery) => { entries: AuditRow[]; total: number };
+  /** the export is itself audited */
+  'audit.export': (args: { format: 'csv' | 'json'; filter?: AuditQuery }) => FilePayload;
+  'backups.list': (args: void) => BackupView[];
+  'backups.run': (args: void) => BackupView;
+  /** opens the backup with the office's key and runs the integrity check, changes nothing */
+  'backups.verify': (args: { name: string }) => { name: string; integrity: 'ok'; schemaVersion: number };
+  /** replaces the office with the backup (after the same check); everyone signs in again */
+  'backups.restore': (args: { name: string }) => { name: string; integrity: 'ok'; schemaVersion: number; previous: string | null };
+  'security.settings': (args: void) => SecuritySettingsView;
+  'security.saveSettings': (args: Partial<SecuritySettingsView>) => SecuritySettingsView;
+};

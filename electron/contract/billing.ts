@@ -1,0 +1,98 @@
+import type { Claim, ClaimLine, ClaimStatus, Finding } from '../domain/claims.ts';
+import type { IsoDate, IsoDateTime } from '../domain/types.ts';
+import type { FilePayload } from './result.ts';
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  /** payer id; all payers when absent */
+  payer?: string | null;
+}
+
+/** One claim as the workbench lists it, with its findings inline. */
+export interface ClaimRow {
+  id: string;
+  patient: string;
+  patientName: string;
+  payer: string;
+  payerName: string;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  frequency: Claim['frequency'];
+  status: ClaimStatus;
+  totalCents: number;
+  lineCount: number;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  /** warnings acknowledged by the biller (export needs this when there are warnings) */
+  acknowledged: boolean;
+  /** no errors, warnings acknowledged (or none), still a draft */
+  exportable: boolean;
+  batch: string | null;
+}
+
+export interface BuildOutcome {
+  claims: ClaimRow[];
+  /** findings of the last build not tied to a claim (e.g. a visit with no therapy); empty when listing */
+  unattached: Finding[];
+  /** the range actually built (a build widens it to whole draft claims), or the range listed */
+  from: IsoDate;
+  to: IsoDate;
+  totals: { claims: number; errors: number; warnings: number; totalCents: number };
+}
+
+export type SourceKind = 'therapy' | 'visit' | 'dispense' | 'other';
+
+/** Where a billed line came from: the record a biller opens to fix it. */
+export interface LineSource {
+  key: string;
+  kind: SourceKind;
+  /** record id (therapy, visit or dispense id) */
+  id: string | null;
+  therapy: string | null;
+  date: IsoDate | null;
+  label: string;
+}
+
+export interface ClaimDetail {
+  row: ClaimRow;
+  claim: Claim;
+  lines: Array<ClaimLine & { number: number; sources: LineSource[]; findings: Finding[] }>;
+}
+
+export interface BatchRow {
+  id: string;
+  kind: '837' | 'pdf';
+  createdAt: IsoDateTime;
+  fileName: string;
+  claimCount: number;
+  /** bytes */
+  size: number;
+  sha256: string;
+}
+
+export interface ExportOutcome {
+  batch: BatchRow | null;
+  file: FilePayload | null;
+  /** claims of the period not in the file, and why */
+  leftOut: Array<{ claim: string; reason: string }>;
+}
+
+export type BillingHandlers = {
+  'billing.build': (args: Period) => BuildOutcome;
+  'billing.listClaims': (args: Period) => BuildOutcome;
+  'billing.getClaim': (args: { id: string }) => ClaimDetail;
+  /** R-CL-11: the biller has read the claim's current warnings */
+  'billing.acknowledge': (args: { claim: string }) => ClaimRow;
+  'billing.export837': (args: Period & { acceptWarnings?: boolean }) => ExportOutcome;
+  /**
+   * CMS-1500: a print of the period's drafts is recorded as a pdf batch (outcome.batch) and locks
+   * them; `batch` reprints any batch and `preview` draws marked draft forms, both recording nothing
+   */
+  'billing.exportPdf': (args: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean }) => ExportOutcome;
+  'billing.batches': (args: void) => BatchRow[];
+  'billing.downloadBatch': (args: { id: string }) => FilePayload;
+  /** a replacement (7) or void (8) of an exported claim, as a new draft */
+  'billing.correct': (args: { claim: string; frequency: '7' | '8'; originalClaimNumber: string }) => ClaimRow;
+};
