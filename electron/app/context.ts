@@ -4,6 +4,13 @@ import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { SessionManager } from '../security/sessions.ts';
 import type { KeyringContext } from '../security/users.ts';
 
+export type EntryPoint = 'ipc' | 'http' | 'cli' | 'test';
+
+export interface DeliveredFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
 /**
  * What every handler gets besides its arguments. The clock is injected so the same handlers
  * run under Electron (real clock), the CLI (--now) and the end-to-end server (a fixed clock).
@@ -15,16 +22,26 @@ export interface HandlerContext {
   /** the date part of now() */
   today(): IsoDate;
   /**
-   * The caller's session, held by the transport (Electron: one per window; loopback HTTP: one per
-   * cookie). With a session the registry checks the role's permission before every handler.
-   * Absent only for trusted in-process callers (the CLI signs in its own way; tests arranging data).
+   * The caller's session, held by the entry point (Electron: one per window; HTTP: one per cookie;
+   * the command line: one per command, signed in from its credentials; tests: a trusted one). The
+   * registry checks the role's permission for every request against it and audits as its user.
    */
-  session?: SessionManager;
+  session: SessionManager;
+  /** which entry point the request came through, for the audit trail */
+  via?: EntryPoint;
+  /**
+   * The trusted caller's delivery step for a file a handler produces (the command line's --out):
+   * called inside the service's transaction, so a write that fails records nothing.
+   */
+  deliver?: (file: DeliveredFile) => void;
   /** the signed-in user this request runs for (set by the registry after its check); null for a public request */
   user?: User | null;
   /** the office behind db (first-run setup, keyring, backups); absent when a bare store is served */
   office?: Office;
 }
+
+/** What an entry point knows before a request names its caller: everything but the session. */
+export type BaseContext = Omit<HandlerContext, 'session' | 'user'>;
 
 export interface SetupInput {
   username: string;

@@ -30,12 +30,18 @@ export interface Registry {
   readonly names: readonly string[];
   has(name: string): boolean;
   /**
-   * Never throws for bad input or user errors: those come back as `ok:false`. With `ctx.session`
-   * the role's permission for `name` is checked first (requests.ts; a name not listed there is
-   * for administrators only), the user becomes the audit actor, and builds, exports, prints and
+   * Never throws for bad input or user errors: those come back as `ok:false`. The session's
+   * permission for `name` is checked first (requests.ts; a name not listed there is for
+   * administrators only), the user becomes the audit actor, and builds, exports, prints and
    * imports get their audit row; a refused request is audited as `request.denied`.
    */
   call(ctx: HandlerContext, name: string, args: unknown): Promise<CallResult<unknown>>;
+  /**
+   * The permission check alone, for requests answered outside the table (the desktop shell's
+   * file dialogs): null when the session may make the request, else the refusal to send back,
+   * mapped and audited exactly as `call` would.
+   */
+  admit(ctx: HandlerContext, name: string): CallError | null;
 }
 
 /** `coverages[0].memberId` from zod's ['coverages', 0, 'memberId'] */
@@ -74,7 +80,6 @@ export function auditArgs(args: unknown): unknown {
 /** Before a handler: the user it runs for, or the refusal to send back. */
 function guard(ctx: HandlerContext, name: string): { user: User | null } | { refused: CallError } {
   const session = ctx.session;
-  if (!session) return { user: null };
   try {
     const user = guardRequest(session, name);
     setActor(ctx.db, user?.username ?? null);
@@ -83,7 +88,7 @@ function guard(ctx: HandlerContext, name: string): { user: User | null } | { ref
     if (e instanceof LockedError) return { refused: { message: e.message, code: 'locked' } };
     if (e instanceof PermissionError) {
       const who = session.current();
-      appendAudit(ctx.db, { actor: who?.username ?? 'system', action: 'request.denied', entity: 'request', entityId: name, after: { role: e.role, needs: e.action } });
+      appendAudit(ctx.db, { actor: who?.username ?? 'system', action: 'request.denied', entity: 'request', entityId: name, after: { role: e.role, needs: e.action, ...(ctx.via ? { via: ctx.via } : {}) } });
       return { refused: { message: `Not allowed: ${e.message}`, code: 'denied' } };
     }
     throw e;
@@ -112,6 +117,10 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   return {
     names: [...table.keys()].sort(),
     has: (name) => table.has(name),
+    admit: (ctx, name) => {
+      const g = guard(ctx, name);
+      return 'refused' in g ? g.refused : null;
+    },
     // keyed by the office when there is one: a restore swaps its connection mid-queue
     call: (ctx, name, raw) => oneAtATime(ctx.office ?? ctx.db ?? NO_STORE, () => callNow(ctx, name, raw)),
   };
@@ -132,7 +141,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
       else if (raw !== undefined && raw !== null && !(typeof raw === 'object' && Object.keys(raw).length === 0)) {
         return { ok: false, error: { message: `'${name}' takes no arguments` } };
       } else args = undefined;
-      const value = await def.run(ctx.session ? { ...ctx, user: g.user } : ctx, args as never);
+      const value = await def.run({ ...ctx, user: g.user }, args as never);
       ok = true;
       return { ok: true, value };
     } catch (e) {
@@ -143,7 +152,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
       const message = e instanceof Error ? e.message : String(e);
       return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
     } finally {
-      if (ctx.session) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok);
+      auditRequest(ctx.db, g.user, name, auditArgs(raw), ok, ctx.via);
     }
   }
 }

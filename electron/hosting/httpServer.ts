@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { HandlerContext } from '../app/context.ts';
+import type { BaseContext } from '../app/context.ts';
+import { trustedSession } from '../security/sessions.ts';
 import { CONTENT_SECURITY_POLICY, contentType, resolveUnderRoot } from './policy.ts';
 import type { OfficeHost } from './officeHost.ts';
 import type { Registry } from '../app/registry.ts';
@@ -21,7 +22,7 @@ const ANONYMOUS = '';
 
 export interface HttpServerOptions {
   registry: Registry;
-  ctx: HandlerContext;
+  ctx: BaseContext;
   /** the built renderer (dist/renderer); omitted: API only */
   rendererDir?: string;
   port?: number;
@@ -29,7 +30,7 @@ export interface HttpServerOptions {
   maxBody?: number;
   /** the office behind ctx.db (setup, restore swap the connection); its db replaces ctx.db per request */
   office?: OfficeHost;
-  /** sessions by cookie; omitted: no sign-in, every request trusted (API-only tests of the table) */
+  /** sessions by cookie; omitted: no sign-in, every request runs as one trusted caller (API-only tests of the table) */
   sessions?: SessionTable<string>;
 }
 
@@ -98,6 +99,12 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
   const maxBody = opts.maxBody ?? 200 * 1024 * 1024;
   const root = opts.rendererDir ? path.resolve(opts.rendererDir) : null;
   let port = 0;
+  // without sign-in (API-only tests of the table) every request runs as one trusted caller
+  let trustedFor: { db: BaseContext['db']; session: ReturnType<typeof trustedSession> } | null = null;
+  const trusted = (db: BaseContext['db']) => {
+    if (trustedFor?.db !== db) trustedFor = { db, session: trustedSession(db) };
+    return trustedFor.session;
+  };
 
   const server = http.createServer((req, res) => {
     void (async () => {
@@ -118,9 +125,9 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
           return sendJson(res, 400, { ok: false, error: { message: `bad request: ${e instanceof Error ? e.message : String(e)}` } });
         }
         const status = opts.registry.has(name) ? 200 : 404;
-        const base = opts.office ? { ...opts.ctx, db: opts.office.db, office: opts.office } : opts.ctx;
+        const base: BaseContext = { ...opts.ctx, via: 'http', ...(opts.office ? { db: opts.office.db, office: opts.office } : {}) };
         const table = opts.sessions;
-        if (!table) return sendJson(res, status, await opts.registry.call(base, name, args ?? undefined));
+        if (!table) return sendJson(res, status, await opts.registry.call({ ...base, session: trusted(base.db) }, name, args ?? undefined));
         const token = sessionCookie(req.headers.cookie);
         // the cookie's own session (a locked one continues at the lock screen); without one, the
         // shared signed-out session, so failed sign-ins add up to the wait whoever tries

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { clockOf } from '../domain/clock.ts';
 import { defaultDbPath } from '../paths.ts';
-import type { HandlerContext } from '../app/context.ts';
+import type { BaseContext } from '../app/context.ts';
 import { startHttpServer } from './httpServer.ts';
 import { memoryProtector } from './memoryProtector.ts';
 import { OfficeHost } from './officeHost.ts';
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
   // an office set up here is encrypted under a key this process holds only while it runs
   const protector = memoryProtector();
   const office = new OfficeHost({ dbPath: option(argv, '--db') ?? defaultDbPath(), protector: () => protector, now: clock.now });
-  const ctx: HandlerContext = { db: office.db, ...clock };
+  const ctx: BaseContext = { db: office.db, ...clock };
   const server = await startHttpServer({
     registry: appRegistry(),
     ctx,

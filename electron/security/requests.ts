@@ -118,8 +118,9 @@ export function guardRequest(session: SessionManager, name: string): User | null
 }
 
 /** After a handler ran: one row for an audited request, with its arguments and outcome. */
-export function auditRequest(db: Database.Database, user: User | null, name: string, args: unknown, ok: boolean): void {
+/** `via`: the entry point (ipc, http, cli), when the caller says. */
+export function auditRequest(db: Database.Database, user: User | null, name: string, args: unknown, ok: boolean, via?: string): void {
   const action = AUDITED_REQUESTS[name];
   if (!action) return;
-  appendAudit(db, { actor: user?.username ?? 'system', action, entity: 'request', entityId: name, after: { args: args ?? null, ok } });
+  appendAudit(db, { actor: user?.username ?? 'system', action, entity: 'request', entityId: name, after: { args: args ?? null, ok, ...(via ? { via } : {}) } });
 }

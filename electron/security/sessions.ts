@@ -45,8 +45,27 @@ export function idleExpired(lastActivityMs: number, nowMs: number, timeoutMs: nu
   return nowMs - lastActivityMs >= timeoutMs;
 }
 
+/**
+ * A caller proven by other means than a password at this session: an API token, the database key,
+ * the command line on an office without users, a test arranging data. The session holds it
+ * until `stillValid()` says otherwise (a revoked token stops at its next request); there is no
+ * password to re-check and no idle lock.
+ */
+export interface Principal {
+  user: User;
+  /** how it was proven, for the audit trail: 'token', 'dbkey', 'none' (an office without users), 'trusted' */
+  via: string;
+  stillValid(): boolean;
+}
+
+/** A user record for a principal that has no account row (a token, the database key). */
+export function principalUser(username: string, role: User['role'], at: string): User {
+  return { id: 0, username, displayName: username, role, nurseId: null, disabled: false, createdAt: at, updatedAt: at };
+}
+
 export class SessionManager {
   private user: User | null = null;
+  private principal: Principal | null = null;
   private lastActivity = 0;
   private locked = false;
   /** the password's salt when this session signed in: a new password has a new salt */
@@ -79,6 +98,11 @@ export class SessionManager {
 
   state(): SessionState {
     if (!this.user) return 'signedOut';
+    if (this.principal) {
+      if (this.principal.stillValid()) return 'active';
+      this.end(`${this.principal.via} no longer valid`);
+      return 'signedOut';
+    }
     if (!this.accountStillValid(this.user)) {
       this.end('password changed or account disabled');
       return 'signedOut';
@@ -119,12 +143,29 @@ export class SessionManager {
     }
     this.failures.delete(key);
     this.user = user;
+    this.principal = null;
     this.credential = getPasswordHash(this.db, user.username)?.hash.salt.toString('hex') ?? '';
     this.locked = false;
     this.lastActivity = now;
     setActor(this.db, user.username);
     appendAudit(this.db, { actor: user.username, action: 'signin', entity: 'users', entityId: user.username, at: this.iso() });
     return user;
+  }
+
+  /** Holds a principal proven elsewhere (see Principal) for the rest of the session. */
+  assume(p: Principal): User {
+    this.principal = p;
+    this.user = p.user;
+    this.locked = false;
+    this.credential = '';
+    this.lastActivity = this.clock();
+    setActor(this.db, p.user.username);
+    return p.user;
+  }
+
+  /** How the signed-in user was proven: 'password', or the principal's way. */
+  via(): string {
+    return this.principal?.via ?? 'password';
   }
 
   /** Call on every user action; throws when locked or signed out. */
@@ -136,7 +177,7 @@ export class SessionManager {
   }
 
   lock(reason: 'idle' | 'user' = 'user'): void {
-    if (!this.user || this.locked) return;
+    if (!this.user || this.locked || this.principal) return;
     this.locked = true;
     setActor(this.db, null);
     appendAudit(this.db, { actor: this.user.username, action: 'lock', entity: 'users', entityId: this.user.username, after: { reason }, at: this.iso() });
@@ -162,6 +203,7 @@ export class SessionManager {
       at: this.iso(),
     });
     this.user = null;
+    this.principal = null;
     this.locked = false;
     this.credential = '';
     setActor(this.db, null);
@@ -178,4 +220,15 @@ export class SessionManager {
     requirePermission(u.role, action);
     return u;
   }
+}
+
+/**
+ * A session that is already signed in as `username` (an administrator unless `role` says
+ * otherwise): for trusted in-process callers that arrange data (tests, benchmarks, the demo
+ * server), so they too go through the permission check and the audit path.
+ */
+export function trustedSession(db: Database.Database, username = 'system', role: User['role'] = 'admin', at = new Date().toISOString()): SessionManager {
+  const session = new SessionManager({ db });
+  session.assume({ user: principalUser(username, role, at), via: 'trusted', stillValid: () => true });
+  return session;
 }

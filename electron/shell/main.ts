@@ -119,6 +119,7 @@ async function start(): Promise<void> {
     ...time,
     db: office.db,
     office,
+    via: 'ipc',
     session: contentsId === null ? sessions.fresh() : sessions.get(contentsId),
   });
   app.on('web-contents-created', (_e, contents) => {

@@ -6,9 +6,6 @@ import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../contract/channels.ts';
 import type { HandlerContext } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
-import { guardRequest } from '../security/requests.ts';
-import { PermissionError } from '../security/roles.ts';
-import { LockedError } from '../security/sessions.ts';
 import { openFile, saveFile } from './dialogs.ts';
 import { senderValidatingHandle } from './secureIpc.ts';
 
@@ -29,17 +26,9 @@ export function registerChannels(registry: Registry, contextFor: ContextFor): vo
     const shell = SHELL_HANDLERS[channel];
     if (shell) {
       senderValidatingHandle(channel, async (args, event) => {
-        const session = contextFor(event).session;
-        try {
-          // the permission table decides for the dialogs too (requests.ts); touch() is its one read of the account
-          if (!session) throw new LockedError();
-          guardRequest(session, channel);
-        } catch (e) {
-          if (e instanceof LockedError) return { ok: false, error: { message: 'sign in first', code: 'locked' } };
-          if (e instanceof PermissionError) return { ok: false, error: { message: `Not allowed: ${e.message}`, code: 'denied' } };
-          throw e;
-        }
-        return shell(args, event);
+        // the permission table decides for the dialogs too, refusing and auditing as the table does
+        const refused = registry.admit(contextFor(event), channel);
+        return refused ? { ok: false, error: refused } : shell(args, event);
       });
     } else if (registry.has(channel)) senderValidatingHandle(channel, (args, event) => registry.call(contextFor(event), channel, args));
     else throw new Error(`channel ${channel} has no handler`);

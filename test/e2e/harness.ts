@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { Store } from '../../db/open.ts';
 import { parseNow } from '../../electron/domain/clock.ts';
-import type { HandlerContext } from '../../electron/app/context.ts';
+import type { BaseContext } from '../../electron/app/context.ts';
 import { startHttpServer, type RunningServer } from '../../electron/hosting/httpServer.ts';
 import { memoryProtector } from '../../electron/hosting/memoryProtector.ts';
 import { OfficeHost } from '../../electron/hosting/officeHost.ts';
@@ -18,6 +18,7 @@ import { SessionTable, sessionFactory } from '../../electron/hosting/sessionTabl
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import type { Role } from '../../electron/security/roles.ts';
 import { createUser } from '../../electron/security/users.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
@@ -144,7 +145,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
   const protector = memoryProtector();
   const office = new OfficeHost({ dbPath: path.join(dir, 'office.sqlite'), protector: () => protector, now: () => clock.now, params: TEST_SCRYPT });
   const base = { now: () => clock.now, today: () => clock.today };
-  const ctxNow = (): HandlerContext => ({ ...base, db: office.db, office });
+  const ctxNow = (): BaseContext => ({ ...base, db: office.db, office });
   // the sessions' clock: the fixed day, moved on by advance()
   let sessionMs = Date.parse(`${clock.now}Z`);
   const sessions = new SessionTable<string>(() => office.db, sessionFactory({ clock: () => sessionMs, ...(opts.idleTimeoutMs ? { idleTimeoutMs: opts.idleTimeoutMs } : {}) }));
@@ -198,7 +199,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
         return file;
       },
       async call<T>(name: string, args?: unknown) {
-        const r = await registry.call(ctxNow(), name, args);
+        const r = await registry.call({ ...ctxNow(), session: trustedSession(office.db), via: 'test' }, name, args);
         if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
         return r.value as T;
       },

@@ -15,6 +15,7 @@ import patients from '../../electron/app/handlers/patients.ts';
 import therapies from '../../electron/app/handlers/therapies.ts';
 import visits from '../../electron/app/handlers/visits.ts';
 import dispenses from '../../electron/app/handlers/dispenses.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
 export const EXAMPLE = JSON.parse(fs.readFileSync('/work/shared/examples/import-example.json', 'utf8')) as Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export function openOffice(opts: { withPatients?: boolean; extra?: Record<string
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   saveDataset(store.db, parsed.dataset as Dataset);
 
-  const ctx: HandlerContext = { db: store.db, now: () => '2026-10-15T09:00:00', today: () => '2026-10-15' };
+  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => '2026-10-15T09:00:00', today: () => '2026-10-15' };
   const registry = createRegistry([patients, therapies, visits, dispenses] as never);
   const call = ((name: string, args: unknown) => registry.call(ctx, name, args)) as Office['call'];
   return {

@@ -5,6 +5,7 @@ import { queryAudit } from '../../db/repos/audit.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import type { HandlerContext } from '../../electron/app/context.ts';
 import { appRegistry, inProcess } from '../../electron/app/registry.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
 const example = readFileSync('/work/shared/examples/import-example.json', 'utf8');
 const october = { from: '2026-10-01', to: '2026-10-31' };
@@ -14,7 +15,7 @@ let api: ReturnType<typeof inProcess>;
 
 beforeEach(() => {
   store = openMemoryStore();
-  const ctx: HandlerContext = { db: store.db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
+  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
   api = inProcess(appRegistry(), ctx);
 });
 afterEach(() => store.close());
@@ -190,11 +191,17 @@ describe('the CMS-1500 export handler', () => {
     expect(reprint.batch).toBeNull();
     expect((await value(api.call('billing.batches'))).map((b) => [b.id, b.kind])).toEqual([['B000001', 'pdf']]);
     const printed = queryAudit(store.db, { action: 'export.pdf', order: 'asc' });
+    // each print request is audited by the table too, after the service's own row
+    const request = ['request', 'billing.exportPdf', null];
     expect(printed.map((e) => [e.entity, e.entityId, (e.after as { print?: string } | null)?.print ?? null])).toEqual([
       ...(refused.ok ? [['claims', null, 'preview']] : []),
+      request,
       ['claims', null, 'preview'],
+      request,
       ['batches', 'B000001', null],
+      request,
       ['batches', 'B000001', 'reprint'],
+      request,
     ]);
   });
 });

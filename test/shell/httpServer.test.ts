@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { HandlerContext } from '../../electron/app/context.ts';
+import type { BaseContext } from '../../electron/app/context.ts';
 import { defineHandlers } from '../../electron/app/define.ts';
 import { isLocalRequest, startHttpServer, type RunningServer } from '../../electron/hosting/httpServer.ts';
 import { createRegistry } from '../../electron/app/registry.ts';
+import { openMemoryStore } from '../../db/open.ts';
 
-const ctx = { db: null, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' } as unknown as HandlerContext;
+const ctx: BaseContext = { db: openMemoryStore().db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
 const registry = createRegistry([
   defineHandlers<{ 'demo.add': (a: { a: number; b: number }) => number }>({
     'demo.add': { args: z.object({ a: z.number(), b: z.number() }), run: (_c, { a, b }) => a + b },

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../electron/app/context.ts';
 import { defineHandlers } from '../../electron/app/define.ts';
 import { createRegistry } from '../../electron/app/registry.ts';
+import { openMemoryStore } from '../../db/open.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
 // The audit actor belongs to the database connection; requests on one office must not interleave
 // or a slow request's writes would be recorded under whoever called next.
@@ -11,8 +13,8 @@ type Demo = {
 };
 
 function setup() {
-  const db = {};
-  const ctx = { db, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' } as unknown as HandlerContext;
+  const db = openMemoryStore().db;
+  const ctx: HandlerContext = { db, session: trustedSession(db), now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
   let actor = 'nobody';
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));

@@ -13,6 +13,7 @@ import { SessionTable, sessionFactory } from '../../electron/hosting/sessionTabl
 import { generateDbKey, keyringPath, readKeyring, unwrapWithProtector } from '../../electron/security/keyring.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { formatRecoveryKey } from '../../electron/security/recoveryKey.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
 const NOW = '2026-11-05T09:00:00';
 const registry = appRegistry();
@@ -37,7 +38,7 @@ beforeEach(async () => {
   table = new SessionTable<string>(() => office.db, sessionFactory());
   const r = await registry.call(ctx(), 'auth.setup', setup);
   recoveryKey = (r as { value: { recoveryKey: string } }).value.recoveryKey;
-  await registry.call({ db: office.db, now: () => NOW, today: () => NOW.slice(0, 10) }, 'app.loadDemo', undefined);
+  await registry.call({ db: office.db, session: trustedSession(office.db), now: () => NOW, today: () => NOW.slice(0, 10) }, 'app.loadDemo', undefined);
   office.close();
   // the new computer over the same data folder
   office = host();
@@ -58,7 +59,7 @@ describe('recovering an office on a new computer', () => {
     expect(await registry.call(ctx(), 'auth.signIn', { username: 'ana', password: setup.password })).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await registry.call(ctx(), 'auth.setup', setup)).toMatchObject({ ok: false, error: { code: 'locked' } });
     // even a trusted in-process caller finds nothing of the office
-    expect(await registry.call({ db: office.db, office, now: () => NOW, today: () => NOW.slice(0, 10) }, 'patients.search', { query: '' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await registry.call({ db: office.db, office, session: trustedSession(office.db), now: () => NOW, today: () => NOW.slice(0, 10) }, 'patients.search', { query: '' })).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 
   it('refuses a mistyped key and the key of another office, changing nothing', async () => {

@@ -7,8 +7,11 @@ import { defineHandlers } from '../../electron/app/define.ts';
 import { FieldError } from '../../electron/domain/errors.ts';
 import { appRegistry, createRegistry, fieldPath } from '../../electron/app/registry.ts';
 import { SHELL_CHANNELS } from '../../electron/contract/shellChannels.ts';
+import { openMemoryStore } from '../../db/open.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
 
-const ctx = { db: null, now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' } as unknown as HandlerContext;
+const store = openMemoryStore();
+const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), now: () => '2026-11-05T09:00:00', today: () => '2026-11-05' };
 
 type Demo = {
   'demo.echo': (args: { name: string; age: number }) => string;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryAudit } from '../../db/repos/audit.ts';
-import type { HandlerContext } from '../../electron/app/context.ts';
+import type { BaseContext, HandlerContext } from '../../electron/app/context.ts';
 import { sessionCookie, SESSION_COOKIE, startHttpServer, type RunningServer } from '../../electron/hosting/httpServer.ts';
 import { memoryProtector } from '../../electron/hosting/memoryProtector.ts';
 import { OfficeHost } from '../../electron/hosting/officeHost.ts';
@@ -28,7 +28,7 @@ const registry = appRegistry();
 let dir: string;
 let office: OfficeHost;
 let clockMs: number;
-const base = (): HandlerContext => ({ db: office.db, office, now: () => NOW, today: () => NOW.slice(0, 10) });
+const base = (): BaseContext => ({ db: office.db, office, now: () => NOW, today: () => NOW.slice(0, 10) });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-sessions-'));

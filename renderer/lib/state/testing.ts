@@ -6,10 +6,11 @@ import { openMemoryStore, type Store } from '../../../db/open.ts';
 import type { HandlerContext } from '../../../electron/app/context.ts';
 import { appRegistry } from '../../../electron/app/registry.ts';
 import { createApi, type Api } from '../api.ts';
+import { trustedSession } from '../../../electron/security/sessions.ts';
 
 export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Store; api: Api }> {
   const store = openMemoryStore();
-  const ctx: HandlerContext = { db: store.db, now: () => `${today}T09:00:00`, today: () => today };
+  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => `${today}T09:00:00`, today: () => today };
   const registry = appRegistry();
   const api = createApi((name, args) => registry.call(ctx, name, args), false);
   await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
