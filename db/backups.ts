@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { appliedVersions, listMigrations, migrate } from './migrate.ts';
 import { applyStoreKey } from './cipher.ts';
+import { UserError } from '../electron/domain/errors.ts';
 
 export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
 
@@ -23,7 +24,8 @@ export interface BackupInfo {
 export const DEFAULT_KEEP = 14;
 const NAME = /^perdiem-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(daily|manual|pre-migration|pre-restore)(?:-\d+)?\.sqlite$/;
 
-export class BackupError extends Error {
+/** A backup that cannot be made, read or restored: the person's to act on, so it is a UserError. */
+export class BackupError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'BackupError';

@@ -17,25 +17,6 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/**
- * Process-wide extras for one database file (security, electron/security/cliAuth.ts): once the
- * command line has authenticated, every openStore of that file gets the key and the audit actor
- * without each command having to pass them.
- */
-export interface OpenDefaults {
-  /** the database file these apply to */
-  file: string;
-  key?: string;
-  /** runs on the configured connection before migrations (e.g. sets the audit actor) */
-  onOpen?: (db: Database.Database) => void;
-}
-
-let openDefaults: OpenDefaults | null = null;
-
-export function setOpenDefaults(d: OpenDefaults | null): void {
-  openDefaults = d ? { ...d, file: path.resolve(d.file) } : null;
-}
-
 function quote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -70,12 +51,9 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   } else {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const defaults = openDefaults && openDefaults.file === path.resolve(file) ? openDefaults : null;
-  if (defaults?.key !== undefined && opts.key === undefined) opts = { ...opts, key: defaults.key };
   const db = new Database(file, { readonly: opts.readonly ?? false });
   try {
     configure(db, file, opts);
-    defaults?.onOpen?.(db);
     const migrations = listMigrations();
     if (opts.readonly) {
       checkNotNewer(db, migrations);

@@ -63,6 +63,8 @@ export interface Office {
   /** the database key and its keyring file, for an encrypted office */
   readonly keyring: KeyringContext | undefined;
   readonly backupDir: string;
+  /** the file of a backup a person may verify or restore by name: one of the office's own, never a path from the caller */
+  backupFile(name: string): string | null;
   /** first run: nobody can sign in yet */
   needsSetup(): boolean;
   recover(recoveryKey: string): void;

@@ -23,6 +23,7 @@ import visits from './handlers/visits.ts';
 import dispenses from './handlers/dispenses.ts';
 import auth from './handlers/auth.ts';
 import admin from './handlers/admin.ts';
+import claims from './handlers/claims.ts';
 
 type AnyDomain = Record<string, HandlerDef<AnyFn>>;
 
@@ -152,12 +153,14 @@ export function createRegistry(domains: AnyDomain[]): Registry {
       const message = e instanceof Error ? e.message : String(e);
       return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
     } finally {
-      auditRequest(ctx.db, g.user, name, auditArgs(raw), ok, ctx.via);
+      // a request that failed changed nothing (every service is one transaction), so it leaves no row:
+      // an import refused with its problems leaves the office's file as it was
+      if (ok) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok, ctx.via);
     }
   }
 }
 
-const DOMAINS = { app, billing, settings, patients, therapies, visits, dispenses, auth, admin };
+const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

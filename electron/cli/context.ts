@@ -1,6 +1,14 @@
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
+import type { Caller } from './caller.ts';
 
-/** What every command gets: where the database is, the clock, and where to write. */
+export interface OpenOptions {
+  /** the backups folder (--dir) */
+  backupDir?: string;
+  /** a backup file named on the command line */
+  namedBackup?: string;
+}
+
+/** What every command gets: where the database is, the clock, where to write, and the way in. */
 export interface CliContext {
   dbPath: string;
   /** --now, or the clock: an ISO date-time */
@@ -9,6 +17,11 @@ export interface CliContext {
   today: IsoDate;
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * Signs in from the environment and opens the office, once per command (closed after it):
+   * every command works through the handler table, never on the store directly.
+   */
+  open(o?: OpenOptions): Caller;
 }
 
 export interface CliCommand {

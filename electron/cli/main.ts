@@ -4,8 +4,8 @@ import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { UserError } from '../domain/errors.ts';
-import { parseNow } from '../domain/clock.ts';
-import { authenticateCli, authorizeCli, beginCliSession, endCliSession, recordCliCommand } from './credentials.ts';
+import { ClockError, parseNow } from '../domain/clock.ts';
+import { openCaller, type Caller } from './caller.ts';
 
 type Loader = () => Promise<{ default: CliCommand }>;
 
@@ -43,6 +43,16 @@ options for every command:
   --db PATH          database file (default: the app's own, in the user data folder)
   --now DATETIME     the clock, ISO 8601 (default: now)
 `;
+
+/** --now is a usage error when it is not a date-time (exit 2), like any other option. */
+function readClock(now: string | undefined) {
+  try {
+    return parseNow(now);
+  } catch (e) {
+    if (e instanceof ClockError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 /** Pulls --db and --now out of argv wherever they stand; the rest goes to the command. */
 function splitGlobal(argv: string[]): { db?: string; now?: string; rest: string[] } {
@@ -82,34 +92,25 @@ export async function runCli(
     const load = COMMANDS[name];
     if (!load) throw new UsageError(`unknown command '${name}'`);
     const command = (await load()).default;
-    const clock = parseNow(now);
+    const clock = readClock(now);
+    const dbPath = db ?? defaultDbPath();
+    let caller: Caller | null = null;
     const ctx: CliContext = {
-      dbPath: db ?? defaultDbPath(),
+      dbPath,
       now: clock.now,
       today: clock.today,
       out: io.out,
       err: io.err,
+      open: (o = {}) => (caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, ...o })),
     };
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`usage: ${command.usage}\n${command.summary}\n`);
       return 0;
     }
-    // security: who runs it and may they; the key and the audit actor reach every openStore of this file
-    const identity = authenticateCli(ctx.dbPath, env);
-    authorizeCli(identity, name, args);
-    beginCliSession(ctx.dbPath, identity);
     try {
-      const code = (await command.run(ctx, args)) ?? 0;
-      if (code === 0) {
-        try {
-          recordCliCommand(ctx.dbPath, identity, name, args, code);
-        } catch (e) {
-          io.err(`perdiem: warning: the command ran but its audit entry was not written (${(e as Error).message})\n`);
-        }
-      }
-      return code;
+      return (await command.run(ctx, args)) ?? 0;
     } finally {
-      endCliSession();
+      (caller as Caller | null)?.close();
     }
   } catch (e) {
     if (e instanceof UsageError) {

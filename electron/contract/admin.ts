@@ -59,7 +59,8 @@ export type AdminHandlers = {
   /** the export is itself audited */
   'audit.export': (args: { format: 'csv' | 'json'; filter?: AuditQuery }) => FilePayload;
   'backups.list': (args: void) => BackupView[];
-  'backups.run': (args: void) => BackupView;
+  /** `keep`: how many backups to keep this time (default: the office's setting) */
+  'backups.run': (args?: { keep?: number }) => BackupView;
   /** opens the backup with the office's key and runs the integrity check, changes nothing */
   'backups.verify': (args: { name: string }) => { name: string; integrity: 'ok'; schemaVersion: number };
   /** replaces the office with the backup (after the same check); everyone signs in again */

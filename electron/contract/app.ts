@@ -27,7 +27,8 @@ export interface ImportOutcome {
 
 export type AppHandlers = {
   'app.state': (args: void) => AppState;
-  'app.loadDemo': (args: void) => AppState;
+  /** a demo office of `patients` patients (300 when absent) into an empty database */
+  'app.loadDemo': (args?: { patients?: number }) => AppState;
   /** the text of an import file (import-example.json format); all or nothing: a failure lists every problem in `details` */
   'app.importFile': (args: { fileName: string; text: string }) => ImportOutcome;
 };

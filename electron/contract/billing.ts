@@ -1,11 +1,19 @@
 import type { Claim, ClaimLine, ClaimStatus, Finding } from '../domain/claims.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { FilePayload } from './result.ts';
+import type { PrinterOffset } from './settings.ts';
 
 export interface Period {
   from: IsoDate;
   to: IsoDate;
   /** payer id; all payers when absent */
+  payer?: string | null;
+}
+
+/** What a submission takes: a range open at either end (all drafts when both are absent), a payer or all. */
+export interface Selection {
+  from?: IsoDate;
+  to?: IsoDate;
   payer?: string | null;
 }
 
@@ -70,6 +78,8 @@ export interface BatchRow {
   /** bytes */
   size: number;
   sha256: string;
+  /** ISA13 of an 837P batch (9 digits); null for a print */
+  interchangeControl: string | null;
 }
 
 export interface ExportOutcome {
@@ -77,6 +87,10 @@ export interface ExportOutcome {
   file: FilePayload | null;
   /** claims of the period not in the file, and why */
   leftOut: Array<{ claim: string; reason: string }>;
+  /** the claims in the file, in file order */
+  claims: string[];
+  /** CMS-1500 pages printed; null for an 837P */
+  pages: number | null;
 }
 
 export type BillingHandlers = {
@@ -85,12 +99,14 @@ export type BillingHandlers = {
   'billing.getClaim': (args: { id: string }) => ClaimDetail;
   /** R-CL-11: the biller has read the claim's current warnings */
   'billing.acknowledge': (args: { claim: string }) => ClaimRow;
-  'billing.export837': (args: Period & { acceptWarnings?: boolean }) => ExportOutcome;
+  'billing.export837': (args: Selection & { acceptWarnings?: boolean }) => ExportOutcome;
   /**
    * CMS-1500: a print of the period's drafts is recorded as a pdf batch (outcome.batch) and locks
    * them; `batch` reprints any batch and `preview` draws marked draft forms, both recording nothing
    */
-  'billing.exportPdf': (args: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean }) => ExportOutcome;
+  'billing.exportPdf': (
+    args: Selection & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean; offset?: PrinterOffset },
+  ) => ExportOutcome;
   'billing.batches': (args: void) => BatchRow[];
   'billing.downloadBatch': (args: { id: string }) => FilePayload;
   /** a replacement (7) or void (8) of an exported claim, as a new draft */

@@ -30,6 +30,7 @@ const CHANNEL_SET: { [K in ChannelName]: true } = {
   'billing.exportPdf': true,
   'billing.getClaim': true,
   'billing.listClaims': true,
+  'claims.build': true,
   'dispenses.findProducts': true,
   'dispenses.get': true,
   'dispenses.list': true,

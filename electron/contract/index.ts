@@ -10,6 +10,7 @@ import type { DispensesHandlers } from './dispenses.ts';
 import type { ShellHandlers } from './shell.ts';
 import type { AuthHandlers } from './auth.ts';
 import type { AdminHandlers } from './admin.ts';
+import type { ClaimsHandlers } from './claims.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -22,7 +23,8 @@ export type Handlers = AppHandlers &
   VisitsHandlers &
   DispensesHandlers &
   AuthHandlers &
-  AdminHandlers;
+  AdminHandlers &
+  ClaimsHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers } from '../../db/repos/users.ts';
-import { defaultBackupDir, restoreBackup } from '../../db/backups.ts';
+import { defaultBackupDir, listBackups, restoreBackup } from '../../db/backups.ts';
 import { type SecretProtector } from '../security/keyring.ts';
 import { storeKey } from '../../db/cipher.ts';
 import { initializeOffice, officeStatus, openOffice, recoverOffice } from '../security/office.ts';
@@ -133,6 +133,10 @@ export class OfficeHost implements Office {
       if (!this.store) this.open();
       throw e;
     }
+  }
+
+  backupFile(name: string): string | null {
+    return listBackups(this.backupDir).find((b) => b.name === name)?.file ?? null;
   }
 
   /** Replaces the office with a verified backup (the current one is kept as a pre-restore backup). */

@@ -33,6 +33,7 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'billing.exportPdf': 'export.pdf',
   'billing.getClaim': 'claims.view',
   'billing.listClaims': 'claims.view',
+  'claims.build': 'claims.build',
   'dispenses.findProducts': 'patients.view',
   'dispenses.list': 'patients.view',
   'dispenses.save': 'patients.edit',
@@ -93,7 +94,9 @@ export const AUDITED_REQUESTS: Readonly<Record<string, string>> = Object.freeze(
   'app.loadDemo': 'data.import',
   'billing.build': 'claims.build',
   'billing.correct': 'claims.correct',
+  'claims.build': 'claims.build',
   'billing.downloadBatch': 'export.download',
+  'billing.export837': 'export.837',
   'billing.exportPdf': 'export.pdf',
   'settings.testPage': 'print',
 });
@@ -117,8 +120,7 @@ export function guardRequest(session: SessionManager, name: string): User | null
   return user;
 }
 
-/** After a handler ran: one row for an audited request, with its arguments and outcome. */
-/** `via`: the entry point (ipc, http, cli), when the caller says. */
+/** After a handler ran: one row for an audited request, with its arguments, outcome and the entry point (`via`: ipc, http, cli) when the caller says. */
 export function auditRequest(db: Database.Database, user: User | null, name: string, args: unknown, ok: boolean, via?: string): void {
   const action = AUDITED_REQUESTS[name];
   if (!action) return;

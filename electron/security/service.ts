@@ -165,9 +165,10 @@ export function backupsList(ctx: SecurityContext): BackupInfo[] {
   return listBackups(ctx.backupDir);
 }
 
-export function backupsRun(ctx: SecurityContext): BackupInfo {
+/** `keep`: how many to keep this time (the command line's --keep); the office's setting otherwise. */
+export function backupsRun(ctx: SecurityContext, keep?: number): BackupInfo {
   const u = ctx.session.require('backup.run');
-  const b = backupNow(ctx.db, ctx.backupDir, new Date(), { reason: 'manual', keep: getSecuritySettings(ctx.db).backupKeep });
+  const b = backupNow(ctx.db, ctx.backupDir, new Date(), { reason: 'manual', keep: keep ?? getSecuritySettings(ctx.db).backupKeep });
   appendAudit(ctx.db, { actor: u.username, action: 'backup.run', entity: 'backups', entityId: b.name });
   return b;
 }

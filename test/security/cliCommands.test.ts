@@ -44,7 +44,7 @@ describe('security on the command line', () => {
       [['audit'], 'audit.view'],
     ] as const) {
       const r = await cli([...argv], nurse);
-      expect([r.code, r.err]).toEqual([1, `perdiem: a nurse may not ${action}\n`]);
+      expect([r.code, r.err]).toEqual([1, `perdiem: Not allowed: a nurse may not ${action}\n`]);
     }
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -55,14 +55,14 @@ describe('security on the command line', () => {
     const ex = await cli(['export', '837', '--out', out, '--from', '2026-10-01', '--to', '2026-10-31', '--accept-warnings'], biller);
     expect(ex.code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
-    expect(await cli(['audit'], biller)).toMatchObject({ code: 1, err: 'perdiem: a biller may not audit.view\n' });
+    expect(await cli(['audit'], biller)).toMatchObject({ code: 1, err: 'perdiem: Not allowed: a biller may not audit.view\n' });
 
     const json = await cli(['audit', '--actor', 'bo', '--format', 'json'], admin);
     expect(json.code).toBe(0);
     const actions = (JSON.parse(json.out) as { action: string; entity: string }[]).map((e) => `${e.action}/${e.entity}`);
-    expect(actions).toContain('claims.build/cli');
+    expect(actions).toContain('claims.build/request');
     expect(actions).toContain('export.837/batches');
-    expect(actions).toContain('export.837/cli');
+    expect(actions).toContain('export.837/request');
     expect(actions.filter((a) => a === 'update/claims').length).toBeGreaterThan(0);
   });
 
@@ -82,7 +82,7 @@ describe('security on the command line', () => {
     const token = made.out.trim();
     expect(token).toMatch(/^pdt_[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/);
     expect((await cli(['build', '--from', '2026-10-01', '--to', '2026-10-31'], { PERDIEM_TOKEN: token })).code).toBe(0);
-    expect((await cli(['token', 'list'], { PERDIEM_TOKEN: token })).err).toBe('perdiem: a biller may not tokens.manage\n');
+    expect((await cli(['token', 'list'], { PERDIEM_TOKEN: token })).err).toBe('perdiem: Not allowed: a biller may not tokens.manage\n');
     const list = await cli(['token', 'list'], admin);
     expect(list.out).toMatch(/biller {2}nightly export .* by ana {2}last used 20/);
     const id = token.slice(4, 16);
@@ -96,7 +96,7 @@ describe('security on the command line', () => {
     const file = /backup written: (\S+)/.exec(b.out)![1]!;
     expect(isEncryptedFile(file)).toBe(true);
     expect((await cli(['backup', 'list'], biller)).out).toContain(path.basename(file));
-    expect((await cli(['backup', 'restore', file], biller)).err).toBe('perdiem: a biller may not backup.restore\n');
+    expect((await cli(['backup', 'restore', file], biller)).err).toBe('perdiem: Not allowed: a biller may not backup.restore\n');
     const r = await cli(['backup', 'restore', file], admin);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^restored .* the replaced database was kept as /);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, can, mayTouchVisit, PermissionError, PERMISSIONS, requirePermission, visitScope } from '../../electron/security/roles.ts';
-import { cliAction } from '../../electron/cli/credentials.ts';
 
 describe('roles', () => {
   it('lets a nurse work on her own visits and nothing else', () => {
@@ -27,17 +26,6 @@ describe('roles', () => {
     expect(() => requirePermission('nurse', 'export.837')).toThrow(PermissionError);
     expect(() => requirePermission('nurse', 'export.837')).toThrow('a nurse may not export.837');
     expect(() => requirePermission('admin', 'users.manage')).not.toThrow();
-  });
-
-  it('maps each command of the command line to the permission it needs', () => {
-    expect(cliAction('import', ['x.json'])).toBe('data.import');
-    expect(cliAction('demo', [])).toBe('data.import');
-    expect(cliAction('build', ['--from', '2026-10-01'])).toBe('claims.build');
-    expect(cliAction('export', ['837', '--out', 'a.x12'])).toBe('export.837');
-    expect(cliAction('export', ['pdf', '--out', 'a.pdf'])).toBe('export.pdf');
-    expect(cliAction('audit', [])).toBe('audit.view');
-    // a command nobody classified yet is for administrators only
-    expect(cliAction('something-new', [])).toBe('users.manage');
   });
 
   it("limits a nurse to the visits of her own nurse record", () => {

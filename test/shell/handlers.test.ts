@@ -39,7 +39,7 @@ describe('first run', () => {
   it('refuses a file that is not JSON, naming it', async () => {
     const r = await api.call('app.importFile', { fileName: 'office.json', text: '{ not json' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/^office\.json is not a JSON file: /);
+    if (!r.ok) expect(r.error.message).toMatch(/^office\.json is not valid JSON: /);
   });
 
   it('lists every problem of a bad import and writes nothing', async () => {

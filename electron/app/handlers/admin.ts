@@ -30,20 +30,21 @@ const auditQuery = z.object({
 
 const backupView = (b: BackupInfo): BackupView => ({ name: b.name, at: b.at, reason: b.reason, size: b.size });
 
-/** A backup named by the screen, only from the office's own list (never a path from the caller). */
-function findBackup(ctx: HandlerContext, name: string): BackupInfo {
-  const b = listBackups(sec(ctx).backupDir).find((x) => x.name === name && path.basename(name) === name);
-  if (!b) throw new UserError(`there is no backup '${name}'`);
-  return b;
+/** A backup named by the caller, only from the office's own list (never a path from the caller). */
+function findBackup(ctx: HandlerContext, name: string): string {
+  const file =
+    path.basename(name) !== name
+      ? null
+      : ctx.office
+        ? ctx.office.backupFile(name)
+        : (listBackups(sec(ctx).backupDir).find((x) => x.name === name)?.file ?? null);
+  if (!file) throw new UserError(`there is no backup '${name}'`);
+  return file;
 }
 
-function verify(ctx: HandlerContext, b: BackupInfo): number {
+function verify(ctx: HandlerContext, file: string): number {
   const key = ctx.office?.keyring ? storeKey(ctx.office.keyring.dbKey) : undefined;
-  try {
-    return verifyBackup(b.file, key);
-  } catch (e) {
-    throw new UserError(e instanceof Error ? e.message : String(e));
-  }
+  return verifyBackup(file, key);
 }
 
 export default defineHandlers<AdminHandlers>({
@@ -82,7 +83,10 @@ export default defineHandlers<AdminHandlers>({
   },
 
   'backups.list': { run: (ctx) => security.backupsList(sec(ctx)).map(backupView) },
-  'backups.run': { run: (ctx) => backupView(security.backupsRun(sec(ctx))) },
+  'backups.run': {
+    args: z.object({ keep: z.number().int().min(1).max(999).optional() }).optional(),
+    run: (ctx, a) => backupView(security.backupsRun(sec(ctx), a?.keep)),
+  },
   'backups.verify': {
     args: z.object({ name: text(200) }),
     run: (ctx, { name }) => ({ name, integrity: 'ok' as const, schemaVersion: verify(ctx, findBackup(ctx, name)) }),
@@ -92,10 +96,10 @@ export default defineHandlers<AdminHandlers>({
     run: (ctx, { name }) => {
       const office = ctx.office;
       if (!office) throw new UserError('restoring needs the office itself: close the app and use `perdiem backup restore`');
-      const b = findBackup(ctx, name);
-      verify(ctx, b);
+      const file = findBackup(ctx, name);
+      verify(ctx, file);
       const actor = ctx.user?.username ?? 'system';
-      const r = office.restore(b.file);
+      const r = office.restore(file);
       // written into the restored office, so its own trail says where it came from
       appendAudit(office.db, { actor, action: 'backup.restore', entity: 'backups', entityId: name, after: { schemaVersion: r.version, previous: r.previous ? path.basename(r.previous) : null } });
       return { name, integrity: 'ok' as const, schemaVersion: r.version, previous: r.previous ? path.basename(r.previous) : null };

@@ -35,8 +35,9 @@ export function appState(ctx: HandlerContext): AppState {
 export default defineHandlers<AppHandlers>({
   'app.state': { run: (ctx) => appState(ctx) },
   'app.loadDemo': {
-    run: (ctx) => {
-      loadDemo(ctx.db, { today: ctx.today() });
+    args: z.object({ patients: z.number().int().min(1).max(100_000).optional() }).optional(),
+    run: (ctx, a) => {
+      loadDemo(ctx.db, { today: ctx.today(), ...(a?.patients ? { patients: a.patients } : {}) });
       return appState(ctx);
     },
   },
@@ -45,9 +46,10 @@ export default defineHandlers<AppHandlers>({
     run: (ctx, { fileName, text }) => {
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        // editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses
+        raw = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (e) {
-        throw new UserError(`${fileName} is not a JSON file: ${e instanceof Error ? e.message : String(e)}`);
+        throw new UserError(`${fileName} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       }
       const { counts } = importDataset(ctx.db, raw);
       return { fileName, imported: counts, state: appState(ctx) };

@@ -8,17 +8,12 @@ import { UserError } from '../../domain/errors.ts';
 import { buildPeriod } from '../../services/buildService.ts';
 import { acknowledgeWarnings, ClaimStateError, createCorrection } from '../../services/claimsLifecycle.ts';
 import { export837 } from '../../services/export837.ts';
-import { isRealDate } from '../../import/dates.ts';
+import { id, period, printerOffset, selection } from '../args.ts';
 import { batchRow, claimDetail, claimRow, MIME, NameBook, outcome } from '../views/billingRows.ts';
 import type { BillingHandlers } from '../../contract/billing.ts';
 import { defineHandlers } from '../define.ts';
 import { exportPdfBatch } from '../views/pdfExport.ts';
 
-const date = z.string().refine(isRealDate, 'is not a real date (YYYY-MM-DD)');
-const period = z
-  .object({ from: date, to: date, payer: z.string().min(1).nullish() })
-  .refine((p) => p.from <= p.to, { message: 'ends before the period starts', path: ['to'] });
-const id = z.string().min(1, 'must not be empty');
 
 /** Lifecycle refusals are the biller's to act on, not bugs. */
 function asUserError<T>(fn: () => T): T {
@@ -58,29 +53,32 @@ export default defineHandlers<BillingHandlers>({
       }),
   },
   'billing.export837': {
-    args: z.intersection(period, z.object({ acceptWarnings: z.boolean().optional() })),
+    args: z.intersection(selection, z.object({ acceptWarnings: z.boolean().optional() })),
     run: (ctx, a) => {
       const r = export837(
         ctx.db,
-        { from: a.from, to: a.to, ...(a.payer ? { payer: a.payer } : {}), acceptWarnings: a.acceptWarnings ?? false },
-        { now: ctx.now() },
+        { ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}), ...(a.payer ? { payer: a.payer } : {}), acceptWarnings: a.acceptWarnings ?? false },
+        { now: ctx.now(), ...(ctx.deliver ? { deliver: ctx.deliver } : {}) },
       );
       const batch = getBatch(ctx.db, r.batchId);
       return {
         batch: batch ? batchRow(batch) : null,
         file: { fileName: r.fileName, mime: MIME['837'], base64: r.bytes.toString('base64') },
         leftOut: r.leftOut,
+        claims: r.claims,
+        pages: null,
       };
     },
   },
   'billing.exportPdf': {
     args: z.intersection(
-      period,
+      selection,
       z.object({
         form: z.enum(['full', 'data']),
         batch: z.string().min(1).nullish(),
         acceptWarnings: z.boolean().optional(),
         preview: z.boolean().optional(),
+        offset: printerOffset.optional(),
       }),
     ),
     run: (ctx, a) => exportPdfBatch(ctx, a),

@@ -15,11 +15,10 @@ import { defineHandlers } from '../define.ts';
 import { FieldError } from '../../domain/errors.ts';
 import { saveThroughImport } from '../views/saveRecords.ts';
 import { getPrinterOffset, savePrinterOffset } from '../views/printerOffset.ts';
+import { printerOffset } from '../args.ts';
 
 /** The record's own checks are the import schemas (saveThroughImport); here only its shape. */
 const record = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected a record');
-const inch = z.number().min(-72, 'at most one inch (72 pt) left or down').max(72, 'at most one inch (72 pt) right or up');
-const offset = z.object({ x: inch, y: inch });
 
 function one<T>(found: T | undefined | null, what: string): T {
   if (found === undefined || found === null) throw new Error(`${what} was saved but cannot be read back`);
@@ -87,11 +86,11 @@ export default defineHandlers<SettingsHandlers>({
     run: (ctx, n) => saveListed(ctx.db, 'nurses', 'Nurse', n.id, n),
   },
   'settings.savePrinterOffset': {
-    args: offset,
+    args: printerOffset,
     run: (ctx, o: PrinterOffset) => savePrinterOffset(ctx.db, o),
   },
   'settings.testPage': {
-    args: offset,
+    args: printerOffset,
     run: async (ctx, o) => {
       try {
         const bytes = await renderTestPage(o, ctx.now());

@@ -102,7 +102,17 @@ export function claimDetail(db: Db, c: StoredClaim): ClaimDetail {
 }
 
 export function batchRow(b: BatchSummary): BatchRow {
-  return { id: b.id, kind: b.kind, createdAt: b.createdAt, fileName: b.fileName, claimCount: b.claimCount, size: b.size, sha256: b.sha256 };
+  return {
+    id: b.id,
+    kind: b.kind,
+    createdAt: b.createdAt,
+    fileName: b.fileName,
+    claimCount: b.claimCount,
+    size: b.size,
+    sha256: b.sha256,
+    // as ISA13 carries it
+    interchangeControl: b.interchangeControl === null ? null : String(b.interchangeControl).padStart(9, '0'),
+  };
 }
 
 export const MIME = { '837': 'application/edi-x12', pdf: 'application/pdf' } as const;

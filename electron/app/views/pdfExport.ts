@@ -5,16 +5,18 @@
 import { getBatch } from '../../../db/repos/batches.ts';
 import { exportPdf } from '../../services/exportPdf.ts';
 import type { HandlerContext } from '../context.ts';
-import type { ExportOutcome, Period } from '../../contract/billing.ts';
+import type { ExportOutcome, Selection } from '../../contract/billing.ts';
+import type { PrinterOffset } from '../../contract/settings.ts';
 import { MIME, batchRow } from './billingRows.ts';
 import { getPrinterOffset } from './printerOffset.ts';
 
 export async function exportPdfBatch(
   ctx: HandlerContext,
-  a: Period & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean },
+  a: Selection & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean; offset?: PrinterOffset },
 ): Promise<ExportOutcome> {
-  const offset = getPrinterOffset(ctx.db);
-  const selection = a.batch ? { batch: a.batch } : { from: a.from, to: a.to, ...(a.payer ? { payer: a.payer } : {}) };
+  // an offset given with the request (the command line's --offset-x/-y) wins over this workstation's
+  const offset = a.offset ?? getPrinterOffset(ctx.db);
+  const selection = a.batch ? { batch: a.batch } : { ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}), ...(a.payer ? { payer: a.payer } : {}) };
   const r = await exportPdf(
     ctx.db,
     {
@@ -24,17 +26,19 @@ export async function exportPdfBatch(
       ...(a.preview ? { preview: true } : {}),
       ...(offset.x || offset.y ? { offset } : {}),
     },
-    { now: ctx.now() },
+    { now: ctx.now(), ...(ctx.deliver ? { deliver: ctx.deliver } : {}) },
   );
   const recorded = r.batch ? getBatch(ctx.db, r.batch.id) : null;
   const name = r.batch
     ? r.batch.fileName
     : a.batch
       ? `${a.batch}-CMS1500-${a.form}.pdf`
-      : `PREVIEW-CMS1500-${a.from}-to-${a.to}${a.payer ? `-${a.payer}` : ''}-${a.form}.pdf`;
+      : `PREVIEW-CMS1500-${a.from ?? 'start'}-to-${a.to ?? 'end'}${a.payer ? `-${a.payer}` : ''}-${a.form}.pdf`;
   return {
     batch: recorded ? batchRow(recorded) : null,
     file: { fileName: name, mime: MIME.pdf, base64: Buffer.from(r.bytes).toString('base64') },
     leftOut: r.leftOut,
+    claims: r.claims,
+    pages: r.pages,
   };
 }

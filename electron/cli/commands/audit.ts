@@ -1,11 +1,11 @@
 // `perdiem audit`: the audit trail, filtered, as a table or exported as CSV or JSON (admins).
 import fs from 'node:fs';
+import type { AuditQuery } from '../../contract/admin.ts';
+import { UserError } from '../../domain/errors.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { UserError } from '../../domain/errors.ts';
-import { exportAuditCsv, exportAuditJson, queryAudit, type AuditFilter } from '../../../db/repos/audit.ts';
-import { withUserStore } from '../../services/openStore.ts';
 import { parseOptions } from '../options.ts';
+import { writeWhole } from '../outFile.ts';
 
 const USAGE =
   'perdiem audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE] [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]';
@@ -31,29 +31,27 @@ const command: CliCommand = {
     const format = v.format ?? (v.out ? 'csv' : 'table');
     if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`audit: --format must be table, csv or json`);
     if (v.limit !== undefined && !/^\d{1,6}$/.test(v.limit)) throw new UsageError(`audit: --limit must be a whole number`);
-    const filter: AuditFilter = {
-      actor: v.actor,
-      action: v.action,
-      entity: v.entity,
-      entityId: v.id,
-      from: v.from,
-      to: v.to,
-      text: v.text,
-      ...(v.limit ? { limit: Number(v.limit) } : {}),
+    const filter: AuditQuery = {
+      ...(v.actor ? { actor: v.actor } : {}),
+      ...(v.action ? { action: v.action } : {}),
+      ...(v.entity ? { entity: v.entity } : {}),
+      ...(v.id ? { entityId: v.id } : {}),
+      ...(v.from ? { from: v.from } : {}),
+      ...(v.to ? { to: v.to } : {}),
+      ...(v.text ? { text: v.text } : {}),
     };
     if (v.out && fs.existsSync(v.out)) throw new UserError(`${v.out} already exists; choose a new file name`);
-    const text = withUserStore(
-      ctx.dbPath,
-      (store) => {
-        if (format === 'csv') return exportAuditCsv(store.db, filter);
-        if (format === 'json') return exportAuditJson(store.db, filter);
-        const rows = queryAudit(store.db, { ...filter, limit: filter.limit ?? 100 });
-        return rows.map((e) => `${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(14)} ${(e.entity ?? '').padEnd(12)} ${(e.entityId ?? '').padEnd(12)} ${short(e.before)} -> ${short(e.after)}`).join('\n') + (rows.length ? '\n' : '');
-      },
-      { readonly: true },
-    );
+    const api = ctx.open();
+    let text: string;
+    if (format === 'csv' || format === 'json') {
+      const file = await api.call('audit.export', { format, filter: { ...filter, ...(v.limit ? { limit: Number(v.limit) } : {}) } });
+      text = Buffer.from(file.base64, 'base64').toString('utf8');
+    } else {
+      const { entries } = await api.call('audit.query', { ...filter, limit: v.limit ? Number(v.limit) : 100 });
+      text = entries.map((e) => `${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(14)} ${(e.entity ?? '').padEnd(12)} ${(e.entityId ?? '').padEnd(12)} ${short(e.before)} -> ${short(e.after)}`).join('\n') + (entries.length ? '\n' : '');
+    }
     if (v.out) {
-      fs.writeFileSync(v.out, text, { flag: 'wx', mode: 0o600 });
+      writeWhole(v.out, Buffer.from(text, 'utf8'), { neverOverwrite: true });
       ctx.out(`audit trail written to ${v.out}\n`);
     } else ctx.out(text);
     return 0;

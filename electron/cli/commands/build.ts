@@ -4,8 +4,6 @@ import type { BuildResult, Severity } from '../../domain/claims.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
-import { buildPeriod } from '../../services/buildService.ts';
-import { withUserStore } from '../../services/openStore.ts';
 
 interface BuildArgs {
   from: string;
@@ -59,8 +57,7 @@ const command: CliCommand = {
   usage: 'perdiem build --from DATE --to DATE [--payer ID] [--json] [--db PATH] [--now DATETIME]',
   async run(ctx, argv) {
     const args = parseArgs(argv);
-    const req = { from: args.from, to: args.to, ...(args.payer ? { payer: args.payer } : {}) };
-    const result = withUserStore(ctx.dbPath, (store) => buildPeriod(store.db, req, { today: ctx.today, now: ctx.now }));
+    const result = await ctx.open().call('claims.build', { from: args.from, to: args.to, ...(args.payer ? { payer: args.payer } : {}) });
     ctx.out(args.json ? `${JSON.stringify(result, null, 1)}\n` : summarize(result, args));
     return 0;
   },

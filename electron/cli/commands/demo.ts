@@ -2,8 +2,6 @@
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
-import { loadDemo } from '../../demo/loadDemo.ts';
-import { withUserStore } from '../../services/openStore.ts';
 
 function parseScale(argv: string[]): number {
   const value = parseOptions('demo', argv, ['scale'], [], { positional: false }).values.scale ?? '300';
@@ -19,9 +17,9 @@ const command: CliCommand = {
   usage: 'perdiem demo [--scale PATIENTS] [--db PATH] [--now DATETIME]',
   async run(ctx, argv) {
     const patients = parseScale(argv);
-    const { counts } = withUserStore(ctx.dbPath, (store) => loadDemo(store.db, { today: ctx.today, patients }));
+    const state = await ctx.open().call('app.loadDemo', { patients });
     ctx.out(`demo office created in ${ctx.dbPath} (today ${ctx.today})\n`);
-    for (const [kind, n] of Object.entries(counts)) ctx.out(`${kind.padEnd(14)}${n}\n`);
+    for (const [kind, n] of Object.entries(state.counts)) ctx.out(`${kind.padEnd(14)}${n}\n`);
     return 0;
   },
 };

@@ -2,30 +2,32 @@
 //  [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT]`: CMS-1500 (02/12)
 // pages. A print of a selection (the 837 export's selection and gate) is a submission: recorded
 // as a pdf batch and its claims locked. `--batch` reprints any batch and `--preview` draws marked
-// draft forms; both record nothing. `--test-page` prints the printer calibration page instead (no
-// database needed). Dispatched from ./export.ts. The file appears whole or not at all.
-import fs from 'node:fs';
-import path from 'node:path';
+// draft forms; both record nothing. `--test-page` prints the printer calibration page instead.
+// Dispatched from ./export.ts. The file appears whole or not at all.
+import type { ExportOutcome, Selection } from '../../contract/billing.ts';
+import type { PrinterOffset } from '../../contract/settings.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
-import { UserError } from '../../domain/errors.ts';
 import { parseOptions } from '../options.ts';
-import { isRealDate } from '../../export/x12/format.ts';
-import { Cms1500Error, renderTestPage } from '../../export/cms1500/index.ts';
-import { openUserStore } from '../../services/openStore.ts';
-import { exportPdf, type ExportPdfFilter, type ExportPdfResult } from '../../services/exportPdf.ts';
+import { deliverTo, writeWhole } from '../outFile.ts';
+import { selectionOf } from '../selection.ts';
+import { printLeftOut } from './export.ts';
 
 export const USAGE_PDF =
   'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
 
 const VALUED = ['out', 'form', 'from', 'to', 'payer', 'batch', 'offset-x', 'offset-y'];
+const FLAGS = ['accept-warnings', 'test-page', 'preview'];
 
-interface PdfArgs extends ExportPdfFilter {
+interface PdfArgs extends Selection {
   out: string;
+  form: 'full' | 'data';
+  batch?: string;
+  offset?: PrinterOffset;
+  acceptWarnings: boolean;
+  preview?: boolean;
   testPage: boolean;
 }
-
-const FLAGS = ['accept-warnings', 'test-page', 'preview'];
 
 function offsetValue(name: string, value: string | undefined): number {
   if (value === undefined) return 0;
@@ -41,11 +43,7 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
   if (!values.out) throw new UsageError(`export pdf needs --out FILE\nusage: ${USAGE_PDF}`);
   const form = values.form ?? 'full';
   if (form !== 'full' && form !== 'data') throw new UsageError(`export pdf: --form '${form}' is not full or data`);
-  for (const k of ['from', 'to'] as const) {
-    const v = values[k];
-    if (v !== undefined && !isRealDate(v)) throw new UsageError(`export pdf: --${k} '${v}' is not a date (YYYY-MM-DD)`);
-  }
-  if (values.from && values.to && values.to < values.from) throw new UsageError(`export pdf: --to ${values.to} is before --from ${values.from}`);
+  const selection = selectionOf('export pdf', values);
   if (values.batch && (values.from || values.to || values.payer)) {
     throw new UsageError('export pdf: --batch prints a whole batch; leave out --from, --to and --payer');
   }
@@ -56,9 +54,7 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
   return {
     out: values.out,
     form,
-    ...(values.from ? { from: values.from } : {}),
-    ...(values.to ? { to: values.to } : {}),
-    ...(values.payer ? { payer: values.payer } : {}),
+    ...selection,
     ...(values.batch ? { batch: values.batch } : {}),
     ...(x !== 0 || y !== 0 ? { offset: { x, y } } : {}),
     acceptWarnings: flags.has('accept-warnings'),
@@ -67,104 +63,39 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
   };
 }
 
-/** Written to a temporary name first and renamed, so a failed run leaves no partial file. */
-function writeWhole(file: string, bytes: Uint8Array): void {
-  const out = path.resolve(file);
-  const dir = path.dirname(out);
-  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`);
-  const tmp = `${out}.${process.pid}.partial`;
-  try {
-    fs.writeFileSync(tmp, bytes, { flag: 'wx' });
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new UserError(`cannot write ${file}: ${(e as Error).message}`);
-  }
-}
-
-function summary(result: ExportPdfResult, form: string, out: string): string {
+function summary(result: ExportOutcome, form: string, out: string): string {
   const n = result.claims.length;
   return `${result.pages} page${result.pages === 1 ? '' : 's'} (${n} claim${n === 1 ? '' : 's'}, ${form} form) written to ${out}`;
 }
 
-/**
- * A print is recorded as a batch: its file is written to a temporary name inside the batch's
- * transaction (a write error records nothing) and renamed once the batch is committed.
- */
-async function printBatch(ctx: CliContext, filter: ExportPdfFilter, file: string): Promise<ExportPdfResult> {
-  const out = path.resolve(file);
-  const dir = path.dirname(out);
-  if (!fs.existsSync(dir)) throw new UserError(`cannot write ${file}: folder ${dir} does not exist`);
-  const tmp = `${out}.${process.pid}.partial`;
-  const store = openUserStore(ctx.dbPath);
-  let result: ExportPdfResult;
-  try {
-    result = await exportPdf(store.db, filter, {
-      now: ctx.now,
-      deliver: ({ bytes }) => {
-        try {
-          fs.writeFileSync(tmp, bytes, { flag: 'wx' });
-        } catch (e) {
-          throw new UserError(`cannot write ${file}: ${(e as Error).message}`);
-        }
-      },
-    });
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  } finally {
-    store.close();
-  }
-  try {
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    throw new UserError(`batch ${result.batch!.id} is recorded but ${file} could not be written (${(e as Error).message}); download it again from the batch list`);
-  }
-  return result;
-}
-
-/** A reprint or a preview records nothing: the file is simply written. */
-async function printCopy(ctx: CliContext, filter: ExportPdfFilter, file: string): Promise<ExportPdfResult> {
-  // the render is asynchronous, so the store stays open across it and is closed in finally
-  const store = openUserStore(ctx.dbPath);
-  let result: ExportPdfResult;
-  try {
-    result = await exportPdf(store.db, filter, { now: ctx.now });
-  } finally {
-    store.close();
-  }
-  writeWhole(file, result.bytes);
-  return result;
-}
+const bytesOf = (r: { base64: string }) => Buffer.from(r.base64, 'base64');
 
 export default async function runExportPdf(ctx: CliContext, argv: string[]): Promise<number | void> {
-  const args = parsePdfArgs(argv);
-  const { out, testPage, ...filter } = args;
+  const { out, testPage, ...request } = parsePdfArgs(argv);
   if (testPage) {
-    const offset = filter.offset ?? { x: 0, y: 0 };
-    writeWhole(out, await renderTestPage(offset, ctx.now));
+    const offset = request.offset ?? { x: 0, y: 0 };
+    writeWhole(out, bytesOf(await ctx.open().call('settings.testPage', offset)));
     ctx.out(`calibration page (offset x ${offset.x} pt, y ${offset.y} pt) written to ${out}\n`);
     return 0;
   }
-  let result: ExportPdfResult;
-  try {
-    result = filter.batch || filter.preview ? await printCopy(ctx, filter, out) : await printBatch(ctx, filter, out);
-  } catch (e) {
-    if (e instanceof Cms1500Error) throw new UserError(e.message);
-    throw e;
+  let result: ExportOutcome;
+  if (request.batch || request.preview) {
+    // a reprint or a preview records nothing: the file is simply written
+    result = await ctx.open().call('billing.exportPdf', request);
+    writeWhole(out, bytesOf(result.file!));
+  } else {
+    // a print is recorded as a batch: its file is written inside the batch's transaction
+    result = await deliverTo(out, (deliver) => ctx.open().callDelivering('billing.exportPdf', request, deliver), (r) => `batch ${r.batch?.id}`);
   }
-  const line = summary(result, args.form, out);
+  const line = summary(result, request.form, out);
   if (result.batch) {
     ctx.out(`batch ${result.batch.id}: ${line}\n`);
-    ctx.out(`  ${result.bytes.length} bytes, sha256 ${result.batch.sha256}; the claims are locked as sent\n`);
-  } else if (filter.preview) {
+    ctx.out(`  ${result.batch.size} bytes, sha256 ${result.batch.sha256}; the claims are locked as sent\n`);
+  } else if (request.preview) {
     ctx.out(`PREVIEW (not a claim; nothing recorded): ${line}\n`);
   } else {
-    ctx.out(`reprint of batch ${filter.batch} (nothing recorded): ${line}\n`);
+    ctx.out(`reprint of batch ${request.batch} (nothing recorded): ${line}\n`);
   }
-  if (result.leftOut.length > 0) {
-    ctx.out(`left out ${result.leftOut.length} claim${result.leftOut.length === 1 ? '' : 's'}:\n`);
-    for (const l of result.leftOut) ctx.out(`  ${l.claim}: ${l.reason}\n`);
-  }
+  printLeftOut(ctx, result);
   return 0;
 }

@@ -3,21 +3,12 @@ import fs from 'node:fs';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { UserError } from '../../domain/errors.ts';
-import { importDataset } from '../../services/importDataset.ts';
-import { withUserStore } from '../../services/openStore.ts';
 
-function readJson(file: string): unknown {
-  let text: string;
+function readText(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
-  try {
-    // Editors on Windows often save UTF-8 with a byte order mark, which JSON.parse refuses.
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -30,10 +21,10 @@ const command: CliCommand = {
     if (unknown) throw new UsageError(`import: unknown option ${unknown}`);
     if (argv.length !== 1) throw new UsageError('import needs exactly one FILE.json');
     const file = argv[0]!;
-    const raw = readJson(file);
-    const { counts } = withUserStore(ctx.dbPath, (store) => importDataset(store.db, raw));
+    const text = readText(file);
+    const { imported } = await ctx.open().call('app.importFile', { fileName: file, text });
     ctx.out(`imported ${file}\n`);
-    for (const [kind, n] of Object.entries(counts)) ctx.out(`${kind.padEnd(14)}${n}\n`);
+    for (const [kind, n] of Object.entries(imported)) ctx.out(`${kind.padEnd(14)}${n}\n`);
     return 0;
   },
 };

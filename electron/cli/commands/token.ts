@@ -3,12 +3,7 @@
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { UserError } from '../../domain/errors.ts';
-import { listTokens } from '../../../db/repos/users.ts';
-import { activeCliIdentity, activeDbKey } from '../credentials.ts';
-import { keyringPath } from '../../security/keyring.ts';
 import { isRole } from '../../security/roles.ts';
-import { createToken, revokeToken } from '../../security/tokens.ts';
-import { withUserStore } from '../../services/openStore.ts';
 import { parseOptions } from '../options.ts';
 
 const USAGE = 'perdiem token create --label TEXT --role admin|biller|nurse | perdiem token list | perdiem token revoke ID';
@@ -20,29 +15,23 @@ const command: CliCommand = {
   async run(ctx, argv) {
     const o = parseOptions('token', argv, ['label', 'role']);
     const [action, ...rest] = o.positional;
-    const dbKey = activeDbKey();
-    const opts = {
-      now: new Date().toISOString(),
-      actor: activeCliIdentity()?.actor ?? 'cli',
-      ...(dbKey ? { keyring: { path: keyringPath(ctx.dbPath), dbKey } } : {}),
-    };
     if (action === 'create' && rest.length === 0) {
       const { label, role } = o.values;
       if (!label) throw new UsageError('token create needs --label TEXT');
       if (!role || !isRole(role)) throw new UsageError('token create needs --role admin, biller or nurse');
-      const t = withUserStore(ctx.dbPath, (store) => createToken(store.db, { label, role }, opts));
+      const t = await ctx.open().call('tokens.create', { label, role });
       ctx.out(`${t.token}\n`);
       ctx.err(`token ${t.record.id} (${role}) created; it is shown only now: keep it in the automation's secret store\n`);
       return 0;
     }
     if (action === 'list' && rest.length === 0) {
-      for (const t of withUserStore(ctx.dbPath, (store) => listTokens(store.db), { readonly: true })) {
+      for (const t of await ctx.open().call('tokens.list')) {
         ctx.out(`${t.id}  ${t.role.padEnd(7)} ${t.label.padEnd(20)} created ${t.createdAt} by ${t.createdBy}  last used ${t.lastUsedAt ?? 'never'}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}\n`);
       }
       return 0;
     }
     if (action === 'revoke' && rest.length === 1) {
-      const done = withUserStore(ctx.dbPath, (store) => revokeToken(store.db, rest[0]!, opts));
+      const done = await ctx.open().call('tokens.revoke', { id: rest[0]! });
       if (!done) throw new UserError(`no active token ${rest[0]}`);
       ctx.out(`token ${rest[0]} revoked\n`);
       return 0;

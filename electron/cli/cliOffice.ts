@@ -1,0 +1,86 @@
+// The office as one command sees it: the database opened with the key its credentials unwrapped,
+// its keyring (for tokens and passwords), its backups folder. First-run setup and recovery are
+// the app's (and `perdiem setup`'s); a restore replaces the file and reopens it.
+import path from 'node:path';
+import { openStore, type Store } from '../../db/open.ts';
+import { StoreError } from '../../db/migrate.ts';
+import { countUsers } from '../../db/repos/users.ts';
+import { defaultBackupDir, listBackups, restoreBackup } from '../../db/backups.ts';
+import { storeKey } from '../../db/cipher.ts';
+import type { Office, SetupInput } from '../app/context.ts';
+import { UserError } from '../domain/errors.ts';
+import { keyringPath } from '../security/keyring.ts';
+import type { KeyringContext } from '../security/users.ts';
+
+export interface CliOfficeOptions {
+  dbPath: string;
+  /** the raw database key; null for a plain database */
+  dbKey: Buffer | null;
+  backupDir?: string;
+  /** a backup file the person named on the command line (`backup restore FILE`): theirs to choose */
+  namedBackup?: string;
+}
+
+function open(dbPath: string, dbKey: Buffer | null): Store {
+  try {
+    return openStore(dbPath, dbKey ? { key: storeKey(dbKey) } : {});
+  } catch (e) {
+    if (e instanceof StoreError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
+export class CliOffice implements Office {
+  private store: Store;
+  readonly backupDir: string;
+  readonly needsRecovery = false;
+
+  constructor(private readonly o: CliOfficeOptions) {
+    this.backupDir = o.backupDir ?? defaultBackupDir(o.dbPath);
+    this.store = open(o.dbPath, o.dbKey);
+  }
+
+  get db() {
+    return this.store.db;
+  }
+
+  get encrypted(): boolean {
+    return this.o.dbKey !== null;
+  }
+
+  get keyring(): KeyringContext | undefined {
+    return this.o.dbKey ? { path: keyringPath(this.o.dbPath), dbKey: this.o.dbKey } : undefined;
+  }
+
+  needsSetup(): boolean {
+    return countUsers(this.db) === 0;
+  }
+
+  recover(): void {
+    throw new UserError('this office opens with the credentials given: recovery is for the app on a new computer');
+  }
+
+  setup(_input: SetupInput): { recoveryKey: string } {
+    throw new UserError('set up the office in the app');
+  }
+
+  backupFile(name: string): string | null {
+    const named = this.o.namedBackup;
+    if (named && path.basename(named) === name) return path.resolve(named);
+    return listBackups(this.backupDir).find((b) => b.name === name)?.file ?? null;
+  }
+
+  restore(file: string): { version: number; previous: string | null } {
+    const key = this.o.dbKey ? storeKey(this.o.dbKey) : undefined;
+    this.store.close();
+    try {
+      return restoreBackup(file, this.o.dbPath, key, { backupDir: this.backupDir });
+    } finally {
+      this.store = open(this.o.dbPath, this.o.dbKey);
+    }
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}
