@@ -15,8 +15,9 @@ import patients from '../../electron/ipc/handlers/patients.ts';
 import therapies from '../../electron/ipc/handlers/therapies.ts';
 import visits from '../../electron/ipc/handlers/visits.ts';
 import dispenses from '../../electron/ipc/handlers/dispenses.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-export const EXAMPLE = JSON.parse(fs.readFileSync('/work/shared/examples/import-example.json', 'utf8')) as Record<string, unknown>;
+export const EXAMPLE = JSON.parse(fs.readFileSync(EXAMPLE_IMPORT, 'utf8')) as Record<string, unknown>;
 
 const REFERENCE = ['organization', 'chargeMaster', 'payers', 'prescribers', 'nurses', 'products'] as const;
 
