@@ -14,7 +14,7 @@
 #   PERDIEM_SHARED   the shared folder (default: ../shared beside the repository)
 #   PYX12_SRC        a pyx12 source tree (github.com/azoner/pyx12), or else
 #   X12_MIRROR_ROOT  a folder holding a bare git mirror of pyx12 (default: the first .mirror
-#                    folder with one, beside the repository, one level up, or beside the shared folder)
+#                    folder holding one, beside or one level above the repository or the shared folder)
 # Exit: 0 every check passed, 1 some failed, 3 a checker or its setup is missing.
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,7 +47,7 @@ missing() {
 
 # ---- the checkers and what they need --------------------------------------------------------
 SHARED="${PERDIEM_SHARED:-$ROOT/../shared}"
-[ -d "$SHARED" ] || missing "the shared folder: $SHARED does not exist" \
+[ -d "$SHARED" ] || missing "the shared folder (specs and checkers): no folder $SHARED" \
   "clone the project beside it (as ../shared) or set PERDIEM_SHARED"
 SHARED="$(cd "$SHARED" && pwd)"
 VALIDATOR="$SHARED/tools/x12/validate-837p.sh"
@@ -58,10 +58,11 @@ CHECKER="$SHARED/tools/cms1500/check.py"
   missing "pdftotext, which check.py reads the forms with" "apt-get install poppler-utils"
 
 # pyx12: the validator takes PYX12_SRC or a folder of bare mirrors (X12_MIRROR_ROOT); without
-# either it only looks above the shared folder, so look beside this repository too
+# either it looks for a .mirror folder one or two levels above the shared folder, so look there
+# and above this repository, and name every place when there is none
 if [ -z "${PYX12_SRC:-}" ] && [ -z "${X12_MIRROR_ROOT:-}" ]; then
   looked=()
-  for up in "$ROOT/.." "$ROOT/../.." "$SHARED/.."; do
+  for up in "$ROOT/.." "$ROOT/../.." "$SHARED/.." "$SHARED/../.."; do
     looked+=("$up/.mirror")
     if ls -d "$up"/.mirror/*pyx12* >/dev/null 2>&1; then
       X12_MIRROR_ROOT="$(cd "$up/.mirror" && pwd)"
