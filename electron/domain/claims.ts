@@ -1,5 +1,5 @@
 // What the claim engine produces and the exporters consume. Field names of Claim, ClaimLine and
-// Finding that appear in `perdiem build --json` are a public contract (../shared/interfaces.md).
+// Finding that appear in `perdiem build --json` are a public contract (docs/cli.md, `perdiem build`).
 import type { IsoDate, NdcUnit } from './types.ts';
 
 export type LineKind = 'perDiem' | 'drug' | 'waste' | 'supply' | 'nursing';

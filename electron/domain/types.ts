@@ -1,5 +1,5 @@
 // The office's records as the engine, the exporters, the store and the UI see them.
-// Import parses the public JSON format (../shared/interfaces.md) into these; the store returns them.
+// Import parses the public JSON format (docs/import.md) into these; the store returns them.
 // Conventions: dates are ISO `YYYY-MM-DD` strings, times `HH:MM`; NDCs are 11 digits (R-DR-1);
 // ICD-10-CM codes keep their dot here (the exporters drop it); prices are integer micro-dollars
 // (a unit price may be a fraction of a cent); claim money is integer cents.

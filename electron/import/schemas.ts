@@ -1,4 +1,4 @@
-// Zod schemas of the import format (../shared/interfaces.md "Import format"), one per record.
+// Zod schemas of the import format (docs/import.md; docs/examples/import-example.json), one per record.
 // They check and normalize each record on its own; references between records are checked in
 // references.ts. Messages are written for a biller; the error map in messages.ts covers the rest.
 import { z } from 'zod';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
 import type { BuildResult } from '../../electron/domain/claims.ts';
-import { publicClaims, readJson, SHARED } from './helpers.ts';
+import { EXAMPLE_CLAIMS, EXAMPLE_IMPORT } from '../support/paths.ts';
+import { publicClaims, readJson } from './helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'perdiem-build-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,16 +17,16 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-describe('perdiem build on the shared example', () => {
+describe('perdiem build on the import example', () => {
   const db = path.join(dir, 'example.sqlite');
 
   it('gives exactly the expected claims and findings for October 2026', async () => {
-    expect((await cli('import', path.join(SHARED, 'import-example.json'), '--db', db)).code).toBe(0);
+    expect((await cli('import', EXAMPLE_IMPORT, '--db', db)).code).toBe(0);
     const run = await cli('build', '--from', '2026-10-01', '--to', '2026-10-31', '--json', '--now', '2026-11-05', '--db', db);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const actual = JSON.parse(run.out) as BuildResult;
-    const expected = readJson(path.join(SHARED, 'claims-example.expected.json')) as { claims: unknown[]; findings: Array<Record<string, unknown>> };
+    const expected = readJson(EXAMPLE_CLAIMS) as { claims: unknown[]; findings: Array<Record<string, unknown>> };
     expect(publicClaims(actual)).toEqual(expected.claims);
     const listed = actual.findings.map((f, i) => Object.fromEntries(Object.keys(expected.findings[i] ?? {}).map((k) => [k, (f as unknown as Record<string, unknown>)[k]])));
     expect(listed).toEqual(expected.findings);

@@ -1,18 +1,16 @@
-// Shared test helpers: the shared example as a Dataset, and the fields the public contract lists.
+// Shared test helpers: the import example as a Dataset, and the fields the public contract lists.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BuildResult } from '../../electron/domain/claims.ts';
 import type { Dataset } from '../../electron/domain/types.ts';
 import { parseDataset } from '../../electron/import/parse.ts';
-
-export const SHARED = path.resolve(import.meta.dirname, '../../../shared/examples');
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
 export function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 export function exampleRaw(): Record<string, unknown> {
-  return readJson(path.join(SHARED, 'import-example.json')) as Record<string, unknown>;
+  return readJson(EXAMPLE_IMPORT) as Record<string, unknown>;
 }
 
 export function datasetFrom(raw: unknown): Dataset {

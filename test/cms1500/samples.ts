@@ -1,5 +1,5 @@
 // Writes the check.py samples: one single-page claim in each mode (and as a preview) plus its EXPECT json
-// (scripts/check-cms1500-samples.sh runs /work/shared/tools/cms1500/check.py on them).
+// (npm run conformance, scripts/conformance.sh, runs the shared tools/cms1500/check.py on them).
 //   npx tsx test/cms1500/samples.ts OUTDIR
 import fs from 'node:fs';
 import path from 'node:path';

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyStoreKey } from '../../db/cipher.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const BIN = path.join(ROOT, 'bin', 'perdiem.mjs');
-export const EXAMPLE = path.resolve(ROOT, '../shared/examples/import-example.json');
+export const EXAMPLE = EXAMPLE_IMPORT;
 export const NOW = '2026-11-05T09:00:00';
 
 /** PERDIEM_CRASH_SEED=n reproduces a run; each suite prints the seed it used. */

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp;
 beforeAll(async () => {
   app = await startApp();
-  await app.call('app.importFile', { fileName: 'x.json', text: fs.readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+  await app.call('app.importFile', { fileName: 'x.json', text: fs.readFileSync(EXAMPLE_IMPORT, 'utf8') });
 });
 afterAll(async () => {
   await app?.close();

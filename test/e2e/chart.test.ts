@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
@@ -10,7 +11,7 @@ afterEach(async () => {
 
 async function officeWithReferences(): Promise<E2eApp> {
   const a = await startApp({ now: '2026-11-05T09:00:00' });
-  await a.call('app.importFile', { fileName: 'example.json', text: fs.readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+  await a.call('app.importFile', { fileName: 'example.json', text: fs.readFileSync(EXAMPLE_IMPORT, 'utf8') });
   return a;
 }
 

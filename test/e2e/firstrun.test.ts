@@ -1,5 +1,6 @@
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
@@ -40,7 +41,7 @@ describe('first run in the browser', () => {
     await alert.waitFor();
     expect(await alert.innerText()).toContain("prescribers[0].npi: '123' is not an NPI (10 digits)");
     await app.shot('firstrun-import-rejected');
-    await page.getByTestId('import-input').setInputFiles(path.join('/work/shared/examples/import-example.json'));
+    await page.getByTestId('import-input').setInputFiles(EXAMPLE_IMPORT);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     const state = await app.call<{ counts: { patients: number } }>('app.state');
     expect(state.counts.patients).toBe(2);
@@ -48,7 +49,7 @@ describe('first run in the browser', () => {
 
   it('moves between screens with Alt+number and puts focus on the heading', async () => {
     app = await startApp();
-    await app.call('app.importFile', { fileName: 'x.json', text: (await import('node:fs')).readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+    await app.call('app.importFile', { fileName: 'x.json', text: readFileSync(EXAMPLE_IMPORT, 'utf8') });
     const { page } = app;
     await page.goto(app.url);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();

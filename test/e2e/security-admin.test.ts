@@ -2,6 +2,7 @@
 // check), API tokens (shown once, revoked), and what a biller's menu leaves out.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
@@ -10,7 +11,7 @@ afterEach(async () => {
   app = null;
 });
 
-const EXAMPLE = fs.readFileSync('/work/shared/examples/import-example.json', 'utf8');
+const EXAMPLE = fs.readFileSync(EXAMPLE_IMPORT, 'utf8');
 
 describe('the administration screens', () => {
   it('backs up, then restores the backup after its integrity check; everyone signs in again', async () => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile } from '../../db/cipher.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { ADMIN, signInThroughTheForm, startApp, type E2eApp } from './harness.ts';
 
 let app: E2eApp | null = null;
@@ -13,7 +14,7 @@ afterEach(async () => {
   app = null;
 });
 
-const EXAMPLE = fs.readFileSync('/work/shared/examples/import-example.json', 'utf8');
+const EXAMPLE = fs.readFileSync(EXAMPLE_IMPORT, 'utf8');
 const NURSE = { username: 'nina', displayName: 'Maria Ortiz', password: 'nurse password 1' };
 
 /** What a page's own script can do with the session cookie: post to the API (the cookie is HttpOnly, so never read it). */

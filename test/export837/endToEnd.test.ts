@@ -1,4 +1,4 @@
-// The shared example office, imported and built by the real engine, exported to an 837P: the file
+// The example office, imported and built by the real engine, exported to an 837P: the file
 // reads back clean and carries exactly the built claims, lines and money.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,15 +7,15 @@ import { read837 } from '../../electron/export/x12/read837.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';
 import { export837 } from '../../electron/services/export837.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-const EXAMPLE = new URL('../../../shared/examples/import-example.json', import.meta.url);
 let store: Store | undefined;
 afterEach(() => store?.close());
 
 describe('import → build → export 837', () => {
   it('exports the example month with the claims the engine built', () => {
     store = openMemoryStore();
-    importDataset(store.db, JSON.parse(readFileSync(EXAMPLE, 'utf8')));
+    importDataset(store.db, JSON.parse(readFileSync(EXAMPLE_IMPORT, 'utf8')));
     const built = buildPeriod(store.db, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-11-02' });
     const r = export837(store.db, { from: '2026-10-01', to: '2026-10-31', acceptWarnings: true }, { now: '2026-11-02T09:30:00' });
     expect(r.leftOut).toEqual([]);

@@ -1,6 +1,6 @@
 // Each golden input writes exactly the stored .x12 bytes, and the file reads back clean.
 // Regenerate with UPDATE_GOLDEN=1 npx vitest run test/export837/golden.test.ts, then run
-// scripts/validate-golden-837p.sh (pyx12) before committing the new files.
+// npm run conformance (pyx12) before committing the new files.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -8,11 +8,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
+import { EXAMPLE_IMPORT as EXAMPLE } from '../support/paths.ts';
 import { contentHash } from './hash.ts';
 
 const SEED = Number(process.env.PERDIEM_FUZZ_SEED ?? 7);
 const SCALE = Number(process.env.PERDIEM_FUZZ_RUNS ?? 1);
-const EXAMPLE = path.resolve(import.meta.dirname, '../../../shared/examples/import-example.json');
 
 let dir: string;
 let db: string;

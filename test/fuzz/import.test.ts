@@ -2,7 +2,6 @@
 // rejects with a UserError and writes nothing, and every problem line is `path: message` with
 // a path the user can find in the file.
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +10,13 @@ import { UserError } from '../../electron/domain/errors.ts';
 import { parseDataset } from '../../electron/import/parse.ts';
 import { registerActorFunction } from '../../db/actor.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { applyMutations, mutationArb } from './mutate.ts';
 import { contentHash } from './hash.ts';
 import { parseLinePath, pathExists } from './paths.ts';
 
 const EXAMPLE = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../../../shared/examples/import-example.json'), 'utf8'),
+  fs.readFileSync(EXAMPLE_IMPORT, 'utf8'),
 ) as Record<string, unknown>;
 const SEED = Number(process.env.PERDIEM_FUZZ_SEED ?? 7);
 /** PERDIEM_FUZZ_RUNS=10 for a longer hunt than CI's */

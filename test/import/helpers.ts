@@ -2,8 +2,9 @@ import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-export const EXAMPLE_PATH = path.resolve('..', 'shared', 'examples', 'import-example.json');
+export const EXAMPLE_PATH = EXAMPLE_IMPORT;
 
 /** A fresh copy of the example import file, to mutate. */
 export function example(): Record<string, any> {

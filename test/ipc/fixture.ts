@@ -16,8 +16,9 @@ import therapies from '../../electron/app/handlers/therapies.ts';
 import visits from '../../electron/app/handlers/visits.ts';
 import dispenses from '../../electron/app/handlers/dispenses.ts';
 import { trustedSession } from '../../electron/security/sessions.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-export const EXAMPLE = JSON.parse(fs.readFileSync('/work/shared/examples/import-example.json', 'utf8')) as Record<string, unknown>;
+export const EXAMPLE = JSON.parse(fs.readFileSync(EXAMPLE_IMPORT, 'utf8')) as Record<string, unknown>;
 
 const REFERENCE = ['organization', 'chargeMaster', 'payers', 'prescribers', 'nurses', 'products'] as const;
 

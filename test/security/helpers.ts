@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SecretProtector } from '../../electron/security/keyring.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-export const EXAMPLE = path.resolve(import.meta.dirname, '../../../shared/examples/import-example.json');
+export const EXAMPLE = EXAMPLE_IMPORT;
 
 export function exampleDataset(): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;

@@ -6,8 +6,9 @@ import { read837 } from '../../electron/export/x12/read837.ts';
 import type { HandlerContext } from '../../electron/app/context.ts';
 import { appRegistry, inProcess } from '../../electron/app/registry.ts';
 import { trustedSession } from '../../electron/security/sessions.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-const example = readFileSync('/work/shared/examples/import-example.json', 'utf8');
+const example = readFileSync(EXAMPLE_IMPORT, 'utf8');
 const october = { from: '2026-10-01', to: '2026-10-31' };
 
 let store: Store;

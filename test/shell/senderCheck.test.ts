@@ -16,7 +16,7 @@ describe('the IPC sender check', () => {
     'app://perdiem:8080/index.html',
     'app://perdiemx/index.html',
     'app://per%64iem/index.html',
-    'file:///work/main/dist/renderer/index.html',
+    'file:///opt/perdiem/dist/renderer/index.html',
     'file://perdiem/index.html',
     'http://127.0.0.1:5173/',
     'http://perdiem/',

@@ -20,8 +20,9 @@ import { ACTIONS, can, type Role } from '../../electron/security/roles.ts';
 import { SessionManager } from '../../electron/security/sessions.ts';
 import { createUser } from '../../electron/security/users.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
+import { EXAMPLE_IMPORT } from '../support/paths.ts';
 
-const EXAMPLE = JSON.parse(fs.readFileSync('/work/shared/examples/import-example.json', 'utf8')) as unknown;
+const EXAMPLE = JSON.parse(fs.readFileSync(EXAMPLE_IMPORT, 'utf8')) as unknown;
 const NOW = '2026-11-05T09:00:00';
 const registry = appRegistry();
 

@@ -1,19 +1,20 @@
 // The renderer's api over the real handler table and an in-memory store holding the import
 // example, without a browser: what the state classes' tests run against.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
 import { openMemoryStore, type Store } from '../../../db/open.ts';
 import type { HandlerContext } from '../../../electron/app/context.ts';
 import { appRegistry } from '../../../electron/app/registry.ts';
 import { createApi, type Api } from '../api.ts';
 import { trustedSession } from '../../../electron/security/sessions.ts';
+// as text through Vite (?raw), the renderer's way to take in a file: renderer code reads no disk
+import exampleImport from '../../../docs/examples/import-example.json?raw';
 
 export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Store; api: Api }> {
   const store = openMemoryStore();
   const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => `${today}T09:00:00`, today: () => today };
   const registry = appRegistry();
   const api = createApi((name, args) => registry.call(ctx, name, args), false);
-  await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
+  await api.get('app.importFile', { fileName: 'x.json', text: exampleImport });
   return { store, api };
 }
 

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# `npm run conformance`: our 837P files and CMS-1500 forms judged by the independent checkers in
+# ../shared/tools (not by our own reader), so a mistake we share with our tests still shows:
+#   - every golden 837P (test/golden/837p/*.x12) and the 837P the import example builds
+#     (docs/examples) through validate-837p.sh: pyx12 with the X222A1 map plus business rules;
+#   - CMS-1500 samples (test/cms1500/samples.ts) through check.py: every value in its box.
+# They live outside the repository, so this is not part of `npm test`; a missing checker is a
+# failure that names what is missing, never a silent pass.
+#
+#   scripts/conformance.sh [--out DIR] [FILE.x12 ...]
+#     FILE.x12 ...  validate only these 837P files (nothing else runs)
+#     --out DIR     keep the generated files (example 837P, CMS-1500 samples) in DIR
+# Environment (optional):
+#   PERDIEM_SHARED   the shared folder (default: ../shared beside the repository)
+#   PYX12_SRC        a pyx12 source tree (github.com/azoner/pyx12), or else
+#   X12_MIRROR_ROOT  a folder holding a bare git mirror of pyx12 (default: the first .mirror
+#                    folder holding one, beside or one level above the repository or the shared folder)
+# Exit: 0 every check passed, 1 some failed, 3 a checker or its setup is missing.
+set -u
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+OUT=""
+FILES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --out) [ $# -ge 2 ] || { echo "conformance: --out needs a folder" >&2; exit 2; }; OUT="$2"; shift 2 ;;
+    -*) echo "usage: scripts/conformance.sh [--out DIR] [FILE.x12 ...]" >&2; exit 2 ;;
+    *) FILES+=("$1"); shift ;;
+  esac
+done
+
+pass=0
+fail=0
+failed=()
+ok() { pass=$((pass + 1)); echo "PASS  $1"; }
+ko() { fail=$((fail + 1)); failed+=("$1"); echo "FAIL  $1"; }
+
+# a checker that cannot run is a failure too: say what is missing, count it, stop
+missing() {
+  echo "conformance: MISSING $1" >&2
+  shift
+  for line in "$@"; do echo "  $line" >&2; done
+  echo "$pass passed, $((fail + 1)) failed"
+  exit 3
+}
+
+# ---- the checkers and what they need --------------------------------------------------------
+SHARED="${PERDIEM_SHARED:-$ROOT/../shared}"
+[ -d "$SHARED" ] || missing "the shared folder (specs and checkers): no folder $SHARED" \
+  "clone the project beside it (as ../shared) or set PERDIEM_SHARED"
+SHARED="$(cd "$SHARED" && pwd)"
+VALIDATOR="$SHARED/tools/x12/validate-837p.sh"
+CHECKER="$SHARED/tools/cms1500/check.py"
+[ -x "$VALIDATOR" ] || missing "the 837P validator: $VALIDATOR"
+[ ${#FILES[@]} -gt 0 ] || [ -f "$CHECKER" ] || missing "the CMS-1500 checker: $CHECKER"
+[ ${#FILES[@]} -gt 0 ] || command -v pdftotext >/dev/null 2>&1 ||
+  missing "pdftotext, which check.py reads the forms with" "apt-get install poppler-utils"
+
+# pyx12: the validator takes PYX12_SRC or a folder of bare mirrors (X12_MIRROR_ROOT); without
+# either it looks for a .mirror folder one or two levels above the shared folder, so look there
+# and above this repository, and name every place when there is none
+if [ -z "${PYX12_SRC:-}" ] && [ -z "${X12_MIRROR_ROOT:-}" ]; then
+  looked=()
+  for up in "$ROOT/.." "$ROOT/../.." "$SHARED/.." "$SHARED/../.."; do
+    looked+=("$up/.mirror")
+    if ls -d "$up"/.mirror/*pyx12* >/dev/null 2>&1; then
+      X12_MIRROR_ROOT="$(cd "$up/.mirror" && pwd)"
+      export X12_MIRROR_ROOT
+      break
+    fi
+  done
+  [ -n "${X12_MIRROR_ROOT:-}" ] || missing "pyx12 (github.com/azoner/pyx12), which the 837P validator runs" \
+    "no bare mirror of it in ${looked[*]}" \
+    "set PYX12_SRC to a pyx12 source tree, or X12_MIRROR_ROOT to a folder holding a bare git mirror of it"
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/perdiem-conformance.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+GEN="$WORK"   # where the generated files go
+[ -z "$OUT" ] || { mkdir -p "$OUT" && GEN="$(cd "$OUT" && pwd)"; } || exit 2
+
+# one 837P through pyx12 + rules; exit 3 from the validator is its setup (Python, pyx12), not the file
+check_837p() {
+  local name="$1" file="$2" out rc
+  out="$("$VALIDATOR" "$file" 2>&1)"
+  rc=$?
+  if [ "$rc" = 3 ]; then
+    echo "$out" >&2
+    missing "what validate-837p.sh needs (its message above)"
+  fi
+  if [ "$rc" = 0 ]; then ok "837P $name  $(echo "$out" | grep -o '(pyx12:.*')"
+  else ko "837P $name"; echo "$out" | sed 's/^/      /'; fi
+}
+
+# the example office's October, imported, built and exported as `perdiem` does for a user
+example_837p() {
+  local db="$WORK/example.sqlite" x12="$GEN/example.x12" log="$WORK/example.log"
+  perdiem() { node bin/perdiem.mjs "$@" --db "$db" --now 2026-11-05 >>"$log" 2>&1; }
+  if perdiem import docs/examples/import-example.json &&
+    perdiem build --from 2026-10-01 --to 2026-10-31 &&
+    perdiem export 837 --out "$x12" --from 2026-10-01 --to 2026-10-31 --accept-warnings; then
+    check_837p "example (docs/examples, October 2026)" "$x12"
+  else
+    ko "837P example: perdiem could not build it"; sed 's/^/      /' "$log"
+  fi
+}
+
+cms1500_samples() {
+  if ! npx tsx test/cms1500/samples.ts "$GEN" >"$WORK/samples.log" 2>&1; then
+    ko "CMS-1500 samples: test/cms1500/samples.ts failed"; sed 's/^/      /' "$WORK/samples.log"
+    return
+  fi
+  local sample out
+  for sample in single-full single-data multi-full multi-data preview-full; do
+    # our layout copy adds carrier_page (PAGE i OF n) to the shared one
+    if out="$(python3 "$CHECKER" "$GEN/$sample.pdf" "$GEN/$sample.expect.json" --layout resources/cms1500/layout.json 2>&1)"; then
+      ok "CMS-1500 $sample  ($(echo "$out" | tail -n 1))"
+    else
+      ko "CMS-1500 $sample"; echo "$out" | grep -v '^ok' | sed 's/^/      /'
+    fi
+  done
+}
+
+echo "conformance: checkers from $SHARED/tools"
+if [ ${#FILES[@]} -gt 0 ]; then
+  for f in "${FILES[@]}"; do check_837p "$f" "$f"; done
+else
+  for f in test/golden/837p/*.x12; do check_837p "golden $(basename "$f")" "$f"; done
+  example_837p
+  cms1500_samples
+fi
+
+echo
+[ "$fail" = 0 ] || { echo "failed:"; printf '  %s\n' "${failed[@]}"; }
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
