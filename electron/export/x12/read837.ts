@@ -5,15 +5,13 @@
 import { isRealDate } from './format.ts';
 import { MAX_CLAIMS_PER_SUBSCRIBER, MAX_LINES_PER_CLAIM } from './limits.ts';
 import { isValidNpi } from '../../import/npi.ts';
+import { checkEnvelope, controlNumbers } from './read/envelope.ts';
+import { checkAscii, checkElements } from './read/hygiene.ts';
+import { Issues, type X12Issue } from './read/issues.ts';
+import { ISA_LENGTH, tokenize } from './read/tokenize.ts';
+import { cents, d8ToIso } from './read/values.ts';
 
-export interface X12Issue {
-  severity: 'error' | 'warning';
-  /** 1-based position in the file, ISA = 1 */
-  segment: number;
-  id: string;
-  loop: string;
-  message: string;
-}
+export type { X12Issue } from './read/issues.ts';
 
 export interface ReadLine {
   n: number;
@@ -128,103 +126,32 @@ function opens(el: readonly string[], inside: readonly { loop: string }[]): stri
   }
 }
 
-const CENTS = /^-?\d+(\.\d{1,2})?$/;
-
-function cents(v: string | undefined): number | null {
-  if (v === undefined || !CENTS.test(v)) return null;
-  const [w, f = ''] = v.replace('-', '').split('.');
-  const c = Number(w) * 100 + Number(f.padEnd(2, '0'));
-  return v.startsWith('-') ? -c : c;
-}
-
-function d8ToIso(v: string): string {
-  return `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
-}
-
 export function read837(text: string): Read837Result {
-  const errors: X12Issue[] = [];
-  const warnings: X12Issue[] = [];
+  const tokens = tokenize(text);
+  const segments = tokens?.segments ?? [];
+  const issues = new Issues(segments);
   const claims: ReadClaim[] = [];
-  const segments: string[][] = [];
   const result = (): Read837Result => ({
-    ok: errors.length === 0,
-    errors,
-    warnings,
+    ok: issues.ok,
+    errors: issues.errors,
+    warnings: issues.warnings,
     segments,
     claims,
-    interchangeControlNumber: segments[0]?.[13] ?? null,
-    groupControlNumber: segments.find((s) => s[0] === 'GS')?.[6] ?? null,
-    transactionControlNumber: segments.find((s) => s[0] === 'ST')?.[2] ?? null,
+    ...controlNumbers(segments),
   });
 
-  // --- delimiters from the fixed-width ISA --------------------------------------------------
-  // eslint-disable-next-line no-control-regex
-  const nonAscii = /[^\x00-\x7f]/.exec(text);
-  if (nonAscii) errors.push({ severity: 'error', segment: 0, id: '', loop: '', message: `non-ASCII character at offset ${nonAscii.index}` });
-  if (!text.startsWith('ISA') || text.length < 106) {
-    errors.push({ severity: 'error', segment: 1, id: 'ISA', loop: '', message: 'the file does not start with a 106-character ISA' });
+  checkAscii(text, issues);
+  if (!tokens) {
+    issues.error(0, '', `the file does not start with a ${ISA_LENGTH}-character ISA`, 'ISA');
     return result();
   }
-  const el = text[3]!;
-  const rep = text[82]!;
-  const comp = text[104]!;
-  const term = text[105]!;
-  const raw = text.split(term);
-  const last = raw.pop();
-  if (last !== undefined && last.trim() !== '') raw.push(last);
-  raw.forEach((r, i) => {
-    const s = i === 0 ? r : r.replace(/^[\r\n]+/, '');
-    segments.push(s.split(el));
-  });
-
-  const err = (i: number, loop: string, message: string) => errors.push({ severity: 'error', segment: i + 1, id: segments[i]?.[0] ?? '', loop, message });
-  const warn = (i: number, loop: string, message: string) => warnings.push({ severity: 'warning', segment: i + 1, id: segments[i]?.[0] ?? '', loop, message });
-
-  // --- envelope -------------------------------------------------------------------------------
-  const isa = segments[0]!;
-  if (raw[0]!.length + 1 !== 106) err(0, '', `ISA is ${raw[0]!.length + 1} characters, not 106`);
-  if (isa.length !== 17) err(0, '', `ISA has ${isa.length - 1} elements, not 16`);
-  if (!/^\d{9}$/.test(isa[13] ?? '')) err(0, '', `ISA13 '${isa[13]}' is not 9 digits`);
-  if (isa[6]?.length !== 15 || isa[8]?.length !== 15) err(0, '', 'ISA06/ISA08 are not padded to 15 characters');
-  if (isa[11] !== rep || isa[16] !== comp) err(0, '', 'ISA11/ISA16 do not hold the repetition/component separators');
-  if (isa[15] !== 'T' && isa[15] !== 'P') err(0, '', `ISA15 '${isa[15]}' is not T or P`);
-  const idx = (id: string) => segments.findIndex((s) => s[0] === id);
-  const lastIdx = (id: string) => segments.map((s) => s[0]).lastIndexOf(id);
-  const gsI = idx('GS');
-  const stI = idx('ST');
-  const seI = lastIdx('SE');
-  const geI = lastIdx('GE');
-  const ieaI = lastIdx('IEA');
-  if ([gsI, stI, seI, geI, ieaI].some((n) => n < 0)) {
-    err(0, '', 'missing GS, ST, SE, GE or IEA');
-    return result();
-  }
-  if (ieaI !== segments.length - 1) err(ieaI, '', 'segments after IEA');
-  const gs = segments[gsI]!;
-  const st = segments[stI]!;
-  const se = segments[seI]!;
-  const ge = segments[geI]!;
-  const iea = segments[ieaI]!;
-  if (iea[2] !== isa[13]) err(ieaI, '', `IEA02 ${iea[2]} does not match ISA13 ${isa[13]}`);
-  if (Number(iea[1]) !== segments.filter((s) => s[0] === 'GS').length) err(ieaI, '', `IEA01 ${iea[1]} is not the number of GS groups`);
-  if (ge[2] !== gs[6]) err(geI, '', `GE02 ${ge[2]} does not match GS06 ${gs[6]}`);
-  if (Number(ge[1]) !== segments.filter((s) => s[0] === 'ST').length) err(geI, '', `GE01 ${ge[1]} is not the number of ST transactions`);
-  if (se[2] !== st[2]) err(seI, '', `SE02 ${se[2]} does not match ST02 ${st[2]}`);
-  if (Number(se[1]) !== seI - stI + 1) err(seI, '', `SE01 ${se[1]} is wrong: ST … SE holds ${seI - stI + 1} segments`);
-  if (!/^\d{4,9}$/.test(st[2] ?? '')) err(stI, 'HEADER', `ST02 '${st[2]}' is not 4–9 digits`);
-  if (gs[8] !== '005010X222A1' || st[3] !== '005010X222A1') err(stI, 'HEADER', 'GS08/ST03 are not 005010X222A1');
-  if (!/^\d{8}$/.test(gs[4] ?? '') || !isRealDate(d8ToIso(gs[4] ?? ''))) err(gsI, '', `GS04 '${gs[4]}' is not a CCYYMMDD date`);
-
-  // --- element hygiene --------------------------------------------------------------------------
-  segments.forEach((s, i) => {
-    if (i === 0) return;
-    if (s.length > 1 && s[s.length - 1] === '') err(i, '', 'trailing element separator');
-    for (let k = 1; k < s.length; k++) {
-      const e = s[k]!;
-      if (e.length > 0 && (e.charCodeAt(0) === 32 || e.charCodeAt(e.length - 1) === 32)) err(i, '', `element '${e}' has leading or trailing spaces`);
-      if (e.endsWith(comp)) err(i, '', `element '${e}' ends with a component separator`);
-    }
-  });
+  const span = checkEnvelope(tokens, '005010X222A1', issues);
+  if (!span) return result();
+  const { st: stI, se: seI } = span;
+  const comp = tokens.delimiters.component;
+  checkElements(segments, comp, issues);
+  const err = (i: number, loop: string, message: string) => issues.error(i, loop, message);
+  const warn = (i: number, loop: string, message: string) => issues.warning(i, loop, message);
 
   // --- loops, order, HL tree, claims -------------------------------------------------------------
   interface Open {
