@@ -141,7 +141,7 @@ describe('walkLoops', () => {
     const calls: string[] = [];
     walkLoops(segments, { st: 0, se: segments.length - 1 }, grammar, issues, {
       open: (loop, i) => calls.push(`open ${loop} @${i}`),
-      segment: (i, loop, parent) => calls.push(`${segments[i]![0]} in ${loop} < ${parent?.loop ?? '-'}`),
+      segment: (s, _i, loop, parent) => calls.push(`${s[0]} in ${loop} < ${parent?.loop ?? '-'}`),
       end: () => calls.push('end'),
     });
     return { calls, errors: issues.errors.map((e) => `${e.segment} ${e.loop}: ${e.message}`) };

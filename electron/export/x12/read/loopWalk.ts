@@ -32,6 +32,7 @@ export interface Grammar {
 
 export interface OpenLoop {
   readonly loop: string;
+  readonly def: LoopDef;
   /** segment index of the opening segment */
   readonly at: number;
   /** position in LoopDef.order of the last segment seen */
@@ -44,42 +45,70 @@ export interface OpenLoop {
 export interface WalkHooks {
   /** `loop` opens at segment `i`; the loops it ends are closed already */
   open(loop: string, i: number): void;
-  /** segment `i` sits in `loop` (its opener included), whose enclosing loop is `parent` */
-  segment(i: number, loop: string, parent: OpenLoop | undefined): void;
+  /** segment `s`, at index `i`, sits in `loop` (its opener included), whose enclosing loop is `parent` */
+  segment(s: readonly string[], i: number, loop: string, parent: OpenLoop | undefined): void;
   /** SE reached; called before the loops still open are closed */
   end(): void;
 }
 
+interface Candidate {
+  loop: string;
+  def: LoopDef;
+}
+type Candidates = readonly [Candidate, ...Candidate[]];
+
 /** opening key → loops it may open, in table order (the first is taken when no parent is open) */
-function openersOf(grammar: Grammar): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+function openersOf(grammar: Grammar): Map<string, Candidates> {
+  const index = new Map<string, Candidates>();
   for (const [loop, def] of Object.entries(grammar.loops)) {
-    for (const key of def.opensWith) index.set(key, [...(index.get(key) ?? []), loop]);
+    for (const key of def.opensWith) {
+      const before = index.get(key);
+      index.set(key, before ? [...before, { loop, def }] : [{ loop, def }]);
+    }
   }
   return index;
 }
 
 /** The same NM1*82 is 2310B or 2420A: the innermost open loop that can be a parent decides. */
-function pick(candidates: readonly string[], stack: readonly OpenLoop[], grammar: Grammar): string {
+function pick(candidates: Candidates, stack: readonly OpenLoop[]): Candidate {
   for (let d = stack.length - 1; d >= 0; d--) {
-    const found = candidates.find((c) => grammar.loops[c]!.parents.includes(stack[d]!.loop));
+    const found = candidates.find((c) => c.def.parents.includes(stack[d]!.loop));
     if (found) return found;
   }
-  return candidates[0]!;
+  return candidates[0];
 }
 
 export function walkLoops(segments: readonly (readonly string[])[], span: TransactionSpan, grammar: Grammar, issues: Issues, hooks: WalkHooks): void {
   const openers = openersOf(grammar);
   const stack: OpenLoop[] = [];
+  /** Innermost first, so a loop's missing segments are reported before its parent's. */
   const close = (down: number) => {
-    while (stack.length > down) {
-      const o = stack.pop()!;
-      for (const r of grammar.loops[o.loop]!.required) if (!o.seen.has(r)) issues.error(o.at, o.loop, `loop ${o.loop} lacks its required ${r}`);
+    for (const o of stack.splice(down).reverse()) {
+      for (const r of o.def.required) if (!o.seen.has(r)) issues.error(o.at, o.loop, `loop ${o.loop} lacks its required ${r}`);
     }
   };
+  /** False when the loop cannot open here; the segment is then reported and skipped. */
+  const enter = ({ loop, def }: Candidate, i: number): boolean => {
+    let depth = stack.length;
+    while (depth > 0 && !def.parents.includes(stack[depth - 1]!.loop)) depth--;
+    if (def.parents.length === 0) depth = 0;
+    else if (depth === 0) {
+      issues.error(i, loop, `loop ${loop} outside ${def.parents.join('/')}`);
+      return false;
+    }
+    close(depth);
+    const parent = stack[depth - 1];
+    if (parent) {
+      if (def.rank < parent.childRank) issues.error(i, loop, `loop ${loop} is out of order inside ${parent.loop}`);
+      parent.childRank = Math.max(parent.childRank, def.rank);
+    }
+    hooks.open(loop, i);
+    stack.push({ loop, def, at: i, pos: -1, seen: new Set(), childRank: 0 });
+    return true;
+  };
   for (let i = span.st; i <= span.se; i++) {
-    const s = segments[i]!;
-    const id = s[0]!;
+    const s = segments[i] ?? [];
+    const id = s[0] ?? '';
     if (id === 'SE') {
       hooks.end();
       close(0);
@@ -92,36 +121,18 @@ export function walkLoops(segments: readonly (readonly string[])[], span: Transa
       issues.error(i, stack.at(-1)?.loop ?? '', `unexpected ${shown}`);
       continue;
     }
-    if (candidates) {
-      const opened = pick(candidates, stack, grammar);
-      const def = grammar.loops[opened]!;
-      let depth = stack.length;
-      while (depth > 0 && !def.parents.includes(stack[depth - 1]!.loop)) depth--;
-      if (def.parents.length === 0) depth = 0;
-      else if (depth === 0) {
-        issues.error(i, opened, `loop ${opened} outside ${def.parents.join('/')}`);
-        continue;
-      }
-      close(depth);
-      const parent = stack[depth - 1];
-      if (parent) {
-        if (def.rank < parent.childRank) issues.error(i, opened, `loop ${opened} is out of order inside ${parent.loop}`);
-        parent.childRank = Math.max(parent.childRank, def.rank);
-      }
-      hooks.open(opened, i);
-      stack.push({ loop: opened, at: i, pos: -1, seen: new Set(), childRank: 0 });
-    }
+    if (candidates && !enter(pick(candidates, stack), i)) continue;
     const top = stack.at(-1);
     if (!top) {
       issues.error(i, '', `${id} outside the transaction structure`);
       continue;
     }
-    const order = grammar.loops[top.loop]!.order;
+    const order = top.def.order;
     const pos = order.indexOf(id);
     if (pos < 0) issues.error(i, top.loop, `${id} is not expected in loop ${top.loop}`);
     else if (pos < top.pos) issues.error(i, top.loop, `${id} is out of order in loop ${top.loop} (after ${order[top.pos]})`);
     else top.pos = pos;
     top.seen.add(id);
-    hooks.segment(i, top.loop, stack.at(-2));
+    hooks.segment(s, i, top.loop, stack.at(-2));
   }
 }

@@ -47,10 +47,7 @@ const ON_OPEN: ReadonlyMap<string, (r: Reading837) => void> = new Map<string, (r
 export function hooks837(r: Reading837): WalkHooks {
   return {
     open: (loop) => ON_OPEN.get(loop)?.(r),
-    segment: (i, loop, parent) => {
-      const s = r.segments[i]!;
-      SEGMENTS.get(s[0]!)?.(s, { i, loop, parent }, r);
-    },
+    segment: (s, i, loop, parent) => SEGMENTS.get(s[0] ?? '')?.(s, { i, loop, parent }, r),
     end: () => finishClaim(r),
   };
 }
