@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priceRows, priceTableOf, SettingsState } from './settings.svelte.ts';
-import { eachTestExampleOffice } from './testing.ts';
+import { eachTestExampleOffice } from '../../../test/support/rendererOffice.ts';
 
 const office = eachTestExampleOffice();
 

@@ -1,13 +1,16 @@
 // The renderer's api over the real handler table and an in-memory store holding the import
 // example, without a browser: what the state classes' tests run against.
+// It lives with the tests, not in renderer/, because it reaches past the contract into the app.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
-import { openMemoryStore, type Store } from '../../../db/open.ts';
-import type { HandlerContext } from '../../../electron/app/context.ts';
-import { appRegistry } from '../../../electron/app/registry.ts';
-import { createApi, type Api } from '../api.ts';
-import { trustedSession } from '../../../electron/security/sessions.ts';
-// as text through Vite (?raw), the renderer's way to take in a file: renderer code reads no disk
-import exampleImport from '../../../docs/examples/import-example.json?raw';
+import { openMemoryStore, type Store } from '../../db/open.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { appRegistry } from '../../electron/app/registry.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
+import { createApi, type Api } from '../../renderer/lib/api.ts';
+import { EXAMPLE_IMPORT } from './paths.ts';
+
+const exampleImport = readFileSync(EXAMPLE_IMPORT, 'utf8');
 
 export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Store; api: Api }> {
   const store = openMemoryStore();
