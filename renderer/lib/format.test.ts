@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, stamp, usDate } from './format.ts';
-import { cleanRecord, getPath, setPath, unplacedErrors } from './forms.ts';
+import { cleanRecord, getPath, setPath, unplacedErrors } from './forms/records.ts';
 import { formatHash, parseHash } from './state/router.svelte.ts';
 
 describe('how the screens write numbers and dates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VisitDraft, VisitPreview } from '../../electron/ipc/contract/visits.ts';
+import type { VisitDraft, VisitPreview } from '../../renderer/lib/contract.ts';
 import { VisitForm, draftOf } from '../../renderer/screens/visits/visitForm.svelte.ts';
 import { FakeApi, FakeTimers, settle } from './fakes.ts';
 

@@ -1,10 +1,9 @@
 // The settings screen's state: which section is open, the record being edited, field errors from
 // the server's validation, the charge master and fee rows, and the printer offset.
 import type { Nurse, Payer, Prescriber, Product } from '../../../electron/domain/types.ts';
-import type { FilePayload } from '../../../electron/ipc/contract.ts';
-import type { OfficeSettings, PrinterOffset } from '../../../electron/ipc/contract/settings.ts';
+import type { FilePayload, OfficeSettings, PrinterOffset } from '../contract.ts';
 import type { Api } from '../api.ts';
-import { cleanRecord, type Rec } from '../forms.ts';
+import { cleanRecord, type Rec } from '../forms/records.ts';
 import { microsToDollars } from '../format.ts';
 
 export const SECTIONS = [

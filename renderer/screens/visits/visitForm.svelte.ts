@@ -1,12 +1,11 @@
 // The nurse visit form: fields as typed, a live preview of what the visit bills (asked of the
 // handlers after a pause, so the times are checked by the same rules as a save), save and sign.
-import type { TherapyOption } from '../../../electron/ipc/contract/therapies.ts';
+import type { Caller, Draft, TherapyOption, VisitDraft, VisitPreview, VisitRow } from '../../lib/contract.ts';
 import type { Visit } from '../../../electron/domain/types.ts';
-import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/ipc/contract/visits.ts';
-import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
+import { Debouncer, Latest, realTimers, type Timers } from '../../lib/debounce.ts';
 import { addDays } from '../../lib/format.ts';
-import { required, type Problems } from '../patients/lib/forms.ts';
-import type { Caller } from '../patients/lib/caller.ts';
+import { blankAsAbsent } from '../../lib/forms/convert.ts';
+import type { Problems } from '../../lib/forms/problems.ts';
 import { therapyChoices } from '../patients/lib/choices.ts';
 import { normalizeTime } from './time.ts';
 
@@ -34,15 +33,15 @@ export function blankVisit(today: string): VisitFields {
   return { id: '', patient: '', patientName: '', therapy: '', nurse: '', date: today, arrival: '', departure: '', overnight: false, departureDate: '', signed: false, notes: '' };
 }
 
-export function draftOf(f: VisitFields): VisitDraft {
+export function draftOf(f: VisitFields): Draft<VisitDraft> {
   return {
     id: f.id || null,
-    patient: required(f.patient),
-    therapy: required(f.therapy),
-    nurse: required(f.nurse),
-    date: required(f.date),
-    arrival: required(normalizeTime(f.arrival)),
-    departure: required(normalizeTime(f.departure)),
+    patient: blankAsAbsent(f.patient),
+    therapy: blankAsAbsent(f.therapy),
+    nurse: blankAsAbsent(f.nurse),
+    date: blankAsAbsent(f.date),
+    arrival: blankAsAbsent(normalizeTime(f.arrival)),
+    departure: blankAsAbsent(normalizeTime(f.departure)),
     departureDate: f.overnight ? f.departureDate || null : null,
     signed: f.signed,
     notes: f.notes.trim() || null,
@@ -159,7 +158,7 @@ export class VisitForm {
     if (!this.timesEntered || !this.f.therapy) return this.dropPreview();
     this.debounce.cancel();
     const ticket = this.latest.next();
-    const r = await this.api.call('visits.preview', draftOf(this.f));
+    const r = await this.api.submit('visits.preview', draftOf(this.f));
     if (!this.latest.isCurrent(ticket)) return;
     if (r.ok) this.preview = r.value;
     else this.error = r.error.message;
@@ -170,7 +169,7 @@ export class VisitForm {
     this.saving = true;
     this.error = null;
     this.message = null;
-    const r = await this.api.call('visits.save', draftOf(this.f));
+    const r = await this.api.submit('visits.save', draftOf(this.f));
     this.saving = false;
     if (!r.ok) {
       this.saveProblems = { ...(r.error.fields ?? {}) };

@@ -1,9 +1,8 @@
 // What every record form of the chart (and the dispensing log) shares: the fields as typed, the
 // problems of the last save keyed by field path, and one way of sending the record and reading
 // the answer. The handlers check the record; the form only shows what they say.
-import type { CallResult } from '../../../../electron/ipc/contract.ts';
-import type { Caller } from './caller.ts';
-import type { Problems } from './forms.ts';
+import type { Caller, CallResult } from '../contract.ts';
+import type { Problems } from './problems.ts';
 
 export abstract class FormState<F> {
   f: F;
