@@ -5,22 +5,38 @@ import { afterEach, beforeEach } from 'vitest';
 import { openMemoryStore, type Store } from '../../../db/open.ts';
 import type { HandlerContext } from '../../../electron/ipc/context.ts';
 import { appRegistry } from '../../../electron/ipc/registry.ts';
+import { TEST_SCRYPT } from '../../../electron/security/passwords.ts';
+import { SessionManager } from '../../../electron/security/sessions.ts';
+import { createUser } from '../../../electron/security/users.ts';
 import { createApi, type Api } from '../api.ts';
 
-export async function exampleOffice(today = '2026-11-05'): Promise<{ store: Store; api: Api }> {
+/** the administrator a signed-in office has, signed in */
+export const ADMIN = { username: 'ada', displayName: 'Ada Admin', password: 'a long admin phrase', role: 'admin' } as const;
+
+/**
+ * `signedIn`: requests run in a session (as a window's do), the registry checks each against the
+ * role, and ADMIN is signed in.
+ */
+export async function exampleOffice(today = '2026-11-05', o: { signedIn?: boolean } = {}): Promise<{ store: Store; api: Api }> {
   const store = openMemoryStore();
-  const ctx: HandlerContext = { db: store.db, now: () => `${today}T09:00:00`, today: () => today };
+  const now = `${today}T09:00:00`;
+  const ctx: HandlerContext = { db: store.db, now: () => now, today: () => today };
+  if (o.signedIn) {
+    createUser(store.db, { ...ADMIN, nurseId: null }, { now, actor: 'test', params: TEST_SCRYPT });
+    ctx.session = new SessionManager({ db: store.db });
+  }
   const registry = appRegistry();
   const api = createApi((name, args) => registry.call(ctx, name, args), false);
+  if (o.signedIn) await api.get('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   await api.get('app.importFile', { fileName: 'x.json', text: readFileSync('/work/shared/examples/import-example.json', 'utf8') });
   return { store, api };
 }
 
 /** A fresh example office for each test of the file (closed after it); `api` is that test's. */
-export function eachTestExampleOffice(): { readonly api: Api } {
+export function eachTestExampleOffice(o: { signedIn?: boolean } = {}): { readonly api: Api } {
   let office: { store: Store; api: Api } | undefined;
   beforeEach(async () => {
-    office = await exampleOffice();
+    office = await exampleOffice(undefined, o);
   });
   afterEach(() => office?.store.close());
   return {

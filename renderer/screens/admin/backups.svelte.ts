@@ -12,8 +12,8 @@ export class BackupsState {
 
   constructor(
     private readonly api: Caller,
-    /** asked again after a restore: the office was replaced and everyone signs in again */
-    private readonly auth: { refresh(): Promise<void> },
+    /** asks for the session again after a restore: the office was replaced and everyone signs in again */
+    private readonly refreshSession: () => Promise<void>,
   ) {}
 
   async load(): Promise<void> {
@@ -57,7 +57,7 @@ export class BackupsState {
       this.error = r.error.message;
       return;
     }
-    await this.auth.refresh();
+    await this.refreshSession();
   }
 
   /** when the checked backup was taken */

@@ -51,9 +51,10 @@ export class PasswordReset extends FormState<{ password: string }> {
 
   /** true when set; a refusal without a field is shown under the password */
   async save(): Promise<boolean> {
-    const done = await this.submit(() => this.api.call('users.setPassword', { username: this.username, password: this.f.password }), null);
-    if (done !== null) return true;
-    if (!Object.keys(this.problems).length && this.error) this.problems = { password: this.error };
+    // the call answers null: done is the absence of an error
+    await this.submit(() => this.api.call('users.setPassword', { username: this.username, password: this.f.password }), null);
+    if (this.error === null) return true;
+    if (!Object.keys(this.problems).length) this.problems = { password: this.error };
     return false;
   }
 }

@@ -18,8 +18,8 @@ export class UsersState {
 
   constructor(
     private readonly api: Caller,
-    /** asked again after the idle lock changes: the session carries it */
-    private readonly auth: { refresh(): Promise<void> },
+    /** asks for the session again after the idle lock changes: the session carries it */
+    private readonly refreshSession: () => Promise<void>,
   ) {
     this.newUser = new NewUserForm(api);
   }
@@ -87,7 +87,7 @@ export class UsersState {
     }
     this.idleError = null;
     this.notice = `Perdiem now locks after ${r.value.idleLockMinutes} minutes without activity.`;
-    await this.auth.refresh();
+    await this.refreshSession();
     return true;
   }
 }

@@ -8,27 +8,24 @@ export class SignInForm {
   busy = $state(false);
   error = $state<string | null>(null);
 
-  constructor(
-    private readonly auth: AuthState,
-    username = '',
-  ) {
-    this.username = username;
-  }
+  /** `auth` is read when used: the frame's session state */
+  constructor(private readonly auth: () => AuthState) {}
 
   get locked(): boolean {
-    return this.auth.phase === 'locked';
+    return this.auth().phase === 'locked';
   }
 
   /** who the lock screen unlocks for */
   get lockedUser(): AuthState['lastUser'] {
-    return this.auth.session?.user ?? this.auth.lastUser;
+    const auth = this.auth();
+    return auth.session?.user ?? auth.lastUser;
   }
 
   /** true when signed in; the password is forgotten either way */
   async signIn(): Promise<boolean> {
     const user = this.locked && this.lockedUser ? this.lockedUser.username : this.username;
     this.busy = true;
-    this.error = await this.auth.signIn(user, this.password);
+    this.error = await this.auth().signIn(user, this.password);
     this.busy = false;
     this.password = '';
     return this.error === null;
