@@ -144,6 +144,14 @@ export class SettingsState {
     return upsert(list, item.record, key);
   }
 
+  /** the organization or clearinghouse came back from the server */
+  private officeSaved(part: Partial<OfficeSettings>, message: string): true {
+    if (this.office) this.office = { ...this.office, ...part };
+    this.existing = true;
+    this.done(message);
+    return true;
+  }
+
   private failed(e: { message: string; fields?: Record<string, string> }): void {
     this.message = null;
     this.error = e.message;
@@ -167,19 +175,11 @@ export class SettingsState {
     switch (e.section) {
       case 'organization': {
         const saved = await this.send('settings.saveOrganization', e.draft);
-        if (!saved) return false;
-        if (this.office) this.office = { ...this.office, organization: saved };
-        this.existing = true;
-        this.done('Organization saved.');
-        return true;
+        return saved !== null && this.officeSaved({ organization: saved }, 'Organization saved.');
       }
       case 'clearinghouse': {
         const saved = await this.send('settings.saveClearinghouse', e.draft);
-        if (!saved) return false;
-        if (this.office) this.office = { ...this.office, clearinghouse: saved };
-        this.existing = true;
-        this.done('Clearinghouse saved.');
-        return true;
+        return saved !== null && this.officeSaved({ clearinghouse: saved }, 'Clearinghouse saved.');
       }
       case 'payers': {
         const fees = priceTableOf(this.feeRows);

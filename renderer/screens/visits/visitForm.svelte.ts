@@ -5,6 +5,7 @@ import type { Visit } from '../../../electron/domain/types.ts';
 import { Debouncer, Latest, realTimers, type Timers } from '../../lib/debounce.ts';
 import { addDays } from '../../lib/format.ts';
 import { blankAsAbsent } from '../../lib/forms/convert.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
 import type { Problems } from '../../lib/forms/problems.ts';
 import { therapyChoices } from '../patients/lib/choices.ts';
 import { normalizeTime } from './time.ts';
@@ -48,14 +49,10 @@ export function draftOf(f: VisitFields): Draft<VisitDraft> {
   };
 }
 
-export class VisitForm {
-  f = $state<VisitFields>(blankVisit(''));
+/** `problems` are the last save's (all fields); `marked` adds the preview's while typing */
+export class VisitForm extends FormState<VisitFields> {
   preview = $state<VisitPreview | null>(null);
-  /** problems of the last save (all fields) */
-  saveProblems = $state<Problems>({});
   therapies = $state<TherapyOption[]>([]);
-  saving = $state(false);
-  error = $state<string | null>(null);
   message = $state<string | null>(null);
 
   /** a nurse records only her own visits: her nurse record, kept through every new visit */
@@ -64,12 +61,9 @@ export class VisitForm {
   private readonly latest = new Latest();
   private today: string;
 
-  constructor(
-    private readonly api: Caller,
-    opts: { today?: string; delayMs?: number; timers?: Timers } = {},
-  ) {
+  constructor(api: Caller, opts: { today?: string; delayMs?: number; timers?: Timers } = {}) {
+    super(api, blankVisit(opts.today ?? ''));
     this.today = opts.today ?? '';
-    this.f = blankVisit(this.today);
     this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
   }
 
@@ -89,13 +83,13 @@ export class VisitForm {
   }
 
   /** the preview's time problems while typing; after a failed save, every field's */
-  get problems(): Problems {
+  get marked(): Problems {
     const live: Problems = {};
     for (const k of TIME_FIELDS) {
       const p = this.preview?.problems[k];
       if (p) live[k] = p;
     }
-    return { ...this.saveProblems, ...live };
+    return { ...this.problems, ...live };
   }
 
   /** arrival and departure are both there: the preview can judge them */
@@ -110,7 +104,7 @@ export class VisitForm {
 
   set<K extends keyof VisitFields>(key: K, value: VisitFields[K]): void {
     this.f[key] = value;
-    delete this.saveProblems[key];
+    this.touch(key);
     this.message = null;
     if (key === 'date' && this.f.overnight) this.f.departureDate = addDays(this.f.date, 1);
     this.schedulePreview();
@@ -120,7 +114,7 @@ export class VisitForm {
     this.f.patient = id;
     this.f.patientName = name;
     this.f.therapy = '';
-    delete this.saveProblems.patient;
+    this.touch('patient');
     this.therapies = [];
     if (!id) return;
     const { options, only } = await therapyChoices(this.api, id);
@@ -166,17 +160,9 @@ export class VisitForm {
 
   /** saves (and signs when `signed` is ticked); true when saved */
   async save(): Promise<Visit | null> {
-    this.saving = true;
-    this.error = null;
     this.message = null;
-    const r = await this.api.submit('visits.save', draftOf(this.f));
-    this.saving = false;
-    if (!r.ok) {
-      this.saveProblems = { ...(r.error.fields ?? {}) };
-      this.error = r.error.fields ? 'The visit was not saved. Please correct the fields marked below.' : r.error.message;
-      return null;
-    }
-    const v = r.value;
+    const v = await this.submit(() => this.api.submit('visits.save', draftOf(this.f)), 'The visit was not saved.');
+    if (!v) return null;
     this.message = `Visit ${v.id} saved${v.signed ? ' and signed' : ' (not signed yet, so it is not billed)'}.`;
     this.startNext(v);
     return v;
@@ -188,7 +174,7 @@ export class VisitForm {
     this.f = { ...this.blank(), ...keep };
     this.therapies = [];
     this.dropPreview();
-    this.saveProblems = {};
+    this.problems = {};
   }
 
   async edit(row: VisitRow): Promise<void> {
@@ -207,7 +193,7 @@ export class VisitForm {
       signed: row.signed,
       notes: row.notes ?? '',
     };
-    this.saveProblems = {};
+    this.problems = {};
     this.message = null;
     this.error = null;
     await this.refreshPreview();
@@ -217,7 +203,7 @@ export class VisitForm {
     this.f = this.blank();
     this.therapies = [];
     this.dropPreview();
-    this.saveProblems = {};
+    this.problems = {};
     this.error = null;
     this.message = null;
   }
