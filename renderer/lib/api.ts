@@ -1,9 +1,9 @@
 // The renderer's only way to the data: `api.call(name, args)` typed by the contract. In the
 // desktop app it goes through the preload's `invoke`; in a browser (tests, dev) it posts to the
 // loopback server's /api on the same origin.
-import type { CallError, CallResult, ChannelName, Channels } from '../../electron/contract/index.ts';
+import type { ArgList, CallError, CallResult, ChannelName, DraftOf, Result } from './contract.ts';
 
-export type { CallError, CallResult };
+export type { CallError, CallResult, Result };
 
 export interface PerdiemBridge {
   invoke(channel: string, args: unknown): Promise<unknown>;
@@ -14,9 +14,6 @@ declare global {
     perdiem?: PerdiemBridge;
   }
 }
-
-type ArgList<K extends ChannelName> = Parameters<Channels[K]> extends [] | [void] | [undefined] ? [] : Parameters<Channels[K]>;
-export type Result<K extends ChannelName> = ReturnType<Channels[K]>;
 
 /** A failed call, thrown by `api.get`; `fields` maps field paths to messages. */
 export class ApiError extends Error {
@@ -66,6 +63,9 @@ export function createApi(raw: Transport, native: boolean) {
     native,
     call<K extends ChannelName>(name: K, ...args: ArgList<K>): Promise<CallResult<Result<K>>> {
       return transport(name, args[0]) as Promise<CallResult<Result<K>>>;
+    },
+    submit<K extends ChannelName>(name: K, draft: DraftOf<K>): Promise<CallResult<Result<K>>> {
+      return transport(name, draft) as Promise<CallResult<Result<K>>>;
     },
     /** like call, but throws ApiError on failure */
     async get<K extends ChannelName>(name: K, ...args: ArgList<K>): Promise<Result<K>> {

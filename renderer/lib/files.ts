@@ -1,5 +1,5 @@
 // Files in and out: native dialogs in the desktop app, a file input and a download link in a browser.
-import type { FilePayload } from '../../electron/contract/index.ts';
+import type { FilePayload } from './contract.ts';
 import type { Api } from './api.ts';
 
 export function bytesOf(payload: FilePayload): Uint8Array<ArrayBuffer> {

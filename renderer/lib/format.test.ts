@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, stamp, usDate } from './format.ts';
-import { cleanRecord, getPath, setPath, unplacedErrors } from './forms.ts';
+import { cleanDraft, getPath, setPath, unplacedErrors } from './forms/records.ts';
 import { formatHash, parseHash } from './state/router.svelte.ts';
 
 describe('how the screens write numbers and dates', () => {
@@ -58,7 +58,9 @@ describe('record forms', () => {
   });
 
   it('turns blanks into absent values and an empty address into none', () => {
-    expect(cleanRecord({ name: ' Ann ', phone: '', address: { line1: '', city: '' }, n: 0 })).toEqual({ name: 'Ann', phone: null, address: null, n: 0 });
+    const rec = { name: ' Ann ', phone: '', address: { line1: '', city: '' }, billing: { line1: ' 1 Main ', city: '' }, n: 0 };
+    cleanDraft(rec);
+    expect(rec).toEqual({ name: 'Ann', phone: null, address: null, billing: { line1: '1 Main', city: null }, n: 0 });
   });
 
   it('lists the errors no field on the form shows', () => {

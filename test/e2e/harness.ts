@@ -70,7 +70,7 @@ function newestMtime(dir: string): number {
 }
 
 /** What the renderer bundle is made of (its own code and the plain modules it imports values from). */
-const RENDERER_SOURCES = ['renderer', 'electron/ipc/contract', 'electron/domain', 'resources'];
+const RENDERER_SOURCES = ['renderer', 'electron/contract', 'electron/domain', 'resources'];
 
 /** Builds the renderer when dist/renderer is missing or older than any of its sources. */
 export async function ensureRenderer(): Promise<void> {

@@ -55,8 +55,8 @@ describe('chart forms', () => {
     f.priorAuths[0]!.units.push({ code: 'j0696', units: '12' });
     const t = therapyOf(f);
     expect(t.schedule).toEqual({ everyHours: 'eight' });
-    expect(t.drugs[0]!.dose.amount).toBeUndefined();
-    expect(t.priorAuths[0]!.units).toEqual({ S9375: 31, J0696: 12 });
+    expect(t.drugs?.[0]?.dose?.amount).toBeUndefined();
+    expect(t.priorAuths?.[0]?.units).toEqual({ S9375: 31, J0696: 12 });
   });
 
   it('read diagnoses separated by commas, spaces or lines', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductHit } from '../../electron/contract/dispenses.ts';
+import type { ProductHit } from '../../renderer/lib/contract.ts';
 import type { Product } from '../../electron/domain/types.ts';
 import { DispenseForm } from '../../renderer/screens/dispenses/dispenseForm.svelte.ts';
 import { FakeApi, FakeTimers, settle } from './fakes.ts';

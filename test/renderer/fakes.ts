@@ -1,7 +1,7 @@
 // A stand-in for the renderer's api: records each call and answers from a table, or holds the
 // answer until the test releases it (to play answers out of order). Fake timers run debounces.
-import type { Timers } from '../../renderer/screens/patients/lib/debounce.ts';
-import type { Caller } from '../../renderer/screens/patients/lib/caller.ts';
+import type { Caller } from '../../renderer/lib/contract.ts';
+import type { Timers } from '../../renderer/lib/debounce.ts';
 
 export interface Call {
   name: string;
@@ -22,6 +22,9 @@ export class FakeApi {
     if (this.hold) return new Promise<Answer>((release) => this.held.push({ call, release }));
     return Promise.resolve(this.answer(name, args));
   }) as unknown as Caller['call'];
+
+  /** a form's draft goes the same way as any call */
+  readonly submit = this.call as unknown as Caller['submit'];
 
   named(name: string): Call[] {
     return this.calls.filter((c) => c.name === name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PatientHit } from '../../electron/contract/patients.ts';
+import type { PatientHit } from '../../renderer/lib/contract.ts';
 import { PatientSearch } from '../../renderer/screens/patients/lib/patientSearch.svelte.ts';
 import { FakeApi, FakeTimers, settle } from './fakes.ts';
 

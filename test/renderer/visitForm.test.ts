@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VisitDraft, VisitPreview } from '../../electron/contract/visits.ts';
+import type { VisitDraft, VisitPreview } from '../../renderer/lib/contract.ts';
 import { VisitForm, draftOf } from '../../renderer/screens/visits/visitForm.svelte.ts';
 import { FakeApi, FakeTimers, settle } from './fakes.ts';
 
@@ -54,13 +54,13 @@ describe('the nurse visit form', () => {
     );
     await fill(form, timers, '22:00', '01:00');
     // only the time fields are judged while typing
-    expect(form.problems).toEqual({ departure: 'departure 2026-10-15 01:00 is not after arrival 2026-10-15 22:00' });
+    expect(form.marked).toEqual({ departure: 'departure 2026-10-15 01:00 is not after arrival 2026-10-15 22:00' });
     expect(form.suggestOvernight).toBe(true);
     form.setOvernight(true);
     expect(form.f.departureDate).toBe('2026-10-16');
     timers.advance(150);
     await settle();
-    expect([form.problems, form.preview?.minutes, form.suggestOvernight]).toEqual([{}, 180, false]);
+    expect([form.marked, form.preview?.minutes, form.suggestOvernight]).toEqual([{}, 180, false]);
     form.set('date', '2026-10-31');
     expect(form.f.departureDate).toBe('2026-11-01');
   });
@@ -69,10 +69,10 @@ describe('the nurse visit form', () => {
     const { timers, form } = setup();
     await fill(form, timers, '10:00', '09:00');
     expect(await form.save()).toBeNull();
-    expect(form.problems).toEqual({ departure: 'departure is not after arrival', nurse: 'is required' });
+    expect(form.marked).toEqual({ departure: 'departure is not after arrival', nurse: 'is required' });
     expect(form.error).toBe('The visit was not saved. Please correct the fields marked below.');
     form.set('nurse', 'rn-ortiz');
-    expect(form.problems).toEqual({ departure: 'departure is not after arrival' });
+    expect(form.marked).toEqual({ departure: 'departure is not after arrival' });
   });
 
   it('after a save starts the next visit for the same nurse and date', async () => {
@@ -93,7 +93,7 @@ describe('the nurse visit form', () => {
     timers.advance(500);
     await settle();
     expect(api.named('visits.preview')).toHaveLength(1);
-    expect([form.preview, form.problems, form.suggestOvernight]).toEqual([null, {}, false]);
+    expect([form.preview, form.marked, form.suggestOvernight]).toEqual([null, {}, false]);
   });
 
   it('sends the departure date only for a visit that crosses midnight', () => {

@@ -2,7 +2,7 @@
 // a role of its own, it only asks `auth.status` and shows what `permissions` allow. The idle lock
 // is enforced by the session there; the watcher here locks the window on time even when no
 // request is made, and tells the session about typing and mouse activity.
-import type { AuthStatus, SessionView } from '../../../electron/contract/auth.ts';
+import type { AuthStatus, SessionView } from '../contract.ts';
 import type { Api } from '../api.ts';
 
 export class AuthState {

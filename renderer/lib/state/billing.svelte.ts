@@ -1,14 +1,7 @@
 // The billing workbench's state: period and payer, the built claims with findings, the open
 // claim, warning acknowledgements, exports with their progress, and the batch history.
-import type {
-  BatchRow,
-  BuildOutcome,
-  ClaimDetail,
-  ClaimRow,
-  ExportOutcome,
-} from '../../../electron/contract/billing.ts';
+import type { BatchRow, BuildOutcome, CallError, ClaimDetail, ClaimRow, ExportOutcome, FilePayload } from '../contract.ts';
 import type { Payer } from '../../../electron/domain/types.ts';
-import type { CallError, FilePayload } from '../../../electron/contract/index.ts';
 import type { Api } from '../api.ts';
 import { monthRange, previousMonth } from '../format.ts';
 

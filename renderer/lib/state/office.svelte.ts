@@ -1,5 +1,5 @@
 // Whether the office has data (first run) and the counts the frame shows.
-import type { AppState } from '../../../electron/contract/app.ts';
+import type { AppState } from '../contract.ts';
 import type { Api } from '../api.ts';
 
 export class OfficeState {

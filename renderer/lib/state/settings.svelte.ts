@@ -1,11 +1,10 @@
 // The settings screen's state: which section is open, the record being edited, field errors from
 // the server's validation, the charge master and fee rows, and the printer offset.
 import type { Nurse, Payer, Prescriber, Product } from '../../../electron/domain/types.ts';
-import type { FilePayload } from '../../../electron/contract/index.ts';
-import type { OfficeSettings, PrinterOffset } from '../../../electron/contract/settings.ts';
-import type { Api } from '../api.ts';
-import { cleanRecord, type Rec } from '../forms.ts';
+import type { Caller, ChannelName, DraftOf, FilePayload, OfficeSettings, PrinterOffset, Result } from '../contract.ts';
+import { cleanDraft } from '../forms/records.ts';
 import { microsToDollars } from '../format.ts';
+import { blankClearinghouse, blankListed, blankOrganization, editingOf, keyOf, tidyProduct, type Editing, type Listed } from './settingsDrafts.ts';
 
 export const SECTIONS = [
   { id: 'organization', label: 'Organization' },
@@ -24,15 +23,6 @@ export interface PriceRow {
   code: string;
   dollars: number | null;
 }
-
-type ListSection = 'payers' | 'products' | 'prescribers' | 'nurses';
-
-const BLANK: Record<ListSection, () => Rec> = {
-  payers: () => ({ id: '', name: '', payerId: '', filingIndicator: '', address: null, settings: null }),
-  products: () => ({ ndc: '', name: '', kind: 'drug', hcpcs: '', hcpcsUnit: { amount: null, unit: 'mg' }, ndcUnit: 'ML', drugPerNdcUnit: { amount: null, unit: 'mg' }, containerSize: null, singleDose: false, tpnIncluded: false }),
-  prescribers: () => ({ id: '', firstName: '', lastName: '', npi: '' }),
-  nurses: () => ({ id: '', firstName: '', lastName: '', credential: 'RN', npi: '' }),
-};
 
 export function priceRows(table: Record<string, number>): PriceRow[] {
   return Object.entries(table).map(([code, micros]) => ({ code, dollars: microsToDollars(micros) }));
@@ -62,7 +52,7 @@ export class SettingsState {
   nurses = $state<Nurse[]>([]);
 
   /** the record on the form (organization, clearinghouse, or one of a list) */
-  editing = $state<Rec | null>(null);
+  editing = $state<Editing | null>(null);
   existing = $state(false);
   feeRows = $state<PriceRow[]>([]);
   chargeRows = $state<PriceRow[]>([]);
@@ -73,7 +63,7 @@ export class SettingsState {
   message = $state<string | null>(null);
   saving = $state(false);
 
-  constructor(private readonly api: Api) {}
+  constructor(private readonly api: Caller) {}
 
   async load(): Promise<void> {
     const [office, payers, products, prescribers, nurses] = await Promise.all([
@@ -95,6 +85,11 @@ export class SettingsState {
     this.open(this.section);
   }
 
+  /** the key of the listed record on the form ('' for none or a new one) */
+  get editingKey(): string {
+    return this.editing && this.existing ? keyOf(this.editing) : '';
+  }
+
   private reset(): void {
     this.errors = undefined;
     this.error = null;
@@ -106,25 +101,28 @@ export class SettingsState {
     this.reset();
     this.editing = null;
     this.existing = false;
+    const office = this.office ? $state.snapshot(this.office) : null;
     if (section === 'organization') {
-      this.editing = structuredClone($state.snapshot(this.office?.organization) ?? { name: '', npi: '', taxId: '', taxonomy: '', address: null, phone: '', contact: '' }) as Rec;
-      this.existing = !!this.office?.organization;
+      this.editing = { section, draft: office?.organization ?? blankOrganization() };
+      this.existing = !!office?.organization;
     } else if (section === 'clearinghouse') {
-      this.editing = structuredClone($state.snapshot(this.office?.clearinghouse) ?? { name: '', senderId: '', receiverId: '', submitterId: '', usage: 'T' }) as Rec;
-      this.existing = !!this.office?.clearinghouse;
+      this.editing = { section, draft: office?.clearinghouse ?? blankClearinghouse() };
+      this.existing = !!office?.clearinghouse;
     }
   }
 
-  edit(record: Rec | null): void {
+  /** a listed record on the form; null: a new one of the open section */
+  edit(item: Listed | null): void {
     this.reset();
-    const section = this.section as ListSection;
-    this.existing = record !== null;
-    const rec = record ? (structuredClone($state.snapshot(record)) as Rec) : BLANK[section]();
-    if (section === 'payers') {
-      this.feeRows = priceRows((rec.fees as Record<string, number> | undefined) ?? {});
-      delete rec.fees;
+    this.existing = item !== null;
+    if (item) {
+      const { editing, fees } = editingOf($state.snapshot(item));
+      if (editing.section === 'payers') this.feeRows = priceRows(fees);
+      this.editing = editing;
+    } else if (this.section === 'payers' || this.section === 'products' || this.section === 'prescribers' || this.section === 'nurses') {
+      this.editing = blankListed(this.section);
+      if (this.section === 'payers') this.feeRows = [];
     }
-    this.editing = rec;
   }
 
   addFeeRow(): void {
@@ -140,10 +138,18 @@ export class SettingsState {
   }
 
   /** a listed record came back from the server: it replaces its old row and stays on the form */
-  private saved<T>(list: T[], item: T, key: (t: T) => string, label: string): T[] {
-    this.edit(item as never as Rec);
+  private saved<T>(list: T[], item: Listed & { record: T }, key: (t: T) => string, label: string): T[] {
+    this.edit(item);
     this.done(`${label} saved.`);
-    return upsert(list, item, key);
+    return upsert(list, item.record, key);
+  }
+
+  /** the organization or clearinghouse came back from the server */
+  private officeSaved(part: Partial<OfficeSettings>, message: string): true {
+    if (this.office) this.office = { ...this.office, ...part };
+    this.existing = true;
+    this.done(message);
+    return true;
   }
 
   private failed(e: { message: string; fields?: Record<string, string> }): void {
@@ -152,82 +158,71 @@ export class SettingsState {
     this.errors = e.fields;
   }
 
+  /** sends a form's record; the answer, or null with the server's problems shown */
+  private async send<K extends ChannelName>(name: K, draft: DraftOf<K>): Promise<Result<K> | null> {
+    this.saving = true;
+    const r = await this.api.submit(name, draft);
+    this.saving = false;
+    if (r.ok) return r.value;
+    this.failed(r.error);
+    return null;
+  }
+
   async save(): Promise<boolean> {
     if (!this.editing) return false;
-    const rec = cleanRecord($state.snapshot(this.editing) as Rec);
-    this.saving = true;
-    try {
-      switch (this.section) {
-        case 'organization': {
-          const r = await this.api.call('settings.saveOrganization', rec as never);
-          if (!r.ok) return (this.failed(r.error), false);
-          this.office = this.office ? { ...this.office, organization: r.value } : this.office;
-          this.existing = true;
-          this.done('Organization saved.');
-          return true;
-        }
-        case 'clearinghouse': {
-          const r = await this.api.call('settings.saveClearinghouse', rec as never);
-          if (!r.ok) return (this.failed(r.error), false);
-          this.office = this.office ? { ...this.office, clearinghouse: r.value } : this.office;
-          this.existing = true;
-          this.done('Clearinghouse saved.');
-          return true;
-        }
-        case 'payers': {
-          const fees = priceTableOf(this.feeRows);
-          if (Object.keys(fees.errors).length) {
-            this.failed({ message: 'Check the fee schedule', fields: Object.fromEntries(Object.entries(fees.errors).map(([k, v]) => [`fees.${k}`, v])) });
-            return false;
-          }
-          // settings null means "the defaults" to the import; keep what the form shows
-          const r = await this.api.call('settings.savePayer', { ...(rec as never as Payer), fees: fees.table });
-          if (!r.ok) return (this.failed(r.error), false);
-          this.payers = this.saved(this.payers, r.value, (p) => p.id, `Payer ${r.value.name}`);
-          return true;
-        }
-        case 'products': {
-          // a quantity without its amount is "not given" (supplies have none)
-          for (const q of ['hcpcsUnit', 'drugPerNdcUnit']) {
-            const v = rec[q] as { amount?: unknown } | null | undefined;
-            if (v && (v.amount === null || v.amount === undefined)) rec[q] = null;
-          }
-          if (rec.kind === 'supply') for (const k of ['ndcUnit', 'containerSize', 'singleDose']) if (rec[k] === null || rec[k] === false) delete rec[k];
-          const r = await this.api.call('settings.saveProduct', rec as never);
-          if (!r.ok) return (this.failed(r.error), false);
-          this.products = this.saved(this.products, r.value, (p) => p.ndc, `Product ${r.value.name}`);
-          return true;
-        }
-        case 'prescribers': {
-          const r = await this.api.call('settings.savePrescriber', rec as never);
-          if (!r.ok) return (this.failed(r.error), false);
-          this.prescribers = this.saved(this.prescribers, r.value, (p) => p.id, `Prescriber ${r.value.firstName} ${r.value.lastName}`);
-          return true;
-        }
-        case 'nurses': {
-          const r = await this.api.call('settings.saveNurse', rec as never);
-          if (!r.ok) return (this.failed(r.error), false);
-          this.nurses = this.saved(this.nurses, r.value, (n) => n.id, `Nurse ${r.value.firstName} ${r.value.lastName}`);
-          return true;
-        }
-        default:
-          return false;
+    const e = $state.snapshot(this.editing);
+    cleanDraft(e.draft);
+    switch (e.section) {
+      case 'organization': {
+        const saved = await this.send('settings.saveOrganization', e.draft);
+        return saved !== null && this.officeSaved({ organization: saved }, 'Organization saved.');
       }
-    } finally {
-      this.saving = false;
+      case 'clearinghouse': {
+        const saved = await this.send('settings.saveClearinghouse', e.draft);
+        return saved !== null && this.officeSaved({ clearinghouse: saved }, 'Clearinghouse saved.');
+      }
+      case 'payers': {
+        const fees = priceTableOf(this.feeRows);
+        if (Object.keys(fees.errors).length) {
+          this.failed({ message: 'Check the fee schedule', fields: Object.fromEntries(Object.entries(fees.errors).map(([k, v]) => [`fees.${k}`, v])) });
+          return false;
+        }
+        // settings null means "the defaults" to the import; keep what the form shows
+        const saved = await this.send('settings.savePayer', { ...e.draft, fees: fees.table });
+        if (!saved) return false;
+        this.payers = this.saved(this.payers, { section: 'payers', record: saved }, (p) => p.id, `Payer ${saved.name}`);
+        return true;
+      }
+      case 'products': {
+        tidyProduct(e.draft);
+        const saved = await this.send('settings.saveProduct', e.draft);
+        if (!saved) return false;
+        this.products = this.saved(this.products, { section: 'products', record: saved }, (p) => p.ndc, `Product ${saved.name}`);
+        return true;
+      }
+      case 'prescribers': {
+        const saved = await this.send('settings.savePrescriber', e.draft);
+        if (!saved) return false;
+        this.prescribers = this.saved(this.prescribers, { section: 'prescribers', record: saved }, (p) => p.id, `Prescriber ${saved.firstName} ${saved.lastName}`);
+        return true;
+      }
+      case 'nurses': {
+        const saved = await this.send('settings.saveNurse', e.draft);
+        if (!saved) return false;
+        this.nurses = this.saved(this.nurses, { section: 'nurses', record: saved }, (n) => n.id, `Nurse ${saved.firstName} ${saved.lastName}`);
+        return true;
+      }
     }
   }
 
   async saveChargeMaster(): Promise<boolean> {
     const t = priceTableOf(this.chargeRows);
     if (Object.keys(t.errors).length) return (this.failed({ message: 'Check the charge master', fields: t.errors }), false);
-    this.saving = true;
-    const r = await this.api.call('settings.saveChargeMaster', { prices: t.table });
-    this.saving = false;
-    if (!r.ok) return (this.failed(r.error), false);
-    this.chargeRows = priceRows(r.value);
-    if (this.office) this.office = { ...this.office, chargeMaster: r.value };
-    this.done(`Charge master saved: ${Object.keys(r.value).length} prices.`);
+    const prices = await this.send('settings.saveChargeMaster', { prices: t.table });
+    if (!prices) return false;
+    this.chargeRows = priceRows(prices);
+    if (this.office) this.office = { ...this.office, chargeMaster: prices };
+    this.done(`Charge master saved: ${Object.keys(prices).length} prices.`);
     return true;
   }
 

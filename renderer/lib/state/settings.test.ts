@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priceRows, priceTableOf, SettingsState } from './settings.svelte.ts';
+import type { Editing } from './settingsDrafts.ts';
 import { eachTestExampleOffice } from '../../../test/support/rendererOffice.ts';
 
 const office = eachTestExampleOffice();
@@ -18,16 +19,30 @@ describe('price rows', () => {
   });
 });
 
+type On<S extends Editing['section']> = Extract<Editing, { section: S }>;
+
+function isOn<S extends Editing['section']>(e: Editing | null, section: S): e is On<S> {
+  return e?.section === section;
+}
+
+/** the draft on the form, which must be of `section` */
+function draftOn<S extends Editing['section']>(s: SettingsState, section: S): On<S>['draft'] {
+  const e = s.editing;
+  if (!isOn(e, section)) throw new Error(`the form holds ${e?.section ?? 'nothing'}, not ${section}`);
+  return e.draft;
+}
+
 describe('the settings state', () => {
   it('shows the server’s message beside the organization field and keeps the record on a fix', async () => {
     const s = new SettingsState(office.api);
     await s.load();
     expect(s.section).toBe('organization');
-    const npi = s.editing!.npi;
-    s.editing = { ...s.editing!, npi: '12' };
+    const org = draftOn(s, 'organization');
+    const npi = org.npi;
+    org.npi = '12';
     expect(await s.save()).toBe(false);
     expect(s.errors).toEqual({ npi: "'12' is not an NPI (10 digits)" });
-    s.editing = { ...s.editing!, npi, phone: '   ' };
+    Object.assign(draftOn(s, 'organization'), { npi, phone: '   ' });
     expect(await s.save()).toBe(true);
     expect(s.message).toBe('Organization saved.');
     expect(s.office?.organization?.phone).toBeNull();
@@ -38,10 +53,27 @@ describe('the settings state', () => {
     await s.load();
     s.open('nurses');
     s.edit(null);
-    s.editing = { id: 'N9', firstName: 'Ana', lastName: 'Ruiz', credential: 'RN', npi: '' };
+    Object.assign(draftOn(s, 'nurses'), { id: 'N9', firstName: 'Ana', lastName: 'Ruiz', credential: 'RN', npi: '' });
     expect(await s.save()).toBe(true);
     expect(s.nurses.map((n) => n.id)).toContain('N9');
     expect(s.existing).toBe(true);
+  });
+
+  it("saves a payer's rules with its fee rows, and keeps it on the form", async () => {
+    const s = new SettingsState(office.api);
+    await s.load();
+    s.open('payers');
+    const payer = s.payers[0]!;
+    s.edit({ section: 'payers', record: payer });
+    expect(s.editingKey).toBe(payer.id);
+    draftOn(s, 'payers').settings!.lineSpan = 'week';
+    s.feeRows = [...s.feeRows, { code: 'a4221', dollars: 101.25 }];
+    expect(await s.save()).toBe(true);
+    expect(s.message).toBe(`Payer ${payer.name} saved.`);
+    const saved = s.payers.find((p) => p.id === payer.id)!;
+    expect(saved.settings.lineSpan).toBe('week');
+    expect(saved.fees.A4221).toBe(101_250_000);
+    expect(s.feeRows).toContainEqual({ code: 'A4221', dollars: 101.25 });
   });
 
   it('replaces the charge master with the rows on screen', async () => {
@@ -58,11 +90,11 @@ describe('the settings state', () => {
     await s.load();
     s.open('products');
     s.edit(null);
-    s.editing = { ...s.editing!, ndc: '12345-0002-01', name: 'Pump tubing', kind: 'supply', hcpcs: 'A4221' };
+    Object.assign(draftOn(s, 'products'), { ndc: '12345-0002-01', name: 'Pump tubing', kind: 'supply', hcpcs: 'A4221' });
     expect(await s.save()).toBe(true);
     expect(s.products.find((p) => p.ndc === '12345000201')?.kind).toBe('supply');
     s.edit(null);
-    s.editing = { ...s.editing!, ndc: '12345-0003-01', name: 'Some drug', kind: 'drug', hcpcs: 'J0690' };
+    Object.assign(draftOn(s, 'products'), { ndc: '12345-0003-01', name: 'Some drug', kind: 'drug', hcpcs: 'J0690' });
     expect(await s.save()).toBe(false);
     expect(Object.keys(s.errors ?? {}).length).toBeGreaterThan(0);
   });

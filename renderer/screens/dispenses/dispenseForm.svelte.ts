@@ -1,14 +1,13 @@
 // Record a dispense: therapy, date, product found by NDC (any hyphenated form) or name, quantity
 // in the product's NDC unit, days' supply, lot and expiry. The same form edits a stored dispense.
 import type { Dispense, Product } from '../../../electron/domain/types.ts';
-import type { BilledSpan, DispenseDetail, DispenseDraft, ProductHit } from '../../../electron/contract/dispenses.ts';
-import type { TherapyOption } from '../../../electron/contract/therapies.ts';
-import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
-import { numberOrRaw, required } from '../patients/lib/forms.ts';
-import { FormState } from '../patients/lib/formState.svelte.ts';
-import type { Caller } from '../patients/lib/caller.ts';
+import type { BilledSpan, Caller, DispenseDetail, Draft, DispenseDraft, ProductHit, TherapyOption } from '../../lib/contract.ts';
+import { Debouncer, Latest, realTimers, type Timers } from '../../lib/debounce.ts';
+import { blankAsAbsent, numberOrRaw } from '../../lib/forms/convert.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
 import { ndc542 } from '../../lib/format.ts';
-import { moveIndex, therapyChoices } from '../patients/lib/choices.ts';
+import { moveIndex } from '../../lib/forms/choices.ts';
+import { therapyChoices } from '../patients/lib/choices.ts';
 
 export interface DispenseFields {
   patient: string;
@@ -158,13 +157,13 @@ export class DispenseForm extends FormState<DispenseFields> {
     this.problems = {};
   }
 
-  draft(): DispenseDraft {
+  draft(): Draft<DispenseDraft> {
     return {
-      therapy: required(this.f.therapy),
-      date: required(this.f.date),
-      ndc: required(this.ndc),
-      quantity: numberOrRaw(this.f.quantity) as number,
-      daysSupply: numberOrRaw(this.f.daysSupply) as number,
+      therapy: blankAsAbsent(this.f.therapy),
+      date: blankAsAbsent(this.f.date),
+      ndc: blankAsAbsent(this.ndc),
+      quantity: numberOrRaw(this.f.quantity),
+      daysSupply: numberOrRaw(this.f.daysSupply),
       lot: this.f.lot.trim() || null,
       expiry: this.f.expiry || null,
     };
@@ -174,8 +173,8 @@ export class DispenseForm extends FormState<DispenseFields> {
     this.message = null;
     const editing = this.editing;
     const d = editing
-      ? await this.submit(() => this.api.call('dispenses.update', { ...this.draft(), id: editing }), `Dispense ${editing} was not changed.`)
-      : await this.submit(() => this.api.call('dispenses.save', this.draft()), 'The dispense was not recorded.');
+      ? await this.submit(() => this.api.submit('dispenses.update', { ...this.draft(), id: editing }), `Dispense ${editing} was not changed.`)
+      : await this.submit(() => this.api.submit('dispenses.save', this.draft()), 'The dispense was not recorded.');
     if (!d) return null;
     const amount = `${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}`;
     this.message = editing ? `Dispense ${d.id} updated: ${amount}.` : `Dispense ${d.id} recorded: ${amount}.`;

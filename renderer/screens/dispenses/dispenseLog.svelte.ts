@@ -1,7 +1,6 @@
 // The dispensing log with filters (patient, product by NDC or name, dates).
-import type { DispenseFilter, DispenseRow } from '../../../electron/contract/dispenses.ts';
-import { Debouncer, realTimers, type Timers } from '../patients/lib/debounce.ts';
-import type { Caller } from '../patients/lib/caller.ts';
+import type { Caller, DispenseFilter, DispenseRow } from '../../lib/contract.ts';
+import { Debouncer, realTimers, type Timers } from '../../lib/debounce.ts';
 
 export class DispenseLog {
   rows = $state<DispenseRow[]>([]);

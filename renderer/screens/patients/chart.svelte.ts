@@ -1,8 +1,7 @@
 // The open chart: the patient with everything the office keeps, the reference lists the forms
 // choose from, and which part is being edited.
-import type { ChartLookups, PatientChart } from '../../../electron/contract/patients.ts';
+import type { Caller, ChartLookups, PatientChart } from '../../lib/contract.ts';
 import type { Patient } from '../../../electron/domain/types.ts';
-import type { Caller } from './lib/caller.ts';
 import { PatientForm } from './patientForm.svelte.ts';
 import { CoverageForm } from './coverageForm.svelte.ts';
 import { TherapyForm } from './therapyForm.svelte.ts';

@@ -1,9 +1,10 @@
 // One coverage of a patient: payer, priority, member id, group, relationship and, when the
 // patient is not the insured, the subscriber.
 import type { Coverage, Patient, Relationship } from '../../../electron/domain/types.ts';
-import { personForm, personOf, required, textOrNull, type PersonForm } from './lib/forms.ts';
-import type { Caller } from './lib/caller.ts';
-import { FormState } from './lib/formState.svelte.ts';
+import { blankAsAbsent, textOrNull } from '../../lib/forms/convert.ts';
+import { personForm, personOf, type PersonForm } from './lib/person.ts';
+import type { Caller, Draft } from '../../lib/contract.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
 
 export interface CoverageFields {
   payer: string;
@@ -26,10 +27,10 @@ export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFi
   };
 }
 
-export function coverageOf(f: CoverageFields): Coverage {
+export function coverageOf(f: CoverageFields): Draft<Coverage> {
   return {
-    payer: required(f.payer),
-    priority: Number(f.priority) as Coverage['priority'],
+    payer: blankAsAbsent(f.payer),
+    priority: Number(f.priority),
     memberId: f.memberId.trim(),
     groupNumber: textOrNull(f.groupNumber),
     relationship: f.relationship,
@@ -54,6 +55,6 @@ export class CoverageForm extends FormState<CoverageFields> {
   }
 
   save(): Promise<Patient | null> {
-    return this.submit(() => this.api.call('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) }));
+    return this.submit(() => this.api.submit('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) }));
   }
 }

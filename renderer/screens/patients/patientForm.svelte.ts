@@ -1,9 +1,10 @@
 // New patient and demographics: the form as typed, turned into a Patient for the handlers, which
 // check it with the import's rules and name each wrong field.
 import type { Coverage, Patient } from '../../../electron/domain/types.ts';
-import { personForm, personOf, textOrNull, type PersonForm } from './lib/forms.ts';
-import type { Caller } from './lib/caller.ts';
-import { FormState } from './lib/formState.svelte.ts';
+import { textOrNull } from '../../lib/forms/convert.ts';
+import { personForm, personOf, type PersonForm } from './lib/person.ts';
+import type { Caller, Draft } from '../../lib/contract.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
 
 export interface PatientFields extends PersonForm {
   id: string;
@@ -14,7 +15,7 @@ export function patientFields(p: Patient | null): PatientFields {
   return { id: p?.id ?? '', ...personForm(p), phone: p?.phone ?? '' };
 }
 
-export function patientOf(f: PatientFields, coverages: Coverage[]): Patient {
+export function patientOf(f: PatientFields, coverages: Coverage[]): Draft<Patient> {
   return { id: f.id.trim(), ...personOf(f), phone: textOrNull(f.phone), coverages };
 }
 
@@ -33,6 +34,6 @@ export class PatientForm extends FormState<PatientFields> {
 
   save(): Promise<Patient | null> {
     const record = patientOf(this.f, this.original?.coverages ?? []);
-    return this.submit(() => this.api.call(this.isNew ? 'patients.create' : 'patients.update', record));
+    return this.submit(() => this.api.submit(this.isNew ? 'patients.create' : 'patients.update', record));
   }
 }

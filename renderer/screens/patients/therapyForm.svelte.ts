@@ -2,9 +2,9 @@
 // authorizations with units per code, drugs with doses. Lists grow and shrink in place; the
 // handlers check the whole therapy with the import's rules.
 import type { Measure, Route, Schedule, Therapy } from '../../../electron/domain/types.ts';
-import { numberOrRaw, numberText, required, textOrNull } from './lib/forms.ts';
-import type { Caller } from './lib/caller.ts';
-import { FormState } from './lib/formState.svelte.ts';
+import { blankAsAbsent, numberOrRaw, numberText, textOrNull } from '../../lib/forms/convert.ts';
+import type { Caller, Draft } from '../../lib/contract.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
 
 export type ScheduleKind = 'everyHours' | 'everyDays' | 'weekly' | 'monthly' | 'continuous';
 
@@ -92,12 +92,12 @@ export function therapyFields(t: Therapy | null, patient: string, defaults: { pa
   };
 }
 
-export function scheduleOf(kind: ScheduleKind, every: string): Schedule {
+export function scheduleOf(kind: ScheduleKind, every: string): Draft<Schedule> {
   switch (kind) {
     case 'everyHours':
-      return { everyHours: numberOrRaw(every) as number };
+      return { everyHours: numberOrRaw(every) };
     case 'everyDays':
-      return { everyDays: numberOrRaw(every) as number };
+      return { everyDays: numberOrRaw(every) };
     case 'weekly':
       return { weekly: true };
     case 'monthly':
@@ -115,34 +115,34 @@ export function diagnosesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-export function therapyOf(f: TherapyFields): Therapy {
+export function therapyOf(f: TherapyFields): Draft<Therapy> {
   const hasQualifier = [f.litersPerDay, f.mode, f.lumen].some((s) => s.trim());
   return {
     id: f.id.trim(),
     patient: f.patient,
-    payer: required(f.payer),
-    category: required(f.category),
+    payer: blankAsAbsent(f.payer),
+    category: blankAsAbsent(f.category),
     qualifier: hasQualifier ? { litersPerDay: numberOrRaw(f.litersPerDay) ?? null, mode: textOrNull(f.mode), lumen: textOrNull(f.lumen) } : null,
-    route: required(f.route),
+    route: blankAsAbsent(f.route),
     selfAdministered: f.selfAdministered,
     perDiemCode: textOrNull(f.perDiemCode.toUpperCase()),
     schedule: scheduleOf(f.scheduleKind, f.scheduleEvery),
-    start: required(f.start),
+    start: blankAsAbsent(f.start),
     stop: textOrNull(f.stop),
-    holds: f.holds.map((h) => ({ from: required(h.from), to: textOrNull(h.to), reason: textOrNull(h.reason) })),
-    doses: f.doses.map((d) => ({ date: required(d.date), given: d.given })),
+    holds: f.holds.map((h) => ({ from: blankAsAbsent(h.from), to: textOrNull(h.to), reason: textOrNull(h.reason) })),
+    doses: f.doses.map((d) => ({ date: blankAsAbsent(d.date), given: d.given })),
     diagnoses: diagnosesOf(f.diagnoses),
-    prescriber: required(f.prescriber),
+    prescriber: blankAsAbsent(f.prescriber),
     priorAuths: f.priorAuths.map((a) => {
       const rows = a.units.filter((u) => u.code.trim() || u.units.trim());
       return {
         number: a.number.trim(),
-        from: required(a.from),
+        from: blankAsAbsent(a.from),
         to: textOrNull(a.to),
-        units: rows.length ? Object.fromEntries(rows.map((u) => [u.code.trim().toUpperCase(), numberOrRaw(u.units) as number])) : null,
+        units: rows.length ? Object.fromEntries(rows.map((u) => [u.code.trim().toUpperCase(), numberOrRaw(u.units)])) : null,
       };
     }),
-    drugs: f.drugs.map((d) => ({ ndc: required(d.ndc.trim()), dose: { amount: numberOrRaw(d.amount) as number, unit: required(d.unit) } })),
+    drugs: f.drugs.map((d) => ({ ndc: blankAsAbsent(d.ndc.trim()), dose: { amount: numberOrRaw(d.amount), unit: blankAsAbsent(d.unit) } })),
   };
 }
 
@@ -198,6 +198,6 @@ export class TherapyForm extends FormState<TherapyFields> {
 
   save(): Promise<Therapy | null> {
     const record = therapyOf(this.f);
-    return this.submit(() => this.api.call(this.isNew ? 'therapies.create' : 'therapies.update', record));
+    return this.submit(() => this.api.submit(this.isNew ? 'therapies.create' : 'therapies.update', record));
   }
 }

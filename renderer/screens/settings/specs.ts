@@ -1,6 +1,6 @@
 // The settings forms, as data: one entry per field, addressed by the import format's paths.
 import { CODE_SETS, NDC_UNITS } from '../../../electron/domain/types.ts';
-import type { FieldSpec } from '../../lib/forms.ts';
+import type { FieldSpec } from '../../lib/forms/records.ts';
 
 const opts = (values: readonly string[], labels: Record<string, string> = {}) => values.map((v) => ({ value: v, label: labels[v] ?? v }));
 const MEASURES = ['mcg', 'mg', 'g', 'units', 'IU', 'mL'] as const;

@@ -1,12 +1,12 @@
 // The nurse visit form: fields as typed, a live preview of what the visit bills (asked of the
 // handlers after a pause, so the times are checked by the same rules as a save), save and sign.
-import type { TherapyOption } from '../../../electron/contract/therapies.ts';
+import type { Caller, Draft, TherapyOption, VisitDraft, VisitPreview, VisitRow } from '../../lib/contract.ts';
 import type { Visit } from '../../../electron/domain/types.ts';
-import type { VisitDraft, VisitPreview, VisitRow } from '../../../electron/contract/visits.ts';
-import { Debouncer, Latest, realTimers, type Timers } from '../patients/lib/debounce.ts';
+import { Debouncer, Latest, realTimers, type Timers } from '../../lib/debounce.ts';
 import { addDays } from '../../lib/format.ts';
-import { required, type Problems } from '../patients/lib/forms.ts';
-import type { Caller } from '../patients/lib/caller.ts';
+import { blankAsAbsent } from '../../lib/forms/convert.ts';
+import { FormState } from '../../lib/forms/formState.svelte.ts';
+import type { Problems } from '../../lib/forms/problems.ts';
 import { therapyChoices } from '../patients/lib/choices.ts';
 import { normalizeTime } from './time.ts';
 
@@ -34,29 +34,25 @@ export function blankVisit(today: string): VisitFields {
   return { id: '', patient: '', patientName: '', therapy: '', nurse: '', date: today, arrival: '', departure: '', overnight: false, departureDate: '', signed: false, notes: '' };
 }
 
-export function draftOf(f: VisitFields): VisitDraft {
+export function draftOf(f: VisitFields): Draft<VisitDraft> {
   return {
     id: f.id || null,
-    patient: required(f.patient),
-    therapy: required(f.therapy),
-    nurse: required(f.nurse),
-    date: required(f.date),
-    arrival: required(normalizeTime(f.arrival)),
-    departure: required(normalizeTime(f.departure)),
+    patient: blankAsAbsent(f.patient),
+    therapy: blankAsAbsent(f.therapy),
+    nurse: blankAsAbsent(f.nurse),
+    date: blankAsAbsent(f.date),
+    arrival: blankAsAbsent(normalizeTime(f.arrival)),
+    departure: blankAsAbsent(normalizeTime(f.departure)),
     departureDate: f.overnight ? f.departureDate || null : null,
     signed: f.signed,
     notes: f.notes.trim() || null,
   };
 }
 
-export class VisitForm {
-  f = $state<VisitFields>(blankVisit(''));
+/** `problems` are the last save's (all fields); `marked` adds the preview's while typing */
+export class VisitForm extends FormState<VisitFields> {
   preview = $state<VisitPreview | null>(null);
-  /** problems of the last save (all fields) */
-  saveProblems = $state<Problems>({});
   therapies = $state<TherapyOption[]>([]);
-  saving = $state(false);
-  error = $state<string | null>(null);
   message = $state<string | null>(null);
 
   /** a nurse records only her own visits: her nurse record, kept through every new visit */
@@ -65,12 +61,9 @@ export class VisitForm {
   private readonly latest = new Latest();
   private today: string;
 
-  constructor(
-    private readonly api: Caller,
-    opts: { today?: string; delayMs?: number; timers?: Timers } = {},
-  ) {
+  constructor(api: Caller, opts: { today?: string; delayMs?: number; timers?: Timers } = {}) {
+    super(api, blankVisit(opts.today ?? ''));
     this.today = opts.today ?? '';
-    this.f = blankVisit(this.today);
     this.debounce = new Debouncer(opts.delayMs ?? 150, opts.timers ?? realTimers);
   }
 
@@ -90,13 +83,13 @@ export class VisitForm {
   }
 
   /** the preview's time problems while typing; after a failed save, every field's */
-  get problems(): Problems {
+  get marked(): Problems {
     const live: Problems = {};
     for (const k of TIME_FIELDS) {
       const p = this.preview?.problems[k];
       if (p) live[k] = p;
     }
-    return { ...this.saveProblems, ...live };
+    return { ...this.problems, ...live };
   }
 
   /** arrival and departure are both there: the preview can judge them */
@@ -111,7 +104,7 @@ export class VisitForm {
 
   set<K extends keyof VisitFields>(key: K, value: VisitFields[K]): void {
     this.f[key] = value;
-    delete this.saveProblems[key];
+    this.touch(key);
     this.message = null;
     if (key === 'date' && this.f.overnight) this.f.departureDate = addDays(this.f.date, 1);
     this.schedulePreview();
@@ -121,7 +114,7 @@ export class VisitForm {
     this.f.patient = id;
     this.f.patientName = name;
     this.f.therapy = '';
-    delete this.saveProblems.patient;
+    this.touch('patient');
     this.therapies = [];
     if (!id) return;
     const { options, only } = await therapyChoices(this.api, id);
@@ -159,7 +152,7 @@ export class VisitForm {
     if (!this.timesEntered || !this.f.therapy) return this.dropPreview();
     this.debounce.cancel();
     const ticket = this.latest.next();
-    const r = await this.api.call('visits.preview', draftOf(this.f));
+    const r = await this.api.submit('visits.preview', draftOf(this.f));
     if (!this.latest.isCurrent(ticket)) return;
     if (r.ok) this.preview = r.value;
     else this.error = r.error.message;
@@ -167,17 +160,9 @@ export class VisitForm {
 
   /** saves (and signs when `signed` is ticked); true when saved */
   async save(): Promise<Visit | null> {
-    this.saving = true;
-    this.error = null;
     this.message = null;
-    const r = await this.api.call('visits.save', draftOf(this.f));
-    this.saving = false;
-    if (!r.ok) {
-      this.saveProblems = { ...(r.error.fields ?? {}) };
-      this.error = r.error.fields ? 'The visit was not saved. Please correct the fields marked below.' : r.error.message;
-      return null;
-    }
-    const v = r.value;
+    const v = await this.submit(() => this.api.submit('visits.save', draftOf(this.f)), 'The visit was not saved.');
+    if (!v) return null;
     this.message = `Visit ${v.id} saved${v.signed ? ' and signed' : ' (not signed yet, so it is not billed)'}.`;
     this.startNext(v);
     return v;
@@ -189,7 +174,7 @@ export class VisitForm {
     this.f = { ...this.blank(), ...keep };
     this.therapies = [];
     this.dropPreview();
-    this.saveProblems = {};
+    this.problems = {};
   }
 
   async edit(row: VisitRow): Promise<void> {
@@ -208,7 +193,7 @@ export class VisitForm {
       signed: row.signed,
       notes: row.notes ?? '',
     };
-    this.saveProblems = {};
+    this.problems = {};
     this.message = null;
     this.error = null;
     await this.refreshPreview();
@@ -218,7 +203,7 @@ export class VisitForm {
     this.f = this.blank();
     this.therapies = [];
     this.dropPreview();
-    this.saveProblems = {};
+    this.problems = {};
     this.error = null;
     this.message = null;
   }

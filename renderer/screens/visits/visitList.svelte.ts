@@ -1,6 +1,5 @@
 // Recent visits, newest first, unsigned ones marked; sign from the list.
-import type { VisitRow } from '../../../electron/contract/visits.ts';
-import type { Caller } from '../patients/lib/caller.ts';
+import type { Caller, VisitRow } from '../../lib/contract.ts';
 
 export class VisitList {
   rows = $state<VisitRow[]>([]);

@@ -1,7 +1,7 @@
 // A screen opened from a chart (`#/dispenses?patient=P1001`) starts on that patient. Only a
 // change of the address picks the patient, so choosing another one on the screen sticks.
 import { router } from '../../../lib/state/router.svelte.ts';
-import type { Caller } from './caller.ts';
+import type { Caller } from '../../../lib/contract.ts';
 
 export interface PatientRef {
   id: string;

@@ -1,9 +1,8 @@
 // Search as you type: waits for a pause, drops answers that arrive after a newer query, and keeps
 // a highlighted result for arrow keys and Enter (listbox pattern).
-import type { PatientHit } from '../../../../electron/contract/patients.ts';
-import type { Caller } from './caller.ts';
-import { moveIndex } from './choices.ts';
-import { Debouncer, Latest, type Timers, realTimers } from './debounce.ts';
+import type { Caller, PatientHit } from '../../../lib/contract.ts';
+import { moveIndex } from '../../../lib/forms/choices.ts';
+import { Debouncer, Latest, type Timers, realTimers } from '../../../lib/debounce.ts';
 
 
 export class PatientSearch {

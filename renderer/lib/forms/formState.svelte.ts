@@ -1,9 +1,8 @@
-// What every record form of the chart (and the dispensing log) shares: the fields as typed, the
-// problems of the last save keyed by field path, and one way of sending the record and reading
-// the answer. The handlers check the record; the form only shows what they say.
-import type { CallResult } from '../../../../electron/contract/index.ts';
-import type { Caller } from './caller.ts';
-import type { Problems } from './forms.ts';
+// What every form shares: the fields as typed, the problems of the last save keyed by field path,
+// and one way of sending the record and reading the answer. The handlers check the record; the
+// form only shows what they say.
+import type { Caller, CallResult } from '../contract.ts';
+import type { Problems } from './problems.ts';
 
 export abstract class FormState<F> {
   f: F;
@@ -25,9 +24,10 @@ export abstract class FormState<F> {
 
   /**
    * Sends the record; null when refused, with each problem kept under its field path and a
-   * summary starting with `notSaved`.
+   * summary starting with `notSaved` (null: the server's own message, for forms that show each
+   * problem beside its field and the message once).
    */
-  protected async submit<T>(send: () => Promise<CallResult<T>>, notSaved = 'Not saved.'): Promise<T | null> {
+  protected async submit<T>(send: () => Promise<CallResult<T>>, notSaved: string | null = 'Not saved.'): Promise<T | null> {
     this.saving = true;
     this.error = null;
     const r = await send();
@@ -37,7 +37,7 @@ export abstract class FormState<F> {
       return r.value;
     }
     this.problems = { ...(r.error.fields ?? {}) };
-    this.error = r.error.fields ? `${notSaved} Please correct the fields marked below.` : r.error.message;
+    this.error = r.error.fields && notSaved !== null ? `${notSaved} Please correct the fields marked below.` : r.error.message;
     return null;
   }
 }

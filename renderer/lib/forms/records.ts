@@ -1,6 +1,6 @@
-// Small, declarative record forms: a list of fields addressed by dotted paths ('address.city'),
-// errors keyed the same way (the import validation's field paths), and a clean-up before saving
-// that turns blanks into "absent" the way the import format expects.
+// Declarative record forms (RecordForm.svelte): a list of fields addressed by dotted paths
+// ('address.city'), errors keyed the same way (the import validation's field paths), and a
+// clean-up before saving that turns blanks into "absent" the way the import format expects.
 
 export type FieldKind = 'text' | 'number' | 'select' | 'checkbox' | 'list';
 
@@ -45,20 +45,19 @@ function blank(v: unknown): boolean {
 }
 
 /**
- * Blank strings become null; an address (or any nested object) whose fields are all blank
- * becomes null; text is trimmed. Numbers typed into text fields stay as the user wrote them:
- * the server's validation names what is wrong.
+ * In place, so a typed draft stays that draft: blank strings become null; an address (or any
+ * nested object) whose fields are all blank becomes null; text is trimmed. Numbers typed into
+ * text fields stay as the user wrote them: the server's validation names what is wrong.
  */
-export function cleanRecord(rec: Rec): Rec {
-  const out: Rec = {};
+export function cleanDraft(rec: Rec): void {
   for (const [k, v] of Object.entries(rec)) {
-    if (typeof v === 'string') out[k] = v.trim() === '' ? null : v.trim();
+    if (typeof v === 'string') rec[k] = v.trim() === '' ? null : v.trim();
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const inner = cleanRecord(v as Rec);
-      out[k] = Object.values(inner).every(blank) ? null : inner;
-    } else out[k] = v;
+      const inner = { ...v };
+      cleanDraft(inner);
+      rec[k] = Object.values(inner).every(blank) ? null : inner;
+    }
   }
-  return out;
 }
 
 /** The error for a field: its own path, or the first error below it (e.g. 'address' for 'address.zip'). */

@@ -1,0 +1,31 @@
+// Between what a form holds (text as typed) and the drafts the handlers take. Nothing here
+// validates: the handlers check every record with the import's rules and name the fields.
+
+/** trimmed text, or null when blank (optional fields) */
+export function textOrNull(s: string): string | null {
+  const t = s.trim();
+  return t === '' ? null : t;
+}
+
+/**
+ * A number typed in a form. Blank → absent (the check says "is required"); text that is not a
+ * number is passed on as typed so the check names the field ("expected a number").
+ */
+export function numberOrRaw(s: string): number | string | undefined {
+  const t = s.trim();
+  if (t === '') return undefined;
+  const n = Number(t.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : t;
+}
+
+/**
+ * A required choice or date left blank: sent as absent, so the check says "is required" rather
+ * than "'' is not one of …".
+ */
+export function blankAsAbsent<T extends string>(s: T | ''): T | undefined {
+  return s === '' ? undefined : s;
+}
+
+export function numberText(n: number | null | undefined): string {
+  return n === null || n === undefined ? '' : String(n);
+}

@@ -1,0 +1,86 @@
+// The settings records as their forms hold them: for each section, the contract's record as a
+// draft, and what a new one starts as. The section travels with its draft so a save knows, by
+// type, which call takes it.
+import type { Clearinghouse, Nurse, Organization, Payer, Prescriber, Product } from '../../../electron/domain/types.ts';
+import type { Draft, PayerInput } from '../contract.ts';
+
+export interface Drafts {
+  organization: Draft<Organization>;
+  clearinghouse: Draft<Clearinghouse>;
+  /** the fee schedule is edited as price rows beside the form */
+  payers: Draft<Omit<PayerInput, 'fees'>>;
+  products: Draft<Product>;
+  prescribers: Draft<Prescriber>;
+  nurses: Draft<Nurse>;
+}
+
+export type Editing = { [S in keyof Drafts]: { section: S; draft: Drafts[S] } }[keyof Drafts];
+
+/** a record of one of the listed sections, as stored */
+export type Listed =
+  | { section: 'payers'; record: Payer }
+  | { section: 'products'; record: Product }
+  | { section: 'prescribers'; record: Prescriber }
+  | { section: 'nurses'; record: Nurse };
+
+export type ListSection = Listed['section'];
+
+export function blankOrganization(): Draft<Organization> {
+  return { name: '', npi: '', taxId: '', taxonomy: '', address: null, phone: '', contact: '' };
+}
+
+export function blankClearinghouse(): Draft<Clearinghouse> {
+  return { name: '', senderId: '', receiverId: '', submitterId: '', usage: 'T' };
+}
+
+export function blankListed(section: ListSection): Editing {
+  switch (section) {
+    case 'payers':
+      return { section, draft: { id: '', name: '', payerId: '', filingIndicator: '', address: null, settings: null } };
+    case 'products':
+      return { section, draft: { ndc: '', name: '', kind: 'drug', hcpcs: '', hcpcsUnit: { amount: null, unit: 'mg' }, ndcUnit: 'ML', drugPerNdcUnit: { amount: null, unit: 'mg' }, containerSize: null, singleDose: false, tpnIncluded: false } };
+    case 'prescribers':
+      return { section, draft: { id: '', firstName: '', lastName: '', npi: '' } };
+    case 'nurses':
+      return { section, draft: { id: '', firstName: '', lastName: '', credential: 'RN', npi: '' } };
+  }
+}
+
+/** a stored record on the form; a payer's fees leave it for the price rows */
+export function editingOf(item: Listed): { editing: Editing; fees: Payer['fees'] } {
+  switch (item.section) {
+    case 'payers': {
+      const { fees, ...payer } = structuredClone(item.record);
+      return { editing: { section: 'payers', draft: payer }, fees };
+    }
+    case 'products':
+      return { editing: { section: 'products', draft: structuredClone(item.record) }, fees: {} };
+    case 'prescribers':
+      return { editing: { section: 'prescribers', draft: structuredClone(item.record) }, fees: {} };
+    case 'nurses':
+      return { editing: { section: 'nurses', draft: structuredClone(item.record) }, fees: {} };
+  }
+}
+
+/** the key of the record on the form, to mark it in the list */
+export function keyOf(e: Editing): string {
+  switch (e.section) {
+    case 'products':
+      return e.draft.ndc ?? '';
+    case 'organization':
+    case 'clearinghouse':
+      return '';
+    default:
+      return e.draft.id ?? '';
+  }
+}
+
+/** a product's quantity without its amount is "not given" (supplies have none) */
+export function tidyProduct(d: Drafts['products']): void {
+  if (d.hcpcsUnit && (d.hcpcsUnit.amount === null || d.hcpcsUnit.amount === undefined)) d.hcpcsUnit = null;
+  if (d.drugPerNdcUnit && (d.drugPerNdcUnit.amount === null || d.drugPerNdcUnit.amount === undefined)) d.drugPerNdcUnit = null;
+  if (d.kind !== 'supply') return;
+  if (d.ndcUnit === null) delete d.ndcUnit;
+  if (d.containerSize === null) delete d.containerSize;
+  if (d.singleDose === null || d.singleDose === false) delete d.singleDose;
+}
