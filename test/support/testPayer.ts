@@ -17,10 +17,12 @@ export interface ClaimPlan {
   reject?: { category: string; status: string; entity?: string };
   /** CLP02 = 4: the payer does not know the patient (claim-level CO-31, no lines) */
   notRecognized?: boolean;
-  /** lines after this number come in the second 835 (a split claim, MOA MA15) */
+  /** lines after this number come in the second 835 (a split claim; pyx12's code list lacks MA15, so no MOA) */
   splitAfterLine?: number;
   /** the second 835 reverses the first payment (CLP02 = 22) and pays again with these outcomes */
   correction?: Record<number, LineOutcome>;
+  /** claim-level remark codes (MOA03…07) */
+  remarks?: string[];
   /** leave out REF*6R on the remit lines (matching falls back to code, modifiers, dates, units) */
   omitLineControl?: boolean;
 }
@@ -154,7 +156,10 @@ function remit835(sent: Sent837, plan: PayerPlan, control: number, clps: ClpInpu
     seg('N1', 'PE', sent.provider.name, 'XX', sent.provider.npi),
   ];
   if (total < 0) throw new Error(`test payer: payment ${total} below zero; add an FB provider adjustment`);
-  const footer = (plb ?? []).map((p) => seg('PLB', sent.provider.npi, `${date.slice(0, 4)}1231`, [p.reason, p.reference ?? ''], money(p.cents)));
+  // one PLB holds six reason/amount pairs; pyx12 allows a single PLB, so more than six would fail it
+  const items = (plb ?? []).flatMap((p) => [[p.reason, p.reference ?? ''], money(p.cents)]);
+  const footer: Segment[] = [];
+  for (let i = 0; i < items.length; i += 12) footer.push(seg('PLB', sent.provider.npi, `${date.slice(0, 4)}1231`, ...items.slice(i, i + 12)));
   return interchange({ sender: payerId, receiver: sent.sender, functionalId: 'HP', version: '005010X221A1', control, now }, '835', [...header, ...(clps.length ? body : []), ...footer], null);
 }
 
@@ -191,6 +196,7 @@ function ack277(sent: Sent837, plan: PayerPlan, control: number, numbers: Record
     seg('HL', '3', '2', '19', '1'),
     seg('NM1', '85', '2', sent.provider.name, '', '', '', '', 'XX', sent.provider.npi),
     seg('TRN', '1', `PRV${control}`),
+    seg('STC', ['A1', '19'], '', 'WQ', money(sum(sent.claims))),
     seg('QTY', 'QA', String(accepted.length)),
     seg('QTY', 'QC', String(rejected.length)),
     seg('AMT', 'YU', money(sum(accepted))),
@@ -237,10 +243,10 @@ export function respond(text837: string, plan: PayerPlan): PayerResponse {
     const split = cp.splitAfterLine;
     const now = split ? claim.lines.filter((l) => l.n <= split) : claim.lines;
     const later = split ? claim.lines.filter((l) => l.n > split) : [];
-    const moa = split ? ['MA15'] : undefined;
+    const moa = cp.remarks;
     const firstLines = now.map((l) => outcome(l));
     first.push({ claim, status: '1', lines: firstLines, number, omitLineControl, sign: 1, ...(moa ? { moa } : {}) });
-    if (later.length) second.push({ claim, status: '1', lines: later.map((l) => outcome(l)), number: `${number}2`, omitLineControl, sign: 1, moa: ['MA15'] });
+    if (later.length) second.push({ claim, status: '1', lines: later.map((l) => outcome(l)), number: `${number}2`, omitLineControl, sign: 1 });
     if (cp.correction) {
       const reversed = firstLines.map((r) => ({ ...r, paidCents: -r.paidCents, allowedCents: r.allowedCents === null ? null : -r.allowedCents, cas: r.cas.map((a) => ({ ...a, cents: -a.cents })) }));
       second.push({ claim, status: '22', lines: reversed, number, omitLineControl, sign: -1 });
