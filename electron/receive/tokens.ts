@@ -62,7 +62,7 @@ export function tokenize(text: string): RawSegment[] {
       if (isa.length < ISA_LENGTH) throw new X12ReadError('ISA', position, `is ${isa.length} characters long; an ISA has 106 with its terminator`);
       d = delimitersOf(isa, position);
     } else if (d === null) {
-      throw new X12ReadError(body.slice(at, at + 3), position, 'the file does not start with an ISA segment, so its delimiters are unknown');
+      throw new X12ReadError(/^[A-Z][A-Z0-9]{1,2}/.exec(body.slice(at, at + 3))?.[0] ?? '', position, 'the file does not start with an ISA segment, so its delimiters are unknown');
     }
     const end = body.indexOf(d.segment, at);
     if (end < 0) {
