@@ -31,7 +31,7 @@ export const SAMPLE_PLANS = {
         C2610P1001A: { lines: { 3: { kind: 'deny', group: 'CO', reason: '16', remarks: ['M119'] } }, correction: { 3: { kind: 'pay' } } },
         C2610P1002A: { reject: { category: 'A7', status: '562', entity: '85' } },
       },
-      providerAdjustments: [{ reason: 'WO', reference: 'C2609P1001A 94000011112', cents: 500 }, { reason: 'L6', cents: -215 }],
+      providerAdjustments: [{ reason: 'WO', reference: 'C2610P1001S 94000100003', cents: 500 }, { reason: 'L6', cents: -215 }],
     },
   },
   /** a claim split across two 835s (MOA MA15), one patient the payer does not know (CLP02 = 4) */

@@ -7,8 +7,8 @@ import { interchange, seg, type Segment } from './x12Out.ts';
 import { readSent837, type Sent837, type SentClaim, type SentLine } from './sent837.ts';
 
 export type LineOutcome =
-  | { kind: 'pay'; allowedCents?: number; deductibleCents?: number; coinsuranceCents?: number; copayCents?: number; remarks?: string[] }
-  | { kind: 'deny'; group: 'CO' | 'PI' | 'OA' | 'PR'; reason: string; remarks?: string[] };
+  | { kind: 'pay'; allowedCents?: number; deductibleCents?: number; coinsuranceCents?: number; copayCents?: number; remarks?: readonly string[] }
+  | { kind: 'deny'; group: 'CO' | 'PI' | 'OA' | 'PR'; reason: string; remarks?: readonly string[] };
 
 export interface ClaimPlan {
   /** by line number; lines not named follow the plan's default */
@@ -21,6 +21,8 @@ export interface ClaimPlan {
   splitAfterLine?: number;
   /** the second 835 reverses the first payment (CLP02 = 22) and pays again with these outcomes */
   correction?: Record<number, LineOutcome>;
+  /** the second 835 reverses the first payment and pays nothing again */
+  reverseOnly?: boolean;
   /** claim-level remark codes (MOA03…07) */
   remarks?: string[];
   /** leave out REF*6R on the remit lines (matching falls back to code, modifiers, dates, units) */
@@ -56,7 +58,7 @@ interface LineResult {
   paidCents: number;
   cas: { group: string; reason: string; cents: number }[];
   allowedCents: number | null;
-  remarks: string[];
+  remarks: readonly string[];
 }
 
 /** The amounts of one line under an outcome; charge − paid = Σ CAS always. */
@@ -140,8 +142,10 @@ function remit835(sent: Sent837, plan: PayerPlan, control: number, clps: ClpInpu
     body.push(...r.segs);
     paid += r.paidCents;
   }
-  const plbSum = (plb ?? []).reduce((s, p) => s + p.cents, 0);
-  const total = paid - plbSum;
+  // a payment below zero is carried to a later remittance with a negative FB (835.md §10)
+  const carried = paid - (plb ?? []).reduce((s, p) => s + p.cents, 0);
+  const plbs = carried < 0 ? [...(plb ?? []), { reason: 'FB', reference: `TP${control}`, cents: carried }] : (plb ?? []);
+  const total = paid - plbs.reduce((s, p) => s + p.cents, 0);
   const date = d8(now.slice(0, 10));
   const header: Segment[] = [
     total > 0
@@ -155,9 +159,8 @@ function remit835(sent: Sent837, plan: PayerPlan, control: number, clps: ClpInpu
     seg('PER', 'BL', 'EDI SUPPORT', 'TE', '8005551212'),
     seg('N1', 'PE', sent.provider.name, 'XX', sent.provider.npi),
   ];
-  if (total < 0) throw new Error(`test payer: payment ${total} below zero; add an FB provider adjustment`);
   // one PLB holds six reason/amount pairs; pyx12 allows a single PLB, so more than six would fail it
-  const items = (plb ?? []).flatMap((p) => [[p.reason, p.reference ?? ''], money(p.cents)]);
+  const items = plbs.flatMap((p) => [[p.reason, p.reference ?? ''], money(p.cents)]);
   const footer: Segment[] = [];
   for (let i = 0; i < items.length; i += 12) footer.push(seg('PLB', sent.provider.npi, `${date.slice(0, 4)}1231`, ...items.slice(i, i + 12)));
   return interchange({ sender: payerId, receiver: sent.sender, functionalId: 'HP', version: '005010X221A1', control, now }, '835', [...header, ...(clps.length ? body : []), ...footer], null);
@@ -247,10 +250,10 @@ export function respond(text837: string, plan: PayerPlan): PayerResponse {
     const firstLines = now.map((l) => outcome(l));
     first.push({ claim, status: '1', lines: firstLines, number, omitLineControl, sign: 1, ...(moa ? { moa } : {}) });
     if (later.length) second.push({ claim, status: '1', lines: later.map((l) => outcome(l)), number: `${number}2`, omitLineControl, sign: 1 });
-    if (cp.correction) {
+    if (cp.correction || cp.reverseOnly) {
       const reversed = firstLines.map((r) => ({ ...r, paidCents: -r.paidCents, allowedCents: r.allowedCents === null ? null : -r.allowedCents, cas: r.cas.map((a) => ({ ...a, cents: -a.cents })) }));
       second.push({ claim, status: '22', lines: reversed, number, omitLineControl, sign: -1 });
-      second.push({ claim, status: '1', lines: now.map((l) => outcome(l, cp.correction)), number: `${number}1`, omitLineControl, sign: 1 });
+      if (cp.correction) second.push({ claim, status: '1', lines: now.map((l) => outcome(l, cp.correction)), number: `${number}1`, omitLineControl, sign: 1 });
     }
   }
   if (plan.syntaxErrorIn) return { ack999: ack999(sent, plan, base), ack277: null, remits: [], payerClaimNumbers: {} };
