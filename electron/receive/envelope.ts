@@ -64,6 +64,14 @@ function sameControl(close: RawSegment, n: number, open: RawSegment, m: number):
   }
 }
 
+/** The closing segment at segs[j] (SE, GE, IEA): its count and its echo of the opening control number. */
+function close(segs: RawSegment[], j: number, id: string, what: string, actual: number, open: RawSegment, controlAt: number): number {
+  const end = expect(segs[j], id, segs[j - 1]!);
+  count(end, 1, what, actual);
+  sameControl(end, 2, open, controlAt);
+  return j + 1;
+}
+
 /** Reads one ST…SE starting at segs[i] (an ST); returns it and the index after its SE. */
 function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet, number] {
   const st = segs[i]!;
@@ -75,9 +83,7 @@ function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet
     body.push(s);
     j++;
   }
-  const se = expect(segs[j], 'SE', segs[j - 1]!);
-  count(se, 1, 'segments from ST to SE', body.length + 2);
-  sameControl(se, 2, st, 2);
+  const next = close(segs, j, 'SE', 'segments from ST to SE', body.length + 2, st, 2);
   const set: TransactionSet = {
     st,
     type: required(st, 1, 'transaction set identifier'),
@@ -85,7 +91,7 @@ function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet
     convention: el(st, 3) || el(gs, 8),
     body,
   };
-  return [set, j + 1];
+  return [set, next];
 }
 
 function readGroup(segs: RawSegment[], i: number): [FunctionalGroup, number] {
@@ -105,10 +111,7 @@ function readGroup(segs: RawSegment[], i: number): [FunctionalGroup, number] {
     group.sets.push(set);
     j = next;
   }
-  const ge = expect(segs[j], 'GE', segs[j - 1]!);
-  count(ge, 1, 'transaction sets', group.sets.length);
-  sameControl(ge, 2, gs, 6);
-  return [group, j + 1];
+  return [group, close(segs, j, 'GE', 'transaction sets', group.sets.length, gs, 6)];
 }
 
 function readInterchange(segs: RawSegment[], i: number): [Interchange, number] {
@@ -130,10 +133,7 @@ function readInterchange(segs: RawSegment[], i: number): [Interchange, number] {
     ix.groups.push(group);
     j = next;
   }
-  const iea = expect(segs[j], 'IEA', segs[j - 1]!);
-  count(iea, 1, 'functional groups', ix.groups.length);
-  sameControl(iea, 2, isa, 13);
-  return [ix, j + 1];
+  return [ix, close(segs, j, 'IEA', 'functional groups', ix.groups.length, isa, 13)];
 }
 
 /** Every interchange in the file; throws on the first envelope problem. */
