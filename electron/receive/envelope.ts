@@ -15,6 +15,7 @@ export interface TransactionSet {
   convention: string;
   /** the segments between ST and SE */
   body: RawSegment[];
+  se: RawSegment;
 }
 
 export interface FunctionalGroup {
@@ -86,6 +87,7 @@ function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet
   const next = close(segs, j, 'SE', 'segments from ST to SE', body.length + 2, st, 2);
   const set: TransactionSet = {
     st,
+    se: segs[j]!,
     type: required(st, 1, 'transaction set identifier'),
     control: required(st, 2, 'transaction set control number'),
     convention: el(st, 3) || el(gs, 8),

@@ -9,15 +9,26 @@ import { read999, type Ack999 } from './read999.ts';
 import { X12ReadError } from './readError.ts';
 import { readTa1, type Ta1 } from './readTa1.ts';
 import type { Remittance } from './remittance.ts';
-import { tokenize } from './tokens.ts';
+import { tokenize, type RawSegment } from './tokens.ts';
 
 export type ReceivedKind = 'TA1' | '999' | '277CA' | '835';
 
-export type ReceivedDocument =
-  | { kind: 'TA1'; interchange: string; ta1: Ta1 }
-  | { kind: '999'; interchange: string; ack: Ack999 }
-  | { kind: '277CA'; interchange: string; ack: Ack277 }
-  | { kind: '835'; interchange: string; remittance: Remittance };
+interface DocumentIdentity {
+  /** ISA13 of the interchange that carried it */
+  interchange: string;
+  /**
+   * SHA-256 of the transaction set's segments (ST…SE, or the TA1) written with standard
+   * delimiters: the same content re-enveloped by a clearinghouse keeps its hash (835.md §13)
+   */
+  contentSha256: string;
+}
+
+export type ReceivedDocument = DocumentIdentity & (
+  | { kind: 'TA1'; ta1: Ta1 }
+  | { kind: '999'; ack: Ack999 }
+  | { kind: '277CA'; ack: Ack277 }
+  | { kind: '835'; remittance: Remittance }
+);
 
 export interface ReceivedFile {
   /** SHA-256 of the bytes as received: the same file received twice has the same identity */
@@ -43,11 +54,27 @@ export function kindOf(set: TransactionSet): Exclude<ReceivedKind, 'TA1'> {
   throw new X12ReadError('ST', set.st.position, `ST*${set.type} (${set.convention || 'no version'}) is not a TA1, 999, 277CA (005010X214) or 835 this product reads`);
 }
 
+/** Segments with standard delimiters (* : ^ ~), whatever the file used, then hashed. */
+export function contentHash(segs: readonly RawSegment[]): string {
+  const text = segs.map((s) => [s.id, ...s.elements.map((e) => e.split(s.delimiters.component).join(':').split(s.delimiters.repetition).join('^'))].join('*') + '~').join('');
+  return fileIdentity(text);
+}
+
 function readSet(set: TransactionSet, interchange: string): ReceivedDocument {
   const kind = kindOf(set);
-  if (kind === '835') return { kind, interchange, remittance: read835(set) };
-  if (kind === '999') return { kind, interchange, ack: read999(set) };
-  return { kind, interchange, ack: read277ca(set) };
+  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se]) };
+  if (kind === '835') return { kind, ...id, remittance: read835(set) };
+  if (kind === '999') return { kind, ...id, ack: read999(set) };
+  return { kind, ...id, ack: read277ca(set) };
+}
+
+/**
+ * R-RA-4: the key of one remittance (one ST) for "received twice changes nothing": payer (TRN03,
+ * else the payer's id or name) + trace number + payment date + amount (835.md §13). The same key
+ * with another contentSha256 is a reissue or a payer error: hold it for a person.
+ */
+export function remittanceKey(r: Remittance): string {
+  return [r.traceOriginator ?? r.payer.id ?? r.payer.name, r.traceNumber, r.paymentDate, String(r.paymentCents)].join('|');
 }
 
 export function readReceived(bytes: Uint8Array | string): ReceivedFile {
@@ -56,7 +83,7 @@ export function readReceived(bytes: Uint8Array | string): ReceivedFile {
   const interchanges = readEnvelopes(segs);
   const documents: ReceivedDocument[] = [];
   for (const ix of interchanges) {
-    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, ta1: readTa1(s) });
+    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s]), ta1: readTa1(s) });
     for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control));
   }
   if (documents.length === 0) throw new X12ReadError('IEA', segs[segs.length - 1]!.position, 'the file holds no TA1 and no transaction set');

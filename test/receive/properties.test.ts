@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balanceProblems } from '../../electron/receive/balance835.ts';
 import { claimBalance } from '../../electron/receive/claimBalance.ts';
-import { fileIdentity, readReceived } from '../../electron/receive/readReceived.ts';
+import { fileIdentity, readReceived, remittanceKey } from '../../electron/receive/readReceived.ts';
 import type { ClaimPlan, LineOutcome, PayerPlan } from '../support/testPayer.ts';
 import { flow, postAll } from './flow.ts';
 
@@ -96,5 +96,19 @@ describe('receive properties', () => {
       changed[i] = changed[i] === 0x30 ? 0x31 : 0x30;
       expect(fileIdentity(changed)).not.toBe(a.sha256);
     }), { numRuns: 30 });
+  });
+
+  it('R-RA-4: a remittance keeps its content hash and key when re-enveloped with other delimiters and control numbers', () => {
+    fc.assert(fc.property(plans, (p) => {
+      const text = flow(GOLDEN, planOf(p, charges)).response.remits[0]!;
+      const other = text.replace(/\*/g, '|').replace(/:~\n/, '>~\n').replace(/HC:/g, 'HC>').replace(/000000003/g, '000000777').replace(/~\n/g, '!');
+      const [a, b] = [readReceived(text), readReceived(other)].map((f) => f.documents[0]!);
+      expect(readReceived(other).sha256).not.toBe(readReceived(text).sha256);
+      expect(b!.contentSha256).toBe(a!.contentSha256);
+      expect(b!.interchange).toBe('000000777');
+      if (a!.kind !== '835' || b!.kind !== '835') throw new Error('expected 835s');
+      expect(remittanceKey(b!.remittance)).toBe(remittanceKey(a!.remittance));
+      expect(remittanceKey(a!.remittance)).toBe(`1512345678|TP202611200003|2026-11-20|${a!.remittance.paymentCents}`);
+    }), { numRuns: 20 });
   });
 });

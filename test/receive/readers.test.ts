@@ -62,6 +62,18 @@ describe('277CA', () => {
     expect([c.statuses[0]!.action, c.statuses[0]!.chargeCents]).toEqual(['U', 73800]);
   });
 
+  it('reads a rejected service line (2220D) with our line control number from REF*FJ', () => {
+    const text = referenceFile('reference-277ca')
+      .replace('DTP*472*RD8*20250106-20250108~\nSE*', 'DTP*472*RD8*20250106-20250108~\nSVC*HC:J0696:JW*13.5*****3~\nSTC*A7:507*20250116*U~\nREF*FJ*HIP250106A-3~\nDTP*472*RD8*20250106-20250108~\nSE*')
+      .replace('SE*37*', 'SE*41*');
+    const c = only(text, '277CA').ack.claims[1]!;
+    expect(c.lines).toEqual([{
+      position: 39, procedure: ['HC', 'J0696', 'JW'], chargeCents: 1350, units: 3, lineControlNumber: 'HIP250106A-3', from: '2025-01-06', to: '2025-01-08',
+      statuses: [{ position: 40, codes: [{ category: 'A7', status: '507', entity: null, words: 'A7 rejected for invalid information: status 507' }], date: '2025-01-16', action: 'U', chargeCents: null, text: null }],
+    }]);
+    expect(c.statuses).toHaveLength(1);
+  });
+
   it('reads the batch and provider totals', () => {
     expect(ack.reference).toBe('ACK250116A');
     expect(ack.batches.map((b) => [b.level, b.trace, b.acceptedCount, b.rejectedCount, b.acceptedCents, b.rejectedCents])).toEqual([
