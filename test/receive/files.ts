@@ -7,7 +7,7 @@ import { readReceived } from '../../electron/receive/readReceived.ts';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'files');
 
-export function referenceFile(name: 'reference-835' | 'reference-999' | 'reference-277ca' | 'reference-ta1' | 'third-party-835'): string {
+export function referenceFile(name: 'reference-835' | 'reference-835-reversal' | 'reference-999' | 'reference-277ca' | 'reference-ta1' | 'third-party-835'): string {
   return readFileSync(path.join(DIR, `${name}.x12`), 'utf8');
 }
 
