@@ -50,11 +50,14 @@ export function errorsInWords(errors: readonly SegmentError[]): string {
   }).join('; ');
 }
 
-/** R-RA-2: denied in full when CLP02 = 4, or nothing paid and only CO/PI/OA adjustments. */
+/**
+ * R-RA-2: denied in full when CLP02 = 4, or nothing paid and every adjustment CO or PI. An OA
+ * zero-pay (OA-23 on a secondary: the primary paid it all) or a PR one (deductible) is no denial.
+ */
 export function deniedInFull(p: ClaimPosting): boolean {
   if (p.statusCode === '4') return true;
   const all = [...p.adjustments, ...p.lines.flatMap((l) => l.adjustments)];
-  return p.paidCents === 0 && p.lines.every((l) => l.paidCents === 0) && all.length > 0 && all.every((a) => a.group !== 'PR');
+  return p.paidCents === 0 && p.lines.every((l) => l.paidCents === 0) && all.length > 0 && all.every((a) => a.group === 'CO' || a.group === 'PI');
 }
 
 function from835(current: StoredClaimStatus, p: ClaimPosting): Transition {

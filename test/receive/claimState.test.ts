@@ -104,7 +104,7 @@ describe('R-AK-1 through the test payer', () => {
     expect(numbers.get('C2610P1001A')).toBe('940001000011');
   });
 
-  it('R-RA-2: CLP02 = 4, or nothing paid with only CO/PI/OA adjustments, is denied in full', () => {
+  it('R-RA-2: CLP02 = 4, or nothing paid with only CO/PI adjustments, is denied in full', () => {
     const f = sampleFlow('split');
     const { postings } = postAll(f.stored, f.remittances);
     expect(postings.map((p) => [p.claimId, p.statusCode, deniedInFull(p), nextClaimState('accepted', { kind: '835', posting: p }).status])).toEqual([
@@ -114,6 +114,7 @@ describe('R-AK-1 through the test payer', () => {
     const denied = { ...postAll(allDenied.stored, allDenied.remittances).postings[0]!, paidCents: 0 };
     const zeroLines = { ...denied, lines: denied.lines.map((l) => ({ ...l, paidCents: 0, adjustments: l.adjustments.filter((a) => a.group !== 'PR') })) };
     expect(deniedInFull(zeroLines)).toBe(true);
-    expect(deniedInFull({ ...zeroLines, lines: zeroLines.lines.map((l) => ({ ...l, adjustments: [{ group: 'PR', reason: '1', cents: l.chargeCents, quantity: null }] })) })).toBe(false);
+    const only = (group: 'PR' | 'OA' | 'PI', reason: string) => ({ ...zeroLines, lines: zeroLines.lines.map((l) => ({ ...l, adjustments: [{ group, reason, cents: l.chargeCents, quantity: null }] })) });
+    expect([deniedInFull(only('PR', '1')), deniedInFull(only('OA', '23')), deniedInFull(only('PI', '204'))]).toEqual([false, false, true]);
   });
 });
