@@ -3,13 +3,13 @@
 
 export class X12ReadError extends Error {
   constructor(
-    /** segment id as read (ISA, CLP …), or '' when the file ends before one */
+    /** segment id as read (ISA, CLP …), or '' when there is none to name (the file ends, or the text is no segment id) */
     readonly segmentId: string,
     /** 1-based segment number in the file, ISA = 1 */
     readonly position: number,
     readonly problem: string,
   ) {
-    super(`${segmentId || 'end of file'} at segment ${position}: ${problem}`);
+    super(`${segmentId || 'segment'} at segment ${position}: ${problem}`);
     this.name = 'X12ReadError';
   }
 }

@@ -20,6 +20,8 @@ export interface RawSegment {
   delimiters: Delimiters;
 }
 
+const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+
 /** ISA is fixed length: 105 characters, then the segment terminator. */
 const ISA_LENGTH = 106;
 
@@ -66,11 +68,12 @@ export function tokenize(text: string): RawSegment[] {
     }
     const end = body.indexOf(d.segment, at);
     if (end < 0) {
-      throw new X12ReadError(body.slice(at, body.indexOf(d.element, at) >= 0 ? body.indexOf(d.element, at) : at + 3), position, `has no segment terminator '${d.segment}': the file is cut short`);
+      const id = body.slice(at).split(d.element, 1)[0]!;
+      throw new X12ReadError(SEGMENT_ID.test(id) ? id : '', position, `has no segment terminator '${d.segment}': the file is cut short`);
     }
     const parts = body.slice(at, end).split(d.element);
     const id = parts[0]!;
-    if (!/^[A-Z][A-Z0-9]{1,2}$/.test(id)) throw new X12ReadError(id, position, `'${id}' is not a segment id`);
+    if (!SEGMENT_ID.test(id)) throw new X12ReadError('', position, `'${id.slice(0, 20)}' is not a segment id`);
     out.push({ id, elements: parts.slice(1), position, delimiters: d });
     at = end + 1;
   }
