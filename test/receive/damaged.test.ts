@@ -38,7 +38,7 @@ function apply(text: string, d: Damage): string {
   else if (d.op === 'swap') {
     const j = d.with % segs.length;
     [segs[i], segs[j]] = [segs[j]!, segs[i]!];
-  } else {
+  } else if (d.op === 'element') {
     const els = segs[i]!.split('*');
     els[d.element % Math.max(els.length, 1)] = d.value;
     segs[i] = els.join('*');
