@@ -5,6 +5,20 @@
 import type { ClaimPosting, ProviderPosting, RemittanceRef, StoredClaim } from './postingTypes.ts';
 import type { ProviderAdjustment } from './remittance.ts';
 
+/** The PLB03-1 reasons of 835.md §10's table, in words with the sign's meaning; others show as the code. */
+export const PLB_REASONS: Readonly<Record<string, string>> = {
+  L6: 'interest: negative is interest paid to us, positive takes back interest paid before (interest income, not patient accounts)',
+  WO: 'overpayment recovery: positive is money taken back now, negative a reversed claim\'s money not yet taken back',
+  FB: 'forwarding balance: negative carries a balance to a later remittance, positive applies one from an earlier remittance',
+  '72': 'authorized return: our refund acknowledged (negative offsets a positive WO)',
+  CS: 'adjustment (for example a reissued check or an FB balance written off)',
+};
+
+export function plbWords(reason: string): string {
+  const words = PLB_REASONS[reason];
+  return words ? `${reason} ${words}` : reason;
+}
+
 export function relatedClaim(reference: string | null, claims: readonly StoredClaim[], postings: readonly ClaimPosting[]): string | null {
   if (!reference) return null;
   const words = reference.split(/[\s,;]+/).filter((w) => w !== '');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import carc from '../../resources/codes/carc.json' with { type: 'json' };
 import rarc from '../../resources/codes/rarc.json' with { type: 'json' };
+import { plbWords } from '../../electron/receive/providerAdjustments.ts';
 import { explain, loadOfficialCodes } from '../../electron/receive/reasonCodes.ts';
 
 const REQUIRED_CARC = ['1', '2', '3', '4', '5', '16', '18', '22', '23', '24', '27', '29', '45', '50', '55', '59', '96', '97', '109', '119', '151', '167', '170', '181', '182', '185', '197', '198', '204', '226', '234', '242', '252', '253', 'A1'];
@@ -43,5 +44,10 @@ describe('reason codes', () => {
     expect(explain('CO', '45', official).official).toBe('Official text, with a comma "quoted"');
     expect(explain('RARC', 'N657', official).official).toBe('Official N657');
     expect(explain('CO', '97', official)).not.toHaveProperty('official');
+  });
+
+  it('names PLB reasons with what their sign means, an unknown one as itself', () => {
+    expect(plbWords('WO')).toBe("WO overpayment recovery: positive is money taken back now, negative a reversed claim's money not yet taken back");
+    expect(plbWords('ZZ')).toBe('ZZ');
   });
 });
