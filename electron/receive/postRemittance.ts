@@ -91,11 +91,12 @@ export function postRemittance(input: PostingInput): PostingResult {
       result.unmatched.push({ kind: 'claim', position: clp.position, claimId: clp.claimId, reason: refusal ?? '', cents: clp.paidCents });
       continue;
     }
-    const fields = { id: input.newId(), remittance: ref, postedAt: input.now };
+    // an id is drawn only for a posting made, so held items leave no gaps in the caller's ids
+    const fields = () => ({ id: input.newId(), remittance: ref, postedAt: input.now });
     if (clp.status === '22') {
       const target = findReversed(clp, payer, all());
       if ('reason' in target) result.unmatched.push({ kind: 'reversal', position: clp.position, claimId: clp.claimId, reason: target.reason, cents: clp.paidCents });
-      else result.claims.push(reversalOf(target.posting, clp, fields));
+      else result.claims.push(reversalOf(target.posting, clp, fields()));
       continue;
     }
     const dup = duplicateOf(clp, payer, all());
@@ -103,7 +104,7 @@ export function postRemittance(input: PostingInput): PostingResult {
       result.unmatched.push({ kind: 'claim', position: clp.position, claimId: clp.claimId, reason: `claim ${clp.claimId} (CLP at segment ${clp.position}): the same payment (${clp.payerClaimNumber ?? 'no payer claim number'}, paid ${clp.paidCents} cents) is already posted from remittance ${dup.remittance.traceNumber}`, cents: clp.paidCents });
       continue;
     }
-    result.claims.push(claimPosting(clp, claim, payer, fields, result));
+    result.claims.push(claimPosting(clp, claim, payer, fields(), result));
   }
   result.provider = providerPostings(r.providerAdjustments, { payer, remittance: ref, claims: input.claims, postings: all(), now: input.now, newId: input.newId });
   return result;
