@@ -7,12 +7,20 @@
 # Environment:
 #   PYX12_SRC   a pyx12 source tree (github.com/azoner/pyx12), required unless PYX12_GIT is set
 #   PYX12_GIT   a bare git mirror of pyx12; its HEAD is unpacked under ${TMPDIR:-/tmp}/x12work
+#               (default: a .mirror/*pyx12* folder two or three levels above this checkout)
 #   PYTHON      a python >= 3.11 that has defusedxml (default: the first python3 that has it)
 #   KEEP        a folder to keep the samples in (default: a temporary folder, removed)
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 SRC="${PYX12_SRC:-}"
+if [ -z "$SRC" ] && [ -z "${PYX12_GIT:-}" ]; then
+  for up in "$ROOT/../.." "$ROOT/../../.."; do
+    for cand in "$up"/.mirror/*pyx12*/repo "$up"/.mirror/*pyx12*; do
+      if git --git-dir="$cand" rev-parse --verify -q HEAD >/dev/null 2>&1; then PYX12_GIT="$cand"; break 2; fi
+    done
+  done
+fi
 if [ -z "$SRC" ] && [ -n "${PYX12_GIT:-}" ]; then
   REV="$(git --git-dir="$PYX12_GIT" rev-parse HEAD 2>/dev/null)" || { echo "conformance-acks: $PYX12_GIT is not a git directory" >&2; exit 3; }
   SRC="${TMPDIR:-/tmp}/x12work/pyx12-cache/${REV:0:12}"
