@@ -57,6 +57,18 @@ describe('R-AK-1 acknowledgments', () => {
     expect(nextClaimState('exported', { kind: '999', result: 'A', resultWords: 'accepted', transactionSet: '0001', errors: [] }).status).toBe('exported');
   });
 
+  it('R-AK-1: a 999 E moves nothing but keeps the findings; an AK9 R rejects even the sets its AK2 accepted', () => {
+    const text = referenceFile('reference-999').replace('IK5*R*5', 'IK5*E*5').replace('AK9*R*1*1*0', 'AK9*E*1*1*1');
+    const [warned] = eventsOf999(doc(text, '999').ack);
+    expect(nextClaimState('exported', warned!.event)).toEqual({
+      status: 'exported', changed: false, payerClaimNumber: null,
+      reason: "the file's syntax was accepted (999 E, transaction set 0001): CLM07 in CLM at segment 19 of the transaction set (claim INF20250115001): invalid code value ('Z'); waiting for the payer's 277CA",
+    });
+    const [group] = eventsOf999(doc(text.replace('AK9*E*1*1*1', 'AK9*R*1*1*0'), '999').ack);
+    expect(nextClaimState('exported', group!.event)).toMatchObject({ status: 'rejected', changed: true });
+    expect(nextClaimState('exported', group!.event).reason).toMatch(/^the transaction set 0001 was rejected with its whole group \(AK9 R\) \(999 R\)/);
+  });
+
   it('R-AK-1: acknowledgments change nothing once the payer adjudicated', () => {
     for (const s of ['paid', 'denied', 'reversed'] as StoredClaimStatus[]) {
       expect(nextClaimState(s, eventOfTa1(doc(referenceFile('reference-ta1'), 'TA1').ta1).event)).toMatchObject({ status: s, changed: false });
