@@ -5,34 +5,13 @@
 # Prints one line per file and "N passed, N failed"; exit 0 when all pass, 1 otherwise, 3 on setup.
 #
 # Environment:
-#   PYX12_SRC   a pyx12 source tree (github.com/azoner/pyx12), required unless PYX12_GIT is set
-#   PYX12_GIT   a bare git mirror of pyx12; its HEAD is unpacked under ${TMPDIR:-/tmp}/x12work
-#               (default: a .mirror/*pyx12* folder two or three levels above this checkout)
+#   PYX12_SRC, PYX12_GIT  where pyx12 is (scripts/pyx12-source.sh says where else it looks)
 #   PYTHON      a python >= 3.11 that has defusedxml (default: the first python3 that has it)
 #   KEEP        a folder to keep the samples in (default: a temporary folder, removed)
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-SRC="${PYX12_SRC:-}"
-if [ -z "$SRC" ] && [ -z "${PYX12_GIT:-}" ]; then
-  for up in "$ROOT/../.." "$ROOT/../../.."; do
-    for cand in "$up"/.mirror/*pyx12*/repo "$up"/.mirror/*pyx12*; do
-      if git --git-dir="$cand" rev-parse --verify -q HEAD >/dev/null 2>&1; then PYX12_GIT="$cand"; break 2; fi
-    done
-  done
-fi
-if [ -z "$SRC" ] && [ -n "${PYX12_GIT:-}" ]; then
-  REV="$(git --git-dir="$PYX12_GIT" rev-parse HEAD 2>/dev/null)" || { echo "conformance-acks: $PYX12_GIT is not a git directory" >&2; exit 3; }
-  SRC="${TMPDIR:-/tmp}/x12work/pyx12-cache/${REV:0:12}"
-  if [ ! -f "$SRC/pyx12/x12n_document.py" ]; then
-    mkdir -p "$SRC.tmp.$$" && git --git-dir="$PYX12_GIT" archive HEAD | tar -x -C "$SRC.tmp.$$" \
-      && { mv "$SRC.tmp.$$" "$SRC" 2>/dev/null || rm -rf "$SRC.tmp.$$"; }
-  fi
-fi
-if [ -z "$SRC" ] || [ ! -f "$SRC/pyx12/scripts/x12valid.py" ]; then
-  echo "conformance-acks: set PYX12_SRC to a pyx12 source tree (or PYX12_GIT to a bare mirror of it)" >&2
-  exit 3
-fi
+SRC="$("$ROOT/scripts/pyx12-source.sh")" || exit 3
 for m in 835.5010.X221.A1.xml 999.5010X231.A1.xml 277.5010.X214.xml; do
   [ -f "$SRC/pyx12/map/$m" ] || { echo "conformance-acks: $SRC has no map $m" >&2; exit 3; }
 done

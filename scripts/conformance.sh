@@ -57,23 +57,11 @@ CHECKER="$SHARED/tools/cms1500/check.py"
 [ ${#FILES[@]} -gt 0 ] || command -v pdftotext >/dev/null 2>&1 ||
   missing "pdftotext, which check.py reads the forms with" "apt-get install poppler-utils"
 
-# pyx12: the validator takes PYX12_SRC or a folder of bare mirrors (X12_MIRROR_ROOT); without
-# either it looks for a .mirror folder one or two levels above the shared folder, so look there
-# and above this repository, and name every place when there is none
-if [ -z "${PYX12_SRC:-}" ] && [ -z "${X12_MIRROR_ROOT:-}" ]; then
-  looked=()
-  for up in "$ROOT/.." "$ROOT/../.." "$SHARED/.." "$SHARED/../.."; do
-    looked+=("$up/.mirror")
-    if ls -d "$up"/.mirror/*pyx12* >/dev/null 2>&1; then
-      X12_MIRROR_ROOT="$(cd "$up/.mirror" && pwd)"
-      export X12_MIRROR_ROOT
-      break
-    fi
-  done
-  [ -n "${X12_MIRROR_ROOT:-}" ] || missing "pyx12 (github.com/azoner/pyx12), which the 837P validator runs" \
-    "no bare mirror of it in ${looked[*]}" \
-    "set PYX12_SRC to a pyx12 source tree, or X12_MIRROR_ROOT to a folder holding a bare git mirror of it"
-fi
+# pyx12, which both validators run: one lookup for every check (scripts/pyx12-source.sh)
+PYX12_SRC="$("$ROOT/scripts/pyx12-source.sh" 2>"${TMPDIR:-/tmp}/pyx12-source.$$")" ||
+  missing "pyx12 (github.com/azoner/pyx12), which the validators run" "$(cat "${TMPDIR:-/tmp}/pyx12-source.$$")"
+rm -f "${TMPDIR:-/tmp}/pyx12-source.$$"
+export PYX12_SRC
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/perdiem-conformance.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -122,6 +110,20 @@ cms1500_samples() {
   done
 }
 
+# the test payer's 999, 277CA and 835 through pyx12 (scripts/conformance-acks.sh), counted here
+acks_835() {
+  local out line
+  out="$("$ROOT/scripts/conformance-acks.sh" 2>&1)"
+  line="$(echo "$out" | tail -n 1)"
+  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    echo "$out" | sed '$d'
+    pass=$((pass + BASH_REMATCH[1])); fail=$((fail + BASH_REMATCH[2]))
+    [ "${BASH_REMATCH[2]}" = 0 ] || failed+=("acknowledgments and remittances (see above)")
+  else
+    ko "999/277CA/835 samples: scripts/conformance-acks.sh did not finish"; echo "$out" | sed 's/^/      /'
+  fi
+}
+
 echo "conformance: checkers from $SHARED/tools"
 if [ ${#FILES[@]} -gt 0 ]; then
   for f in "${FILES[@]}"; do check_837p "$f" "$f"; done
@@ -129,6 +131,7 @@ else
   for f in test/golden/837p/*.x12; do check_837p "golden $(basename "$f")" "$f"; done
   example_837p
   cms1500_samples
+  acks_835
 fi
 
 echo
