@@ -153,9 +153,8 @@ export function createRegistry(domains: AnyDomain[]): Registry {
       const message = e instanceof Error ? e.message : String(e);
       return { ok: false, error: { message: `Unexpected problem in ${name}: ${message}` } };
     } finally {
-      // a request that failed changed nothing (every service is one transaction), so it leaves no row:
-      // an import refused with its problems leaves the office's file as it was
-      if (ok) auditRequest(ctx.db, g.user, name, auditArgs(raw), ok, ctx.via);
+      // a failed attempt is recorded too (who tried to import or export what): its data changes were rolled back
+      auditRequest(ctx.db, g.user, name, auditArgs(raw), ok, ctx.via);
     }
   }
 }
