@@ -4,6 +4,7 @@ import type { Claim, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, 
 import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
 import type { ExportedFact } from '../../electron/claims/types.ts';
 import { hash64 } from '../../electron/claims/hash.ts';
+import { initialVisitCodes } from '../../electron/claims/rules/nursingMedicare.ts';
 import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /** A stored claim with what the export gate (R-CL-11) needs. */
@@ -133,8 +134,9 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
  * The live source keys (exported claims and pending corrections) a build of [from, to] must know
  * (R-CL-8): those dated in the range (never billed again, changes reported; their codes count for
  * mutually exclusive codes, R-MX), drug and JW keys a
- * dispense covering the range may also cover (R-DR-10), and keys of codes with authorized units
- * (R-CL-5). Without a range: every live key.
+ * dispense covering the range may also cover (R-DR-10), keys of codes with authorized units
+ * (R-CL-5), and initial Medicare visits up to one episode (61 days) after the range, which a
+ * visit of the range may have made subsequent ones (R-NV-4). Without a range: every live key.
  */
 export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<string, ExportedFact> {
   // a key's units: its line's units shared by the line's keys (one a day on a per diem span),
@@ -151,9 +153,10 @@ export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<st
        @from IS NULL
        OR k.service_date BETWEEN @from AND @to
        OR (l.kind IN ('drug', 'waste') AND k.service_date BETWEEN date(@from, '-' || (SELECT coalesce(max(days_supply), 0) FROM dispenses) || ' days') AND @to)
-       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code))
+       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code)
+       OR (l.code IN (SELECT value FROM json_each(@initial)) AND k.service_date BETWEEN @from AND date(@to, '+61 days')))
      ORDER BY k.claim_id, k.line_seq, k.source_key`,
-    { from: range?.from ?? null, to: range?.to ?? null },
+    { from: range?.from ?? null, to: range?.to ?? null, initial: JSON.stringify(initialVisitCodes()) },
   );
   return new Map(
     rows.map((r) => [

@@ -3,7 +3,7 @@
 // number of the original. A rejected claim can be reopened as a draft and rebuilt.
 import type { ClaimStatus } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
-import { buildClaims } from '../claims/index.ts';
+import { buildReplacement } from '../claims/index.ts';
 import { correctionClaimId } from '../claims/rules/claimId.ts';
 import { correctionOf } from '../claims/rules/frequency.ts';
 import { claimDiagnoses, linePointers } from '../claims/rules/diagnoses.ts';
@@ -62,7 +62,8 @@ export function acknowledgeWarnings(db: Db, claimId: string, at: string = new Da
 }
 
 /**
- * R-CL-9: a replacement (7) bills the original's source keys with today's facts; a void (8)
+ * R-CL-9: a replacement (7) bills the original's source keys with today's facts and the facts
+ * that have appeared since on the dates it closed (R-CL-8); a void (8)
  * repeats the original to cancel it and releases its keys so they may be billed afresh.
  */
 export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', payerClaimNumber: string, today: IsoDate): StoredClaim {
@@ -75,14 +76,14 @@ export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', 
     if (original.supersededBy) throw new ClaimStateError(`claim ${claimId} was already superseded by ${original.supersededBy}`);
     const id = correctionClaimId(claimId, frequency, claimIds(db));
     let correction = correctionOf(original, frequency, payerClaimNumber, id);
-    setKeysLive(db, claimId, false);
     if (frequency === '7') {
-      const keys = new Set(original.lines.flatMap((l) => l.sourceKeys));
-      // the keys a build of the original's dates needs, as buildPeriod asks for them (R-CL-8)
+      // the keys a build of the original's dates needs, as buildPeriod asks for them (R-CL-8), the
+      // original's own included: the engine gives what its replacement bills, new facts of the
+      // dates it closed as well (a 99602 after a corrected departure, a drug added since)
       const exported = liveKeys(db, { from: original.serviceFrom, to: original.serviceTo });
       const dataset = loadDataset(db);
-      const fresh = buildClaims(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } });
-      const lines = fresh.claims.flatMap((c) => c.lines).filter((l) => l.sourceKeys.some((k) => keys.has(k)));
+      const fresh = buildReplacement(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } }, claimId);
+      const lines = fresh.flatMap((c) => c.lines);
       if (lines.length === 0) throw new ClaimStateError(`nothing of claim ${claimId} is billable any more; void it instead of replacing it`);
       lines.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
       const therapies = new Map(dataset.therapies.map((t) => [t.id, t.diagnoses]));
@@ -94,6 +95,7 @@ export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', 
         totalCents: lines.reduce((s, l) => s + l.chargeCents, 0),
       };
     }
+    setKeysLive(db, claimId, false);
     insertClaim(db, correction, `${today}T00:00:00`, { originalClaimId: claimId, live: frequency === '7' });
     updateClaimStatus(db, claimId, original.status, `${today}T00:00:00`, { supersededBy: id });
     return mustGet(db, id);
