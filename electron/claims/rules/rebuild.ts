@@ -69,7 +69,8 @@ export function splitExported(ctx: EngineContext, facts: Fact[], sink: FactSink)
     if (prior) {
       seen.add(f.sourceKey);
       own(prior.claim, f);
-      if (prior.hash !== factHash(f)) {
+      // the hash leaves the date out, and a visit's or dispense's key does not name it: compare it too
+      if (prior.hash !== factHash(f) || prior.date !== toIso(f.day)) {
         report(prior, f.day, `Claim ${prior.claim} was exported, but ${f.code} of ${toIso(f.day)} (${f.sourceKey}) has changed since; send a replacement claim`, f);
       }
       continue;
