@@ -62,10 +62,10 @@ describe('drug lines (R-DR-2 … R-DR-6)', () => {
     expect(drugDay([{ ndc: NDC.factor, dose: { amount: 1000, unit: 'units' } }]).lines).toEqual(['2026-10-01 J7192 ×1000 F2 1000']);
   });
 
-  it('refuses doses that do not convert, with an error and no line', () => {
+  it('keeps the line of a dose that does not convert, with an error on it that blocks the claim', () => {
     const { r, lines } = drugDay([{ ndc: NDC.vancomycin1g, dose: { amount: 10, unit: 'mL' } }]);
-    expect(lines).toEqual([]);
-    expect(findings(r, 'R-DR-3')).toMatchObject([{ severity: 'error', patient: 'P1', date: '2026-10-01', claim: r.claims[0]!.id }]);
+    expect(lines).toEqual(['2026-10-01 J3370 ×1']);
+    expect(findings(r, 'R-DR-3')).toMatchObject([{ severity: 'error', patient: 'P1', date: '2026-10-01', claim: r.claims[0]!.id, line: 2 }]);
   });
 
   it('rounds the NDC quantity to 3 decimals (R-DR-4)', () => {

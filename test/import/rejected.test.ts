@@ -44,6 +44,8 @@ const CASES: [string, (d: Doc) => void, string[]][] = [
     ['therapies[0].drugs[0].dose.unit: mL cannot convert to mg, the unit of J0696 for 00409733201']],
   ['a dose in units for a drug billed per mg', (d) => (d.therapies[2].drugs[0].dose = { amount: 20000, unit: 'units' }),
     ['therapies[2].drugs[0].dose.unit: units cannot convert to mg, the unit of J1569 for 00944270004']],
+  ['the same NDC twice in one therapy', (d) => d.therapies[0].drugs.push({ ...d.therapies[0].drugs[0] }),
+    ['therapies[0].drugs[1].ndc: 00409733201 is already drugs[0] of this therapy; give one drug its total dose']],
   ['a therapy billed to a payer the patient has no coverage with', (d) => (d.therapies[0].payer = 'allways'),
     ["therapies[0].payer: patient 'P1001' has no coverage with payer 'allways'"]],
   ['an unknown prescriber', (d) => (d.therapies[1].prescriber = 'dr-nobody'), ["therapies[1].prescriber: unknown prescriber 'dr-nobody'"]],

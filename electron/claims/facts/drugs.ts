@@ -68,9 +68,19 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
         const dayDose = scale(drug.dose, n);
         const units = hcpcsUnit ? hcpcsUnits(dayDose, hcpcsUnit) : null;
         const qty = perNdcUnit ? ndcQuantity(dayDose, perNdcUnit) : null;
+        const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
+        const iso = toIso(day);
         if (units === null || qty === null || !product.ndcUnit || !hcpcsUnit || !perNdcUnit) {
+          // an error keeps its line (§10) and blocks the claim: the dose was given and must not
+          // vanish from the claim unnoticed; 1 unit (R-DR-3's least) until the product is fixed
+          const kept = newFact(ctx, {
+            kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound] : [], units: units ?? 1, ndc: product.ndc, ndcQty: qty,
+            ndcUnit: product.ndcUnit ?? null, sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null,
+            dispenseId: cover.dispense.id, product,
+          });
+          sink.facts.push(kept);
           sink.findings.push({
-            severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, anchor: { therapy: therapy.id, day },
+            severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, anchor: { line: kept },
             message: `Therapy ${therapy.id}: a dose in ${drug.dose.unit} cannot be converted to the units of ${product.name} (${product.hcpcs}); fix the product's HCPCS unit and drug per NDC unit`,
           });
           continue;
@@ -80,8 +90,6 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
           drugPerNdcUnit: perNdcUnit, hcpcsUnit, administeredUnits: units, administeredNdcQty: qty,
         });
         const jz = noWasteModifier(settings, product.singleDose === true, wasted !== null);
-        const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
-        const iso = toIso(day);
         const modifiers: string[] = [];
         if (compound) modifiers.push(compound);
         if (jz) modifiers.push(jz);
