@@ -6,6 +6,7 @@
 import type { Clearinghouse, Organization } from '../domain/types.ts';
 import { idProblem } from '../export/x12/text.ts';
 import { LEN } from '../export/x12/limits.ts';
+import { poBox } from '../export/x12/loops-header.ts';
 
 /** `path: message` problems, each naming its field; none for a section the file does not hold. */
 export function billingProviderProblems(org: Organization | null, ch: Clearinghouse | null): string[] {
@@ -16,7 +17,7 @@ export function billingProviderProblems(org: Organization | null, ch: Clearingho
     else {
       if (!/^\d{9}$/.test(a.zip)) problems.push(`organization.address.zip: '${a.zip}' has 5 digits; the 837P billing provider needs all 9 (ZIP+4)`);
       for (const [field, line] of [['line1', a.line1], ['line2', a.line2]] as const) {
-        if (line && /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX|LOCK\s*BOX)\b/i.test(line)) {
+        if (line && poBox(line)) {
           problems.push(`organization.address.${field}: '${line}' is a PO box; the 837P billing provider needs a street address`);
         }
       }
