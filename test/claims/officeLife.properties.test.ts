@@ -11,6 +11,7 @@ import { saveDataset } from '../../db/repos/dataset.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { buildClaims } from '../../electron/claims/index.ts';
 import type { Dataset, PayerSettings, Therapy, Visit } from '../../electron/domain/types.ts';
+import { PAYERS as DEMO_PAYERS } from '../../electron/demo/catalog.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';
 import { ClaimStateError, createCorrection } from '../../electron/services/claimsLifecycle.ts';
 import { NDC, office, patient, payer } from './fixture.ts';
@@ -20,14 +21,8 @@ const MONTHS = [['2026-09-01', '2026-09-30'], ['2026-10-01', '2026-10-31'], ['20
 const ISO = (day: number) => new Date(Date.UTC(2026, 8, 1) + day * 86_400_000).toISOString().slice(0, 10); // day 0 = 2026-09-01
 const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** The five demo payers' kinds of settings. */
-const PAYERS: Array<Partial<PayerSettings>> = [
-  { codeSet: 'commercial' },
-  { codeSet: 'commercial', lineSpan: 'week', claimPeriod: 'week' },
-  { codeSet: 'commercial', perDiemDays: 'access', wasteModifiers: 'JW+JZ' },
-  { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ' },
-  { codeSet: 'medicaid-nc' },
-];
+/** The five demo payers' settings (electron/demo/catalog.ts). */
+const PAYERS: Array<Partial<PayerSettings>> = DEMO_PAYERS.map((p) => p.settings as Partial<PayerSettings>);
 const DRUGS = [
   { ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' as const } },
   { ndc: NDC.vancomycin1g, dose: { amount: 1250, unit: 'mg' as const } },
