@@ -52,9 +52,14 @@ export interface ClaimFilter {
 
 // ---------- writing ----------
 
-export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { originalClaimId?: string | null; live?: boolean } = {}): void {
+function serviceSpan(claim: Claim): { from: IsoDate; to: IsoDate } {
   const from = claim.lines.reduce((m, l) => (l.from < m ? l.from : m), claim.lines[0]?.from ?? claim.periodFrom);
   const to = claim.lines.reduce((m, l) => (l.to > m ? l.to : m), claim.lines[0]?.to ?? claim.periodTo);
+  return { from, to };
+}
+
+export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { originalClaimId?: string | null; live?: boolean } = {}): void {
+  const { from, to } = serviceSpan(claim);
   run(
     db,
     `INSERT INTO claims (id, patient_id, payer_id, coverage_priority, prescriber_id, frequency, prior_auth, original_claim_id,
@@ -64,7 +69,22 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
     extra.originalClaimId ?? null, claim.originalClaimNumber ?? null, JSON.stringify(claim.diagnoses), claim.totalCents,
     claim.periodFrom, claim.periodTo, from, to, claim.status ?? 'draft', createdAt, createdAt,
   );
-  const live = extra.live === false ? 0 : 1;
+  insertLines(db, claim, extra.live !== false);
+}
+
+/**
+ * A pending replacement (a frequency-7 draft) rebuilt: new lines, keys, diagnoses and total under
+ * the same claim row, which the original's superseded_by points at (R-CL-8, R-CL-9).
+ */
+export function replaceClaimLines(db: Db, claim: Claim): void {
+  const { from, to } = serviceSpan(claim);
+  run(db, 'DELETE FROM claim_lines WHERE claim_id = ?', claim.id);
+  run(db, 'UPDATE claims SET diagnoses = ?, total_cents = ?, service_from = ?, service_to = ? WHERE id = ?', JSON.stringify(claim.diagnoses), claim.totalCents, from, to, claim.id);
+  insertLines(db, claim, true);
+}
+
+function insertLines(db: Db, claim: Claim, keysLive: boolean): void {
+  const live = keysLive ? 1 : 0;
   claim.lines.forEach((l, i) => {
     const seq = i + 1;
     run(
@@ -84,6 +104,15 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
       );
     });
   });
+}
+
+/** Pending replacements (frequency 7, not yet sent) whose dates of service overlap [from, to]. */
+export function pendingReplacements(db: Db, from: IsoDate, to: IsoDate, payer?: string): string[] {
+  return all(
+    db,
+    `SELECT id FROM claims WHERE status = 'draft' AND frequency = '7' AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?) ORDER BY id`,
+    to, from, payer ?? null, payer ?? null,
+  ).map((r) => str(r.id));
 }
 
 /** The date a key bills: day keys end with it (each day of a span has its own); others bill the line's date. */

@@ -149,3 +149,23 @@ describe('a date already exported is closed (R-CL-8)', () => {
     expect(rule(after, 'R-CL-8')).toEqual([]);
   });
 });
+
+describe('a replacement not yet sent (R-CL-8, R-CL-9)', () => {
+  it('is rebuilt like a draft, so what its dates gain since goes on it', () => {
+    load(office({}, { stop: '2026-10-02' }, [{ id: 'V1', date: '2026-10-01', arrival: '09:00', departure: '11:00' }]));
+    const [exp] = buildAndExport();
+    load(office({}, { stop: '2026-10-02' }, [{ id: 'V1', date: '2026-10-01', arrival: '09:00', departure: '12:00' }]));
+    buildPeriod(store.db, OCT, TODAY);
+    const repl = createCorrection(store.db, exp!, '7', 'PCN-1', '2026-11-06');
+    expect(brief(repl.lines)).toEqual(['2026-10-01 S9500 ×1', '2026-10-01 99601 ×1', '2026-10-01 99602 ×1', '2026-10-02 S9500 ×1']);
+    // before it is sent, a drug is added on its dates
+    load(office({}, { stop: '2026-10-02', drugs: [{ ndc: CEFTRIAXONE, dose: { amount: 2, unit: 'g' } }] }, [{ id: 'V1', date: '2026-10-01', arrival: '09:00', departure: '12:00' }],
+      [{ id: 'D1', therapy: 'T1', date: '2026-10-01', ndc: CEFTRIAXONE, quantity: 2, daysSupply: 2 }]));
+    const r = buildPeriod(store.db, OCT, TODAY);
+    expect(show(r.claims)).toEqual([]);
+    expect(rule(r, 'R-CL-8')).toEqual([]);
+    expect(show(findClaims(store.db, { ids: [repl.id] }))).toEqual([[
+      '2026-10-01 S9500 ×1', '2026-10-01 J0696 ×8 UN 1', '2026-10-01 99601 ×1', '2026-10-01 99602 ×1', '2026-10-02 S9500 ×1', '2026-10-02 J0696 ×8 UN 1',
+    ]]);
+  });
+});
