@@ -98,8 +98,9 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'electron/paths': [],
   db: ['electron/domain'],
   'electron/claims': ['electron/domain'],
-  'electron/import': ['electron/domain', 'electron/claims'],
-  'electron/export': ['electron/domain', 'electron/claims', 'electron/import'],
+  'electron/export': ['electron/domain', 'electron/claims'],
+  // import checks at entry what the 837P will need (billingProvider.ts), with the exporter's own rules
+  'electron/import': ['electron/domain', 'electron/claims', 'electron/export'],
   'electron/receive': ['electron/domain', 'electron/claims', 'electron/export', 'electron/import'],
   'electron/cob': ['electron/domain', 'electron/claims', 'electron/export', 'electron/import', 'electron/receive'],
   'electron/security': ['electron/domain', 'db'],

@@ -50,9 +50,14 @@ export interface ClaimFilter {
 
 // ---------- writing ----------
 
-export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { originalClaimId?: string | null; live?: boolean } = {}): void {
+function serviceSpan(claim: Claim): { from: IsoDate; to: IsoDate } {
   const from = claim.lines.reduce((m, l) => (l.from < m ? l.from : m), claim.lines[0]?.from ?? claim.periodFrom);
   const to = claim.lines.reduce((m, l) => (l.to > m ? l.to : m), claim.lines[0]?.to ?? claim.periodTo);
+  return { from, to };
+}
+
+export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { originalClaimId?: string | null; live?: boolean } = {}): void {
+  const { from, to } = serviceSpan(claim);
   run(
     db,
     `INSERT INTO claims (id, patient_id, payer_id, coverage_priority, prescriber_id, frequency, prior_auth, original_claim_id,
@@ -62,7 +67,22 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
     extra.originalClaimId ?? null, claim.originalClaimNumber ?? null, JSON.stringify(claim.diagnoses), claim.totalCents,
     claim.periodFrom, claim.periodTo, from, to, claim.status ?? 'draft', createdAt, createdAt,
   );
-  const live = extra.live === false ? 0 : 1;
+  insertLines(db, claim, extra.live !== false);
+}
+
+/**
+ * A pending replacement (a frequency-7 draft) rebuilt: new lines, keys, diagnoses and total under
+ * the same claim row, which the original's superseded_by points at (R-CL-8, R-CL-9).
+ */
+export function replaceClaimLines(db: Db, claim: Claim): void {
+  const { from, to } = serviceSpan(claim);
+  run(db, 'DELETE FROM claim_lines WHERE claim_id = ?', claim.id);
+  run(db, 'UPDATE claims SET diagnoses = ?, total_cents = ?, service_from = ?, service_to = ? WHERE id = ?', JSON.stringify(claim.diagnoses), claim.totalCents, from, to, claim.id);
+  insertLines(db, claim, true);
+}
+
+function insertLines(db: Db, claim: Claim, keysLive: boolean): void {
+  const live = keysLive ? 1 : 0;
   claim.lines.forEach((l, i) => {
     const seq = i + 1;
     run(
@@ -82,6 +102,15 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
       );
     });
   });
+}
+
+/** Pending replacements (frequency 7, not yet sent) whose dates of service overlap [from, to]. */
+export function pendingReplacements(db: Db, from: IsoDate, to: IsoDate, payer?: string): string[] {
+  return all(
+    db,
+    `SELECT id FROM claims WHERE status = 'draft' AND frequency = '7' AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?) ORDER BY id`,
+    to, from, payer ?? null, payer ?? null,
+  ).map((r) => str(r.id));
 }
 
 /** The date a key bills: day keys end with it (each day of a span has its own); others bill the line's date. */
@@ -132,10 +161,12 @@ export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string)
  * The live source keys (exported claims and pending corrections) a build of [from, to] must know
  * (R-CL-8): those dated in the range (never billed again, changes reported; their codes count for
  * mutually exclusive codes, R-MX), drug and JW keys a
- * dispense covering the range may also cover (R-DR-10), and keys of codes with authorized units
- * (R-CL-5). Without a range: every live key.
+ * dispense covering the range may also cover (R-DR-10), keys of codes with authorized units
+ * (R-CL-5), and initial Medicare visits up to one episode (61 days) after the range, which a
+ * visit of the range may have made subsequent ones (R-NV-4). Without a range: every live key.
  */
-export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<string, ExportedFact> {
+/** `lookAhead`: the codes (the engine's initial-visit codes) whose keys count up to 61 days past the range. */
+export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }, lookAhead: readonly string[] = []): Map<string, ExportedFact> {
   // a key's units: its line's units shared by the line's keys (one a day on a per diem span),
   // counted only for the keys selected, not by grouping every key in the store on each build
   const rows = all(
@@ -150,9 +181,10 @@ export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }): Map<st
        @from IS NULL
        OR k.service_date BETWEEN @from AND @to
        OR (l.kind IN ('drug', 'waste') AND k.service_date BETWEEN date(@from, '-' || (SELECT coalesce(max(days_supply), 0) FROM dispenses) || ' days') AND @to)
-       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code))
+       OR EXISTS (SELECT 1 FROM prior_auth_units u WHERE u.therapy_id = l.therapy_id AND u.code = l.code)
+       OR (l.code IN (SELECT value FROM json_each(@initial)) AND k.service_date BETWEEN @from AND date(@to, '+61 days')))
      ORDER BY k.claim_id, k.line_seq, k.source_key`,
-    { from: range?.from ?? null, to: range?.to ?? null },
+    { from: range?.from ?? null, to: range?.to ?? null, initial: JSON.stringify(lookAhead) },
   );
   return new Map(
     rows.map((r) => [

@@ -47,6 +47,9 @@ export const PER_DIEM_RANGES: Record<'anyPerDiem' | 'homeInfusionPerDiem', CodeR
   homeInfusionPerDiem: perDiemRanges.homeInfusionPerDiem as RangeJson,
 };
 
+/** R-SU-2: the per diems that include standard TPN components (S9364–S9368). */
+export const TPN_PER_DIEMS: CodeRanges = perDiemRanges.tpnPerDiem as RangeJson;
+
 export interface ExclusiveRule {
   id: string;
   codeSet?: string;

@@ -13,6 +13,7 @@ export interface EngineContext {
   patients: Map<string, Patient>;
   products: Map<string, Product>;
   nurses: Map<string, Nurse>;
+  visits: Map<string, Visit>;
   therapies: Map<string, Therapy>;
   /**
    * every therapy with a known payer, in start, id order: facts are made for all of them, since
@@ -59,6 +60,7 @@ export function createContext(dataset: Dataset, range: BuildRange, options: Buil
     patients: new Map(dataset.patients.map((p) => [p.id, p])),
     products: new Map(dataset.products.map((p) => [p.ndc, p])),
     nurses: new Map(dataset.nurses.map((n) => [n.id, n])),
+    visits: new Map(dataset.visits.map((v) => [v.id, v])),
     therapies,
     billedTherapies,
     payerFilter: range.payer ?? null,

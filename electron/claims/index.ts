@@ -1,5 +1,6 @@
 // The claim engine's public surface.
-export { buildClaims } from './buildClaims.ts';
+export { buildClaims, buildReplacement } from './buildClaims.ts';
+export { initialVisitCodes } from './rules/nursingMedicare.ts';
 export type { BuildOptions, BuildRange, ExportedFact, ExportedFacts } from './types.ts';
 export { factHash } from './facts/fact.ts';
 export { exportGate, type ExportDecision } from './rules/exportGate.ts';

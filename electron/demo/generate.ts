@@ -1,7 +1,7 @@
 // A believable demo office as an import file (interfaces.md format): it goes through the same
 // validation as any import, so the demo can never store what an import would refuse.
 // Deterministic for a given "today" and patient count: a seeded PRNG, never Math.random.
-import { npiCheckDigit } from '../import/npi.ts';
+import { npiCheckDigit } from '../domain/npi.ts';
 import { addDays, daysBetween } from '../import/dates.ts';
 import { convert } from '../import/measures.ts';
 import type { Measure } from '../domain/types.ts';

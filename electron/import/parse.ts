@@ -3,6 +3,7 @@
 // records imported before (billing-rules §10 "Invalid data is rejected at import").
 import type { z } from 'zod';
 import type { Dataset } from '../domain/types.ts';
+import { billingProviderProblems } from './billingProvider.ts';
 import { errorMap, formatPath, issueLines } from './messages.ts';
 import * as S from './schemas.ts';
 import { checkReferences } from './references.ts';
@@ -96,6 +97,7 @@ export function parseDataset(raw: unknown, existing?: Dataset): ParseResult {
 
   const organization = single('organization', S.organization);
   const clearinghouse = single('clearinghouse', S.clearinghouse);
+  errors.push(...billingProviderProblems(organization, clearinghouse));
   const chargeMaster = single('chargeMaster', S.priceTable) ?? {};
   const sections = {
     payers: list('payers', S.payer, idField),

@@ -76,6 +76,9 @@ export function checkReferences(s: Sections, existing: Dataset): string[] {
     }
     need(prescribers, t.prescriber, 'prescriber', `${at}.prescriber`);
     t.drugs.forEach((d, j) => {
+      // a drug line's source key names the therapy and NDC (drug:T:<ndc>:<date>): one NDC, one drug
+      const first = t.drugs.findIndex((x) => x.ndc === d.ndc);
+      if (first < j) errors.push(`${at}.drugs[${j}].ndc: ${d.ndc} is already drugs[${first}] of this therapy; give one drug its total dose`);
       const product = need(products, d.ndc, 'product NDC', `${at}.drugs[${j}].ndc`);
       if (!product) return;
       if (product.kind !== 'drug') {

@@ -1,6 +1,6 @@
 // Element values as the readers need them: amounts in integer cents, CCYYMMDD dates as ISO,
 // quantities, and required elements. Each failure names the segment, its position and element.
-import { isRealDate } from '../import/dates.ts';
+import { isRealDate } from '../domain/isoDate.ts';
 import { X12ReadError } from './readError.ts';
 import { el, type RawSegment } from './tokens.ts';
 

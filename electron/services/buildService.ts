@@ -3,10 +3,11 @@
 // exported claims or pending corrections are never billed again, and changed facts are reported.
 import type { BuildResult } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
-import { buildClaims } from '../claims/index.ts';
+import { buildClaims, initialVisitCodes } from '../claims/index.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
 import { getPayer } from '../../db/repos/payers.ts';
-import { claimIds, deleteDrafts, draftSpanOverlapping, insertClaim, insertFinding, liveKeys } from '../../db/repos/claims.ts';
+import { claimIds, deleteDrafts, draftSpanOverlapping, getClaim, insertClaim, insertFinding, liveKeys, pendingReplacements, replaceClaimLines } from '../../db/repos/claims.ts';
+import { ClaimStateError, replacementOf } from './claimsLifecycle.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../domain/errors.ts';
 import { isRealDate } from '../import/dates.ts';
@@ -34,6 +35,22 @@ function widen(db: Db, req: BuildRequest): { from: IsoDate; to: IsoDate } {
   }
 }
 
+/**
+ * A replacement not yet sent is rebuilt like a draft (R-CL-8): a date it closes may have gained a
+ * fact since it was made, which only it can carry. One with nothing billable left keeps its lines,
+ * and the build reports its keys as gone.
+ */
+function refreshPendingReplacements(db: Db, range: { from: IsoDate; to: IsoDate }, payer: string | undefined, today: IsoDate): void {
+  for (const id of pendingReplacements(db, range.from, range.to, payer)) {
+    const pending = getClaim(db, id)!;
+    try {
+      replaceClaimLines(db, replacementOf(db, pending, pending, today));
+    } catch (e) {
+      if (!(e instanceof ClaimStateError)) throw e;
+    }
+  }
+}
+
 export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions): BuildResult {
   for (const [name, d] of [['from', req.from], ['to', req.to]] as const) {
     if (!isRealDate(d)) throw new UserError(`build: --${name} '${d}' is not a date (YYYY-MM-DD)`);
@@ -45,8 +62,9 @@ export function buildPeriod(db: Db, req: BuildRequest, opts: BuildServiceOptions
   return db.transaction(() => {
     const range = widen(db, req);
     deleteDrafts(db, range.from, range.to, req.payer);
+    refreshPendingReplacements(db, range, req.payer, opts.today);
     const dataset = loadDataset(db);
-    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db, range) }, reservedIds: claimIds(db) });
+    const result = buildClaims(dataset, { ...range, ...(req.payer ? { payer: req.payer } : {}) }, { today: opts.today, exported: { keys: liveKeys(db, range, initialVisitCodes()) }, reservedIds: claimIds(db) });
     for (const claim of result.claims) insertClaim(db, claim, createdAt);
     const payerOfTherapy = new Map(dataset.therapies.map((t) => [t.id, t.payer]));
     const payerOfClaim = new Map(result.claims.map((c) => [c.id, c.payer]));

@@ -1,9 +1,9 @@
 // Claim lifecycle (R-CL-9, R-CL-11): draft → exported → accepted | rejected → paid | denied;
 // replacement (7) and void (8) claims made from an exported claim carry the payer's claim control
 // number of the original. A rejected claim can be reopened as a draft and rebuilt.
-import type { ClaimStatus } from '../domain/claims.ts';
+import type { Claim, ClaimStatus } from '../domain/claims.ts';
 import type { IsoDate } from '../domain/types.ts';
-import { buildClaims } from '../claims/index.ts';
+import { buildReplacement, initialVisitCodes } from '../claims/index.ts';
 import { correctionClaimId } from '../claims/rules/claimId.ts';
 import { correctionOf } from '../claims/rules/frequency.ts';
 import { claimDiagnoses, linePointers } from '../claims/rules/diagnoses.ts';
@@ -62,7 +62,31 @@ export function acknowledgeWarnings(db: Db, claimId: string, at: string = new Da
 }
 
 /**
- * R-CL-9: a replacement (7) bills the original's source keys with today's facts; a void (8)
+ * What a replacement of `original` bills today, as claim `correction` (R-CL-8, R-CL-9): the
+ * original's keys as the records now state them, and the facts new on the dates it closed (a 99602
+ * after a corrected departure, a drug added since). The engine decides which (buildReplacement),
+ * from the live keys of the original's dates, the original's own or its replacement's included.
+ */
+export function replacementOf(db: Db, correction: Claim, original: { id: string; payer: string; serviceFrom: IsoDate; serviceTo: IsoDate }, today: IsoDate): Claim {
+  const exported = liveKeys(db, { from: original.serviceFrom, to: original.serviceTo }, initialVisitCodes());
+  const dataset = loadDataset(db);
+  const fresh = buildReplacement(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } }, original.id);
+  const lines = fresh.flatMap((c) => c.lines);
+  if (lines.length === 0) throw new ClaimStateError(`nothing of claim ${original.id} is billable any more; void it instead of replacing it`);
+  lines.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const therapies = new Map(dataset.therapies.map((t) => [t.id, t.diagnoses]));
+  const { kept } = claimDiagnoses(lines.map((l) => therapies.get(l.therapy ?? '') ?? []));
+  return {
+    ...correction,
+    diagnoses: kept,
+    lines: lines.map((l) => ({ ...l, pointers: linePointers(therapies.get(l.therapy ?? '') ?? [], kept) })),
+    totalCents: lines.reduce((s, l) => s + l.chargeCents, 0),
+  };
+}
+
+/**
+ * R-CL-9: a replacement (7) bills the original's source keys with today's facts and the facts
+ * that have appeared since on the dates it closed (R-CL-8); a void (8)
  * repeats the original to cancel it and releases its keys so they may be billed afresh.
  */
 export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', payerClaimNumber: string, today: IsoDate): StoredClaim {
@@ -75,25 +99,8 @@ export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', 
     if (original.supersededBy) throw new ClaimStateError(`claim ${claimId} was already superseded by ${original.supersededBy}`);
     const id = correctionClaimId(claimId, frequency, claimIds(db));
     let correction = correctionOf(original, frequency, payerClaimNumber, id);
+    if (frequency === '7') correction = replacementOf(db, correction, original, today);
     setKeysLive(db, claimId, false);
-    if (frequency === '7') {
-      const keys = new Set(original.lines.flatMap((l) => l.sourceKeys));
-      // the keys a build of the original's dates needs, as buildPeriod asks for them (R-CL-8)
-      const exported = liveKeys(db, { from: original.serviceFrom, to: original.serviceTo });
-      const dataset = loadDataset(db);
-      const fresh = buildClaims(dataset, { from: original.serviceFrom, to: original.serviceTo, payer: original.payer }, { today, exported: { keys: exported } });
-      const lines = fresh.claims.flatMap((c) => c.lines).filter((l) => l.sourceKeys.some((k) => keys.has(k)));
-      if (lines.length === 0) throw new ClaimStateError(`nothing of claim ${claimId} is billable any more; void it instead of replacing it`);
-      lines.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-      const therapies = new Map(dataset.therapies.map((t) => [t.id, t.diagnoses]));
-      const { kept } = claimDiagnoses(lines.map((l) => therapies.get(l.therapy ?? '') ?? []));
-      correction = {
-        ...correction,
-        diagnoses: kept,
-        lines: lines.map((l) => ({ ...l, pointers: linePointers(therapies.get(l.therapy ?? '') ?? [], kept) })),
-        totalCents: lines.reduce((s, l) => s + l.chargeCents, 0),
-      };
-    }
     insertClaim(db, correction, `${today}T00:00:00`, { originalClaimId: claimId, live: frequency === '7' });
     updateClaimStatus(db, claimId, original.status, `${today}T00:00:00`, { supersededBy: id });
     return mustGet(db, id);

@@ -69,3 +69,16 @@ describe('dose days (billing-rules §1)', () => {
     expect(days(t)).toEqual({ '2026-10-01': 3, '2026-10-02': 2 });
   });
 });
+
+describe('dose overrides in any order (§1)', () => {
+  it('gives the same dose days whatever the order of the overrides of one date', () => {
+    // 2026-10-02 has no scheduled dose (every 2 days from 10-01)
+    const base = { id: 'T', schedule: { everyDays: 2 }, start: '2026-10-01', stop: '2026-10-03' } as const;
+    const removeThenAdd = therapy({ ...base, doses: [{ date: '2026-10-02', given: false }, { date: '2026-10-02', given: true }] });
+    const addThenRemove = therapy({ ...base, doses: [{ date: '2026-10-02', given: true }, { date: '2026-10-02', given: false }] });
+    expect(days(removeThenAdd)).toEqual({ '2026-10-01': 1, '2026-10-03': 1 });
+    expect(days(addThenRemove)).toEqual({ '2026-10-01': 1, '2026-10-03': 1 });
+    const twiceAdded = therapy({ ...base, doses: [{ date: '2026-10-02', given: true }, { date: '2026-10-02', given: false }, { date: '2026-10-02', given: true }] });
+    expect(days(twiceAdded)).toEqual({ '2026-10-01': 1, '2026-10-02': 1, '2026-10-03': 1 });
+  });
+});

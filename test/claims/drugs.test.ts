@@ -62,10 +62,10 @@ describe('drug lines (R-DR-2 … R-DR-6)', () => {
     expect(drugDay([{ ndc: NDC.factor, dose: { amount: 1000, unit: 'units' } }]).lines).toEqual(['2026-10-01 J7192 ×1000 F2 1000']);
   });
 
-  it('refuses doses that do not convert, with an error and no line', () => {
+  it('keeps the line of a dose that does not convert, with an error on it that blocks the claim', () => {
     const { r, lines } = drugDay([{ ndc: NDC.vancomycin1g, dose: { amount: 10, unit: 'mL' } }]);
-    expect(lines).toEqual([]);
-    expect(findings(r, 'R-DR-3')).toMatchObject([{ severity: 'error', patient: 'P1', date: '2026-10-01', claim: r.claims[0]!.id }]);
+    expect(lines).toEqual(['2026-10-01 J3370 ×1']);
+    expect(findings(r, 'R-DR-3')).toMatchObject([{ severity: 'error', patient: 'P1', date: '2026-10-01', claim: r.claims[0]!.id, line: 2 }]);
   });
 
   it('rounds the NDC quantity to 3 decimals (R-DR-4)', () => {
@@ -183,5 +183,67 @@ describe('TPN components (R-SU-2)', () => {
     const r = build(ds, { to: '2026-10-01' });
     expect(brief(allLines(r))).toEqual(['2026-10-01 S9365 ×1', '2026-10-01 B4185 ×5 ML 250']);
     expect(findings(r, 'R-SU-2')).toMatchObject([{ severity: 'info', code: 'B4189' }]);
+  });
+});
+
+describe('TPN components only with a TPN per diem (R-SU-2, §10)', () => {
+  const tpnOn = (category: string, settings: Parameters<typeof payer>[1] = {}) =>
+    build(office({
+      payers: [payer('bc', settings)],
+      therapies: [therapy({ id: 'T1', category, qualifier: { litersPerDay: 1 }, stop: '2026-10-01', drugs: [{ ndc: NDC.clinimix, dose: { amount: 1000, unit: 'mL' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', NDC.clinimix, 7, 7)],
+    }), { to: '2026-10-01' });
+
+  it('bills a tpnIncluded product as a drug on a hydration therapy', () => {
+    const r = tpnOn('hydration');
+    expect(brief(allLines(r))).toEqual(['2026-10-01 S9374 ×1', '2026-10-01 B4189 ×1000 ML 1000']);
+    expect(findings(r, 'R-SU-2')).toEqual([]);
+  });
+
+  it('bills it on a Medicare HIT claim, which has no TPN per diem', () => {
+    expect(brief(allLines(tpnOn('tpn', { codeSet: 'medicare-hit' })))).toEqual(['2026-10-01 B4189 ×1000 ML 1000']);
+  });
+
+  it('bills it for an NC Medicaid TPN therapy, whose per diem is not covered', () => {
+    const r = tpnOn('tpn', { codeSet: 'medicaid-nc' });
+    expect(brief(allLines(r))).toEqual(['2026-10-01 B4189 ×1000 ML 1000']);
+    expect(findings(r, 'R-SU-2')).toEqual([]);
+  });
+});
+
+describe('bundled codes given as therapy drugs (R-SU-1 goes by the code, §10)', () => {
+  const FLUSH: Product = { ndc: '63323054710', name: 'Heparin lock flush 100 units/mL 5 mL', kind: 'drug', hcpcs: 'J1642', hcpcsUnit: { amount: 10, unit: 'units' }, ndcUnit: 'ML', drugPerNdcUnit: { amount: 100, unit: 'units' }, containerSize: 5, singleDose: false };
+  const SALINE: Product = { ndc: '12345000404', name: 'Sodium chloride 0.9% 1000 mL', kind: 'drug', hcpcs: 'J7030', hcpcsUnit: { amount: 1000, unit: 'mL' }, ndcUnit: 'ML', drugPerNdcUnit: { amount: 1, unit: 'mL' }, containerSize: 1000, singleDose: false };
+  const flushOffice = (category: string, drugNdc: string, amount: number, unit: 'units' | 'mL', perDiemDays: 'administration' | 'access' = 'administration') =>
+    office({
+      payers: [payer('bc', { perDiemDays })],
+      products: [...PRODUCTS, FLUSH, SALINE],
+      therapies: [
+        therapy({ id: 'T1', category, qualifier: { litersPerDay: 1 }, start: '2026-10-01', stop: '2026-10-02', drugs: [{ ndc: drugNdc, dose: { amount, unit } }] }),
+      ],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', drugNdc, 10, 10)],
+    });
+
+  it('leaves a heparin lock flush off a date with a billed per diem, with an info finding and no R-DR-2', () => {
+    const r = build(flushOffice('antiInfective', '63323054710', 300, 'units'), { to: '2026-10-02' });
+    expect(brief(allLines(r))).toEqual(['2026-10-01 S9500 ×1', '2026-10-02 S9500 ×1']);
+    expect(findings(r, 'R-SU-1').map((f) => [f.severity, f.date, f.code])).toEqual([['info', '2026-10-01', 'J1642'], ['info', '2026-10-02', 'J1642']]);
+    expect(findings(r, 'R-DR-2')).toEqual([]);
+  });
+
+  it('bills it as a drug line on a date without a billed per diem', () => {
+    // catheter care for an NC Medicaid payer: no per diem is billed, so the flush is a drug line
+    const ds = flushOffice('catheterCare', '63323054710', 300, 'units');
+    ds.payers = [payer('bc', { codeSet: 'medicaid-nc' })];
+    const r = build(ds, { to: '2026-10-02' });
+    expect(brief(allLines(r))).toEqual(['2026-10-01 J1642 ×30 ML 3', '2026-10-02 J1642 ×30 ML 3']);
+    expect(findings(r, 'R-SU-1')).toEqual([]);
+  });
+
+  it('bills saline (J7030) as a drug on a hydration therapy, and bundles it on any other', () => {
+    expect(brief(allLines(build(flushOffice('hydration', '12345000404', 1000, 'mL'), { to: '2026-10-01' })))).toEqual(['2026-10-01 S9374 ×1', '2026-10-01 J7030 ×1 ML 1000']);
+    const r = build(flushOffice('antiInfective', '12345000404', 1000, 'mL'), { to: '2026-10-01' });
+    expect(brief(allLines(r))).toEqual(['2026-10-01 S9500 ×1']);
+    expect(findings(r, 'R-SU-1').map((f) => f.code)).toEqual(['J7030']);
   });
 });

@@ -58,9 +58,11 @@ describe('mutually exclusive codes (R-MX-1 … R-MX-8)', () => {
 });
 
 describe('mutually exclusive codes against exported claims (R-MX)', () => {
-  const exported = (key: string, code: string, date: string, claim = 'EXP1'): [string, ExportedFact] => [key, { claim, hash: 'old', date, patient: 'P1', payer: 'bc', code, units: 1 }];
+  // exported to the patient's other payer: a date exported to the same payer is closed (R-CL-8),
+  // and what it gains goes on that claim's replacement instead of a new claim
+  const exported = (key: string, code: string, date: string, claim = 'EXP1'): [string, ExportedFact] => [key, { claim, hash: 'old', date, patient: 'P1', payer: 'aw', code, units: 1 }];
   const run = (therapies: Therapy[], dispenses: ReturnType<typeof dispense>[], keys: Array<[string, ExportedFact]>) => {
-    const r = build(office({ patients: [patient('P1')], products: [...PRODUCTS, S9810, S1015], therapies, dispenses }), { to: '2026-10-02', exported: { keys: new Map(keys) } });
+    const r = build(office({ payers: [payer('bc'), payer('aw')], patients: [patient('P1', ['bc', 'aw'])], products: [...PRODUCTS, S9810, S1015], therapies, dispenses }), { to: '2026-10-02', exported: { keys: new Map(keys) } });
     return { r, mx: r.findings.filter((f) => f.rule.startsWith('R-MX')).map((f) => `${f.rule} ${f.date} ${f.code} ${f.claim === r.claims[0]?.id ? 'this claim' : f.claim} line ${f.line}: ${f.message}`) };
   };
 

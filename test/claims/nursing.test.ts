@@ -105,7 +105,7 @@ describe('NC Medicaid nursing (R-NV-5)', () => {
   it('bills one T1030 per date on the claim of the earliest visit, with T1002-SD for RN amphotericin B monitoring', () => {
     const r = ncOffice([visit('V2', 'T1', '2026-10-02', '13:00', '14:00'), visit('V1', 'T1', '2026-10-02', '08:00', '11:00')]);
     expect(linesOnDay(r, '2026-10-02')).toEqual(['2026-10-02 S9494 ×1', '2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×4']);
-    expect(allLines(r).find((l) => l.code === 'T1030')!.sourceKey).toBe('visit:V1:T1030');
+    expect(allLines(r).find((l) => l.code === 'T1030')!.sourceKey).toBe('t1030:P1:nc:2026-10-02');
   });
 
   it('gives no T1002 to an LPN or to a therapy without amphotericin B', () => {

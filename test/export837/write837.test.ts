@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimLine } from '../../electron/domain/claims.ts';
 import { decimal, money, stamp } from '../../electron/export/x12/format.ts';
 import { X12InputError, type X12BatchInput } from '../../electron/export/x12/input.ts';
-import { isValidNpi } from '../../electron/import/npi.ts';
+import { isValidNpi } from '../../electron/domain/npi.ts';
 import { idProblem, toAscii, x12Text } from '../../electron/export/x12/text.ts';
 import { claimProblems, write837 } from '../../electron/export/x12/write837.ts';
 import { goldenInput } from './golden.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidNpi, npiCheckDigit } from '../../electron/import/npi.ts';
+import { isValidNpi, npiCheckDigit } from '../../electron/domain/npi.ts';
 
 describe('NPI check digit (Luhn with the 80840 prefix)', () => {
   it('accepts the NPIs of the example file', () => {

@@ -121,6 +121,10 @@ describe('the settings handlers', () => {
     const bad = await api.call('settings.saveOrganization', { ...org, npi: '1234567890' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields).toEqual({ npi: "'1234567890' fails the NPI check digit" });
+    // what the 837P needs is checked here, not weeks later at export
+    const fiveDigits = await api.call('settings.saveOrganization', { ...org, address: { ...org.address!, zip: '78704' } });
+    expect(fiveDigits.ok).toBe(false);
+    if (!fiveDigits.ok) expect(fiveDigits.error.fields).toEqual({ 'address.zip': "'78704' has 5 digits; the 837P billing provider needs all 9 (ZIP+4)" });
     const saved = await value(api.call('settings.saveOrganization', { ...org, name: 'Renamed Infusion' }));
     expect(saved.name).toBe('Renamed Infusion');
     expect((await value(api.call('app.state'))).organization).toBe('Renamed Infusion');

@@ -1,4 +1,4 @@
-// Drug and wastage facts for each dose day (R-DR-2 … R-DR-6, R-DR-8; R-SU-2; R-PD-10).
+// Drug and wastage facts for each dose day (R-DR-2 … R-DR-6, R-DR-8; R-SU-1, R-SU-2; R-PD-10).
 import type { EngineContext } from '../context.ts';
 import { toIso } from '../dates.ts';
 import { scale } from '../measures.ts';
@@ -9,6 +9,7 @@ import { hcpcsUnits } from '../rules/hcpcsUnits.ts';
 import { noWasteModifier } from '../rules/jz.ts';
 import { ORDER_DRUG } from '../rules/lineOrder.ts';
 import { ndcQuantity } from '../rules/ndcQuantity.ts';
+import { bundledMessage, isBundledSupply } from '../rules/supplies.ts';
 import { includedInTpnPerDiem } from '../rules/tpn.ts';
 import { waste } from '../rules/waste.ts';
 import type { FactSink } from '../types.ts';
@@ -33,7 +34,7 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
     therapy.drugs.forEach((drug, drugIndex) => {
       const drugProduct = ctx.products.get(drug.ndc);
       if (!drugProduct) return;
-      if (includedInTpnPerDiem(drugProduct)) {
+      if (includedInTpnPerDiem(drugProduct, perDiems.codeOf.get(therapy.id) ?? null)) {
         sink.findings.push({
           severity: 'info', rule: 'R-SU-2', patient: patient.id, day: days[0]!, therapy: therapy.id, code: drugProduct.hcpcs, anchor: null,
           message: `${drugProduct.name} is a standard TPN component included in the TPN per diem and is not billed`,
@@ -42,8 +43,17 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
       }
       const candidates = dispenseCandidates(therapy, drug, dispenses, ctx.products);
       const compound = compoundModifier(settings, therapy.drugs.length, drugIndex);
+      // R-SU-1 goes by the code (§10): a heparin flush or line-open saline given as a therapy drug
+      const bundled = isBundledSupply(drugProduct.hcpcs, therapy.category);
       for (const day of days) {
         const n = doses.get(day)!;
+        if (bundled && perDiems.patientDays.has(`${patient.id}|${day}`)) {
+          sink.findings.push({
+            severity: 'info', rule: 'R-SU-1', patient: patient.id, day, therapy: therapy.id, code: drugProduct.hcpcs, anchor: null,
+            message: bundledMessage(drugProduct, `therapy ${therapy.id}`),
+          });
+          continue;
+        }
         const cover = coveringDispense(candidates, day);
         if (!cover) {
           sink.findings.push({
@@ -58,9 +68,19 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
         const dayDose = scale(drug.dose, n);
         const units = hcpcsUnit ? hcpcsUnits(dayDose, hcpcsUnit) : null;
         const qty = perNdcUnit ? ndcQuantity(dayDose, perNdcUnit) : null;
+        const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
+        const iso = toIso(day);
         if (units === null || qty === null || !product.ndcUnit || !hcpcsUnit || !perNdcUnit) {
+          // an error keeps its line (§10) and blocks the claim: the dose was given and must not
+          // vanish from the claim unnoticed; 1 unit (R-DR-3's least) until the product is fixed
+          const kept = newFact(ctx, {
+            kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound] : [], units: units ?? 1, ndc: product.ndc, ndcQty: qty,
+            ndcUnit: product.ndcUnit ?? null, sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null,
+            dispenseId: cover.dispense.id, product,
+          });
+          sink.facts.push(kept);
           sink.findings.push({
-            severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, anchor: { therapy: therapy.id, day },
+            severity: 'error', rule: 'R-DR-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, anchor: { line: kept },
             message: `Therapy ${therapy.id}: a dose in ${drug.dose.unit} cannot be converted to the units of ${product.name} (${product.hcpcs}); fix the product's HCPCS unit and drug per NDC unit`,
           });
           continue;
@@ -70,8 +90,6 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
           drugPerNdcUnit: perNdcUnit, hcpcsUnit, administeredUnits: units, administeredNdcQty: qty,
         });
         const jz = noWasteModifier(settings, product.singleDose === true, wasted !== null);
-        const rank = ranks?.get(day) ?? UNRANKED + therapyIndex;
-        const iso = toIso(day);
         const modifiers: string[] = [];
         if (compound) modifiers.push(compound);
         if (jz) modifiers.push(jz);

@@ -8,7 +8,7 @@ import { nurseQualified } from '../rules/nurseQualification.ts';
 import { additionalHours } from '../rules/nursingCommercial.ts';
 import { overNursingLimit } from '../rules/nursingLimit.ts';
 import { isAmphotericinB, monitoringUnits } from '../rules/nursingMedicaidNc.ts';
-import { hitCode, hitUnits, isInitialVisit } from '../rules/nursingMedicare.ts';
+import { hitCode, hitKey, hitUnits, isInitialVisit } from '../rules/nursingMedicare.ts';
 import { unsignedVisitMessage } from '../rules/unsignedVisits.ts';
 import { visitMinutes } from '../rules/visitTimes.ts';
 import type { FactSink } from '../types.ts';
@@ -61,10 +61,10 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
       const { visit, therapy, day, minutes } = sv;
       const nurse = ctx.nurses.get(visit.nurse);
       const order = (code: number) => [ORDER_NURSING, sv.arrival, i, code];
-      const nursingFact = (code: string, units: number, position: number, modifiers: string[] = []) =>
+      const nursingFact = (code: string, units: number, position: number, modifiers: string[] = [], sourceKey = `visit:${visit.id}:${code}`) =>
         newFact(ctx, {
           kind: 'nursing', therapy, patient, payer, day, code, modifiers, units, ndc: null, ndcQty: null, ndcUnit: null,
-          sourceKey: `visit:${visit.id}:${code}`, order: order(position), visit, nurse: nurse ?? null, dispenseId: null, product: null,
+          sourceKey, order: order(position), visit, nurse: nurse ?? null, dispenseId: null, product: null,
         });
       if (settings.codeSet === 'commercial') {
         const f601 = nursingFact(NURSING.commercial.firstVisit, 1, 0);
@@ -96,11 +96,12 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
           return;
         }
         const code = hitCode(therapy, isInitialVisit(visit, ctx.previousSignedDay.get(visit) ?? null));
-        sink.facts.push(nursingFact(code, units, 0));
+        sink.facts.push(nursingFact(code, units, 0, [], hitKey(visit.id)));
       } else {
         const nc = NURSING.medicaidNc;
         if (i === 0) {
-          const t1030 = nursingFact(nc.perDiem, 1, 0);
+          // one T1030 per patient × payer × date (R-NV-5), keyed so: a visit signed late is the same fact
+          const t1030 = nursingFact(nc.perDiem, 1, 0, [], `t1030:${patient.id}:${payer.id}:${toIso(day)}`);
           sink.facts.push(t1030);
           if (!perDiems.perDiemOf.get(therapy.id)?.has(day)) {
             sink.findings.push({

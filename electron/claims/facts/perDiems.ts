@@ -21,10 +21,12 @@ export interface PerDiemState {
   rankOf: Map<string, Map<number, number>>;
   /** patient|day keys with any billed per diem (R-SU-1) */
   patientDays: Set<string>;
+  /** the per diem code of each therapy that has one in its payer's code set, billed or not (R-SU-2) */
+  codeOf: Map<string, string>;
 }
 
 export function perDiemFacts(ctx: EngineContext, sink: FactSink): PerDiemState {
-  const state: PerDiemState = { doses: new Map(), perDiemOf: new Map(), rankOf: new Map(), patientDays: new Set() };
+  const state: PerDiemState = { doses: new Map(), perDiemOf: new Map(), rankOf: new Map(), patientDays: new Set(), codeOf: new Map() };
   const concurrent = new Map<string, Fact[]>();
   for (const therapy of ctx.billedTherapies) {
     const payer = ctx.payers.get(therapy.payer)!;
@@ -47,6 +49,7 @@ export function perDiemFacts(ctx: EngineContext, sink: FactSink): PerDiemState {
       sink.findings.push({ severity: 'error', rule: 'R-PD-4', message: code.error, patient: patient.id, day: days[0] ?? null, therapy: therapy.id, anchor: { therapy: therapy.id } });
       continue;
     }
+    state.codeOf.set(therapy.id, code.code);
     if (isIncidentalPerDiem(code.code, settings)) {
       if (days.length > 0) {
         sink.findings.push({

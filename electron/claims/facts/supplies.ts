@@ -4,7 +4,7 @@ import type { EngineContext } from '../context.ts';
 import { toDay } from '../dates.ts';
 import { ORDER_SUPPLY } from '../rules/lineOrder.ts';
 import { isDrugCode, supplyNdc } from '../rules/missingNdc.ts';
-import { isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
+import { bundledMessage, isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
 import type { FactSink } from '../types.ts';
 import { newFact } from './fact.ts';
 import type { PerDiemState } from './perDiems.ts';
@@ -26,7 +26,7 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
       if (isBundledSupply(product.hcpcs, therapy.category) && perDiems.patientDays.has(`${patient.id}|${day}`)) {
         sink.findings.push({
           severity: 'info', rule: 'R-SU-1', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: null,
-          message: `${product.name} (${product.hcpcs}, dispense ${d.id}) is bundled into the per diem and is not billed separately`,
+          message: bundledMessage(product, `dispense ${d.id}`),
         });
         continue;
       }

@@ -51,11 +51,17 @@ export function doseDays(therapy: Therapy, from: number, to: number, span: Thera
     const n = scheduledDoses(therapy, span, day);
     if (n > 0) counts.set(day, n);
   }
-  // overrides count only inside [start, stop] and outside holds; each adds or removes one dose
+  // overrides count only inside [start, stop] and outside holds; each adds or removes one dose.
+  // They are summed per date before the count is clamped at 0, so their order never matters
+  // (removing then adding on a day without a scheduled dose gives the same 1 as adding then removing).
+  const net = new Map<number, number>();
   for (const o of therapy.doses) {
     const day = toDay(o.date);
     if (day < lo || day > hi || !isActive(span, day)) continue;
-    const n = (counts.get(day) ?? 0) + (o.given ? 1 : -1);
+    net.set(day, (net.get(day) ?? 0) + (o.given ? 1 : -1));
+  }
+  for (const [day, delta] of net) {
+    const n = (counts.get(day) ?? 0) + delta;
     if (n > 0) counts.set(day, n);
     else counts.delete(day);
   }

@@ -13,20 +13,37 @@ export function authForDay(therapy: Therapy, day: number): PriorAuth | null {
   return null;
 }
 
-/** Counts authorized units per therapy × authorization × code; returns the limit when passed. */
+/**
+ * Counts authorized units per therapy × authorization × code. Units of exported claims are only
+ * counted: the error goes on the first line past the limit of each claim of THIS build, even when
+ * exported claims passed it already (otherwise they would silence it for every later line), so no
+ * claim carrying units beyond the authorization goes out.
+ */
 export class AuthorizedUnits {
   private readonly used = new Map<string, number>();
+  private readonly reported = new Set<string>();
 
-  /** Adds a line's units; returns the limit the first time the total passes it, else null. */
-  add(therapy: Therapy, authNumber: string, code: string, units: number): number | null {
+  private count(therapy: Therapy, authNumber: string, code: string, units: number): { key: string; limit: number; after: number } | null {
     const auth = therapy.priorAuths.find((a) => a.number === authNumber);
     const limit = auth?.units?.[code];
     if (limit === undefined || limit === null) return null;
     const key = `${therapy.id}\u0000${authNumber}\u0000${code}`;
-    const before = this.used.get(key) ?? 0;
-    const after = before + units;
+    const after = (this.used.get(key) ?? 0) + units;
     this.used.set(key, after);
-    return before <= limit && after > limit ? limit : null;
+    return { key, limit, after };
+  }
+
+  /** Units already billed on exported claims. */
+  addExported(therapy: Therapy, authNumber: string, code: string, units: number): void {
+    this.count(therapy, authNumber, code, units);
+  }
+
+  /** Adds a line's units; returns the limit on the first line of `claim` past it, else null. */
+  add(therapy: Therapy, authNumber: string, code: string, units: number, claim: number): number | null {
+    const c = this.count(therapy, authNumber, code, units);
+    if (c === null || c.after <= c.limit || this.reported.has(`${c.key}\u0000${claim}`)) return null;
+    this.reported.add(`${c.key}\u0000${claim}`);
+    return c.limit;
   }
 }
 
@@ -63,11 +80,11 @@ export function checkAuthorizedUnits(ctx: EngineContext, ordered: Array<{ fact: 
   // units already billed on exported claims count toward the same authorization
   for (const prior of ctx.options.exported?.keys.values() ?? []) {
     const therapy = prior.therapy ? ctx.therapies.get(prior.therapy) : undefined;
-    if (therapy && prior.priorAuth && prior.code && prior.units) authUnits.add(therapy, prior.priorAuth, prior.code, prior.units);
+    if (therapy && prior.priorAuth && prior.code && prior.units) authUnits.addExported(therapy, prior.priorAuth, prior.code, prior.units);
   }
   for (const { fact: f, units } of ordered) {
     if (f.priorAuth === null) continue;
-    const limit = authUnits.add(f.therapy, f.priorAuth, f.code, units);
+    const limit = authUnits.add(f.therapy, f.priorAuth, f.code, units, f.placed?.claim ?? -1);
     if (limit !== null) {
       sink.findings.push({
         severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: f.therapy.id, code: f.code, anchor: { line: f },

@@ -2,11 +2,17 @@
 // are not billed on a date the patient has a billed per diem (judged on the dispense date);
 // J7030–J7060 count as bundled unless the therapy is hydration. Otherwise a supply line:
 // code = HCPCS, units = ceil(quantity), no NDC — unless the code bills a drug (R-DR-7).
+// It goes by the code (§10): a therapy drug with a bundled code is judged the same way per date.
 import type { Product } from '../../domain/types.ts';
 import { BUNDLED, inRanges } from '../codes.ts';
 import { scale } from '../measures.ts';
 import { ceilSafe } from '../numbers.ts';
 import { hcpcsUnits } from './hcpcsUnits.ts';
+
+/** R-SU-1 info finding: `source` names the dispense or the therapy the product came from. */
+export function bundledMessage(product: Product, source: string): string {
+  return `${product.name} (${product.hcpcs}, ${source}) is bundled into the per diem and is not billed separately`;
+}
 
 export function isBundledSupply(code: string, therapyCategory: string): boolean {
   if (inRanges(code, BUNDLED.always)) return true;

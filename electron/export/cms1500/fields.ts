@@ -13,7 +13,7 @@ import type {
   Sex,
 } from '../../domain/types.ts';
 import insuranceTypes from '../../../resources/cms1500/insurance-type.json' with { type: 'json' };
-import { isValidNpi } from '../../import/npi.ts';
+import { isValidNpi } from '../../domain/npi.ts';
 import { Cms1500Error } from './errors.ts';
 import {
   addressText,

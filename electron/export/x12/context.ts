@@ -2,8 +2,8 @@
 // data: it notes the problem (record + field) and writes a placeholder, so one pass reports all.
 import type { Address, Nurse, Patient, Payer, Prescriber } from '../../domain/types.ts';
 import type { X12Records } from './input.ts';
-import { isValidNpi } from '../../import/npi.ts';
-import { isUspsState } from '../../import/states.ts';
+import { isValidNpi } from '../../domain/npi.ts';
+import { isUspsState } from '../../domain/states.ts';
 import { LEN } from './limits.ts';
 import { idProblem, x12Text } from './text.ts';
 

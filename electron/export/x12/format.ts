@@ -1,6 +1,6 @@
 // Numbers and dates as X12 writes them. Money is integer cents in, never floats.
 import type { IsoDate, IsoDateTime } from '../../domain/types.ts';
-import { isRealDate } from '../../import/dates.ts';
+import { isRealDate } from '../../domain/isoDate.ts';
 
 /** The project's date check (import/dates.ts), re-exported for the export commands. */
 export { isRealDate };

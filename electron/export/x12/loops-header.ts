@@ -76,7 +76,7 @@ export function header(org: Organization, ch: Clearinghouse, reference: string, 
 }
 
 /** A street address, not a PO box: a PO box or lockbox belongs in 2010AB pay-to. */
-function poBox(line: string): boolean {
+export function poBox(line: string): boolean {
   return /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX|LOCK\s*BOX)\b/i.test(line);
 }
 

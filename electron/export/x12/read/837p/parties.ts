@@ -1,6 +1,6 @@
 // Who the claims are from and for: names and ids (NM1), addresses (N3/N4), demographics (DMG),
 // taxonomy (PRV), the subscriber (SBR) and the patient (PAT), checked as payers check them.
-import { isValidNpi } from '../../../../import/npi.ts';
+import { isValidNpi } from '../../../../domain/npi.ts';
 import { isRealDate } from '../../format.ts';
 import { d8ToIso } from '../values.ts';
 import type { Handler } from './reading.ts';
