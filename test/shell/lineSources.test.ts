@@ -21,6 +21,15 @@ describe('where a claim line came from', () => {
     });
   });
 
+  it('names a Medicare visit key and an NC Medicaid nursing day in words', () => {
+    const visits = new Map([['V8', { therapy: 'T3', date: '2026-10-12' }]]);
+    expect(lineSource('visit:V8:hit', { visits, dispenses: new Map() }).label).toBe('Nurse visit V8 on 2026-10-12 (Medicare home infusion visit)');
+    expect(lineSource('t1030:P1002:medicaid-nc:2026-10-14')).toEqual({
+      key: 't1030:P1002:medicaid-nc:2026-10-14', kind: 'other', id: null, therapy: null, date: '2026-10-14',
+      label: "Nursing day of patient P1002 on 2026-10-14 (all of that day's visits)",
+    });
+  });
+
   it('points supplies at the dispense', () => {
     const dispenses = new Map([['D3', { therapy: 'T1', date: '2026-10-02' }]]);
     expect(lineSource('supply:D3', { visits: new Map(), dispenses })).toMatchObject({ kind: 'dispense', id: 'D3', therapy: 'T1', label: 'Dispense D3 on 2026-10-02' });
