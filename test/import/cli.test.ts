@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from '../../electron/cli/main.ts';
 import { openStore } from '../../db/open.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
-import { capture, EXAMPLE_PATH, sha256, tempDir } from './helpers.ts';
+import { capture, EXAMPLE_PATH, tempDir } from './helpers.ts';
+import { expectOnlyRefusedRequest, officeState } from '../support/officeState.ts';
 
 const COUNTS = `organization  1
 clearinghouse 1
@@ -67,11 +68,11 @@ describe('perdiem import and perdiem demo', () => {
     sa.close();
     sb.close();
 
-    const hash = sha256(a);
+    const before = officeState(a);
     const again = capture();
     expect(await runCli(['demo', '--db', a, '--now', '2026-11-15'], again.io)).toBe(1);
     expect(again.err).toBe('perdiem: the database is not empty: the demo office only goes into a new database (use another --db)\n');
-    expect(sha256(a)).toBe(hash);
+    expectOnlyRefusedRequest(a, before, 'app.loadDemo', 'data.import', { patients: 300 });
   });
 
   it('takes --scale as the number of patients', async () => {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openStore } from '../../db/open.ts';
-import { queryAudit } from '../../db/repos/audit.ts';
-import { loadDataset } from '../../db/repos/dataset.ts';
 import { runCli } from '../../electron/cli/main.ts';
 import { capture, EXAMPLE_PATH, example, tempDir } from './helpers.ts';
+import { expectOnlyRefusedRequest, officeState, type OfficeState } from '../support/officeState.ts';
 
 type Doc = Record<string, any>;
 
@@ -88,37 +86,16 @@ const CASES: [string, (d: Doc) => void, string[]][] = [
 describe('perdiem import rejects bad records, writing nothing', () => {
   const tmp = tempDir();
   const db = path.join(tmp.dir, 'office.sqlite');
-  let before: ReturnType<typeof office>;
-
-  /** the office's records, its audit rows other than requests, and the newest audit row */
-  function office() {
-    const s = openStore(db);
-    try {
-      const trail = queryAudit(s.db, { order: 'asc', limit: 100_000 });
-      return { dataset: loadDataset(s.db), records: trail.filter((e) => e.entity !== 'request').length, last: trail[trail.length - 1]! };
-    } finally {
-      s.close();
-    }
-  }
+  let before: OfficeState;
 
   /** Nothing of the file was written: the records are as they were; the trail gained only the refused request. */
-  function nothingWritten(file: string): void {
-    const now = office();
-    expect(now.dataset).toEqual(before.dataset);
-    expect(now.records).toBe(before.records);
-    expect([now.last.actor, now.last.action, now.last.entity, now.last.entityId, now.last.after]).toEqual([
-      'cli',
-      'data.import',
-      'request',
-      'app.importFile',
-      { args: { fileName: file, text: expect.stringMatching(/^<\d+ characters>$|^\{/) }, ok: false, via: 'cli' },
-    ]);
-  }
+  const nothingWritten = (file: string) =>
+    expectOnlyRefusedRequest(db, before, 'app.importFile', 'data.import', { fileName: file, text: expect.stringMatching(/^<\d+ characters>$|^\{/) });
 
   beforeAll(async () => {
     const c = capture();
     expect(await runCli(['import', EXAMPLE_PATH, '--db', db], c.io)).toBe(0);
-    before = office();
+    before = officeState(db);
   });
   afterAll(() => tmp.cleanup());
 
