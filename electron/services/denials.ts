@@ -80,8 +80,8 @@ export function listDenials(db: Db, names: Names, o: { includeClosed?: boolean }
     if (!item || (!o.includeClosed && (item.state !== 'open' || item.resubmittedAs))) continue;
     const main = item.reasons[0]!;
     const key = main.group === 'REJECTED' ? 'REJECTED' : `${main.group}-${main.code}`;
-    const g = groups.get(key) ?? { key, words: main.words.replace(/^.*?: /, main.group === 'REJECTED' ? 'Rejected before adjudication: ' : ''), nextStep: main.nextStep, cents: 0, items: [] };
-    if (main.group === 'REJECTED') g.words = 'Rejected: the payer never received these claims';
+    const words = main.group === 'REJECTED' ? 'Rejected: the payer never received these claims' : main.words;
+    const g = groups.get(key) ?? { key, words, nextStep: main.nextStep, cents: 0, items: [] };
     g.cents += item.deniedCents;
     g.items.push(item);
     groups.set(key, g);
