@@ -1,7 +1,8 @@
 // A claim's state as acknowledgments and remittances move it (R-AK-1): claims.status plus the
 // `reversed` flag of 0007 read as one status, the payer's claim number and the reason in words.
-import type { StoredClaimStatus } from '../../electron/receive/postingTypes.ts';
-import { all, num, str, strOrNull, type Db, type Row } from './sql.ts';
+import type { StoredClaim, StoredClaimStatus } from '../../electron/receive/postingTypes.ts';
+import type { FeeLookup } from '../../electron/receive/storedClaim.ts';
+import { all, groupBy, num, run, str, type Db, type Row, strOrNull } from './sql.ts';
 
 export interface ClaimStateRow {
   id: string;
@@ -42,15 +43,16 @@ export interface StateFilter {
 }
 
 export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
+  // with ids the claims are joined to them (one index lookup each), not scanned
+  const from = f.ids ? 'json_each(@ids) AS i JOIN claims c ON c.id = i.value' : 'claims c';
   return all(
     db,
-    `SELECT c.*, ${STATUS_SQL} AS shown_status FROM claims c
-     WHERE (@ids IS NULL OR c.id IN (SELECT value FROM json_each(@ids)))
-       AND (@status IS NULL OR ${STATUS_SQL} = @status)
+    `SELECT c.*, ${STATUS_SQL} AS shown_status FROM ${from}
+     WHERE (@status IS NULL OR ${STATUS_SQL} = @status)
        AND (@payer IS NULL OR c.payer_id = @payer) AND (@patient IS NULL OR c.patient_id = @patient)
        AND (@from IS NULL OR c.service_to >= @from) AND (@to IS NULL OR c.service_from <= @to)
      ORDER BY c.patient_id, c.service_from, c.id`,
-    { ids: f.ids ? JSON.stringify(f.ids) : null, status: f.status ?? null, payer: f.payer ?? null, patient: f.patient ?? null, from: f.from ?? null, to: f.to ?? null },
+    { ...(f.ids ? { ids: JSON.stringify(f.ids) } : {}), status: f.status ?? null, payer: f.payer ?? null, patient: f.patient ?? null, from: f.from ?? null, to: f.to ?? null },
   ).map(stateOf);
 }
 
@@ -60,9 +62,11 @@ export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
  */
 export function setReceivedState(db: Db, id: string, status: StoredClaimStatus, o: { reason: string; at: string; payerClaimNumber: string | null }): void {
   const reversed = status === 'reversed';
-  db.prepare(
+  run(
+    db,
     `UPDATE claims SET status = ?, reversed = ?, status_reason = ?, status_at = ?, payer_claim_number = coalesce(?, payer_claim_number) WHERE id = ?`,
-  ).run(reversed ? 'accepted' : status, reversed ? 1 : 0, o.reason, o.at, o.payerClaimNumber, id);
+    reversed ? 'accepted' : status, reversed ? 1 : 0, o.reason, o.at, o.payerClaimNumber, id,
+  );
 }
 
 /** The claims an 837 batch carried (for a 999 or a TA1): by ISA13, or by GS06 + ST02. */
@@ -82,4 +86,31 @@ export function claimsOfTransaction(db: Db, group: number, transaction: string):
 /** The first date each claim went out (R-AR-1 aging from the send date). */
 export function firstSent(db: Db): Map<string, string> {
   return new Map(all(db, `SELECT bc.claim_id, min(b.created_at) AS at FROM batch_claims bc JOIN batches b ON b.id = bc.batch_id GROUP BY bc.claim_id`).map((r) => [str(r.claim_id), str(r.at)]));
+}
+
+/**
+ * The posting input (electron/receive/postingTypes.ts StoredClaim) of these claims, read lean:
+ * only what matching and R-RA-5 need, one query for the claims and one for their lines, so an
+ * 835 of thousands of claims loads them in one pass. Line numbers are the 1-based seq the 837P
+ * writes into REF*6R.
+ */
+export function postingClaims(db: Db, ids: readonly string[], fee: FeeLookup): StoredClaim[] {
+  const json = JSON.stringify(ids);
+  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents
+     FROM json_each(?) AS i JOIN claim_lines l ON l.claim_id = i.value ORDER BY l.claim_id, l.seq`, json), 'claim_id');
+  return claimStates(db, { ids }).map((c) => ({
+    id: c.id,
+    payer: c.payer,
+    frequency: c.frequency,
+    status: c.status,
+    payerClaimNumber: c.payerClaimNumber,
+    chargeCents: c.totalCents,
+    lines: (lines.get(c.id) ?? []).map((l) => {
+      const modifiers = JSON.parse(str(l.modifiers)) as string[];
+      return {
+        line: num(l.seq), code: str(l.code), modifiers, from: str(l.from_date), to: str(l.to_date), units: num(l.units),
+        chargeCents: num(l.charge_cents), feePerUnitCents: fee(c.payer, str(l.code), modifiers),
+      };
+    }),
+  }));
 }

@@ -9,19 +9,17 @@ import {
 import {
   insertPosting, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
-import { claimStates, claimsOfInterchange, claimsOfTransaction, setReceivedState } from '../../db/repos/claimStates.ts';
-import { findClaims } from '../../db/repos/claims.ts';
+import { claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { balanceProblems } from '../receive/balance835.ts';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../receive/claimEvents.ts';
 import { nextClaimState, type ClaimEvent } from '../receive/claimState.ts';
 import { postRemittance } from '../receive/postRemittance.ts';
-import type { StoredClaim } from '../receive/postingTypes.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../receive/remittance.ts';
-import { toStoredClaim, type FeeLookup } from '../receive/storedClaim.ts';
+import type { FeeLookup } from '../receive/storedClaim.ts';
 import type { ClaimLifeStatus, ReceiveResult, ReceivedKind } from '../contract/remittances.ts';
 import type { Payer } from '../domain/types.ts';
 
@@ -67,45 +65,42 @@ export function feeLookup(payers: readonly Payer[]): FeeLookup {
   };
 }
 
-/** The posting input for these claims, with the status a person sees (reversed included). */
-export function storedClaims(db: Db, ids: readonly string[], fee: FeeLookup): StoredClaim[] {
-  const states = new Map(claimStates(db, { ids }).map((s) => [s.id, s]));
-  return findClaims(db, { ids: [...ids] }).map((c) => {
-    const s = states.get(c.id)!;
-    return toStoredClaim(c, { status: s.status, payerClaimNumber: s.payerClaimNumber, fee });
-  });
+interface ApplyContext {
+  fileId: number;
+  now: string;
+  moved: Map<string, ClaimLifeStatus>;
 }
 
-interface Applied {
-  claims: Map<string, ClaimLifeStatus>;
-  duplicate: boolean;
-}
-
-function applyEvent(db: Db, claimId: string, event: ClaimEvent, ctx: { fileId: number; now: string; moved: Map<string, ClaimLifeStatus> }): void {
-  const [state] = claimStates(db, { ids: [claimId] });
-  if (!state) return;
-  const t = nextClaimState(state.status, event);
-  insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: state.status, to: t.status, reason: t.reason, at: ctx.now });
-  if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
-  ctx.moved.set(claimId, t.status);
+/** R-AK-1 for each claim named: the states are read once per document, not once per claim. */
+function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): void {
+  const states = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s.status]));
+  for (const { claimId, event } of events) {
+    const current = states.get(claimId);
+    if (current === undefined) continue;
+    const t = nextClaimState(current, event);
+    insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
+    if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
+    states.set(claimId, t.status);
+    ctx.moved.set(claimId, t.status);
+  }
 }
 
 /** R-AK-1 for a TA1, 999 or 277CA: the claims it answers for move. */
-function applyAck(db: Db, doc: ReceivedDocument, ctx: { fileId: number; now: string; moved: Map<string, ClaimLifeStatus> }): void {
+function applyAck(db: Db, doc: ReceivedDocument, ctx: ApplyContext): void {
   if (doc.kind === 'TA1') {
     const { interchange, event } = eventOfTa1(doc.ta1);
-    for (const id of claimsOfInterchange(db, Number(interchange))) applyEvent(db, id, event, ctx);
+    applyEvents(db, claimsOfInterchange(db, Number(interchange)).map((claimId) => ({ claimId, event })), ctx);
   } else if (doc.kind === '999') {
-    for (const e of eventsOf999(doc.ack)) for (const id of claimsOfTransaction(db, Number(e.groupControl), e.transactionSet)) applyEvent(db, id, e.event, ctx);
+    applyEvents(db, eventsOf999(doc.ack).flatMap((e) => claimsOfTransaction(db, Number(e.groupControl), e.transactionSet).map((claimId) => ({ claimId, event: e.event }))), ctx);
   } else if (doc.kind === '277CA') {
-    for (const e of eventsOf277(doc.ack)) applyEvent(db, e.claimId, e.event, ctx);
+    applyEvents(db, eventsOf277(doc.ack), ctx);
   }
 }
 
 /** R-RA-1..5: one 835 posted; false when the same remittance was applied before. */
 function applyRemittance(
   db: Db, r: Remittance, doc: { contentSha256: string }, file: ReceivedFile,
-  ctx: { fileId: number; now: string; moved: Map<string, ClaimLifeStatus>; payers: Payer[]; payeeIds: string[]; fee: FeeLookup; newId: () => string },
+  ctx: ApplyContext & { payers: Payer[]; payeeIds: string[]; fee: FeeLookup; newId: () => string },
 ): boolean {
   const key = remittanceKey(r);
   const hashes = remittanceHashes(db, key);
@@ -121,7 +116,7 @@ function applyRemittance(
     return true;
   }
   const ids = [...new Set(r.claims.map((c) => c.claimId))];
-  const claims = storedClaims(db, ids, ctx.fee);
+  const claims = postingClaims(db, ids, ctx.fee);
   const previous = postingsFor(db, ids);
   const result = postRemittance({ remittance: r, payer, payeeIds: ctx.payeeIds, claims, previous, now: ctx.now, newId: ctx.newId });
   for (const p of result.claims) insertPosting(db, p, ctx.fileId);
@@ -131,7 +126,7 @@ function applyRemittance(
     const posting = result.claims.find((p) => p.claimId === u.claimId && p.kind === 'payment');
     if (posting) insertUnderpaid(db, posting.id, u);
   }
-  for (const p of result.claims) applyEvent(db, p.claimId, { kind: '835', posting: p }, ctx);
+  applyEvents(db, result.claims.map((p) => ({ claimId: p.claimId, event: { kind: '835' as const, posting: p } })), ctx);
   return true;
 }
 
