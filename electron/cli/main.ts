@@ -18,6 +18,9 @@ const COMMANDS: Record<string, Loader> = {
   audit: () => import('./commands/audit.ts'),
   backup: () => import('./commands/backup.ts'),
   token: () => import('./commands/token.ts'),
+  receive: () => import('./commands/receive.ts'),
+  claims: () => import('./commands/claims.ts'),
+  ar: () => import('./commands/ar.ts'),
 };
 
 const HELP = `usage: perdiem <command> [options]      (perdiem <command> --help for one command)
@@ -29,6 +32,9 @@ commands:
   export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]
   export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID]
              [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]
+  receive FILE… [--json]               read TA1/999/277CA/835 files back; each applied all or nothing
+  claims [--status S] [--payer ID] [--patient ID] [--from DATE --to DATE] [--json]
+  ar [--as-of DATE] [--basis sent|service] [--json]
   audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE]
         [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]
   backup [now|list] [--dir DIR] [--keep N]

@@ -109,6 +109,6 @@ export type BillingHandlers = {
   ) => ExportOutcome;
   'billing.batches': (args: void) => BatchRow[];
   'billing.downloadBatch': (args: { id: string }) => FilePayload;
-  /** a replacement (7) or void (8) of an exported claim, as a new draft */
-  'billing.correct': (args: { claim: string; frequency: '7' | '8'; originalClaimNumber: string }) => ClaimRow;
+  /** a replacement (7) or void (8) of an exported claim, as a new draft; the payer's claim number defaults to the one stored from its 277CA or 835 */
+  'billing.correct': (args: { claim: string; frequency: '7' | '8'; originalClaimNumber?: string }) => ClaimRow;
 };

@@ -89,12 +89,14 @@ export function replacementOf(db: Db, correction: Claim, original: { id: string;
  * that have appeared since on the dates it closed (R-CL-8); a void (8)
  * repeats the original to cancel it and releases its keys so they may be billed afresh.
  */
-export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', payerClaimNumber: string, today: IsoDate): StoredClaim {
-  if (!payerClaimNumber || !payerClaimNumber.trim()) {
-    throw new ClaimStateError(`a ${frequency === '7' ? 'replacement' : 'void'} claim needs the payer's claim control number of claim ${claimId}`);
-  }
+export function createCorrection(db: Db, claimId: string, frequency: '7' | '8', typedClaimNumber: string | null, today: IsoDate): StoredClaim {
   return db.transaction(() => {
     const original = mustGet(db, claimId);
+    // the number the payer gave (277CA REF*1K, 835 CLP07) is stored: nobody has to type it again
+    const payerClaimNumber = typedClaimNumber?.trim() || original.payerClaimNumber?.trim() || '';
+    if (!payerClaimNumber) {
+      throw new ClaimStateError(`a ${frequency === '7' ? 'replacement' : 'void'} claim needs the payer's claim control number of claim ${claimId}`);
+    }
     if (!CORRECTABLE.includes(original.status)) throw new ClaimStateError(`claim ${claimId} is ${original.status}; only a claim sent to the payer can be replaced or voided`);
     if (original.supersededBy) throw new ClaimStateError(`claim ${claimId} was already superseded by ${original.supersededBy}`);
     const id = correctionClaimId(claimId, frequency, claimIds(db));

@@ -94,10 +94,10 @@ export default defineHandlers<BillingHandlers>({
     },
   },
   'billing.correct': {
-    args: z.object({ claim: id, frequency: z.enum(['7', '8']), originalClaimNumber: z.string().trim().min(1, "enter the payer's claim control number") }),
+    args: z.object({ claim: id, frequency: z.enum(['7', '8']), originalClaimNumber: z.string().trim().optional() }),
     run: (ctx, a) =>
       asUserError(() => {
-        const c = createCorrection(ctx.db, a.claim, a.frequency, a.originalClaimNumber, ctx.today());
+        const c = createCorrection(ctx.db, a.claim, a.frequency, a.originalClaimNumber ?? null, ctx.today());
         return claimRow(c, new NameBook(ctx.db));
       }),
   },

@@ -1,0 +1,116 @@
+// A claim's state as acknowledgments and remittances move it (R-AK-1): claims.status plus the
+// `reversed` flag of 0007 read as one status, the payer's claim number and the reason in words.
+import type { StoredClaim, StoredClaimStatus } from '../../electron/receive/postingTypes.ts';
+import type { FeeLookup } from '../../electron/receive/storedClaim.ts';
+import { all, groupBy, num, run, str, type Db, type Row, strOrNull } from './sql.ts';
+
+export interface ClaimStateRow {
+  id: string;
+  patient: string;
+  payer: string;
+  frequency: '1' | '7' | '8';
+  status: StoredClaimStatus;
+  reason: string | null;
+  payerClaimNumber: string | null;
+  originalClaimId: string | null;
+  supersededBy: string | null;
+  totalCents: number;
+  serviceFrom: string;
+  serviceTo: string;
+  exportedAt: string | null;
+  batchId: string | null;
+}
+
+/** SQL for the status a person sees: a reversed claim reads `reversed` whatever its column says. */
+export const STATUS_SQL = `CASE WHEN c.reversed = 1 THEN 'reversed' ELSE c.status END`;
+
+function stateOf(r: Row): ClaimStateRow {
+  return {
+    id: str(r.id), patient: str(r.patient_id), payer: str(r.payer_id), frequency: str(r.frequency) as ClaimStateRow['frequency'],
+    status: str(r.shown_status) as StoredClaimStatus, reason: strOrNull(r.status_reason), payerClaimNumber: strOrNull(r.payer_claim_number),
+    originalClaimId: strOrNull(r.original_claim_id), supersededBy: strOrNull(r.superseded_by), totalCents: num(r.total_cents),
+    serviceFrom: str(r.service_from), serviceTo: str(r.service_to), exportedAt: strOrNull(r.exported_at), batchId: strOrNull(r.batch_id),
+  };
+}
+
+export interface StateFilter {
+  ids?: readonly string[];
+  status?: StoredClaimStatus;
+  payer?: string;
+  patient?: string;
+  from?: string;
+  to?: string;
+}
+
+export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
+  // with ids the claims are joined to them (one index lookup each), not scanned
+  const from = f.ids ? 'json_each(@ids) AS i JOIN claims c ON c.id = i.value' : 'claims c';
+  return all(
+    db,
+    `SELECT c.*, ${STATUS_SQL} AS shown_status FROM ${from}
+     WHERE (@status IS NULL OR ${STATUS_SQL} = @status)
+       AND (@payer IS NULL OR c.payer_id = @payer) AND (@patient IS NULL OR c.patient_id = @patient)
+       AND (@from IS NULL OR c.service_to >= @from) AND (@to IS NULL OR c.service_from <= @to)
+     ORDER BY c.patient_id, c.service_from, c.id`,
+    { ...(f.ids ? { ids: JSON.stringify(f.ids) } : {}), status: f.status ?? null, payer: f.payer ?? null, patient: f.patient ?? null, from: f.from ?? null, to: f.to ?? null },
+  ).map(stateOf);
+}
+
+/**
+ * R-AK-1 / R-RA-4: stores where an event moved a claim. `reversed` sets the flag and leaves the
+ * payer holding the claim (accepted); any other status clears it.
+ */
+export function setReceivedState(db: Db, id: string, status: StoredClaimStatus, o: { reason: string; at: string; payerClaimNumber: string | null }): void {
+  const reversed = status === 'reversed';
+  run(
+    db,
+    `UPDATE claims SET status = ?, reversed = ?, status_reason = ?, status_at = ?, payer_claim_number = coalesce(?, payer_claim_number) WHERE id = ?`,
+    reversed ? 'accepted' : status, reversed ? 1 : 0, o.reason, o.at, o.payerClaimNumber, id,
+  );
+}
+
+/** The claims an 837 batch carried (for a 999 or a TA1): by ISA13, or by GS06 + ST02. */
+export function claimsOfInterchange(db: Db, interchange: number): string[] {
+  return all(db, `SELECT bc.claim_id FROM batch_claims bc JOIN batches b ON b.id = bc.batch_id WHERE b.kind = '837' AND b.interchange_control = ? ORDER BY bc.position`, interchange).map((r) => str(r.claim_id));
+}
+
+export function claimsOfTransaction(db: Db, group: number, transaction: string): string[] {
+  return all(
+    db,
+    `SELECT bc.claim_id FROM batch_claims bc JOIN batches b ON b.id = bc.batch_id
+     WHERE b.kind = '837' AND b.group_control = ? AND b.transaction_control = ? ORDER BY bc.position`,
+    group, transaction,
+  ).map((r) => str(r.claim_id));
+}
+
+/** The first date each claim went out (R-AR-1 aging from the send date). */
+export function firstSent(db: Db): Map<string, string> {
+  return new Map(all(db, `SELECT bc.claim_id, min(b.created_at) AS at FROM batch_claims bc JOIN batches b ON b.id = bc.batch_id GROUP BY bc.claim_id`).map((r) => [str(r.claim_id), str(r.at)]));
+}
+
+/**
+ * The posting input (electron/receive/postingTypes.ts StoredClaim) of these claims, read lean:
+ * only what matching and R-RA-5 need, one query for the claims and one for their lines, so an
+ * 835 of thousands of claims loads them in one pass. Line numbers are the 1-based seq the 837P
+ * writes into REF*6R.
+ */
+export function postingClaims(db: Db, ids: readonly string[], fee: FeeLookup): StoredClaim[] {
+  const json = JSON.stringify(ids);
+  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents
+     FROM json_each(?) AS i JOIN claim_lines l ON l.claim_id = i.value ORDER BY l.claim_id, l.seq`, json), 'claim_id');
+  return claimStates(db, { ids }).map((c) => ({
+    id: c.id,
+    payer: c.payer,
+    frequency: c.frequency,
+    status: c.status,
+    payerClaimNumber: c.payerClaimNumber,
+    chargeCents: c.totalCents,
+    lines: (lines.get(c.id) ?? []).map((l) => {
+      const modifiers = JSON.parse(str(l.modifiers)) as string[];
+      return {
+        line: num(l.seq), code: str(l.code), modifiers, from: str(l.from_date), to: str(l.to_date), units: num(l.units),
+        chargeCents: num(l.charge_cents), feePerUnitCents: fee(c.payer, str(l.code), modifiers),
+      };
+    }),
+  }));
+}

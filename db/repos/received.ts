@@ -1,0 +1,115 @@
+// The received-file log (0007_remittances.sql): every file with its bytes, what it was and what
+// became of it, the 835s it applied (for R-RA-4 repeats) and the claim state changes it made.
+import { all, num, one, run, str, strOrNull, type Db } from './sql.ts';
+
+export type ReceivedStatus = 'applied' | 'duplicate' | 'refused';
+
+export interface ReceivedFileRow {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kinds: string[];
+  receivedAt: string;
+  receivedBy: string;
+  status: ReceivedStatus;
+  message: string | null;
+  size: number;
+}
+
+export interface NewReceivedFile {
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  kinds: readonly string[];
+  receivedAt: string;
+  receivedBy: string;
+  status: ReceivedStatus;
+  message: string | null;
+}
+
+export function insertReceivedFile(db: Db, f: NewReceivedFile): number {
+  const r = db
+    .prepare(
+      `INSERT INTO received_files (file_name, bytes, sha256, kinds, received_at, received_by, status, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(f.fileName, Buffer.from(f.bytes), f.sha256, JSON.stringify(f.kinds), f.receivedAt, f.receivedBy, f.status, f.message);
+  return Number(r.lastInsertRowid);
+}
+
+/** R-RA-4: the file applied earlier with these exact bytes, if any. */
+export function appliedFileWithHash(db: Db, sha256: string): number | null {
+  const r = one(db, `SELECT id FROM received_files WHERE sha256 = ? AND status = 'applied'`, sha256);
+  return r ? num(r.id) : null;
+}
+
+const FILE_COLUMNS = 'id, file_name, sha256, kinds, received_at, received_by, status, message, length(bytes) AS size';
+
+export function listReceivedFiles(db: Db): ReceivedFileRow[] {
+  return all(db, `SELECT ${FILE_COLUMNS} FROM received_files ORDER BY id DESC`).map((r) => ({
+    id: num(r.id),
+    fileName: str(r.file_name),
+    sha256: str(r.sha256),
+    kinds: JSON.parse(str(r.kinds)) as string[],
+    receivedAt: str(r.received_at),
+    receivedBy: str(r.received_by),
+    status: str(r.status) as ReceivedStatus,
+    message: strOrNull(r.message),
+    size: num(r.size),
+  }));
+}
+
+export function receivedFileBytes(db: Db, id: number): { fileName: string; bytes: Buffer } | null {
+  const r = one(db, 'SELECT file_name, bytes FROM received_files WHERE id = ?', id);
+  return r ? { fileName: str(r.file_name), bytes: r.bytes as Buffer } : null;
+}
+
+export interface ReceivedRemittance {
+  fileId: number;
+  position: number;
+  key: string;
+  contentSha256: string;
+  payer: string | null;
+  traceNumber: string;
+  paymentCents: number;
+  paymentDate: string;
+}
+
+/** R-RA-4: an 835 with this key already applied: its content hash (same hash = the same remittance again). */
+export function remittanceHashes(db: Db, key: string): string[] {
+  return all(db, 'SELECT content_sha256 FROM received_remittances WHERE remittance_key = ?', key).map((r) => str(r.content_sha256));
+}
+
+export function insertReceivedRemittance(db: Db, r: ReceivedRemittance): void {
+  run(
+    db,
+    `INSERT INTO received_remittances (file_id, position, remittance_key, content_sha256, payer_id, trace_number, payment_cents, payment_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    r.fileId, r.position, r.key, r.contentSha256, r.payer, r.traceNumber, r.paymentCents, r.paymentDate,
+  );
+}
+
+export interface ClaimEventRow {
+  claimId: string;
+  fileId: number;
+  kind: 'TA1' | '999' | '277CA' | '835';
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
+}
+
+export function insertClaimEvent(db: Db, e: ClaimEventRow): void {
+  run(
+    db,
+    'INSERT INTO claim_events (claim_id, file_id, kind, status_from, status_to, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    e.claimId, e.fileId, e.kind, e.from, e.to, e.reason, e.at,
+  );
+}
+
+export function claimEventsOf(db: Db, claimId: string): ClaimEventRow[] {
+  return all(db, 'SELECT * FROM claim_events WHERE claim_id = ? ORDER BY id', claimId).map((r) => ({
+    claimId: str(r.claim_id), fileId: num(r.file_id), kind: str(r.kind) as ClaimEventRow['kind'],
+    from: str(r.status_from), to: str(r.status_to), reason: str(r.reason), at: str(r.at),
+  }));
+}

@@ -1,0 +1,75 @@
+// Billing → Received files: choose or drop TA1/999/277CA/835 files, each applied by the office all
+// or nothing (remit.receive); the log of every file with its status; the items that matched
+// nothing, kept for a person to resolve.
+import type { CallError, Caller, FilePayload, ReceiveResult, ReceivedFileRow, UnmatchedItem } from '../contract.ts';
+
+/** A chosen file as the handler takes it. */
+export interface Upload {
+  fileName: string;
+  base64: string;
+}
+
+/** Bytes → base64 without a DOM (state tests run in node). */
+export function base64Of(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export class ReceivedFilesState {
+  files = $state<ReceivedFileRow[]>([]);
+  /** what the latest receive said, one per file, in the order chosen */
+  results = $state<ReceiveResult[]>([]);
+  unmatched = $state<UnmatchedItem[]>([]);
+  busy = $state(false);
+  error = $state<CallError | null>(null);
+
+  constructor(private readonly api: Caller) {}
+
+  get refused(): ReceiveResult[] {
+    return this.results.filter((r) => r.status === 'refused');
+  }
+
+  async refresh(): Promise<void> {
+    const [files, unmatched] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true })]);
+    if (files.ok) this.files = files.value;
+    else this.error = files.error;
+    if (unmatched.ok) this.unmatched = unmatched.value;
+  }
+
+  /** Receives the files one by one: a refused file does not stop the others (each is its own transaction). */
+  async receive(uploads: readonly Upload[]): Promise<ReceiveResult[]> {
+    this.busy = true;
+    this.error = null;
+    const out: ReceiveResult[] = [];
+    try {
+      for (const u of uploads) {
+        const r = await this.api.call('remit.receive', u);
+        if (r.ok) out.push(r.value);
+        else this.error = r.error;
+      }
+      this.results = out;
+      await this.refresh();
+      return out;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async download(id: number): Promise<FilePayload | null> {
+    const r = await this.api.call('remit.download', { id });
+    if (r.ok) return r.value;
+    this.error = r.error;
+    return null;
+  }
+
+  async resolve(id: number, resolution: string): Promise<boolean> {
+    const r = await this.api.call('remit.resolveUnmatched', { id, resolution });
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    await this.refresh();
+    return true;
+  }
+}

@@ -1,0 +1,72 @@
+// The state of the received-files, denials and AR screens against the real handler table with the
+// example office: October built and exported, the test payer answering the 837P.
+import { describe, expect, it } from 'vitest';
+import { eachTestExampleOffice } from '../../../test/support/rendererOffice.ts';
+import { respond } from '../../../test/support/testPayer.ts';
+import { base64Of, ReceivedFilesState } from './received.svelte.ts';
+import { DenialsState } from './denials.svelte.ts';
+import { ArState } from './ar.svelte.ts';
+
+const office = eachTestExampleOffice();
+const BCBS = 'PDMG2TY2V6MDT1';
+const upload = (fileName: string, text: string) => ({ fileName, base64: base64Of(new TextEncoder().encode(text)) });
+
+async function answered() {
+  await office.api.get('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+  const out = await office.api.get('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+  const text = new TextDecoder().decode(Uint8Array.from(atob(out.file!.base64), (c) => c.charCodeAt(0)));
+  return respond(text, { payerId: '84980', default: { kind: 'pay' }, claims: { [BCBS]: { lines: { 2: { kind: 'deny', group: 'CO', reason: '16', remarks: ['M119'] } } } } });
+}
+
+describe('received files, denials and AR state', () => {
+  it('receives files, lists them with their status, refuses a damaged one and gives the bytes back', async () => {
+    const r = await answered();
+    const s = new ReceivedFilesState(office.api);
+    await s.refresh();
+    expect(s.files).toEqual([]);
+    const results = await s.receive([upload('ack.277', r.ack277!), upload('era.835', r.remits[0]!), upload('broken.835', r.remits[0]!.slice(0, 200))]);
+    expect(results.map((x) => [x.file, x.kind, x.status])).toEqual([['ack.277', '277CA', 'applied'], ['era.835', '835', 'applied'], ['broken.835', null, 'refused']]);
+    expect(s.refused[0]!.message).toMatch(/at segment \d+/);
+    expect(s.files.map((f) => [f.fileName, f.status])).toEqual([['broken.835', 'refused'], ['era.835', 'applied'], ['ack.277', 'applied']]);
+    const back = await s.download(s.files[1]!.id);
+    expect(back?.base64).toBe(upload('x', r.remits[0]!).base64);
+    expect(s.unmatched).toEqual([]);
+  });
+
+  it('works a denial: grouped by reason with words and next step, saved work, write-off', async () => {
+    const r = await answered();
+    await new ReceivedFilesState(office.api).receive([upload('a', r.ack277!), upload('b', r.remits[0]!)]);
+    const d = new DenialsState(office.api);
+    await d.load();
+    expect(d.groups.map((g) => [g.key, g.cents, g.items.length])).toEqual([['CO-16', 2550, 1]]);
+    expect(d.totalCents).toBe(2550);
+    d.select(BCBS);
+    expect(d.current?.remarks.map((x) => x.code)).toEqual(['M119']);
+    d.draft = { assignee: 'bea', notes: 'call the payer', followUp: '2026-12-01' };
+    expect(await d.save()).toBe(true);
+    expect(d.current).toMatchObject({ assignee: 'bea', notes: 'call the payer', followUp: '2026-12-01' });
+    d.sendToNextPayer();
+    expect(d.message).toMatch(/^Not yet/);
+    d.writeOffReason = '';
+    expect(await d.writeOff()).toBe(false);
+    expect(d.error?.fields?.reason).toBeDefined();
+    d.writeOffReason = 'small balance';
+    expect(await d.writeOff()).toBe(true);
+    expect(d.message).toBe(`Wrote off claim ${BCBS}: 25.50 dollars.`);
+    expect(d.groups).toEqual([]);
+  });
+
+  it('gives the aging chart its stacked series and the numbers under it', async () => {
+    const r = await answered();
+    await new ReceivedFilesState(office.api).receive([upload('a', r.ack277!)]);
+    const a = new ArState(office.api, '2026-12-20');
+    await a.load();
+    expect(a.report?.totalCents).toBe(160200);
+    expect(a.aging.labels).toEqual(['Blue Cross and Blue Shield of Texas']);
+    expect(a.aging.series.map((s) => [s.label, s.values])).toEqual([['0-30 days', [0]], ['31-60 days', [160200]], ['61-90 days', [0]], ['91-120 days', [0]], ['120+ days', [0]]]);
+    a.basis = 'service';
+    await a.load();
+    expect(a.aging.series[2]!.values).toEqual([160200]);
+    expect(a.cash.series[0]!.values.every((v) => v === 0)).toBe(true);
+  });
+});

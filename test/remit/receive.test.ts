@@ -1,0 +1,183 @@
+// The store and services of issue 12 on the example office's own 837P: the test payer answers
+// the October export and `remit.receive` applies its 999, 277CA and 835s (docs/remittances.md).
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleAfterExport, upload, type RemitOffice } from '../support/remitOffice.ts';
+import { respond, type PayerPlan } from '../support/testPayer.ts';
+
+const BCBS = 'PDMG2TY2V6MDT1'; // P1001 at bcbstx, 28 lines, 1,602.00
+const ALLWAYS = 'PDT8SEDGXZGVKZ'; // P1002 at allways, 8 lines, 7,020.00
+const AS_BCBS = { payerId: '84980', payerName: 'BLUE CROSS BLUE SHIELD OF TEXAS' } as const;
+
+/** line 1 allowed 90.00 with 10.00 coinsurance, line 2 denied CO-16 (M119), the rest paid in full */
+const PLAN: PayerPlan = {
+  ...AS_BCBS,
+  default: { kind: 'pay' },
+  claims: { [BCBS]: { lines: { 1: { kind: 'pay', allowedCents: 9000, coinsuranceCents: 1000 }, 2: { kind: 'deny', group: 'CO', reason: '16', remarks: ['M119'] } } } },
+};
+
+let office: RemitOffice | undefined;
+afterEach(() => office?.close());
+
+async function answered(plan: PayerPlan = PLAN) {
+  office = await exampleAfterExport();
+  return { o: office, r: respond(office.sent.bcbstx!, plan) };
+}
+
+async function receiveAll(o: RemitOffice, files: readonly string[]) {
+  const out = [];
+  for (const [i, f] of files.entries()) out.push(await o.call('remit.receive', upload(`in-${i + 1}.x12`, f)));
+  return out;
+}
+
+async function claim(o: RemitOffice, id: string) {
+  return (await o.call('claims.list', {})).find((c) => c.id === id)!;
+}
+
+describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () => {
+  it('R-AK-1 R-RA-2: the 999 keeps the claim exported, the 277CA accepts it with REF*1K, the 835 pays it: every cent', async () => {
+    const { o, r } = await answered();
+    const [a999, a277, a835] = await receiveAll(o, [r.ack999, r.ack277!, r.remits[0]!]);
+    expect(a999).toMatchObject({ kind: '999', status: 'applied', claims: [{ id: BCBS, status: 'exported' }] });
+    expect(a277).toMatchObject({ kind: '277CA', status: 'applied', claims: [{ id: BCBS, status: 'accepted' }] });
+    expect(a835).toMatchObject({ kind: '835', status: 'applied', claims: [{ id: BCBS, status: 'paid' }], unmatched: [] });
+    const c = await claim(o, BCBS);
+    expect(c).toMatchObject({
+      status: 'paid', payerClaimNumber: r.payerClaimNumbers[BCBS], chargeCents: 160200, paidCents: 154650,
+      patientResponsibilityCents: 1000, adjustmentCents: 4550, balanceCents: 0, writtenOffCents: 0,
+    });
+    expect(c.lines[0]).toMatchObject({ line: 1, chargeCents: 11000, paidCents: 8000 });
+    expect(c.lines[0]!.adjustments.map((a) => [a.group, a.reason, a.cents])).toEqual([['CO', '45', 2000], ['PR', '2', 1000]]);
+    expect(c.lines[1]).toMatchObject({ line: 2, code: 'J0696', chargeCents: 2550, paidCents: 0, remarks: ['M119'] });
+    expect(c.lines[1]!.adjustments.map((a) => [a.group, a.reason, a.cents])).toEqual([['CO', '16', 2550]]);
+    for (const l of c.lines.slice(2)) expect(l.paidCents).toBe(l.chargeCents);
+    // the other payer's claim is untouched and still open for its whole charge
+    expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported', paidCents: 0, balanceCents: 702000 });
+    expect((await o.call('remit.files', undefined)).map((f) => [f.fileName, f.status, f.kinds])).toEqual([
+      ['in-3.x12', 'applied', ['835']], ['in-2.x12', 'applied', ['277CA']], ['in-1.x12', 'applied', ['999']],
+    ]);
+  });
+
+  it('R-RA-4: the same file twice is a duplicate and changes nothing; the download gives the bytes back', async () => {
+    const { o, r } = await answered();
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    const before = await o.call('claims.list', {});
+    const again = await o.call('remit.receive', upload('again.x12', r.remits[0]!));
+    expect(again).toMatchObject({ kind: '835', status: 'duplicate', claims: [] });
+    expect(again.message).toMatch(/received before/);
+    expect(await o.call('claims.list', {})).toEqual(before);
+    // re-enveloped by a clearinghouse (other ISA13): the remittance is still the same
+    const reenveloped = r.remits[0]!.replace(/\*00000000(\d)\*0\*T\*/, '*000000777*0*T*').replace(/IEA\*1\*00000000\d/, 'IEA*1*000000777');
+    expect(reenveloped).not.toBe(r.remits[0]);
+    expect(await o.call('remit.receive', upload('other-envelope.x12', reenveloped))).toMatchObject({ status: 'duplicate' });
+    expect(await o.call('claims.list', {})).toEqual(before);
+    const files = await o.call('remit.files', undefined);
+    const download = await o.call('remit.download', { id: files.find((f) => f.fileName === 'in-2.x12')!.id });
+    expect(Buffer.from(download.base64, 'base64').toString('latin1')).toBe(r.remits[0]);
+  });
+
+  it('R-RA-3: an 835 that does not balance is refused whole with the segment, position and figures', async () => {
+    const { o, r } = await answered();
+    await receiveAll(o, [r.ack277!]);
+    const bad = r.remits[0]!.replace(/CLP\*PDMG2TY2V6MDT1\*1\*1602\*1546\.5/, 'CLP*PDMG2TY2V6MDT1*1*1602*1548.5');
+    expect(bad).not.toBe(r.remits[0]);
+    const out = await o.call('remit.receive', upload('bad.x12', bad));
+    expect(out.status).toBe('refused');
+    expect(out.segment?.id).toBe('CLP');
+    expect(out.message).toMatch(/^the remittance does not balance \(R-RA-3\): CLP at segment \d+ \(claim PDMG2TY2V6MDT1\): charge 1,602.00 − paid 1,548.50 = 53.50 but adjustments total 55.50/);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'accepted', paidCents: 0, balanceCents: 160200 });
+    expect((await o.call('remit.files', undefined))[0]).toMatchObject({ fileName: 'bad.x12', status: 'refused' });
+    // the good file still applies afterwards
+    expect((await o.call('remit.receive', upload('good.x12', r.remits[0]!))).status).toBe('applied');
+  });
+
+  it('a file that is not X12 is refused naming the segment', async () => {
+    office = await exampleAfterExport();
+    const out = await office.call('remit.receive', upload('note.txt', 'hello'));
+    expect(out).toMatchObject({ status: 'refused', kind: null });
+    expect(out.message).toMatch(/segment 1/);
+  });
+
+  it('R-RA-4: a reversal restores the open balance and the claim reads reversed', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reverseOnly: true } } });
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'paid', paidCents: 160200, balanceCents: 0 });
+    const [second] = await receiveAll(o, [r.remits[1]!]);
+    expect(second).toMatchObject({ status: 'applied', claims: [{ id: BCBS, status: 'reversed' }] });
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'reversed', paidCents: 0, adjustmentCents: 0, patientResponsibilityCents: 0, balanceCents: 160200 });
+    const ar = await o.call('ar.report', { asOf: '2026-11-30' });
+    expect(ar.rows.find((x) => x.payer === 'bcbstx')).toMatchObject({ cents: [160200, 0, 0, 0, 0], totalCents: 160200 });
+  });
+
+  it('R-RA-1: an 835 from a payer we do not know lands whole in unmatched, its money in suspense', async () => {
+    const { o, r } = await answered({ default: { kind: 'pay' }, payerId: 'ZZ999', payerName: 'SOMEONE ELSE' });
+    const out = await o.call('remit.receive', upload('theirs.x12', r.remits[0]!));
+    expect(out.status).toBe('applied');
+    expect(out.claims).toEqual([]);
+    expect(out.unmatched.map((u) => [u.kind, u.cents])).toEqual([['claim', 160200]]);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'exported', paidCents: 0, balanceCents: 160200 });
+    const open = await o.call('remit.unmatched', {});
+    expect(open).toHaveLength(1);
+    const done = await o.call('remit.resolveUnmatched', { id: open[0]!.id, resolution: 'returned to the payer' });
+    expect(done).toMatchObject({ resolution: 'returned to the payer', resolvedBy: 'system' });
+    expect(await o.call('remit.unmatched', {})).toEqual([]);
+  });
+
+  it('R-AK-1: a 277CA rejection puts the claim in the denial queue; resubmitting rebuilds it as a new original', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '33', entity: 'IL' } } } });
+    await receiveAll(o, [r.ack277!]);
+    const groups = await o.call('denials.list', {});
+    expect(groups.map((g) => [g.key, g.cents, g.items.map((i) => [i.claimId, i.status, i.resubmitAs])])).toEqual([['REJECTED', 160200, [[BCBS, 'rejected', 'original']]]]);
+    const out = await o.call('denials.resubmit', { claim: BCBS });
+    expect(out.frequency).toBe('1');
+    expect(out.newClaims).toHaveLength(1);
+    expect(out.newClaims[0]).not.toBe(BCBS);
+    const fresh = await claim(o, out.newClaims[0]!);
+    expect(fresh).toMatchObject({ status: 'draft', frequency: '1', payer: 'bcbstx', chargeCents: 160200 });
+    expect(await o.call('denials.list', {})).toEqual([]);
+  });
+
+  it('a denial is worked: assignee, notes and follow-up; a write-off closes it and its reversal reopens it', async () => {
+    const { o, r } = await answered();
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    const [group] = await o.call('denials.list', {});
+    expect(group).toMatchObject({ key: 'CO-16', cents: 2550, nextStep: 'Read the remark codes (RARC), fix the claim and send it again.' });
+    expect(group!.items[0]).toMatchObject({ claimId: BCBS, deniedCents: 2550, remarks: [{ code: 'M119' }], resubmitAs: 'replacement' });
+    const updated = await o.call('denials.update', { claim: BCBS, assignee: 'bea', notes: 'NDC expired?', followUp: '2026-12-01' });
+    expect(updated).toMatchObject({ assignee: 'bea', notes: 'NDC expired?', followUp: '2026-12-01', state: 'open' });
+    const off = await o.call('denials.writeOff', { claim: BCBS, reason: 'below the cost of an appeal' });
+    expect(off).toMatchObject({ claim: BCBS, openCents: 0, deniedCents: 2550 });
+    expect(await o.call('denials.list', {})).toEqual([]);
+    expect(await claim(o, BCBS)).toMatchObject({ writtenOffCents: 2550, balanceCents: 0 });
+    const audit = o.store.db.prepare(`SELECT action, entity FROM audit_log WHERE entity = 'write_offs' OR action = 'claims.writeOff'`).all();
+    expect(audit).toEqual(expect.arrayContaining([{ action: 'create', entity: 'write_offs' }]));
+    await o.call('denials.reverseWriteOff', { id: off.writeOffId });
+    expect((await o.call('denials.list', {}))[0]!.items[0]).toMatchObject({ state: 'open' });
+    expect(await claim(o, BCBS)).toMatchObject({ writtenOffCents: 0 });
+  });
+
+  it('R-CL-9: a denied claim resubmits as a replacement carrying the stored payer claim number', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'deny', group: 'CO', reason: '197' } });
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'denied', paidCents: 0, adjustmentCents: 160200, balanceCents: 0 });
+    const out = await o.call('denials.resubmit', { claim: BCBS });
+    expect(out.frequency).toBe('7');
+    const detail = await o.call('billing.getClaim', { id: out.newClaims[0]! });
+    expect(detail.claim).toMatchObject({ frequency: '7', originalClaimNumber: r.payerClaimNumbers[BCBS] });
+  });
+
+  it('R-AR-1: aging by payer from the send date or the date of service, patients, cash per week, denial rate', async () => {
+    const { o, r } = await answered();
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    const sent = await o.call('ar.report', { asOf: '2026-12-20' });
+    expect(sent).toMatchObject({ asOf: '2026-12-20', basis: 'sent', buckets: ['0-30', '31-60', '61-90', '91-120', '120+'], totalCents: 702000 });
+    expect(sent.rows).toEqual([{ payer: 'allways', payerName: 'AllWays Health Partners', cents: [0, 702000, 0, 0, 0], totalCents: 702000 }]);
+    const service = await o.call('ar.report', { asOf: '2026-12-20', basis: 'service' });
+    expect(service.rows[0]!.cents).toEqual([0, 0, 702000, 0, 0]);
+    expect(sent.patients).toEqual([
+      { patient: 'P1001', name: 'Garza, Helen', totalCents: 0, patientResponsibilityCents: 1000 },
+      { patient: 'P1002', name: 'Silva, Mateo', totalCents: 702000, patientResponsibilityCents: 0 },
+    ]);
+    expect(sent.cashByWeek.find((w) => w.week === '2026-11-16')).toEqual({ week: '2026-11-16', cents: 154650 });
+    expect(sent.denialRates).toEqual([expect.objectContaining({ key: 'CO-16', claims: 1, adjudicated: 1, rate: 1, cents: 2550 })]);
+  });
+});
