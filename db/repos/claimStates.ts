@@ -1,7 +1,7 @@
 // A claim's state as acknowledgments and remittances move it (R-AK-1): claims.status plus the
 // `reversed` flag of 0007 read as one status, the payer's claim number and the reason in words.
-import type { StoredClaim, StoredClaimStatus } from '../../electron/receive/postingTypes.ts';
-import type { FeeLookup } from '../../electron/receive/storedClaim.ts';
+import type { StoredClaim, StoredClaimStatus } from '../../electron/domain/postings.ts';
+import type { FeeLookup } from '../../electron/domain/postings.ts';
 import { all, groupBy, num, run, str, type Db, type Row, strOrNull } from './sql.ts';
 
 export interface ClaimStateRow {

@@ -3,8 +3,8 @@
 // are and read back as the same types, so the pure core sees exactly what it posted.
 import type {
   ClaimPosting, LinePosting, PostedAdjustment, ProviderPosting, UnderpaidLine, Unmatched, UnmatchedKind,
-} from '../../electron/receive/postingTypes.ts';
-import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/receive/remittance.ts';
+} from '../../electron/domain/postings.ts';
+import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/domain/remittance.ts';
 import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 export function insertPosting(db: Db, p: ClaimPosting, fileId: number): void {

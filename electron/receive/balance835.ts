@@ -1,7 +1,7 @@
 // R-RA-3: an 835 balances, in integer cents, per line, per claim and per payment (835.md §7).
 // A remittance that does not balance is refused whole; the message gives the segment, its
 // position and the figures, so a person can see which number the payer got wrong.
-import type { Remittance } from './remittance.ts';
+import type { Remittance } from '../domain/remittance.ts';
 
 export interface BalanceProblem {
   segmentId: 'SVC' | 'CLP' | 'BPR';

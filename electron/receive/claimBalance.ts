@@ -1,7 +1,7 @@
 // R-AR-1 balance: for every claim (and every line), in integer cents,
 //   charge = paid + adjustments (CO/PI/OA) + moved on (PR: the patient or the next payer) + open.
 // Open is what the payer still owes or has not yet answered for; it is computed, never stored.
-import type { ClaimPosting, PostedAdjustment, StoredClaim } from './postingTypes.ts';
+import type { ClaimPosting, PostedAdjustment, StoredClaim } from '../domain/postings.ts';
 
 export interface Balance {
   chargeCents: number;

@@ -7,7 +7,7 @@
 // nothing. Every transition carries its reason in plain words.
 import type { SegmentError, SetResult } from './read999.ts';
 import type { Source, Stc } from './read277ca.ts';
-import type { ClaimPosting, StoredClaimStatus } from './postingTypes.ts';
+import type { ClaimPosting, StoredClaimStatus } from '../domain/postings.ts';
 
 export type ClaimEvent =
   | { kind: 'TA1'; result: 'A' | 'E' | 'R'; note: string; noteWords: string }

@@ -1,7 +1,7 @@
 // R-RA-5 expected payment: a line's expected payment is units × the payer's fee for the code.
 // What the payer allowed is its payment plus the patient's share (PR): coinsurance and
 // deductible are part of the contract price, so they don't make a line underpaid.
-import type { LinePosting, StoredLine, UnderpaidLine } from './postingTypes.ts';
+import type { LinePosting, StoredLine, UnderpaidLine } from '../domain/postings.ts';
 
 export function underpaid(claimId: string, stored: StoredLine, posted: LinePosting): UnderpaidLine | null {
   if (stored.feePerUnitCents === null || posted.paidCents <= 0) return null;

@@ -4,8 +4,8 @@
 // line, and an S9500 and its SH/SJ twin, differ by modifier and so stay apart. Two billed lines
 // that look the same can only be told apart by 6R: without it the remit line stays unmatched.
 import { lineControlNumber } from '../export/x12/loops-claim.ts';
-import type { StoredClaim, StoredLine } from './postingTypes.ts';
-import type { RemitLine } from './remittance.ts';
+import type { StoredClaim, StoredLine } from '../domain/postings.ts';
+import type { RemitLine } from '../domain/remittance.ts';
 
 export interface MatchedLine {
   stored: StoredLine;

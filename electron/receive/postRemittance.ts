@@ -7,9 +7,9 @@ import { underpaid } from './expectedPayment.ts';
 import { matchLines, type MatchedLine } from './matchLines.ts';
 import type {
   ClaimPosting, LinePosting, PostedAdjustment, PostingResult, RemittanceRef, StoredClaim,
-} from './postingTypes.ts';
+} from '../domain/postings.ts';
 import { providerPostings } from './providerAdjustments.ts';
-import type { Adjustment, RemitClaim, Remittance } from './remittance.ts';
+import type { Adjustment, RemitClaim, Remittance } from '../domain/remittance.ts';
 import { findReversed, reversalOf } from './reversal.ts';
 
 export interface PostingInput {

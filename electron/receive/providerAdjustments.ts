@@ -2,8 +2,8 @@
 // (FB), refunds (72) … each item is kept for the provider-level ledger, never put on a claim.
 // The reference is kept verbatim; when one of its words is a claim id or a payer claim number we
 // know, that claim is named as a hint for the person who settles it.
-import type { ClaimPosting, ProviderPosting, RemittanceRef, StoredClaim } from './postingTypes.ts';
-import type { ProviderAdjustment } from './remittance.ts';
+import type { ClaimPosting, ProviderPosting, RemittanceRef, StoredClaim } from '../domain/postings.ts';
+import type { ProviderAdjustment } from '../domain/remittance.ts';
 
 /** The PLB03-1 reasons of 835.md §10's table, in words with the sign's meaning; others show as the code. */
 export const PLB_REASONS: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import { X12ReadError } from './readError.ts';
 import {
   CLAIM_STATUS_CODES, type Adjustment, type AdjustmentGroup, type Party, type Procedure, type ProviderAdjustment,
   type Remark, type RemitClaim, type RemitLine, type Remittance,
-} from './remittance.ts';
+} from '../domain/remittance.ts';
 import { components, el, type RawSegment } from './tokens.ts';
 import { cents, date, isoFromD8, oneOf, optional, optionalCents, quantity, required } from './values.ts';
 

@@ -8,7 +8,7 @@ import { read835 } from './read835.ts';
 import { read999, type Ack999 } from './read999.ts';
 import { X12ReadError } from './readError.ts';
 import { readTa1, type Ta1 } from './readTa1.ts';
-import type { Remittance } from './remittance.ts';
+import type { Remittance } from '../domain/remittance.ts';
 import { tokenize, type RawSegment } from './tokens.ts';
 
 export type ReceivedKind = 'TA1' | '999' | '277CA' | '835';

@@ -2,8 +2,8 @@
 // earlier posting is found by payer + claim id + payer claim number (CLP07), else by the negated
 // amounts (835.md §9); the reversal must negate its charge, payment and every adjustment, or it
 // is held for a person rather than posted as something it does not undo.
-import type { ClaimPosting, LinePosting, PostedAdjustment } from './postingTypes.ts';
-import type { RemitClaim } from './remittance.ts';
+import type { ClaimPosting, LinePosting, PostedAdjustment } from '../domain/postings.ts';
+import type { RemitClaim } from '../domain/remittance.ts';
 
 const negAdj = (a: PostedAdjustment): PostedAdjustment => ({ ...a, cents: -a.cents });
 const negLine = (l: LinePosting): LinePosting => ({ ...l, chargeCents: -l.chargeCents, paidCents: -l.paidCents, adjustments: l.adjustments.map(negAdj) });

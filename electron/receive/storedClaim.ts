@@ -1,10 +1,11 @@
 // The posting input built from a claim as the engine keeps it (domain Claim): line numbers are
 // 1-based in claim order, the same numbers the 837P writes into REF*6R.
 import type { Claim } from '../domain/claims.ts';
-import type { StoredClaim, StoredClaimStatus } from './postingTypes.ts';
+import type { StoredClaim, StoredClaimStatus } from '../domain/postings.ts';
 
-/** The payer's fee per unit for a code and its modifiers (R-RA-5), null when it has none. */
-export type FeeLookup = (payer: string, code: string, modifiers: readonly string[]) => number | null;
+import type { FeeLookup } from '../domain/postings.ts';
+
+export type { FeeLookup };
 
 export function toStoredClaim(
   claim: Claim,

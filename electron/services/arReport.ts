@@ -6,9 +6,9 @@ import { claimStates, firstSent } from '../../db/repos/claimStates.ts';
 import { findClaims } from '../../db/repos/claims.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
-import type { ClaimPosting } from '../receive/postingTypes.ts';
+import type { ClaimPosting } from '../domain/postings.ts';
 import { explain } from '../receive/reasonCodes.ts';
-import type { AgingBasis, ArReport } from '../contract/remittances.ts';
+import type { AgingBasis, ArReport } from '../domain/receivables.ts';
 import { claimMoney, moneyContext, standingPayments, type MoneyContext } from './claimMoney.ts';
 import { deniedAdjustments, type Names } from './denials.ts';
 

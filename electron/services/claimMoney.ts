@@ -7,11 +7,11 @@ import { writeOffs } from '../../db/repos/denials.ts';
 import { postingsFor, underpaidFor } from '../../db/repos/postings.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { claimBalance } from '../receive/claimBalance.ts';
-import type { ClaimPosting, PostedAdjustment } from '../receive/postingTypes.ts';
+import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
 import { explain } from '../receive/reasonCodes.ts';
-import type { Remark } from '../receive/remittance.ts';
+import type { Remark } from '../domain/remittance.ts';
 import { toStoredClaim } from '../receive/storedClaim.ts';
-import type { ClaimMoney, MoneyAdjustment } from '../contract/remittances.ts';
+import type { ClaimMoney, MoneyAdjustment } from '../domain/receivables.ts';
 
 /** Adjustments summed by group and reason over every posting (a reversal's negatives cancel its payment's). */
 export function netAdjustments(as: readonly PostedAdjustment[]): MoneyAdjustment[] {

@@ -7,8 +7,8 @@ import { findClaims, getClaim, setKeysLive, updateClaimStatus } from '../../db/r
 import { denialWork, hasWriteOff, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { explain } from '../receive/reasonCodes.ts';
-import type { ClaimPosting, PostedAdjustment } from '../receive/postingTypes.ts';
-import type { DenialGroup, DenialItem, DenialReason } from '../contract/remittances.ts';
+import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
+import type { DenialGroup, DenialItem, DenialReason } from '../domain/receivables.ts';
 import { UserError } from '../domain/errors.ts';
 import { buildPeriod } from './buildService.ts';
 import { claimMoney, moneyContext, standingPayments } from './claimMoney.ts';

@@ -18,9 +18,9 @@ import { nextClaimState, type ClaimEvent } from '../receive/claimState.ts';
 import { postRemittance } from '../receive/postRemittance.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
-import type { Remittance } from '../receive/remittance.ts';
+import type { Remittance } from '../domain/remittance.ts';
 import type { FeeLookup } from '../receive/storedClaim.ts';
-import type { ClaimLifeStatus, ReceiveResult, ReceivedKind } from '../contract/remittances.ts';
+import type { ClaimLifeStatus, ReceiveResult, ReceivedKind } from '../domain/receivables.ts';
 import type { Payer } from '../domain/types.ts';
 
 export interface ReceiveInput {

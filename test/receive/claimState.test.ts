@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../../electron/receive/claimEvents.ts';
 import { deniedInFull, nextClaimState } from '../../electron/receive/claimState.ts';
-import type { StoredClaimStatus } from '../../electron/receive/postingTypes.ts';
+import type { StoredClaimStatus } from '../../electron/domain/postings.ts';
 import { readReceived, type ReceivedDocument } from '../../electron/receive/readReceived.ts';
 import { referenceFile } from './files.ts';
 import { postAll, sampleFlow } from './flow.ts';

@@ -2,10 +2,10 @@
 // payer's answers → read → posted in order, each remittance seeing the postings before it.
 import type { X12BatchInput } from '../../electron/export/x12/input.ts';
 import { write837 } from '../../electron/export/x12/write837.ts';
-import type { ClaimPosting, PostingResult, StoredClaim } from '../../electron/receive/postingTypes.ts';
+import type { ClaimPosting, PostingResult, StoredClaim } from '../../electron/domain/postings.ts';
 import { postRemittance } from '../../electron/receive/postRemittance.ts';
 import { readReceived } from '../../electron/receive/readReceived.ts';
-import type { Remittance } from '../../electron/receive/remittance.ts';
+import type { Remittance } from '../../electron/domain/remittance.ts';
 import { toStoredClaim, type FeeLookup } from '../../electron/receive/storedClaim.ts';
 import { goldenInput } from '../export837/golden.ts';
 import { SAMPLE_PLANS } from '../support/samplePlans.ts';

@@ -2,8 +2,8 @@
 // modifiers as a set, dates and units (SVC07 over SVC05).
 import { describe, expect, it } from 'vitest';
 import { matchLines } from '../../electron/receive/matchLines.ts';
-import type { StoredClaim } from '../../electron/receive/postingTypes.ts';
-import type { RemitLine } from '../../electron/receive/remittance.ts';
+import type { StoredClaim } from '../../electron/domain/postings.ts';
+import type { RemitLine } from '../../electron/domain/remittance.ts';
 
 const CLAIM: StoredClaim = {
   id: 'C1', payer: 'p', frequency: '1', status: 'accepted', payerClaimNumber: null, chargeCents: 5950,

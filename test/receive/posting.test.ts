@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { claimBalance } from '../../electron/receive/claimBalance.ts';
 import { postRemittance } from '../../electron/receive/postRemittance.ts';
-import type { StoredClaim } from '../../electron/receive/postingTypes.ts';
+import type { StoredClaim } from '../../electron/domain/postings.ts';
 import type { X12BatchInput } from '../../electron/export/x12/input.ts';
 import { referenceFile } from './files.ts';
 import { counter, flow, NOW, PAYER, postAll, remittanceOf, sampleFlow } from './flow.ts';

@@ -2,7 +2,7 @@
 // L6 interest and a WO takeback) and §9 (its reversal and the correction paying the JW line 8.10).
 import { describe, expect, it } from 'vitest';
 import { claimBalance } from '../../electron/receive/claimBalance.ts';
-import type { StoredClaim } from '../../electron/receive/postingTypes.ts';
+import type { StoredClaim } from '../../electron/domain/postings.ts';
 import { referenceFile } from './files.ts';
 import { PAYER, postAll, remittanceOf } from './flow.ts';
 

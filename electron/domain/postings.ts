@@ -3,6 +3,9 @@
 // reads or writes a database.
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from './remittance.ts';
 
+/** the payer's expected price of a code with its modifiers, in cents per unit; null when unknown */
+export type FeeLookup = (payer: string, code: string, modifiers: readonly string[]) => number | null;
+
 export type StoredClaimStatus = 'draft' | 'exported' | 'accepted' | 'rejected' | 'paid' | 'denied' | 'reversed' | 'void';
 
 export interface StoredLine {

@@ -1,0 +1,181 @@
+// What comes back after the export (issue 12), as the services compute it and the contract carries it:
+// received files, claims with their money, unmatched remittance items, the denial work queue and
+// accounts receivable. Money is integer cents.
+
+export type ReceivedKind = 'TA1' | '999' | '277CA' | '835';
+export type ReceiveStatus = 'applied' | 'duplicate' | 'refused';
+/** R-AK-1 statuses, as `perdiem claims --json` gives them */
+export type ClaimLifeStatus = 'draft' | 'exported' | 'accepted' | 'rejected' | 'paid' | 'denied' | 'reversed' | 'void';
+export type AgingBasis = 'sent' | 'service';
+export type AdjustmentGroupCode = 'CO' | 'PR' | 'OA' | 'PI' | 'CR';
+
+export interface UnmatchedItem {
+  id: number;
+  fileId: number;
+  fileName: string;
+  payer: string | null;
+  traceNumber: string;
+  kind: 'remittance' | 'claim' | 'line' | 'reversal' | 'provider-adjustment';
+  position: number;
+  claimId: string | null;
+  reason: string;
+  cents: number;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+export interface ReceiveResult {
+  file: string;
+  /** the file's main kind (a 999 beside a TA1 reads 999); null when the file could not be read */
+  kind: ReceivedKind | null;
+  kinds: ReceivedKind[];
+  status: ReceiveStatus;
+  message?: string;
+  /** where a refused file went wrong (X12 segment id and 1-based position, ISA = 1) */
+  segment?: { id: string; position: number };
+  fileId: number;
+  /** the claims the file moved, with their status after it */
+  claims: { id: string; status: ClaimLifeStatus }[];
+  unmatched: UnmatchedItem[];
+}
+
+export interface ReceivedFileRow {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kinds: string[];
+  receivedAt: string;
+  receivedBy: string;
+  status: ReceiveStatus;
+  message: string | null;
+  size: number;
+}
+
+export interface MoneyAdjustment {
+  group: AdjustmentGroupCode;
+  reason: string;
+  cents: number;
+  /** our words for the code (resources/codes/carc.json) */
+  words: string;
+}
+
+export interface ClaimMoneyLine {
+  line: number;
+  from: string;
+  to: string;
+  code: string;
+  modifiers: string[];
+  units: number;
+  chargeCents: number;
+  pointers: string[];
+  ndc: string | null;
+  ndcQty: number | null;
+  ndcUnit: string | null;
+  sourceKey: string;
+  paidCents: number;
+  adjustments: MoneyAdjustment[];
+  remarks: string[];
+  /** R-RA-5: expected − allowed when the payer paid below its fee schedule */
+  underpaidCents: number;
+}
+
+/** interfaces.md `perdiem claims --json`, one claim (extra fields allowed) */
+export interface ClaimMoney {
+  id: string;
+  patient: string;
+  payer: string;
+  frequency: '1' | '7' | '8';
+  status: ClaimLifeStatus;
+  statusReason: string | null;
+  payerClaimNumber: string | null;
+  replaces?: string;
+  serviceFrom: string;
+  serviceTo: string;
+  chargeCents: number;
+  paidCents: number;
+  patientResponsibilityCents: number;
+  /** R-AR-1 open balance with the payer, less what the office wrote off */
+  balanceCents: number;
+  /** CO/PI/OA (and CR) adjustments */
+  adjustmentCents: number;
+  writtenOffCents: number;
+  adjustments: MoneyAdjustment[];
+  remarks: string[];
+  lines: ClaimMoneyLine[];
+}
+
+export interface ClaimsFilter {
+  status?: ClaimLifeStatus;
+  payer?: string;
+  patient?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface DenialReason {
+  group: AdjustmentGroupCode | 'REJECTED';
+  code: string;
+  words: string;
+  nextStep: string;
+  cents: number;
+}
+
+export type DenialState = 'open' | 'written-off' | 'resubmitted';
+
+export interface DenialItem {
+  claimId: string;
+  patient: string;
+  patientName: string;
+  payer: string;
+  payerName: string;
+  status: ClaimLifeStatus;
+  statusReason: string | null;
+  payerClaimNumber: string | null;
+  serviceFrom: string;
+  serviceTo: string;
+  chargeCents: number;
+  /** Σ CO/PI on the lines the payer paid nothing for (the whole charge for a rejection) */
+  deniedCents: number;
+  reasons: DenialReason[];
+  remarks: { code: string; words: string }[];
+  assignee: string | null;
+  notes: string;
+  followUp: string | null;
+  state: DenialState;
+  resubmittedAs: string | null;
+  /** what `denials.resubmit` will do: a new original (rejected) or a replacement (denied) */
+  resubmitAs: 'original' | 'replacement' | null;
+}
+
+export interface DenialGroup {
+  /** `CO-16`, `PI-197`, or `REJECTED` for claims the payer never received */
+  key: string;
+  words: string;
+  nextStep: string;
+  cents: number;
+  items: DenialItem[];
+}
+
+export interface ArRow {
+  payer: string;
+  payerName: string;
+  /** one number per bucket of `buckets` */
+  cents: number[];
+  totalCents: number;
+}
+
+export interface ArReport {
+  asOf: string;
+  basis: AgingBasis;
+  buckets: string[];
+  rows: ArRow[];
+  patients: { patient: string; name: string; totalCents: number; patientResponsibilityCents: number }[];
+  totalCents: number;
+  /** payments posted per week (Monday) by remittance payment date, the 12 weeks up to asOf */
+  cashByWeek: { week: string; cents: number }[];
+  /** per denial reason: claims denied with it among the claims adjudicated */
+  denialRates: { key: string; words: string; claims: number; adjudicated: number; rate: number; cents: number }[];
+  /** open balance ÷ average charge per day billed over the 90 days up to asOf; null when nothing was billed */
+  daysInAr: number | null;
+}
