@@ -38,7 +38,7 @@ function params(entity: VersionedEntity, id: string) {
 
 /** The record's version: 0 for a record the trail never saw (made before the trail existed, or not at all). */
 export function versionOf(db: Db, entity: VersionedEntity, id: string): number {
-  return num(one(db, `SELECT count(*) AS n FROM audit_log WHERE action IN ('create', 'update') AND (${WHERE})`, params(entity, id))!.n);
+  return num(one(db, `SELECT count(*) AS n FROM audit_log WHERE action IN ('create', 'update', 'delete') AND (${WHERE})`, params(entity, id))!.n);
 }
 
 /** The versions of many records of one kind (a list screen), in one read; a record without changes is 0. */
@@ -48,7 +48,7 @@ export function versionsOf(db: Db, entity: 'visits' | 'dispenses', ids: readonly
   const rows = all(
     db,
     `SELECT entity_id AS id, count(*) AS n FROM audit_log
-     WHERE entity = ? AND action IN ('create', 'update') AND entity_id IN (SELECT value FROM json_each(?))
+     WHERE entity = ? AND action IN ('create', 'update', 'delete') AND entity_id IN (SELECT value FROM json_each(?))
      GROUP BY entity_id`,
     FAMILIES[entity].table,
     JSON.stringify(ids),
@@ -59,11 +59,11 @@ export function versionsOf(db: Db, entity: 'visits' | 'dispenses', ids: readonly
 
 const parse = (v: unknown): Record<string, unknown> | null => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : null);
 
-/** The newest change of the record and its version, or null when the trail has none. */
+/** The newest change of the record (a coverage removed counts) and its version, or null when the trail has none. */
 export function lastChange(db: Db, entity: VersionedEntity, id: string): LastChange | null {
   const r = one(
     db,
-    `SELECT actor, at, entity, before, after FROM audit_log WHERE action IN ('create', 'update') AND (${WHERE}) ORDER BY id DESC LIMIT 1`,
+    `SELECT actor, at, entity, before, after FROM audit_log WHERE action IN ('create', 'update', 'delete') AND (${WHERE}) ORDER BY id DESC LIMIT 1`,
     params(entity, id),
   );
   if (!r) return null;

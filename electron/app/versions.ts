@@ -26,6 +26,7 @@ export function describeChange(change: Pick<LastChange, 'entity' | 'before' | 'a
   const before = change.before ?? {};
   const after = change.after ?? {};
   const out: string[] = [];
+  if (!change.after) return [change.entity === 'coverages' ? `coverage ${show(before.priority)} removed` : 'removed'];
   for (const key of Object.keys(after)) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
     const label = change.entity === 'coverages' ? `coverage ${show(after.priority)} ${key}` : key;
