@@ -61,6 +61,8 @@ export class VisitForm {
 
   /** a nurse records only her own visits: her nurse record, kept through every new visit */
   private ownNurse = '';
+  /** the version of the visit being edited (its row's): a save over someone's newer change is refused */
+  private version: number | undefined;
   private readonly debounce: Debouncer;
   private readonly latest = new Latest();
   private today: string;
@@ -170,7 +172,7 @@ export class VisitForm {
     this.saving = true;
     this.error = null;
     this.message = null;
-    const r = await this.api.call('visits.save', draftOf(this.f));
+    const r = await this.api.call('visits.save', { ...draftOf(this.f), ...(this.f.id && this.version !== undefined ? { version: this.version } : {}) });
     this.saving = false;
     if (!r.ok) {
       this.saveProblems = { ...(r.error.fields ?? {}) };
@@ -186,6 +188,7 @@ export class VisitForm {
   /** after a save: a fresh form for the next visit of the same nurse and date */
   private startNext(saved: Visit): void {
     const keep = { nurse: saved.nurse, date: saved.date };
+    this.version = undefined;
     this.f = { ...this.blank(), ...keep };
     this.therapies = [];
     this.dropPreview();
@@ -194,6 +197,7 @@ export class VisitForm {
 
   async edit(row: VisitRow): Promise<void> {
     await this.choosePatient(row.patient, row.patientName);
+    this.version = row.version;
     this.f = {
       id: row.id,
       patient: row.patient,
@@ -215,6 +219,7 @@ export class VisitForm {
   }
 
   reset(): void {
+    this.version = undefined;
     this.f = this.blank();
     this.therapies = [];
     this.dropPreview();
