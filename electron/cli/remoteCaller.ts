@@ -8,7 +8,7 @@
 import type { DeliveredFile } from '../app/context.ts';
 import type { CallResult, FilePayload } from '../contract/result.ts';
 import { UserError } from '../domain/errors.ts';
-import { normalizeFingerprint } from '../hosting/tlsCertificate.ts';
+import { normalizeFingerprint } from '../hosting/fingerprint.ts';
 import type { ArgsOf, Handlers } from '../contract/index.ts';
 import type { ArgList, Caller, HandlerName } from './caller.ts';
 import { readCredentials } from './credentials.ts';

@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { generate } from 'selfsigned';
 
+export { normalizeFingerprint } from './fingerprint.ts';
+
 export interface TlsCertificate {
   /** PEM */
   key: string;
@@ -26,12 +28,6 @@ export function fingerprintOf(certPem: string): string {
   return new crypto.X509Certificate(certPem).fingerprint256;
 }
 
-/** A fingerprint as typed (any case, with or without colons or spaces) in the `AA:BB:…` form; null when it is not 32 bytes of hex. */
-export function normalizeFingerprint(text: string): string | null {
-  const hex = text.replace(/[\s:]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) return null;
-  return hex.match(/../g)!.join(':');
-}
 
 /** A new self-signed certificate for the server's names (host names and IP addresses), valid ten years. */
 export async function makeCertificate(names: readonly string[], now = new Date()): Promise<TlsCertificate> {

@@ -12,12 +12,12 @@ export type { ChangeEvent };
 /** 'local': no event stream (a file on this computer); 'live': connected; 'unreachable': retrying */
 export type Connection = 'local' | 'connecting' | 'live' | 'unreachable';
 
-/** The part of EventSource this uses (a fake in tests). */
+/** The part of EventSource this uses (a fake in tests); typed here so the module needs no DOM types. */
 export interface EventStream {
   readonly readyState: number;
-  onopen: ((e: Event) => void) | null;
-  onerror: ((e: Event) => void) | null;
-  addEventListener(type: 'change', fn: (e: MessageEvent<string>) => void): void;
+  onopen: (() => void) | null;
+  onerror: (() => void) | null;
+  addEventListener(type: 'change', fn: (e: { data: string }) => void): void;
   close(): void;
 }
 
@@ -92,7 +92,7 @@ export function staleBuildNotice(e: ChangeEvent): string {
   return `${e.by} ${what} after this build: build again to include it.`;
 }
 
+const host = globalThis as unknown as { perdiem?: unknown; EventSource?: new (url: string) => EventStream };
+
 /** the window's one subscription (a browser joined to an office server; nothing in the desktop app's own process) */
-export const officeChanges = new OfficeChanges(() =>
-  typeof window !== 'undefined' && !window.perdiem && typeof EventSource !== 'undefined' ? (new EventSource('/api/events') as EventStream) : null,
-);
+export const officeChanges = new OfficeChanges(() => (!host.perdiem && host.EventSource ? new host.EventSource('/api/events') : null));

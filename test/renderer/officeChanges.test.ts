@@ -4,11 +4,11 @@ import { OfficeChanges, RESYNC, concerns, staleBuildNotice, type ChangeEvent, ty
 
 class FakeStream implements EventStream {
   readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
   closed = false;
-  private change: ((e: MessageEvent<string>) => void) | null = null;
-  addEventListener(_type: 'change', fn: (e: MessageEvent<string>) => void): void {
+  private change: ((e: { data: string }) => void) | null = null;
+  addEventListener(_type: 'change', fn: (e: { data: string }) => void): void {
     this.change = fn;
   }
   close(): void {
@@ -17,14 +17,14 @@ class FakeStream implements EventStream {
   }
   open(): void {
     this.readyState = 1;
-    this.onopen?.(new Event('open'));
+    this.onopen?.();
   }
   fail(closed: boolean): void {
     this.readyState = closed ? 2 : 0;
-    this.onerror?.(new Event('error'));
+    this.onerror?.();
   }
   send(e: ChangeEvent): void {
-    this.change?.({ data: JSON.stringify(e) } as MessageEvent<string>);
+    this.change?.({ data: JSON.stringify(e) });
   }
 }
 
