@@ -12,7 +12,8 @@ import { normalizeFingerprint } from '../hosting/fingerprint.ts';
 import type { ArgsOf, Handlers } from '../contract/index.ts';
 import type { ArgList, Caller, HandlerName } from './caller.ts';
 import { readCredentials } from './credentials.ts';
-import { connectPinned, type PinnedServer } from './pinnedHttps.ts';
+import { connectPinned } from './pinnedHttps.ts';
+import { OfficeClient } from '../hosting/officeClient.ts';
 
 export interface RemoteOptions {
   server: string;
@@ -24,14 +25,6 @@ export interface RemoteOptions {
 /** A CallResult's failure as the command line reports it (exit 1). */
 export function errorOf(r: Extract<CallResult<unknown>, { ok: false }>): UserError {
   return new UserError(r.error.message, r.error.details ?? Object.entries(r.error.fields ?? {}).map(([k, v]) => `${k}: ${v}`));
-}
-
-function cookieOf(setCookie: string | string[] | undefined): string | null {
-  for (const line of [setCookie ?? []].flat()) {
-    const pair = line.split(';')[0]!;
-    if (pair.includes('=') && pair.split('=')[1] !== '') return pair;
-  }
-  return null;
 }
 
 const isFile = (v: unknown): v is FilePayload =>
@@ -46,37 +39,23 @@ export function openRemoteCaller(o: RemoteOptions): Caller {
   if (c.dbKey && !c.token && !c.user) throw new UserError('the database key stays on the office server: sign in with PERDIEM_TOKEN or PERDIEM_USER and PERDIEM_PASSWORD');
   if (!c.token && !(c.user && c.password !== undefined)) throw new UserError('the office server needs PERDIEM_TOKEN, or PERDIEM_USER and PERDIEM_PASSWORD');
 
-  let auth: Record<string, string> = c.token ? { authorization: `Bearer ${c.token}` } : {};
-  let ready: Promise<PinnedServer> | null = null;
-  let server: PinnedServer | null = null;
+  const KEY = 'cli';
+  let ready: Promise<OfficeClient> | null = null;
+  let client: OfficeClient | null = null;
 
-  async function post(s: PinnedServer, name: string, args: unknown): Promise<{ result: CallResult<unknown>; setCookie: string | string[] | undefined }> {
-    const r = await s.request({ method: 'POST', path: `/api/${encodeURIComponent(name)}`, headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(args ?? null) });
-    let result: CallResult<unknown>;
-    try {
-      result = JSON.parse(r.text) as CallResult<unknown>;
-    } catch {
-      throw new UserError(`the office server answered ${r.status} without a result`);
-    }
-    return { result, setCookie: r.headers['set-cookie'] };
-  }
-
-  const connect = (): Promise<PinnedServer> =>
+  const connect = (): Promise<OfficeClient> =>
     (ready ??= (async () => {
-      const s = await connectPinned(o.server, pin);
-      server = s;
+      const opened = new OfficeClient(await connectPinned(o.server, pin), c.token);
+      client = opened;
       if (!c.token) {
-        const { result, setCookie } = await post(s, 'auth.signIn', { username: c.user, password: c.password });
-        if (!result.ok) throw errorOf(result);
-        const cookie = cookieOf(setCookie);
-        if (!cookie) throw new UserError('the office server signed you in but sent no session');
-        auth = { cookie };
+        const signedIn = await opened.call(KEY, 'auth.signIn', { username: c.user, password: c.password });
+        if (!signedIn.ok) throw errorOf(signedIn);
       }
-      return s;
+      return opened;
     })());
 
   async function send(name: string, args: unknown, deliver?: (file: DeliveredFile) => void): Promise<unknown> {
-    const { result } = await post(await connect(), name, args);
+    const result = await (await connect()).call(KEY, name, args);
     if (!result.ok) throw errorOf(result);
     const file = (result.value as { file?: unknown } | null)?.file;
     if (deliver && isFile(file)) deliver({ fileName: file.fileName, bytes: Buffer.from(file.base64, 'base64') });
@@ -88,11 +67,9 @@ export function openRemoteCaller(o: RemoteOptions): Caller {
     callDelivering: <K extends HandlerName>(name: K, args: ArgsOf<K>, deliver: (file: DeliveredFile) => void) => send(name, args, deliver) as Promise<ReturnType<Handlers[K]>>,
     backupDir: `the office server's backups folder (${o.server})`,
     close: () => {
-      const s = server;
-      if (!s) return;
-      // the session ends with the command; a token has none to end
-      if (!c.token) void post(s, 'auth.signOut', undefined).catch(() => undefined).finally(() => s.close());
-      else s.close();
+      const cl = client;
+      // the session ends with the command (a token has none to end)
+      if (cl) void cl.forget(KEY).catch(() => undefined).finally(() => cl.close());
     },
   };
 }
