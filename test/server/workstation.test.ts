@@ -15,6 +15,9 @@ import type { ServedOffice } from '../../electron/hosting/servedOffice.ts';
 import type { AuthStatus } from '../../electron/contract/auth.ts';
 import type { CallResult } from '../../electron/contract/result.ts';
 import { BILLER, NURSE, makeOfficeFile, serve, type OfficeFile } from './fixture.ts';
+import { joinServer } from '../../electron/shell/joinServer.ts';
+import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
+import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
 
 const PIN = '3F:A1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:9C';
 const joined = { url: 'https://192.168.1.20:5443', fingerprint: PIN };
@@ -114,5 +117,62 @@ describe('the main process’s client of the office server', () => {
     } finally {
       client.close();
     }
+  });
+});
+
+describe('joining an office server from the desktop app', () => {
+  let file: OfficeFile;
+  let served: ServedOffice;
+  let dir: string;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-joining-'));
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the server only when it shows the pinned certificate', async () => {
+    const kept = joinedServerFile(dir);
+    const typed = { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint.toLowerCase() };
+    const other = (await makeCertificate(['x'])).fingerprint;
+    await expect(joinServer(kept, { ...typed, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${served.server.fingerprint}, but the pinned one is ${other}`);
+    expect(fs.existsSync(kept)).toBe(false);
+    await expect(joinServer(kept, { url: 'http://x', fingerprint: 'ab' })).rejects.toThrow('the office server was not joined');
+    expect(await joinServer(kept, typed)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
+    expect(readJoinedServer(kept)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
+  });
+
+  it('forwards each window’s requests with its own session, and names a changed certificate instead of retrying', async () => {
+    const forward = joinedForwarder({ url: served.server.url, fingerprint: served.server.fingerprint });
+    expect((await forward.call(7, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    const rows = await forward.call(7, 'visits.recent', { limit: 2 });
+    expect(rows.ok && (rows.value as unknown[]).length).toBe(2);
+    expect((await forward.call(8, 'visits.recent', { limit: 2 })).ok).toBe(false);
+    await forward.forget(7);
+    const wrong = joinedForwarder({ url: served.server.url, fingerprint: PIN });
+    const r = await wrong.call(1, 'auth.status', undefined);
+    expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${served.server.url}`)]).toEqual([undefined, true]);
+  });
+});
+
+describe('the join form', () => {
+  it('checks the address and fingerprint before asking, then reports the main process’s answer', async () => {
+    const asked: unknown[] = [];
+    const form = new JoinForm(async (a) => {
+      asked.push(a);
+      return { ok: false, error: { message: 'refusing the office server at https://office-pc:5443: …' } };
+    });
+    form.url = 'http://office-pc';
+    form.fingerprint = 'AB:CD';
+    expect(await form.submit()).toBe(false);
+    expect([asked, Object.keys(form.fields)]).toEqual([[], ['url', 'fingerprint']]);
+    form.url = 'office-pc';
+    form.fingerprint = PIN.toLowerCase();
+    expect(await form.submit()).toBe(false);
+    expect([asked, form.error]).toEqual([[{ url: 'https://office-pc:5443', fingerprint: PIN }], 'refusing the office server at https://office-pc:5443: …']);
   });
 });
