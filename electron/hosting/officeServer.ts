@@ -16,8 +16,8 @@ import type { BaseContext, Office } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import type { CallResult } from '../contract/result.ts';
 import { ChangeFeed, sseFrame } from './changeEvents.ts';
-import { sessionCookieHeader } from './httpServer.ts';
-import { CONTENT_SECURITY_POLICY, contentType, resolveUnderRoot } from './policy.ts';
+import { SECURITY_HEADERS, sessionCookieHeader, type RunningServer } from './httpServer.ts';
+import { contentType, resolveUnderRoot } from './policy.ts';
 import { ANONYMOUS, callerOf } from './requestAuth.ts';
 import { newSessionToken, type SessionTable } from './sessionTable.ts';
 
@@ -39,24 +39,16 @@ export interface OfficeServerOptions {
   pingMs?: number;
 }
 
-export interface RunningOfficeServer {
-  /** https://HOST:PORT */
-  url: string;
+export interface RunningOfficeServer extends RunningServer {
+  /** url: https://HOST:PORT */
   host: string;
-  port: number;
   /** SHA-256 of the certificate, `AA:BB:…` */
   fingerprint: string;
   feed: ChangeFeed;
-  close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-  'strict-transport-security': 'max-age=31536000',
-};
+/** the loopback server's headers, and HTTPS only from now on for this address */
+const HEADERS = { ...SECURITY_HEADERS, 'strict-transport-security': 'max-age=31536000' };
 
 /** Requests answered only where the database is (first-run setup, the recovery key). */
 const LOCAL_ONLY = new Set(['auth.setup', 'auth.recover']);
@@ -79,7 +71,7 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.addHook('onRequest', async (req, reply) => {
-    void reply.headers(SECURITY_HEADERS);
+    void reply.headers(HEADERS);
     if (!sameOrigin(req.headers.origin, req.headers.host)) return reply.code(403).send({ ok: false, error: { message: 'forbidden: another site' } });
   });
 
@@ -131,7 +123,7 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     }
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
+    res.writeHead(200, { ...HEADERS, 'content-type': 'text/event-stream; charset=utf-8', connection: 'keep-alive' });
     res.write('retry: 3000\n\n');
     streams.add(res);
     const end = () => {

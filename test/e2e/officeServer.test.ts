@@ -119,4 +119,22 @@ describe('two workstations on one office server', () => {
       admin.close();
     }
   });
+
+  it('says the server cannot be reached while it is down, and asks to sign in again once it is back', async () => {
+    const page = await workstation(BILLER, 'visits');
+    await page.getByRole('heading', { name: 'Nurse visits', level: 1 }).waitFor();
+    // the change stream is open once the screen has loaded
+    await page.locator('section.recent tbody tr').first().waitFor();
+    await page.waitForTimeout(500);
+    const port = served.server.port;
+    await served.close();
+    const banner = page.getByTestId('connection-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toBe('The office server cannot be reached. Retrying… This screen stays as it is meanwhile; if the server was restarted, you will be asked to sign in again.');
+    await shot(page, 'office-04-unreachable');
+    // the same office on the same port again: the sessions were the old process's, so the window signs in again
+    served = await serve(file, { rendererDir, port });
+    await page.getByRole('heading', { name: 'Sign in to Perdiem' }).waitFor({ timeout: 20_000 });
+    expect(await banner.count()).toBe(0);
+  });
 });
