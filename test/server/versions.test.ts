@@ -62,6 +62,17 @@ describe('a save over a newer change', () => {
     expect((await office.get('patients.chart', { id: 'P1001' })).patient.phone).toBe(chart.patient.phone);
   });
 
+  it('is refused for a dispense, naming the field the other person changed', async () => {
+    office = openOffice({ withPatients: true });
+    const detail = await office.get('dispenses.get', { id: 'D1' });
+    const { patient: _p, patientName: _n, productName: _pn, ...row } = detail.row as typeof detail.row & Record<string, unknown>;
+    const draft = { ...row, version: detail.version };
+    const first = await as('maria')('dispenses.update', { ...draft, lot: 'LOT-A' });
+    expect(first.ok && (first.value as { version: number }).version).toBe(detail.version + 1);
+    const r = await as('ben')('dispenses.update', { ...draft, lot: 'LOT-B' });
+    expect(!r.ok && [r.error.code, r.error.details]).toEqual(['conflict', [`lot: ${detail.row.lot ?? '(blank)'} → LOT-A`]]);
+  });
+
   it('is not checked for a caller that sends no version (imports, older scripts)', async () => {
     office = openOffice({ withPatients: true });
     const chart = await office.get('patients.chart', { id: 'P1001' });
