@@ -101,14 +101,21 @@ export function savePatient(db: Db, p: Patient): void {
          addr_zip = excluded.addr_zip, phone = excluded.phone`,
       p.id, p.firstName, p.lastName, p.middle ?? null, p.dob, p.sex, ...addressParams(p.address), p.phone ?? null,
     );
-    run(db, 'DELETE FROM coverages WHERE patient_id = ?', p.id);
+    // coverages are updated in place and only the ones no longer listed are removed: a save that
+    // leaves a coverage as it was records nothing for it in the audit trail (nor a new version)
+    run(db, 'DELETE FROM coverages WHERE patient_id = ? AND priority NOT IN (SELECT value FROM json_each(?))', p.id, JSON.stringify(p.coverages.map((c) => c.priority)));
     p.coverages.forEach((c, seq) => {
       const s = c.subscriber;
       run(
         db,
         `INSERT INTO coverages (patient_id, priority, payer_id, member_id, group_number, relationship, sub_first_name,
            sub_last_name, sub_middle, sub_dob, sub_sex, sub_addr_line1, sub_addr_line2, sub_addr_city, sub_addr_state, sub_addr_zip, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (patient_id, priority) DO UPDATE SET payer_id = excluded.payer_id, member_id = excluded.member_id,
+           group_number = excluded.group_number, relationship = excluded.relationship, sub_first_name = excluded.sub_first_name,
+           sub_last_name = excluded.sub_last_name, sub_middle = excluded.sub_middle, sub_dob = excluded.sub_dob, sub_sex = excluded.sub_sex,
+           sub_addr_line1 = excluded.sub_addr_line1, sub_addr_line2 = excluded.sub_addr_line2, sub_addr_city = excluded.sub_addr_city,
+           sub_addr_state = excluded.sub_addr_state, sub_addr_zip = excluded.sub_addr_zip, seq = excluded.seq`,
         p.id, c.priority, c.payer, c.memberId, c.groupNumber ?? null, c.relationship,
         s?.firstName ?? null, s?.lastName ?? null, s?.middle ?? null, s?.dob ?? null, s?.sex ?? null, ...addressParams(s?.address), seq,
       );

@@ -12,6 +12,7 @@ import type { HandlerContext } from './context.ts';
 import type { Handlers } from '../contract/index.ts';
 import type { AnyFn, HandlerDef } from './define.ts';
 import { FieldError } from '../domain/errors.ts';
+import { ConflictError } from './versions.ts';
 import type { CallError, CallResult } from '../contract/result.ts';
 
 import app from './handlers/app.ts';
@@ -67,6 +68,7 @@ export function toCallError(e: unknown): CallError | null {
     return { message: `Please correct ${list.length === 1 ? 'this field' : 'these fields'}: ${list.join('; ')}`, fields };
   }
   if (e instanceof FieldError) return { message: e.message, fields: { ...e.fields }, details: [...e.details] };
+  if (e instanceof ConflictError) return { message: e.message, details: [...e.details], code: 'conflict' };
   if (e instanceof UserError) return e.details.length ? { message: e.message, details: [...e.details] } : { message: e.message };
   return null;
 }

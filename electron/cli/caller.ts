@@ -8,8 +8,9 @@ import type { ArgsOf, Handlers } from '../contract/index.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import { UserError } from '../domain/errors.ts';
 import { SessionManager } from '../security/sessions.ts';
-import { CliOffice } from './cliOffice.ts';
-import { readCredentials, signInFromCredentials, unlockDatabase } from './credentials.ts';
+import { KeyedOffice } from '../hosting/keyedOffice.ts';
+import { readCredentials, signInFromCredentials, unlockDatabase } from '../security/credentials.ts';
+import { openRemoteCaller } from './remoteCaller.ts';
 
 export type HandlerName = keyof Handlers & string;
 /** the arguments of a handler, as a list: none for a handler that takes none */
@@ -36,11 +37,16 @@ export interface CallerOptions {
   namedBackup?: string;
 }
 
-/** Signs in from the environment and opens the office; throws UserError when the credentials do not open it. */
+/**
+ * Signs in from the environment and opens the office; throws UserError when the credentials do
+ * not open it. With PERDIEM_SERVER set, the office is the server's (remoteCaller.ts) and --db is not used.
+ */
 export function openCaller(o: CallerOptions): Caller {
+  const server = o.env.PERDIEM_SERVER?.trim();
+  if (server) return openRemoteCaller({ server, env: o.env, ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });
   const credentials = readCredentials(o.env);
   const dbKey = unlockDatabase(o.dbPath, credentials);
-  const office = new CliOffice({ dbPath: o.dbPath, dbKey, ...(o.backupDir ? { backupDir: o.backupDir } : {}), ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });
+  const office = new KeyedOffice({ dbPath: o.dbPath, dbKey, ...(o.backupDir ? { backupDir: o.backupDir } : {}), ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });
   const registry = appRegistry();
   let session: SessionManager;
   try {

@@ -15,6 +15,10 @@ export interface CliContext {
   now: IsoDateTime;
   /** the date part of `now` */
   today: IsoDate;
+  /** --now as given (absent: the real clock), for a command that runs on (serve) */
+  fixedNow?: string;
+  /** the environment: credentials (credentials.ts), PERDIEM_SERVER */
+  env: NodeJS.ProcessEnv;
   out: (text: string) => void;
   err: (text: string) => void;
   /**

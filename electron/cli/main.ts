@@ -21,6 +21,7 @@ const COMMANDS: Record<string, Loader> = {
   receive: () => import('./commands/receive.ts'),
   claims: () => import('./commands/claims.ts'),
   ar: () => import('./commands/ar.ts'),
+  serve: () => import('./commands/serve.ts'),
 };
 
 const HELP = `usage: perdiem <command> [options]      (perdiem <command> --help for one command)
@@ -40,10 +41,13 @@ commands:
   backup [now|list] [--dir DIR] [--keep N]
   backup restore FILE [--dir DIR]      (close the app first)
   token create --label TEXT --role admin|biller|nurse | token list | token revoke ID
+  serve [--host ADDR] [--port N]       serve this office to the office network (HTTPS; prints the fingerprint)
   help                                 this text
 
 credentials (docs/security.md): an encrypted database, or one with users, needs
   PERDIEM_USER + PERDIEM_PASSWORD, or PERDIEM_TOKEN, or PERDIEM_DB_KEY (the recovery key)
+an office server (docs/office-server.md): PERDIEM_SERVER=https://HOST:PORT and
+  PERDIEM_SERVER_FINGERPRINT=AA:BB:… run every command against it instead of --db
 
 options for every command:
   --db PATH          database file (default: the app's own, in the user data folder)
@@ -105,6 +109,8 @@ export async function runCli(
       dbPath,
       now: clock.now,
       today: clock.today,
+      ...(now !== undefined ? { fixedNow: now } : {}),
+      env,
       out: io.out,
       err: io.err,
       open: (o = {}) => (caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, ...o })),

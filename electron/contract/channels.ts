@@ -88,6 +88,8 @@ const CHANNEL_SET: { [K in ChannelName]: true } = {
   'visits.sign': true,
   'shell.openFile': true,
   'shell.saveFile': true,
+  'shell.joinServer': true,
+  'shell.officeLocation': true,
 };
 
 export const CHANNELS: readonly ChannelName[] = Object.freeze(Object.keys(CHANNEL_SET) as ChannelName[]);

@@ -1,4 +1,5 @@
 // The dispensing log: what the pharmacy sent (billing-rules §1 "Dispense").
+import type { Versioned } from './result.ts';
 import type { ClaimStatus } from '../domain/claims.ts';
 import type { Dispense, IsoDate, NdcUnit, Product } from '../domain/types.ts';
 
@@ -22,6 +23,8 @@ export interface ProductHit {
 export interface DispenseDraft extends Omit<Dispense, 'id'> {
   /** blank or absent for a new dispense: the next free `D…` number */
   id?: string | null;
+  /** the version the form was opened on (DispenseDetail.version): a save over a newer change is refused (`code: 'conflict'`) */
+  version?: number;
   /** any accepted NDC form (hyphenated 4-4-2, 5-3-2, 5-4-1, 5-4-2 or 11 digits) */
   ndc: string;
 }
@@ -38,6 +41,8 @@ export interface BilledSpan {
 /** One dispense for the edit form. */
 export interface DispenseDetail {
   row: DispenseRow;
+  /** what an edit sends back as `version` */
+  version: number;
   /** the dispensed product (null if the catalog lost it) */
   product: Product | null;
   /** the dates it covers: date … date + days' supply − 1 */
@@ -65,8 +70,8 @@ export type DispensesHandlers = {
   /** NDC in any hyphenated form (or its digits) or part of the product name */
   'dispenses.findProducts': (args: { query: string; therapy?: string; limit?: number }) => ProductHit[];
   /** records a new dispense (an id of a stored one edits it, with the same checks as update) */
-  'dispenses.save': (args: DispenseDraft) => Dispense;
+  'dispenses.save': (args: DispenseDraft) => Versioned<Dispense>;
   'dispenses.get': (args: { id: string }) => DispenseDetail;
   /** edits a stored dispense; refused when it would change what a sent claim billed */
-  'dispenses.update': (args: DispenseDraft & { id: string }) => Dispense;
+  'dispenses.update': (args: DispenseDraft & { id: string }) => Versioned<Dispense>;
 };

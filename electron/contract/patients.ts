@@ -1,4 +1,5 @@
 // Patients: search, the chart (everything the office keeps about one patient) and its edits.
+import type { Versioned } from './result.ts';
 import type { Claim, ClaimStatus } from '../domain/claims.ts';
 import type { CodeSet, Coverage, IsoDate, Measure, NdcUnit, Patient, Product, Route, Sex } from '../domain/types.ts';
 import type { TherapyView } from './therapies.ts';
@@ -37,6 +38,8 @@ export interface ClaimSummary {
 
 export interface PatientChart {
   patient: Patient;
+  /** the patient's version (with its coverages), sent back by an edit of the chart's forms */
+  version: number;
   /** payer id → name, for the coverages and therapies */
   payerNames: Record<string, string>;
   therapies: TherapyView[];
@@ -67,8 +70,9 @@ export type PatientsHandlers = {
   /** a new patient (the account number must be new) */
   'patients.create': (args: Patient) => Patient;
   /** demographics and coverages of an existing patient, replaced as a whole */
-  'patients.update': (args: Patient) => Patient;
+  /** `version`: the chart's, when the form was opened (a newer change is refused, `code: 'conflict'`) */
+  'patients.update': (args: Patient & { version?: number }) => Versioned<Patient>;
   /** adds (index null) or replaces one coverage */
-  'patients.saveCoverage': (args: { patient: string; index: number | null; coverage: Coverage }) => Patient;
-  'patients.removeCoverage': (args: { patient: string; index: number }) => Patient;
+  'patients.saveCoverage': (args: { patient: string; index: number | null; coverage: Coverage; version?: number }) => Versioned<Patient>;
+  'patients.removeCoverage': (args: { patient: string; index: number; version?: number }) => Versioned<Patient>;
 };

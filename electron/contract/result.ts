@@ -7,8 +7,12 @@ export interface CallError {
   fields?: Record<string, string>;
   /** one line per problem (`path: message`), e.g. every invalid record of an import */
   details?: string[];
-  /** why a request was not run: `locked` (signed out or idle-locked: sign in again), `denied` (the role may not) */
-  code?: 'locked' | 'denied';
+  /**
+   * why a request was not run: `locked` (signed out or idle-locked: sign in again), `denied` (the
+   * role may not), `conflict` (someone saved the record after the form was opened: reload it),
+   * `unreachable` (the office server did not answer: the window retries)
+   */
+  code?: 'locked' | 'denied' | 'conflict' | 'unreachable';
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: CallError };
@@ -19,3 +23,6 @@ export interface FilePayload {
   mime: string;
   base64: string;
 }
+
+/** A record as an editing screen gets it: with the version a save sends back (app/versions.ts). */
+export type Versioned<T> = T & { version: number };

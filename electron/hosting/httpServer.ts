@@ -40,7 +40,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
+/** sent with every answer, by this server and the office server */
+export const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

@@ -99,6 +99,10 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'security.saveSettings': 'users.manage',
   'shell.openFile': 'signedIn',
   'shell.saveFile': 'signedIn',
+  // which office this computer opens: chosen before anyone can sign in (it writes only the app's
+  // own settings; the office server still asks for a user)
+  'shell.joinServer': 'public',
+  'shell.officeLocation': 'public',
 });
 
 /** Requests that are events of their own in the audit trail (name → audit action). */

@@ -17,8 +17,13 @@ import { APP_NAME, defaultDataDir, defaultDbPath } from '../paths.ts';
 import { buildMenu } from './menu.ts';
 import { nativeBindingPath } from './nativeBinding.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
-import { registerChannels } from './registerChannels.ts';
+import { registerChannels, SHELL_HANDLERS } from './registerChannels.ts';
 import { safeStorageProtector } from './safeStorageProtector.ts';
+import { pinCertificates } from './certificatePin.ts';
+import { readJoinedServer, type JoinedServer } from './joinedServer.ts';
+import { registerJoinedChannels } from './joinedChannels.ts';
+import { JOINED_SERVER_FILE } from './officeChoice.ts';
+import { senderValidatingHandle } from './secureIpc.ts';
 
 // dist-electron/main.cjs → the project (or app.asar) root
 const root = path.join(__dirname, '..');
@@ -105,10 +110,25 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** A computer joined to an office server: no office file, no key; every window's requests go to the server. */
+function startJoined(joined: JoinedServer): void {
+  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle);
+  app.on('web-contents-created', (_e, contents) => {
+    const id = contents.id;
+    contents.once('destroyed', () => void forward.forget(id));
+  });
+  createWindow();
+  app.on('window-all-closed', () => app.quit());
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   lockDown();
+  // Chromium's own requests to the joined server (if any) accept only the pinned certificate
+  pinCertificates(session.defaultSession, () => readJoinedServer(JOINED_SERVER_FILE));
   serveRenderer(path.join(root, 'dist', 'renderer'));
+  const joined = readJoinedServer(JOINED_SERVER_FILE);
+  if (joined) return startJoined(joined);
 
   const time = clock();
   const office = openOfficeHost(time.now);

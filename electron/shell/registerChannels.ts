@@ -8,6 +8,7 @@ import type { HandlerContext } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import { openFile, saveFile } from './dialogs.ts';
 import { senderValidatingHandle } from './secureIpc.ts';
+import { joinServerChannel, officeLocationChannel } from './officeChoice.ts';
 
 type ShellHandler = (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>;
 
@@ -16,6 +17,8 @@ const windowOf = (e: IpcMainInvokeEvent) => BrowserWindow.fromWebContents(e.send
 export const SHELL_HANDLERS: Record<string, ShellHandler> = {
   'shell.openFile': (args, e) => openFile(windowOf(e), args),
   'shell.saveFile': (args, e) => saveFile(windowOf(e), args),
+  'shell.joinServer': (args) => joinServerChannel(args),
+  'shell.officeLocation': () => officeLocationChannel(),
 };
 
 /** The window's context for one call: its own session (see main.ts). */

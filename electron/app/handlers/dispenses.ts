@@ -1,6 +1,9 @@
 // The dispensing log: record what the pharmacy sent, find products by NDC (any hyphenated form)
 // or name, list with filters, and edit a dispense unless a sent claim billed what it would change.
 import { z } from 'zod';
+import { versionOf } from '../../../db/repos/versions.ts';
+import { requireVersion } from '../versions.ts';
+import type { Versioned } from '../../contract/result.ts';
 import { getDispense, listDispenseLog, saveDispense } from '../../../db/repos/dispenses.ts';
 import { nextId } from '../../../db/repos/ids.ts';
 import { getProduct, listProducts } from '../../../db/repos/products.ts';
@@ -97,14 +100,22 @@ function mustGet(db: Db, id: string): Dispense {
 }
 
 /** The draft checked like an import record; when it replaces a stored dispense, refused if a sent claim billed what changes. */
-function write(db: Db, draft: DispenseDraft, id: string, stored: Dispense | null): Dispense {
+/** A version is a whole number from a form that read it; anything else is not one. */
+const versionArg = z.number().int().nonnegative().optional();
+
+/** `draft.version`: the version the form started from, checked inside the save's transaction (app/versions.ts) */
+function write(db: Db, draft: DispenseDraft, id: string, stored: Dispense | null): Versioned<Dispense> {
   const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
+  const version = versionArg.parse(draft.version);
   const d = checked('dispenses', dispenseOf(draft, id), { therapies: therapy ? [therapy] : [], products: listProducts(db) }, `Dispense ${id}`);
   db.transaction(() => {
-    if (stored) refuseBilledChange(db, stored, d);
+    if (stored) {
+      requireVersion(db, 'dispenses', id, version, `Dispense ${id}`);
+      refuseBilledChange(db, stored, d);
+    }
     saveDispense(db, d);
   })();
-  return d;
+  return { ...d, version: versionOf(db, 'dispenses', id) };
 }
 
 export default defineHandlers<DispensesHandlers>({
@@ -155,7 +166,7 @@ export default defineHandlers<DispensesHandlers>({
       const d = mustGet(db, id);
       const names = new Names(db);
       const c = coverage(d);
-      return { row: dispenseRow(names, d), product: names.products.get(d.ndc) ?? null, coversFrom: c.from, coversTo: c.to, billed: billedSpans(db, d) };
+      return { row: dispenseRow(names, d), version: versionOf(db, 'dispenses', id), product: names.products.get(d.ndc) ?? null, coversFrom: c.from, coversTo: c.to, billed: billedSpans(db, d) };
     },
   },
 

@@ -20,6 +20,9 @@ import { FieldError, UserError } from '../../domain/errors.ts';
 import { checked } from './chart/validate.ts';
 import { Names, categoryLabel, dispenseRow, personName, therapyView, visitRow } from './chart/views.ts';
 import { claimSummaries } from './chart/claimsView.ts';
+import { versionOf, versionsOf } from '../../../db/repos/versions.ts';
+import { requireVersion } from '../versions.ts';
+import type { Versioned } from '../../contract/result.ts';
 
 const record = <T>() => z.custom<T>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
 
@@ -34,9 +37,23 @@ function checkPatient(db: Db, p: unknown, id: string): Patient {
   return checked('patients', p, { payers: listPayers(db), therapies: listPatientTherapies(db, id) }, `Patient ${id || '(new)'}`);
 }
 
-function write(db: Db, p: Patient): Patient {
-  db.transaction(() => savePatient(db, p))();
-  return getPatient(db, p.id)!;
+/** Saves the whole patient in one transaction; `expected`: the version the form started from (checked inside it). */
+function write(db: Db, p: Patient, expected?: number): Versioned<Patient> {
+  db.transaction(() => {
+    requireVersion(db, 'patients', p.id, expected, `Patient ${p.id}`);
+    savePatient(db, p);
+  })();
+  return { ...getPatient(db, p.id)!, version: versionOf(db, 'patients', p.id) };
+}
+
+/** A version is a whole number from a form that read it; anything else is not one. */
+const versionArg = z.number().int().nonnegative().optional();
+
+/** The chart's visits, newest first, each with its version. */
+function chartVisits(db: Db, names: Names, patientId: string) {
+  const visits = listPatientVisits(db, patientId);
+  const versions = versionsOf(db, 'visits', visits.map((v) => v.id));
+  return visits.map((v) => visitRow(names, v, versions.get(v.id) ?? 0)).reverse();
 }
 
 /** Which field a search word found, so the result list can show it. */
@@ -100,10 +117,11 @@ export default defineHandlers<PatientsHandlers>({
       for (const t of therapies) payerNames[t.payer] = names.payerName(t.payer);
       return {
         patient,
+        version: versionOf(db, 'patients', id),
         payerNames,
         therapies: therapies.map((t) => therapyView(names, t, today())),
         dispenses: listPatientDispenses(db, id).map((d) => dispenseRow(names, d)).reverse(),
-        visits: listPatientVisits(db, id).map((v) => visitRow(names, v)).reverse(),
+        visits: chartVisits(db, names, id),
         claims: claimSummaries(db, id, names),
       };
     },
@@ -135,20 +153,20 @@ export default defineHandlers<PatientsHandlers>({
   },
 
   'patients.update': {
-    args: record<Patient>(),
-    run: ({ db }, p) => {
+    args: record<Patient & { version?: number }>(),
+    run: ({ db }, { version, ...p }) => {
       mustGet(db, p.id);
-      return write(db, checkPatient(db, p, p.id));
+      return write(db, checkPatient(db, p, p.id), versionArg.parse(version));
     },
   },
 
   'patients.saveCoverage': {
-    args: z.object({ patient: z.string(), index: z.number().int().nonnegative().nullable(), coverage: record<Coverage>() }),
-    run: ({ db }, { patient, index, coverage }) => {
+    args: z.object({ patient: z.string(), index: z.number().int().nonnegative().nullable(), coverage: record<Coverage>(), version: versionArg }),
+    run: ({ db }, { patient, index, coverage, version }) => {
       const p = mustGet(db, patient);
       const next = withCoverage(p, index, coverage);
       try {
-        return write(db, checkPatient(db, next, p.id));
+        return write(db, checkPatient(db, next, p.id), version);
       } catch (e) {
         throw coverageFieldError(e, index ?? next.coverages.length - 1);
       }
@@ -156,13 +174,13 @@ export default defineHandlers<PatientsHandlers>({
   },
 
   'patients.removeCoverage': {
-    args: z.object({ patient: z.string(), index: z.number().int().nonnegative() }),
-    run: ({ db }, { patient, index }) => {
+    args: z.object({ patient: z.string(), index: z.number().int().nonnegative(), version: versionArg }),
+    run: ({ db }, { patient, index, version }) => {
       const p = mustGet(db, patient);
       if (index >= p.coverages.length) throw new UserError(`Patient ${p.id} has no coverage number ${index + 1}`);
       const next = { ...p, coverages: p.coverages.filter((_, i) => i !== index) };
       try {
-        return write(db, checkPatient(db, next, p.id));
+        return write(db, checkPatient(db, next, p.id), version);
       } catch (e) {
         if (e instanceof FieldError) throw new UserError(`The coverage was not removed: ${Object.values(e.fields).join('; ')}`);
         throw e;

@@ -14,6 +14,9 @@ import { blankToNull } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { previewVisit, visitOf, visitReferences } from './chart/visitPreview.ts';
 import { Names, visitRow } from './chart/views.ts';
+import { versionOf, versionsOf } from '../../../db/repos/versions.ts';
+import { requireVersion } from '../versions.ts';
+import type { Versioned } from '../../contract/result.ts';
 
 const draftArgs = z.custom<VisitDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
 
@@ -21,6 +24,13 @@ function findVisit(db: Db, id: string): Visit {
   const v = getVisit(db, id);
   if (!v) throw new UserError(`There is no visit '${id}'`);
   return v;
+}
+
+/** A version is a whole number from a form that read it; anything else is not one. */
+const versionArg = z.number().int().nonnegative().optional();
+
+function withVersion(db: Db, v: Visit): Versioned<Visit> {
+  return { ...v, version: versionOf(db, 'visits', v.id) };
 }
 
 /** A nurse sees and changes only her own visits (roles.ts visitScope); an in-process caller has no user and no limit. */
@@ -48,7 +58,8 @@ export default defineHandlers<VisitsHandlers>({
       const visits = listRecentVisits(db, { ...f, ...(scope ? { nurse: scope.nurseId } : {}), limit: f.limit ?? 100 });
       const names = new Names(db);
       names.preloadPatients(visits.map((v) => v.patient));
-      return visits.map((v) => visitRow(names, v));
+      const versions = versionsOf(db, 'visits', visits.map((v) => v.id));
+      return visits.map((v) => visitRow(names, v, versions.get(v.id) ?? 0));
     },
   },
 
@@ -62,21 +73,29 @@ export default defineHandlers<VisitsHandlers>({
       const before = getVisit(db, id);
       if (before) requireOwn(ctx, before.nurse, `Visit ${id}`);
       requireOwn(ctx, String(draft.nurse ?? ''), `Visit ${id}`);
+      const version = versionArg.parse(draft.version);
       const visit = checked('visits', visitOf(draft, id), visitReferences(db, draft).existing, `Visit ${id}`);
-      db.transaction(() => saveVisit(db, visit))();
-      return findVisit(db, id);
+      db.transaction(() => {
+        // a new visit (no stored one) has nothing to be stale against
+        if (before) requireVersion(db, 'visits', id, version, `Visit ${id}`);
+        saveVisit(db, visit);
+      })();
+      return withVersion(db, findVisit(db, id));
     },
   },
 
   'visits.sign': {
-    args: z.object({ id: z.string(), signed: z.boolean() }),
-    run: (ctx, { id, signed }) => {
+    args: z.object({ id: z.string(), signed: z.boolean(), version: versionArg }),
+    run: (ctx, { id, signed, version }) => {
       const { db } = ctx;
       const found = findVisit(db, id);
       requireOwn(ctx, found.nurse, `Visit ${id}`);
       const visit = { ...found, signed };
-      db.transaction(() => saveVisit(db, visit))();
-      return visit;
+      db.transaction(() => {
+        requireVersion(db, 'visits', id, version, `Visit ${id}`);
+        saveVisit(db, visit);
+      })();
+      return withVersion(db, visit);
     },
   },
 });

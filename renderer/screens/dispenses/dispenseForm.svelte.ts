@@ -36,6 +36,8 @@ export class DispenseForm extends FormState<DispenseFields> {
   message = $state<string | null>(null);
   /** the id of the stored dispense being edited; null while recording a new one */
   editing = $state<string | null>(null);
+  /** the version of the dispense being edited: a save over someone's newer change is refused */
+  private version: number | undefined;
   /** sent claims billing the edited dispense's dates: only lot and expiry may change */
   billed = $state<BilledSpan[]>([]);
 
@@ -114,6 +116,7 @@ export class DispenseForm extends FormState<DispenseFields> {
 
   /** loads a stored dispense into the form */
   async edit(d: DispenseDetail): Promise<void> {
+    this.version = d.version;
     const r = d.row;
     this.editing = r.id;
     this.billed = d.billed;
@@ -173,7 +176,7 @@ export class DispenseForm extends FormState<DispenseFields> {
     this.message = null;
     const editing = this.editing;
     const d = editing
-      ? await this.submit(() => this.api.submit('dispenses.update', { ...this.draft(), id: editing }), `Dispense ${editing} was not changed.`)
+      ? await this.submit(() => this.api.submit('dispenses.update', { ...this.draft(), id: editing, ...(this.version !== undefined ? { version: this.version } : {}) }), `Dispense ${editing} was not changed.`)
       : await this.submit(() => this.api.submit('dispenses.save', this.draft()), 'The dispense was not recorded.');
     if (!d) return null;
     const amount = `${d.quantity} ${this.product?.ndcUnit ?? ''} of ${this.product?.name ?? d.ndc}`;

@@ -57,6 +57,8 @@ export class VisitForm extends FormState<VisitFields> {
 
   /** a nurse records only her own visits: her nurse record, kept through every new visit */
   private ownNurse = '';
+  /** the version of the visit being edited (its row's): a save over someone's newer change is refused */
+  private version: number | undefined;
   private readonly debounce: Debouncer;
   private readonly latest = new Latest();
   private today: string;
@@ -161,7 +163,7 @@ export class VisitForm extends FormState<VisitFields> {
   /** saves (and signs when `signed` is ticked); true when saved */
   async save(): Promise<Visit | null> {
     this.message = null;
-    const v = await this.submit(() => this.api.submit('visits.save', draftOf(this.f)), 'The visit was not saved.');
+    const v = await this.submit(() => this.api.submit('visits.save', { ...draftOf(this.f), ...(this.f.id && this.version !== undefined ? { version: this.version } : {}) }), 'The visit was not saved.');
     if (!v) return null;
     this.message = `Visit ${v.id} saved${v.signed ? ' and signed' : ' (not signed yet, so it is not billed)'}.`;
     this.startNext(v);
@@ -171,6 +173,7 @@ export class VisitForm extends FormState<VisitFields> {
   /** after a save: a fresh form for the next visit of the same nurse and date */
   private startNext(saved: Visit): void {
     const keep = { nurse: saved.nurse, date: saved.date };
+    this.version = undefined;
     this.f = { ...this.blank(), ...keep };
     this.therapies = [];
     this.dropPreview();
@@ -179,6 +182,7 @@ export class VisitForm extends FormState<VisitFields> {
 
   async edit(row: VisitRow): Promise<void> {
     await this.choosePatient(row.patient, row.patientName);
+    this.version = row.version;
     this.f = {
       id: row.id,
       patient: row.patient,
@@ -200,6 +204,7 @@ export class VisitForm extends FormState<VisitFields> {
   }
 
   reset(): void {
+    this.version = undefined;
     this.f = this.blank();
     this.therapies = [];
     this.dropPreview();

@@ -33,7 +33,9 @@ export class VisitList {
   }
 
   async sign(id: string, signed = true): Promise<boolean> {
-    const r = await this.api.call('visits.sign', { id, signed });
+    // the row's version: signing a visit someone changed since the list was read is refused
+    const version = this.rows.find((r) => r.id === id)?.version;
+    const r = await this.api.call('visits.sign', { id, signed, ...(version !== undefined ? { version } : {}) });
     if (!r.ok) {
       this.error = r.error.message;
       return false;

@@ -143,7 +143,8 @@ export function minutesOrNull(v: Visit): number | null {
   return typeof m === 'number' ? m : null;
 }
 
-export function visitRow(names: Names, v: Visit): VisitRow {
+/** `version`: the visit's (db/repos/versions.ts versionsOf, read once for a whole list) */
+export function visitRow(names: Names, v: Visit, version: number): VisitRow {
   const nurse = names.nurses.get(v.nurse);
   const therapy = names.therapy(v.therapy);
   return {
@@ -153,6 +154,7 @@ export function visitRow(names: Names, v: Visit): VisitRow {
     nurseCredential: nurse?.credential ?? null,
     therapyLabel: therapy ? names.therapyLabel(therapy) : v.therapy,
     minutes: minutesOrNull(v),
+    version,
   };
 }
 

@@ -12,10 +12,10 @@ import { countUsers } from '../../db/repos/users.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { isEncryptedFile } from '../../db/cipher.ts';
 import { UserError } from '../domain/errors.ts';
-import { keyringPath, readKeyring, unwrapWithPassword, unwrapWithToken } from '../security/keyring.ts';
-import { parseRecoveryKey } from '../security/recoveryKey.ts';
-import { principalUser, type SessionManager } from '../security/sessions.ts';
-import { parseToken, verifyToken } from '../security/tokens.ts';
+import { keyringPath, readKeyring, unwrapWithPassword, unwrapWithToken } from './keyring.ts';
+import { parseRecoveryKey } from './recoveryKey.ts';
+import { principalUser, type SessionManager } from './sessions.ts';
+import { parseToken, verifyToken } from './tokens.ts';
 
 export const CREDENTIALS_HELP =
   'set PERDIEM_USER and PERDIEM_PASSWORD, or PERDIEM_TOKEN (an API token), or PERDIEM_DB_KEY (the recovery key)';

@@ -1,6 +1,6 @@
-// The office as one command sees it: the database opened with the key its credentials unwrapped,
-// its keyring (for tokens and passwords), its backups folder. First-run setup and recovery are
-// the app's (and `perdiem setup`'s); a restore replaces the file and reopens it.
+// An office opened with the key someone's credentials unwrapped (a command, the office server):
+// the database, its keyring (for tokens and passwords), its backups folder. First-run setup and
+// recovery are the app's (and `perdiem setup`'s); a restore replaces the file and reopens it.
 import path from 'node:path';
 import { openStore, type Store } from '../../db/open.ts';
 import { StoreError } from '../../db/migrate.ts';
@@ -12,7 +12,7 @@ import { UserError } from '../domain/errors.ts';
 import { keyringPath } from '../security/keyring.ts';
 import type { KeyringContext } from '../security/users.ts';
 
-export interface CliOfficeOptions {
+export interface KeyedOfficeOptions {
   dbPath: string;
   /** the raw database key; null for a plain database */
   dbKey: Buffer | null;
@@ -30,12 +30,12 @@ function open(dbPath: string, dbKey: Buffer | null): Store {
   }
 }
 
-export class CliOffice implements Office {
+export class KeyedOffice implements Office {
   private store: Store;
   readonly backupDir: string;
   readonly needsRecovery = false;
 
-  constructor(private readonly o: CliOfficeOptions) {
+  constructor(private readonly o: KeyedOfficeOptions) {
     this.backupDir = o.backupDir ?? defaultBackupDir(o.dbPath);
     this.store = open(o.dbPath, o.dbKey);
   }

@@ -1,0 +1,66 @@
+import type { ChangeEvent } from '../contract/changes.ts';
+
+export type { ChangeEvent };
+
+// A request changes the office unless its verb reads. Judged from the name, so a handler added
+// later is announced by default: a needless refresh costs little, a missed one shows stale data.
+const READING_VERB = /^(get|list|search|lookups|chart|preview|recent|query|status|state|find|for|batches|download|test|settings|verify)/;
+/** namespaces whose requests change no record another window shows (sign-in, the desktop's file dialogs, backups made) */
+const QUIET = new Set(['auth', 'shell']);
+const QUIET_REQUESTS = new Set(['backups.run', 'audit.export', 'users.setPassword']);
+
+const ENTITY_OF_NAMESPACE: Readonly<Record<string, string>> = { billing: 'claims', claims: 'claims', app: 'office', backups: 'office' };
+
+/** Does a successful `name` change what other windows show? */
+export function changesOffice(name: string): boolean {
+  const dot = name.indexOf('.');
+  if (dot < 0) return false;
+  const ns = name.slice(0, dot);
+  const verb = name.slice(dot + 1);
+  return !QUIET.has(ns) && !QUIET_REQUESTS.has(name) && !READING_VERB.test(verb);
+}
+
+const stringField = (o: unknown, key: string): string | null => {
+  if (o === null || typeof o !== 'object') return null;
+  const v = (o as Record<string, unknown>)[key];
+  return typeof v === 'string' && v !== '' ? v : null;
+};
+
+/** The event a successful request makes, or null when it changed nothing others see. */
+export function changeOf(name: string, args: unknown, value: unknown, by: string, at: string, seq: number): ChangeEvent | null {
+  if (!changesOffice(name)) return null;
+  const ns = name.slice(0, name.indexOf('.'));
+  const entity = ENTITY_OF_NAMESPACE[ns] ?? ns;
+  const id = stringField(value, 'id') ?? stringField(args, 'id');
+  const patient = entity === 'patients' ? id : (stringField(value, 'patient') ?? stringField(args, 'patient'));
+  return { seq, name, entity, id, patient, by, at };
+}
+
+/** The server's listeners: each open event stream is one. */
+export class ChangeFeed {
+  private readonly listeners = new Set<(e: ChangeEvent) => void>();
+  private seq = 0;
+
+  subscribe(fn: (e: ChangeEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Announces a request that succeeded; returns the event sent, if any. */
+  publish(name: string, args: unknown, value: unknown, by: string, at = new Date().toISOString()): ChangeEvent | null {
+    const e = changeOf(name, args, value, by, at, this.seq + 1);
+    if (!e) return null;
+    this.seq = e.seq;
+    for (const fn of this.listeners) fn(e);
+    return e;
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+}
+
+/** One event as a server-sent-events frame. */
+export function sseFrame(e: ChangeEvent): string {
+  return `id: ${e.seq}\nevent: change\ndata: ${JSON.stringify(e)}\n\n`;
+}

@@ -1,0 +1,69 @@
+// A client of the office server for callers that stand for people: the command line (one caller)
+// and the desktop app's main process (one per window). Each caller key keeps the session cookie
+// its `auth.signIn` got, or sends the API token, so the server tells the windows apart as it
+// tells browsers apart. A server that does not answer becomes `code: 'unreachable'`, never a throw:
+// a window shows it and retries.
+import type { CallResult } from '../contract/result.ts';
+import { UserError } from '../domain/errors.ts';
+import type { PinnedServer } from './pinnedHttps.ts';
+
+function cookieOf(setCookie: string | string[] | undefined): string | null {
+  for (const line of [setCookie ?? []].flat()) {
+    const pair = line.split(';')[0]!;
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(eq + 1) !== '') return pair;
+  }
+  return null;
+}
+
+export class OfficeClient<K = string> {
+  private readonly cookies = new Map<K, string>();
+
+  constructor(
+    private readonly server: PinnedServer,
+    /** an API token sent with every request (`Authorization: Bearer`), instead of signing in */
+    private readonly token?: string,
+  ) {}
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** One request of the table for the caller `key`. */
+  async call(key: K, name: string, args: unknown): Promise<CallResult<unknown>> {
+    const cookie = this.cookies.get(key);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      ...(cookie ? { cookie } : {}),
+    };
+    let r: Awaited<ReturnType<PinnedServer['request']>>;
+    try {
+      r = await this.server.request({ method: 'POST', path: `/api/${encodeURIComponent(name)}`, headers, body: JSON.stringify(args ?? null) });
+    } catch (e) {
+      if (e instanceof UserError) return { ok: false, error: { message: e.message, code: 'unreachable' } };
+      throw e;
+    }
+    let result: CallResult<unknown>;
+    try {
+      result = JSON.parse(r.text) as CallResult<unknown>;
+    } catch {
+      return { ok: false, error: { message: `the office server answered ${r.status} without a result` } };
+    }
+    if (result.ok && name === 'auth.signIn') {
+      const fresh = cookieOf(r.headers['set-cookie']);
+      if (fresh) this.cookies.set(key, fresh);
+    } else if (name === 'auth.signOut') this.cookies.delete(key);
+    return result;
+  }
+
+  /** the caller is gone (a window closed): its session ends on the server too */
+  async forget(key: K): Promise<void> {
+    if (this.cookies.has(key)) await this.call(key, 'auth.signOut', undefined);
+    this.cookies.delete(key);
+  }
+
+  close(): void {
+    this.server.close();
+  }
+}

@@ -1,0 +1,93 @@
+// The window's change subscription (renderer/lib/officeChanges.svelte.ts) against a fake EventSource.
+import { describe, expect, it } from 'vitest';
+import { OfficeChanges, RESYNC, concerns, staleBuildNotice, type ChangeEvent, type EventStream } from '../../renderer/lib/officeChanges.svelte.ts';
+
+class FakeStream implements EventStream {
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  closed = false;
+  private change: ((e: { data: string }) => void) | null = null;
+  addEventListener(_type: 'change', fn: (e: { data: string }) => void): void {
+    this.change = fn;
+  }
+  close(): void {
+    this.closed = true;
+    this.readyState = 2;
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  fail(closed: boolean): void {
+    this.readyState = closed ? 2 : 0;
+    this.onerror?.();
+  }
+  send(e: ChangeEvent): void {
+    this.change?.({ data: JSON.stringify(e) });
+  }
+}
+
+const saved: ChangeEvent = { seq: 1, name: 'visits.save', entity: 'visits', id: 'V9', patient: 'P1001', by: 'nora', at: '2026-11-05T09:00:00Z' };
+
+function setup() {
+  const streams: FakeStream[] = [];
+  const changes = new OfficeChanges(() => {
+    const s = new FakeStream();
+    streams.push(s);
+    return s;
+  });
+  const got: ChangeEvent[] = [];
+  changes.subscribe((e) => got.push(e));
+  let ended = 0;
+  changes.ended = () => void ended++;
+  return { changes, streams, got, ended: () => ended };
+}
+
+describe('the change subscription', () => {
+  it('hands every change to the screens once the stream is open', () => {
+    const { changes, streams, got } = setup();
+    changes.start();
+    changes.start();
+    expect([streams.length, changes.status]).toEqual([1, 'connecting']);
+    streams[0]!.open();
+    streams[0]!.send(saved);
+    expect([changes.status, got]).toEqual(['live', [saved]]);
+  });
+
+  it('says the server is unreachable while EventSource retries, and resynchronises when it is back', () => {
+    const { changes, streams, got } = setup();
+    changes.start();
+    streams[0]!.open();
+    streams[0]!.fail(false);
+    expect(changes.status).toBe('unreachable');
+    streams[0]!.open();
+    expect([changes.status, got]).toEqual(['live', [RESYNC]]);
+  });
+
+  it('stays quiet where there is no event stream (the desktop app, the loopback server)', () => {
+    const { changes, streams, ended } = setup();
+    changes.start();
+    streams[0]!.fail(true);
+    expect([changes.status, streams[0]!.closed, ended()]).toEqual(['local', true, 0]);
+  });
+
+  it('asks who is signed in when a live stream is refused (the server restarted, the session ended)', () => {
+    const { changes, streams, ended } = setup();
+    changes.start();
+    streams[0]!.open();
+    streams[0]!.fail(true);
+    expect([changes.status, ended()]).toEqual(['local', 1]);
+  });
+});
+
+describe('what a screen makes of a change', () => {
+  it('concerns the screens of its kind, and every screen after an import or a resync', () => {
+    expect([concerns(saved, ['visits']), concerns(saved, ['claims']), concerns(RESYNC, ['claims'])]).toEqual([true, false, true]);
+  });
+
+  it('tells the workbench who changed what since its build', () => {
+    expect(staleBuildNotice(saved)).toBe('nora saved visit V9 after this build: build again to include it.');
+    expect(staleBuildNotice(RESYNC)).toBe('The connection to the office server was lost for a while: build again to be sure the claims are current.');
+  });
+});

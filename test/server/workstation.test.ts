@@ -1,0 +1,178 @@
+// The desktop app's side of joining an office server, without Electron: the certificate pin's
+// verdict, the joined server kept in the data folder, and the main process's client keeping one
+// session per window and saying `unreachable` (not throwing) while the server is down.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCEPT, CHROMIUM_DECIDES, REFUSE, certificateVerdict, electronFingerprint, pinCertificates } from '../../electron/shell/certificatePin.ts';
+import { forgetJoinedServer, joinedServerFile, readJoinedServer, writeJoinedServer } from '../../electron/shell/joinedServer.ts';
+import { normalizeServerAddress } from '../../electron/domain/fingerprint.ts';
+import { fingerprintOf, makeCertificate } from '../../electron/hosting/tlsCertificate.ts';
+import { OfficeClient } from '../../electron/hosting/officeClient.ts';
+import { connectPinned } from '../../electron/hosting/pinnedHttps.ts';
+import type { ServedOffice } from '../../electron/hosting/servedOffice.ts';
+import type { AuthStatus } from '../../electron/contract/auth.ts';
+import type { CallResult } from '../../electron/contract/result.ts';
+import { BILLER, NURSE, makeOfficeFile, serve, type OfficeFile } from './fixture.ts';
+import { joinServer } from '../../electron/shell/joinServer.ts';
+import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
+import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
+
+const PIN = '3F:A1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:9C';
+const joined = { url: 'https://192.168.1.20:5443', fingerprint: PIN };
+
+describe('the certificate pin of the desktop app', () => {
+  it('writes the pinned fingerprint as Electron shows a certificate’s', async () => {
+    const c = await makeCertificate(['127.0.0.1']);
+    const der = Buffer.from(c.cert.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    const { createHash } = await import('node:crypto');
+    expect(electronFingerprint(fingerprintOf(c.cert))).toBe(`sha256/${createHash('sha256').update(der).digest('base64')}`);
+  });
+
+  it('accepts the joined server only with the pinned certificate and leaves every other host to Chromium', () => {
+    const pinned = electronFingerprint(PIN);
+    expect(certificateVerdict({ hostname: '192.168.1.20', fingerprint: pinned }, joined)).toBe(ACCEPT);
+    expect(certificateVerdict({ hostname: '192.168.1.20', fingerprint: 'sha256/AAAA' }, joined)).toBe(REFUSE);
+    expect(certificateVerdict({ hostname: 'example.org', fingerprint: 'sha256/AAAA' }, joined)).toBe(CHROMIUM_DECIDES);
+    expect(certificateVerdict({ hostname: '192.168.1.20', fingerprint: pinned }, null)).toBe(CHROMIUM_DECIDES);
+    expect(certificateVerdict({ hostname: '[::1]', fingerprint: pinned }, { url: 'https://[::1]:5443', fingerprint: PIN })).toBe(ACCEPT);
+  });
+
+  it('is asked of the joined server at each verification', () => {
+    let proc: ((r: { hostname: string; certificate: { fingerprint: string } }, cb: (v: number) => void) => void) | null = null;
+    const session = { setCertificateVerifyProc: (p: typeof proc) => void (proc = p) };
+    let current: typeof joined | null = null;
+    pinCertificates(session as never, () => current);
+    const answers: number[] = [];
+    proc!({ hostname: '192.168.1.20', certificate: { fingerprint: 'sha256/AAAA' } }, (v) => answers.push(v));
+    current = joined;
+    proc!({ hostname: '192.168.1.20', certificate: { fingerprint: 'sha256/AAAA' } }, (v) => answers.push(v));
+    expect(answers).toEqual([CHROMIUM_DECIDES, REFUSE]);
+  });
+});
+
+describe('the joined server', () => {
+  it('is kept in the data folder (0600), read back as typed addresses normalised, and forgotten', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-join-'));
+    try {
+      const file = joinedServerFile(dir);
+      expect(readJoinedServer(file)).toBeNull();
+      writeJoinedServer(file, joined);
+      expect([readJoinedServer(file), fs.statSync(file).mode & 0o777]).toEqual([joined, 0o600]);
+      fs.writeFileSync(file, '{"url":"not an address","fingerprint":"x"}');
+      expect(readJoinedServer(file)).toBeNull();
+      forgetJoinedServer(file);
+      expect(fs.existsSync(file)).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is an https address with a port, whatever way it was typed', () => {
+    expect(['192.168.1.20', 'office-pc:6000', 'https://office-pc:5443/', 'http://office-pc', 'office-pc/path', ''].map((t) => normalizeServerAddress(t))).toEqual([
+      'https://192.168.1.20:5443',
+      'https://office-pc:6000',
+      'https://office-pc:5443',
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('the main process’s client of the office server', () => {
+  let file: OfficeFile;
+  let served: ServedOffice | null = null;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+  });
+
+  it('keeps one session per window, and says unreachable while the server is down', async () => {
+    const s = served!;
+    const client = new OfficeClient<number>(await connectPinned(s.server.url, s.server.fingerprint));
+    try {
+      expect((await client.call(1, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
+      expect((await client.call(2, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+      const who = async (k: number) => {
+        const r = (await client.call(k, 'auth.status', undefined)) as CallResult<AuthStatus>;
+        return r.ok ? r.value.session.user?.username : null;
+      };
+      expect([await who(1), await who(2), await who(3)]).toEqual(['nora', 'bill', undefined]);
+      await client.forget(1);
+      expect(await who(1)).toBe(undefined);
+      const port = s.server.port;
+      await s.close();
+      served = null;
+      // the window's kept connection is reset; the next one is refused
+      const reset = await client.call(2, 'visits.recent', {});
+      expect(!reset.ok && [reset.error.code, reset.error.message]).toEqual(['unreachable', `cannot reach the office server at https://127.0.0.1:${port} (ECONNRESET)`]);
+      const down = await client.call(2, 'visits.recent', {});
+      expect(!down.ok && [down.error.code, down.error.message]).toEqual(['unreachable', `cannot reach the office server at https://127.0.0.1:${port} (ECONNREFUSED)`]);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe('joining an office server from the desktop app', () => {
+  let file: OfficeFile;
+  let served: ServedOffice;
+  let dir: string;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-joining-'));
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the server only when it shows the pinned certificate', async () => {
+    const kept = joinedServerFile(dir);
+    const typed = { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint.toLowerCase() };
+    const other = (await makeCertificate(['x'])).fingerprint;
+    await expect(joinServer(kept, { ...typed, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${served.server.fingerprint}, but the pinned one is ${other}`);
+    expect(fs.existsSync(kept)).toBe(false);
+    await expect(joinServer(kept, { url: 'http://x', fingerprint: 'ab' })).rejects.toThrow('the office server was not joined');
+    expect(await joinServer(kept, typed)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
+    expect(readJoinedServer(kept)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
+  });
+
+  it('forwards each window’s requests with its own session, and names a changed certificate instead of retrying', async () => {
+    const forward = joinedForwarder({ url: served.server.url, fingerprint: served.server.fingerprint });
+    expect((await forward.call(7, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    const rows = await forward.call(7, 'visits.recent', { limit: 2 });
+    expect(rows.ok && (rows.value as unknown[]).length).toBe(2);
+    expect((await forward.call(8, 'visits.recent', { limit: 2 })).ok).toBe(false);
+    await forward.forget(7);
+    const wrong = joinedForwarder({ url: served.server.url, fingerprint: PIN });
+    const r = await wrong.call(1, 'auth.status', undefined);
+    expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${served.server.url}`)]).toEqual([undefined, true]);
+  });
+});
+
+describe('the join form', () => {
+  it('checks the address and fingerprint before asking, then reports the main process’s answer', async () => {
+    const asked: unknown[] = [];
+    const form = new JoinForm(async (a) => {
+      asked.push(a);
+      return { ok: false, error: { message: 'refusing the office server at https://office-pc:5443: …' } };
+    });
+    form.url = 'http://office-pc';
+    form.fingerprint = 'AB:CD';
+    expect(await form.submit()).toBe(false);
+    expect([asked, Object.keys(form.fields)]).toEqual([[], ['url', 'fingerprint']]);
+    form.url = 'office-pc';
+    form.fingerprint = PIN.toLowerCase();
+    expect(await form.submit()).toBe(false);
+    expect([asked, form.error]).toEqual([[{ url: 'https://office-pc:5443', fingerprint: PIN }], 'refusing the office server at https://office-pc:5443: …']);
+  });
+});
