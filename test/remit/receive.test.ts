@@ -180,4 +180,22 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(sent.cashByWeek.find((w) => w.week === '2026-11-16')).toEqual({ week: '2026-11-16', cents: 154650 });
     expect(sent.denialRates).toEqual([expect.objectContaining({ key: 'CO-16', claims: 1, adjudicated: 1, rate: 1, cents: 2550 })]);
   });
+
+  it('R-AK-1: a 999 that rejects the transaction set rejects every claim sent in it (by GS06 and ST02)', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, syntaxErrorIn: BCBS });
+    const [out] = await receiveAll(o, [r.ack999]);
+    expect(out).toMatchObject({ kind: '999', status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    const c = await claim(o, BCBS);
+    expect(c.statusReason).toMatch(/^the transaction set 0001 was rejected \(999 R\): CLM07 in CLM at segment 19 of the transaction set \(claim PDMG2TY2V6MDT1\)/);
+    expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
+  });
+
+  it('R-RA-1: provider-level adjustments go to the provider ledger, never onto a claim', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { splitAfterLine: 20 } }, providerAdjustments: [{ reason: 'WO', reference: BCBS, cents: 5000 }, { reason: 'L6', cents: -125 }] });
+    await receiveAll(o, [r.ack277!, ...r.remits]);
+    const c = await claim(o, BCBS);
+    expect(c).toMatchObject({ status: 'paid', paidCents: 160200, balanceCents: 0 });
+    const ledger = o.store.db.prepare('SELECT reason, reference, cents, related_claim_id AS related FROM provider_adjustments ORDER BY rowid').all();
+    expect(ledger).toEqual([{ reason: 'WO', reference: BCBS, cents: 5000, related: BCBS }, { reason: 'L6', reference: null, cents: -125, related: null }]);
+  });
 });
