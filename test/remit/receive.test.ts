@@ -198,4 +198,15 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     const ledger = o.store.db.prepare('SELECT reason, reference, cents, related_claim_id AS related FROM provider_adjustments ORDER BY rowid').all();
     expect(ledger).toEqual([{ reason: 'WO', reference: BCBS, cents: 5000, related: BCBS }, { reason: 'L6', reference: null, cents: -125, related: null }]);
   });
+
+  it('R-AK-1: a 277CA about a claim we never sent is kept for a person', async () => {
+    const { o, r } = await answered();
+    const theirs = r.ack277!.replace(`TRN*2*${BCBS}~`, 'TRN*2*NOTOURS1~');
+    expect(theirs).not.toBe(r.ack277);
+    const out = await o.call('remit.receive', upload('other.277', theirs));
+    expect(out.claims).toEqual([]);
+    expect(out.unmatched.map((u) => [u.kind, u.claimId, u.cents])).toEqual([['claim', 'NOTOURS1', 0]]);
+    expect(out.unmatched[0]!.reason).toMatch(/reports on claim NOTOURS1 \(2200D at segment \d+\), which is not a claim we sent$/);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'exported' });
+  });
 });
