@@ -209,4 +209,14 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(out.unmatched[0]!.reason).toMatch(/reports on claim NOTOURS1 \(2200D at segment \d+\), which is not a claim we sent$/);
     expect(await claim(o, BCBS)).toMatchObject({ status: 'exported' });
   });
+
+  it('R-AK-1: a TA1 that rejects our interchange (by ISA13) rejects every claim in it', async () => {
+    const { o, r } = await answered();
+    const isa = r.ack999.slice(0, r.ack999.indexOf('~') + 1).replace(/\*\d{9}\*0\*T\*/, '*000000077*0*T*');
+    const ta1 = `${isa}\nTA1*000000001*261105*0900*R*022~\nIEA*0*000000077~\n`;
+    const out = await o.call('remit.receive', upload('envelope.ta1', ta1));
+    expect(out).toMatchObject({ kind: 'TA1', status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    expect((await claim(o, BCBS)).statusReason).toMatch(/^the clearinghouse could not read the file \(TA1 note 022/);
+    expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
+  });
 });
