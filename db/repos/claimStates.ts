@@ -43,12 +43,12 @@ export interface StateFilter {
 }
 
 export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
-  // with ids the claims are joined to them (one index lookup each), not scanned
-  const from = f.ids ? 'json_each(@ids) AS i JOIN claims c ON c.id = i.value' : 'claims c';
+  // with ids the claims are looked up by key (IN over json_each), not scanned
+  const ids = f.ids ? 'c.id IN (SELECT value FROM json_each(@ids)) AND' : '';
   return all(
     db,
-    `SELECT c.*, ${STATUS_SQL} AS shown_status FROM ${from}
-     WHERE (@status IS NULL OR ${STATUS_SQL} = @status)
+    `SELECT c.*, ${STATUS_SQL} AS shown_status FROM claims c
+     WHERE ${ids} (@status IS NULL OR ${STATUS_SQL} = @status)
        AND (@payer IS NULL OR c.payer_id = @payer) AND (@patient IS NULL OR c.patient_id = @patient)
        AND (@from IS NULL OR c.service_to >= @from) AND (@to IS NULL OR c.service_from <= @to)
      ORDER BY c.patient_id, c.service_from, c.id`,
@@ -89,7 +89,7 @@ export function firstSent(db: Db): Map<string, string> {
 }
 
 /**
- * The posting input (electron/receive/postingTypes.ts StoredClaim) of these claims, read lean:
+ * The posting input (electron/domain/postings.ts StoredClaim) of these claims, read lean:
  * only what matching and R-RA-5 need, one query for the claims and one for their lines, so an
  * 835 of thousands of claims loads them in one pass. Line numbers are the 1-based seq the 837P
  * writes into REF*6R.
@@ -97,7 +97,7 @@ export function firstSent(db: Db): Map<string, string> {
 export function postingClaims(db: Db, ids: readonly string[], fee: FeeLookup): StoredClaim[] {
   const json = JSON.stringify(ids);
   const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents
-     FROM json_each(?) AS i JOIN claim_lines l ON l.claim_id = i.value ORDER BY l.claim_id, l.seq`, json), 'claim_id');
+     FROM claim_lines l WHERE l.claim_id IN (SELECT value FROM json_each(?)) ORDER BY l.claim_id, l.seq`, json), 'claim_id');
   return claimStates(db, { ids }).map((c) => ({
     id: c.id,
     payer: c.payer,

@@ -2,9 +2,10 @@
 // ledger (PLB), unmatched items in suspense (R-RA-1) and underpaid lines (R-RA-5): saved as they
 // are and read back as the same types, so the pure core sees exactly what it posted.
 import type {
-  ClaimPosting, LinePosting, PostedAdjustment, ProviderPosting, UnderpaidLine, Unmatched, UnmatchedKind,
+  ClaimPosting, LinePosting, PostedAdjustment, ProviderPosting, UnderpaidLine, Unmatched,
 } from '../../electron/domain/postings.ts';
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/domain/remittance.ts';
+import type { UnmatchedItem } from '../../electron/domain/receivables.ts';
 import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 export function insertPosting(db: Db, p: ClaimPosting, fileId: number): void {
@@ -120,18 +121,7 @@ export function insertUnmatched(db: Db, u: Unmatched, o: { fileId: number; payer
   );
 }
 
-export interface UnmatchedRow extends Unmatched {
-  id: number;
-  fileId: number;
-  fileName: string;
-  payer: string | null;
-  traceNumber: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolution: string | null;
-}
-
-export function listUnmatched(db: Db, o: { open?: boolean; fileId?: number } = {}): UnmatchedRow[] {
+export function listUnmatched(db: Db, o: { open?: boolean; fileId?: number } = {}): UnmatchedItem[] {
   return all(
     db,
     `SELECT u.*, f.file_name FROM unmatched_items u JOIN received_files f ON f.id = u.file_id
@@ -139,7 +129,7 @@ export function listUnmatched(db: Db, o: { open?: boolean; fileId?: number } = {
     o.open ? 1 : 0, o.fileId ?? null, o.fileId ?? null,
   ).map((r) => ({
     id: num(r.id), fileId: num(r.file_id), fileName: str(r.file_name), payer: strOrNull(r.payer_id), traceNumber: str(r.trace_number),
-    kind: str(r.kind) as UnmatchedKind, position: num(r.position), claimId: strOrNull(r.claim_id), reason: str(r.reason), cents: num(r.cents),
+    kind: str(r.kind) as UnmatchedItem['kind'], position: num(r.position), claimId: strOrNull(r.claim_id), reason: str(r.reason), cents: num(r.cents),
     resolvedAt: strOrNull(r.resolved_at), resolvedBy: strOrNull(r.resolved_by), resolution: strOrNull(r.resolution),
   }));
 }

@@ -1,20 +1,9 @@
 // The received-file log (0007_remittances.sql): every file with its bytes, what it was and what
 // became of it, the 835s it applied (for R-RA-4 repeats) and the claim state changes it made.
+import type { ReceivedFileRow, ReceiveStatus } from '../../electron/domain/receivables.ts';
 import { all, num, one, run, str, strOrNull, type Db } from './sql.ts';
 
-export type ReceivedStatus = 'applied' | 'duplicate' | 'refused';
-
-export interface ReceivedFileRow {
-  id: number;
-  fileName: string;
-  sha256: string;
-  kinds: string[];
-  receivedAt: string;
-  receivedBy: string;
-  status: ReceivedStatus;
-  message: string | null;
-  size: number;
-}
+export type ReceivedStatus = ReceiveStatus;
 
 export interface NewReceivedFile {
   fileName: string;

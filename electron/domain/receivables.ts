@@ -1,6 +1,7 @@
 // What comes back after the export (issue 12), as the services compute it and the contract carries it:
 // received files, claims with their money, unmatched remittance items, the denial work queue and
 // accounts receivable. Money is integer cents.
+import type { ClaimLine } from './claims.ts';
 
 export type ReceivedKind = 'TA1' | '999' | '277CA' | '835';
 export type ReceiveStatus = 'applied' | 'duplicate' | 'refused';
@@ -60,19 +61,9 @@ export interface MoneyAdjustment {
   words: string;
 }
 
-export interface ClaimMoneyLine {
+/** a claim line as built (interfaces.md `build --json`) with what the payer did with it */
+export interface ClaimMoneyLine extends Pick<ClaimLine, 'from' | 'to' | 'code' | 'modifiers' | 'units' | 'chargeCents' | 'pointers' | 'ndc' | 'ndcQty' | 'ndcUnit' | 'sourceKey'> {
   line: number;
-  from: string;
-  to: string;
-  code: string;
-  modifiers: string[];
-  units: number;
-  chargeCents: number;
-  pointers: string[];
-  ndc: string | null;
-  ndcQty: number | null;
-  ndcUnit: string | null;
-  sourceKey: string;
   paidCents: number;
   adjustments: MoneyAdjustment[];
   remarks: string[];

@@ -56,8 +56,15 @@ export function kindOf(set: TransactionSet): Exclude<ReceivedKind, 'TA1'> {
 
 /** Segments with standard delimiters (* : ^ ~), whatever the file used, then hashed. */
 export function contentHash(segs: readonly RawSegment[]): string {
-  const text = segs.map((s) => [s.id, ...s.elements.map((e) => e.split(s.delimiters.component).join(':').split(s.delimiters.repetition).join('^'))].join('*') + '~').join('');
-  return fileIdentity(text);
+  // hashed segment by segment (an 835 of thousands of claims is never joined into one string);
+  // elements are rewritten only when the file's separators are not the standard ones
+  const hash = createHash('sha256');
+  for (const s of segs) {
+    const d = s.delimiters;
+    const els = d.component === ':' && d.repetition === '^' ? s.elements : s.elements.map((e) => e.split(d.component).join(':').split(d.repetition).join('^'));
+    hash.update(`${[s.id, ...els].join('*')}~`);
+  }
+  return hash.digest('hex');
 }
 
 function readSet(set: TransactionSet, interchange: string): ReceivedDocument {

@@ -12,7 +12,7 @@ import type { DenialGroup, DenialItem, DenialReason } from '../domain/receivable
 import { UserError } from '../domain/errors.ts';
 import { buildPeriod } from './buildService.ts';
 import { claimMoney, moneyContext, standingPayments } from './claimMoney.ts';
-import { createCorrection } from './claimsLifecycle.ts';
+import { ClaimStateError, createCorrection } from './claimsLifecycle.ts';
 
 export interface Names {
   patient(id: string): string;
@@ -138,6 +138,16 @@ export function reverseDenialWriteOff(db: Db, id: number, o: { at: string; by: s
   }).immediate();
 }
 
+/** R-CL-9 replacement; a lifecycle refusal (already superseded, nothing billable) is the biller's to act on. */
+function correction(db: Db, claimId: string, today: string) {
+  try {
+    return createCorrection(db, claimId, '7', null, today);
+  } catch (e) {
+    if (e instanceof ClaimStateError) throw new UserError(e.message);
+    throw e;
+  }
+}
+
 /**
  * R-AK-1: a rejected claim never reached the payer, so it goes out again as a new original: its
  * source keys are released and its dates rebuilt for its payer (the fixed records make new
@@ -149,7 +159,7 @@ export function resubmitDenial(db: Db, claimId: string, o: { today: string; now:
     const item = denialItem(db, claimId, names);
     if (!item.resubmitAs) throw new UserError(`Claim ${claimId} was resubmitted already (as ${item.resubmittedAs ?? 'another claim'})`);
     if (item.resubmitAs === 'replacement') {
-      const c = createCorrection(db, claimId, '7', null, o.today);
+      const c = correction(db, claimId, o.today);
       saveDenialWork(db, claimId, o.now, { state: 'resubmitted', resubmittedAs: c.id });
       return { claim: claimId, newClaims: [c.id], frequency: '7' as const };
     }

@@ -71,18 +71,26 @@ interface ApplyContext {
   moved: Map<string, ClaimLifeStatus>;
 }
 
-/** R-AK-1 for each claim named: the states are read once per document, not once per claim. */
-function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): void {
+/**
+ * R-AK-1 for each claim named: the states are read once per document, not once per claim.
+ * Returns the claim ids that are not ours.
+ */
+function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
   const states = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s.status]));
+  const unknown: string[] = [];
   for (const { claimId, event } of events) {
     const current = states.get(claimId);
-    if (current === undefined) continue;
+    if (current === undefined) {
+      unknown.push(claimId);
+      continue;
+    }
     const t = nextClaimState(current, event);
     insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
     if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
     states.set(claimId, t.status);
     ctx.moved.set(claimId, t.status);
   }
+  return unknown;
 }
 
 /** R-AK-1 for a TA1, 999 or 277CA: the claims it answers for move. */
@@ -93,7 +101,12 @@ function applyAck(db: Db, doc: ReceivedDocument, ctx: ApplyContext): void {
   } else if (doc.kind === '999') {
     applyEvents(db, eventsOf999(doc.ack).flatMap((e) => claimsOfTransaction(db, Number(e.groupControl), e.transactionSet).map((claimId) => ({ claimId, event: e.event }))), ctx);
   } else if (doc.kind === '277CA') {
-    applyEvents(db, eventsOf277(doc.ack), ctx);
+    // a 277CA about a claim we never sent is kept for a person, not dropped (R-RA-1's rule for acks too)
+    const unknown = new Set(applyEvents(db, eventsOf277(doc.ack), ctx));
+    for (const c of doc.ack.claims.filter((x) => unknown.has(x.claimId))) {
+      const reason = `the 277CA (${doc.ack.reference}) reports on claim ${c.claimId} (2200D at segment ${c.position}), which is not a claim we sent`;
+      insertUnmatched(db, { kind: 'claim', position: c.position, claimId: c.claimId, reason, cents: 0 }, { fileId: ctx.fileId, payer: null, traceNumber: doc.ack.reference });
+    }
   }
 }
 

@@ -20,7 +20,7 @@ describe('first run in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 60_000 });
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
     // the harness signs in as an administrator: the office's screens, then the administration
-    expect(nav.map((t) => t.split('\n')[0])).toEqual(['Patients', 'Nurse visits', 'Dispensing', 'Billing', 'Settings', 'Users', 'API tokens', 'Audit trail', 'Backups']);
+    expect(nav.map((t) => t.split('\n')[0])).toEqual(['Patients', 'Nurse visits', 'Dispensing', 'Billing', 'Received files', 'Denials', 'Receivables', 'Settings', 'Users', 'API tokens', 'Audit trail', 'Backups']);
     const state = await app.call<{ counts: { patients: number }; empty: boolean }>('app.state');
     expect(state.empty).toBe(false);
     expect(state.counts.patients).toBeGreaterThan(100);

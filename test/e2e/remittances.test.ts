@@ -69,7 +69,7 @@ describe('remittances in the browser', () => {
     await app.shot('remit-denials');
     await page.getByLabel('Write-off reason').fill('authorization cannot be obtained after the fact');
     await page.getByRole('button', { name: 'Write off' }).click();
-    await page.getByText(`Wrote off claim ${ALLWAYS}: 7020.00 dollars.`).waitFor();
+    await page.getByText(`Wrote off claim ${ALLWAYS}: $7,020.00.`).waitFor();
     await expect.poll(() => page.locator('article[data-reason="CO-197"]').count()).toBe(0);
     await app.shot('remit-denials-written-off');
   });

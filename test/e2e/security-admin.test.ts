@@ -90,7 +90,7 @@ describe('the administration screens', () => {
     await page.getByRole('button', { name: 'Back up now' }).click();
     await page.getByText(/^Backed up:/).waitFor();
     const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
-    expect(nav.map((t) => t.split('\n')[0])).toEqual(['Patients', 'Nurse visits', 'Dispensing', 'Billing', 'Settings', 'Backups']);
+    expect(nav.map((t) => t.split('\n')[0])).toEqual(['Patients', 'Nurse visits', 'Dispensing', 'Billing', 'Received files', 'Denials', 'Receivables', 'Settings', 'Backups']);
     expect(await page.getByRole('button', { name: 'Restore…' }).count()).toBe(0);
     // typing the address does not open the audit trail either
     await page.goto(`${app.url}#/audit`);

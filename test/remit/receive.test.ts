@@ -180,4 +180,43 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(sent.cashByWeek.find((w) => w.week === '2026-11-16')).toEqual({ week: '2026-11-16', cents: 154650 });
     expect(sent.denialRates).toEqual([expect.objectContaining({ key: 'CO-16', claims: 1, adjudicated: 1, rate: 1, cents: 2550 })]);
   });
+
+  it('R-AK-1: a 999 that rejects the transaction set rejects every claim sent in it (by GS06 and ST02)', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, syntaxErrorIn: BCBS });
+    const [out] = await receiveAll(o, [r.ack999]);
+    expect(out).toMatchObject({ kind: '999', status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    const c = await claim(o, BCBS);
+    expect(c.statusReason).toMatch(/^the transaction set 0001 was rejected \(999 R\): CLM07 in CLM at segment 19 of the transaction set \(claim PDMG2TY2V6MDT1\)/);
+    expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
+  });
+
+  it('R-RA-1: provider-level adjustments go to the provider ledger, never onto a claim', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { splitAfterLine: 20 } }, providerAdjustments: [{ reason: 'WO', reference: BCBS, cents: 5000 }, { reason: 'L6', cents: -125 }] });
+    await receiveAll(o, [r.ack277!, ...r.remits]);
+    const c = await claim(o, BCBS);
+    expect(c).toMatchObject({ status: 'paid', paidCents: 160200, balanceCents: 0 });
+    const ledger = o.store.db.prepare('SELECT reason, reference, cents, related_claim_id AS related FROM provider_adjustments ORDER BY rowid').all();
+    expect(ledger).toEqual([{ reason: 'WO', reference: BCBS, cents: 5000, related: BCBS }, { reason: 'L6', reference: null, cents: -125, related: null }]);
+  });
+
+  it('R-AK-1: a 277CA about a claim we never sent is kept for a person', async () => {
+    const { o, r } = await answered();
+    const theirs = r.ack277!.replace(`TRN*2*${BCBS}~`, 'TRN*2*NOTOURS1~');
+    expect(theirs).not.toBe(r.ack277);
+    const out = await o.call('remit.receive', upload('other.277', theirs));
+    expect(out.claims).toEqual([]);
+    expect(out.unmatched.map((u) => [u.kind, u.claimId, u.cents])).toEqual([['claim', 'NOTOURS1', 0]]);
+    expect(out.unmatched[0]!.reason).toMatch(/reports on claim NOTOURS1 \(2200D at segment \d+\), which is not a claim we sent$/);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'exported' });
+  });
+
+  it('R-AK-1: a TA1 that rejects our interchange (by ISA13) rejects every claim in it', async () => {
+    const { o, r } = await answered();
+    const isa = r.ack999.slice(0, r.ack999.indexOf('~') + 1).replace(/\*\d{9}\*0\*T\*/, '*000000077*0*T*');
+    const ta1 = `${isa}\nTA1*000000001*261105*0900*R*022~\nIEA*0*000000077~\n`;
+    const out = await o.call('remit.receive', upload('envelope.ta1', ta1));
+    expect(out).toMatchObject({ kind: 'TA1', status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    expect((await claim(o, BCBS)).statusReason).toMatch(/^the clearinghouse could not read the file \(TA1 note 022/);
+    expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
+  });
 });

@@ -8,7 +8,6 @@ import { arReport } from '../../services/arReport.ts';
 import { listClaimMoney } from '../../services/claimMoney.ts';
 import { listDenials, resubmitDenial, reverseDenialWriteOff, updateDenial, writeOffDenial } from '../../services/denials.ts';
 import { receiveFile } from '../../services/receive.ts';
-import { ClaimStateError } from '../../services/claimsLifecycle.ts';
 import type { RemittancesHandlers } from '../../contract/remittances.ts';
 import type { HandlerContext } from '../context.ts';
 import { date, id } from '../args.ts';
@@ -17,16 +16,6 @@ import { NameBook } from '../views/billingRows.ts';
 
 const who = (ctx: HandlerContext) => ctx.user?.username ?? 'system';
 const STATUSES = ['draft', 'exported', 'accepted', 'rejected', 'paid', 'denied', 'reversed', 'void'] as const;
-
-/** Lifecycle refusals (a claim that cannot be replaced) are the biller's to act on. */
-function asUserError<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ClaimStateError) throw new UserError(e.message);
-    throw e;
-  }
-}
 
 export default defineHandlers<RemittancesHandlers>({
   'remit.receive': {
@@ -66,7 +55,7 @@ export default defineHandlers<RemittancesHandlers>({
   'denials.reverseWriteOff': { args: z.object({ id: z.number().int() }), run: (ctx, a) => reverseDenialWriteOff(ctx.db, a.id, { at: ctx.now(), by: who(ctx) }) },
   'denials.resubmit': {
     args: z.object({ claim: id }),
-    run: (ctx, a) => asUserError(() => resubmitDenial(ctx.db, a.claim, { today: ctx.today(), now: ctx.now() }, new NameBook(ctx.db))),
+    run: (ctx, a) => resubmitDenial(ctx.db, a.claim, { today: ctx.today(), now: ctx.now() }, new NameBook(ctx.db)),
   },
   'ar.report': {
     args: z.object({ asOf: date.optional(), basis: z.enum(['sent', 'service']).optional() }),

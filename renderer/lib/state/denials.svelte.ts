@@ -2,6 +2,7 @@
 // step; the biller's assignee, notes and follow-up; write off, correct & resubmit, send to the
 // next payer (secondary claims are not built yet, so that one says so).
 import type { CallError, Caller, DenialGroup, DenialItem } from '../contract.ts';
+import { money } from '../format.ts';
 
 export interface WorkDraft {
   assignee: string;
@@ -83,7 +84,7 @@ export class DenialsState {
     if (!claim) return false;
     const r = await this.act(
       () => this.api.call('denials.writeOff', { claim, reason: this.writeOffReason }),
-      (v) => `Wrote off claim ${claim}: ${((v.openCents + v.deniedCents) / 100).toFixed(2)} dollars.`,
+      (v) => `Wrote off claim ${claim}: ${money(v.openCents + v.deniedCents)}.`,
     );
     return r !== null;
   }

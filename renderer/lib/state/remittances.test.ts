@@ -52,7 +52,7 @@ describe('received files, denials and AR state', () => {
     expect(d.error?.fields?.reason).toBeDefined();
     d.writeOffReason = 'small balance';
     expect(await d.writeOff()).toBe(true);
-    expect(d.message).toBe(`Wrote off claim ${BCBS}: 25.50 dollars.`);
+    expect(d.message).toBe(`Wrote off claim ${BCBS}: $25.50.`);
     expect(d.groups).toEqual([]);
   });
 
