@@ -19,6 +19,7 @@ const DEFAULTS: PayerSettings = {
   claimPeriod: 'month',
   timelyFilingDays: 365,
   pdfPageTotals: 'continued',
+  billSecondaryWithOwnCodes: false,
 };
 
 export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze(DEFAULTS);
