@@ -1,0 +1,115 @@
+// R-CO-1 drafting and R-CO-2 balance, on claims the test payer really adjudicated.
+import { describe, expect, it } from 'vitest';
+import { secondaryBalanceProblems } from '../../electron/cob/balance.ts';
+import type { Claim } from '../../electron/domain/claims.ts';
+import { X12InputError } from '../../electron/export/x12/input.ts';
+import { read837 } from '../../electron/export/x12/read837.ts';
+import { write837 } from '../../electron/export/x12/write837.ts';
+import { adjudicate, batch, chain, draftAfter, drafted, PATIENT, PRIMARY, PRIMARY_PLAN } from './fixture.ts';
+
+const { primary, secondary, tertiary } = chain();
+
+describe('R-CO-1 next payer', () => {
+  it('R-CO-1: after a partial payment with deductible and coinsurance, drafts the secondary to AllWays with the same lines', () => {
+    const r = draftAfter(primary);
+    expect(r.kind).toBe('draft');
+    const s = drafted(r);
+    expect(r.kind === 'draft' && r.openCents).toBe(10050); // PR 50.00 + 8.00 + 4.00 + 30.00, denied waste line 8.50
+    expect([s.id, s.payer, s.coveragePriority, s.frequency, s.status, s.primaryClaim, s.totalCents, s.priorAuth]).toEqual(['C2610P1001A-2', 'allways', 2, '1', 'draft', 'C2610P1001A', 32400, null]);
+    expect(s.lines).toEqual(PRIMARY.lines);
+    expect(s.priorPayers).toEqual([{
+      payer: 'bcbstx', priority: 1, claimId: 'C2610P1001A', payerClaimNumber: '94001000001', adjudicatedOn: '2026-11-10',
+      paidCents: 16800, adjustments: [], remarks: [], remainingPatientCents: 9200,
+      lines: [
+        { line: 1, paidCents: 3200, code: 'S9500', modifiers: [], unitsPaid: 1, remainingPatientCents: 5800,
+          adjustments: [{ group: 'CO', reason: '45', cents: 2000, quantity: null }, { group: 'PR', reason: '1', cents: 5000, quantity: null }, { group: 'PR', reason: '2', cents: 800, quantity: null }] },
+        { line: 2, paidCents: 1600, code: 'J0696', modifiers: [], unitsPaid: 6, remainingPatientCents: 400,
+          adjustments: [{ group: 'CO', reason: '45', cents: 550, quantity: null }, { group: 'PR', reason: '2', cents: 400, quantity: null }] },
+        { line: 3, paidCents: 0, code: 'J0696', modifiers: ['JW'], unitsPaid: 2, remainingPatientCents: 0, adjustments: [{ group: 'CO', reason: '96', cents: 850, quantity: null }] },
+        { line: 4, paidCents: 12000, code: '99601', modifiers: [], unitsPaid: 1, remainingPatientCents: 3000,
+          adjustments: [{ group: 'CO', reason: '45', cents: 3000, quantity: null }, { group: 'PR', reason: '2', cents: 3000, quantity: null }] },
+      ],
+    }]);
+  });
+
+  it('R-CO-1: three coverages: after the secondary\'s 835 the tertiary goes to State Medicaid with both payers attached', () => {
+    expect([tertiary.id, tertiary.payer, tertiary.coveragePriority, tertiary.primaryClaim]).toEqual(['C2610P1001A-3', 'statemcd', 3, 'C2610P1001A-2']);
+    expect(tertiary.priorPayers!.map((p) => [p.payer, p.priority, p.claimId, p.paidCents, p.remainingPatientCents, p.lines.map((l) => l.paidCents)])).toEqual([
+      ['bcbstx', 1, 'C2610P1001A', 16800, 9200, [3200, 1600, 0, 12000]],
+      ['allways', 2, 'C2610P1001A-2', 7540, 1660, [4640, 400, 0, 2500]],
+    ]);
+    expect(write837(batch([tertiary], 5)).text).toContain('SBR*T*18*******MC~');
+  });
+
+  it('R-CO-1: after the last coverage nothing more is due', () => {
+    const last = adjudicate({ ...tertiary, status: 'exported' }, { default: { kind: 'pay', allowedCents: 100, coinsuranceCents: 10 }, now: '2026-11-25T08:00:00' }, 313);
+    expect(draftAfter(last)).toEqual({ kind: 'none', reason: 'patient P1001 has no coverage after priority 3' });
+  });
+
+  it('R-CO-1: a primary denial of the whole claim sends every line to the secondary with AMT*D 0', () => {
+    const denied = adjudicate(PRIMARY, { ...PRIMARY_PLAN, claims: {}, default: { kind: 'deny', group: 'CO', reason: '204' } }, 314);
+    const r = draftAfter(denied);
+    const s = drafted(r);
+    expect(r.kind === 'draft' && r.openCents).toBe(32400);
+    expect(s.priorPayers![0]!.paidCents).toBe(0);
+    expect(s.priorPayers![0]!.lines.map((l) => [l.paidCents, l.adjustments.map((a) => `${a.group}-${a.reason} ${a.cents}`)])).toEqual([
+      [0, ['CO-204 11000']], [0, ['CO-204 2550']], [0, ['CO-204 850']], [0, ['CO-204 18000']],
+    ]);
+    const text = write837(batch([s], 6)).text;
+    expect(text).toContain('SBR*P*18*G100******BL~\nAMT*D*0~\nOI***Y*P**Y~');
+    expect(text).toContain('SVD*84980*0*HC:99601**1~\nCAS*CO*204*180~\nDTP*573*D8*20261110~\nAMT*EAF*0~');
+  });
+
+  it('R-CO-1: a primary that pays in full (no patient share, no denial) leaves nothing for the secondary', () => {
+    const paid = adjudicate(PRIMARY, { ...PRIMARY_PLAN, claims: {}, default: { kind: 'pay', allowedCents: 100000 } }, 315);
+    expect(draftAfter(paid)).toEqual({ kind: 'none', reason: 'bcbstx left nothing on claim C2610P1001A for another payer (no patient responsibility, no denied line)' });
+  });
+
+  it('R-CO-1: the next coverage must be active on the dates of service', () => {
+    const ended = { ...PATIENT, coverages: PATIENT.coverages.map((c) => (c.priority === 2 ? { ...c, to: '2026-09-30' } : c)) };
+    expect(draftAfter(primary, ended)).toEqual({ kind: 'none', reason: 'the coverage with allways (priority 2, open…2026-09-30) is not active on the dates of line(s) 1, 2, 3, 4' });
+  });
+
+  it('R-CO-1: a claim the payer crossed over (CLP02 19) is not billed again', () => {
+    const crossed = { ...primary, postings: primary.postings.map((p) => ({ ...p, statusCode: '19' as const })) };
+    expect(draftAfter(crossed)).toEqual({ kind: 'none', reason: 'bcbstx forwarded claim C2610P1001A to the next payer itself (CLP02 19); wait for that payer\'s remittance' });
+  });
+});
+
+describe('R-CO-2 balance of a secondary', () => {
+  const off: Claim = {
+    ...secondary.claim,
+    priorPayers: secondary.claim.priorPayers!.map((p) => ({ ...p, lines: p.lines.map((l) => (l.line === 2 ? { ...l, paidCents: l.paidCents + 400 } : l)) })),
+  };
+
+  it('R-CO-2: the drafted secondary and tertiary balance', () => {
+    expect(secondaryBalanceProblems(secondary.claim)).toEqual([]);
+    expect(secondaryBalanceProblems(tertiary)).toEqual([]);
+  });
+
+  it('R-CO-2: a line off by 4.00 is named with its figures, and so are the claim sums', () => {
+    expect(secondaryBalanceProblems(off)).toEqual([
+      'claim C2610P1001A-2, bcbstx (priority 1), line 2 (J0696): charge 25.50 ≠ paid 20.00 + adjustments 9.50 = 29.50',
+      'claim C2610P1001A-2, bcbstx (priority 1): paid (AMT*D) 168.00 ≠ lines paid 172.00 − claim adjustments 0.00 = 172.00',
+    ]);
+  });
+
+  it('R-CO-2: the 837P writer refuses a secondary that does not balance', () => {
+    expect(() => write837(batch([off], 7))).toThrow(X12InputError);
+    try {
+      write837(batch([off], 7));
+    } catch (e) {
+      expect((e as X12InputError).problems[0]).toBe('claims[C2610P1001A-2].priorPayers: claim C2610P1001A-2, bcbstx (priority 1), line 2 (J0696): charge 25.50 ≠ paid 20.00 + adjustments 9.50 = 29.50');
+    }
+  });
+
+  it('R-CO-2: the reader reports the same imbalance in a file someone else wrote', () => {
+    const good = write837(batch([secondary.claim], 8)).text;
+    const bad = good.replace('SVD*84980*16*HC:J0696**6~', 'SVD*84980*20*HC:J0696**6~');
+    expect(read837(good).errors).toEqual([]);
+    expect(read837(bad).errors.map((e) => e.message)).toEqual([
+      'claim C2610P1001A-2, 84980 (priority 1), line 2 (J0696): charge 25.50 ≠ paid 20.00 + adjustments 9.50 = 29.50',
+      'claim C2610P1001A-2, 84980 (priority 1): paid (AMT*D) 168.00 ≠ lines paid 172.00 − claim adjustments 0.00 = 172.00',
+    ]);
+  });
+});
