@@ -1,6 +1,5 @@
 // R-CO-1 / R-CO-3 on paper: a secondary CMS-1500 names the plan billed in 11/11c and the primary
 // in 9/9a/9d with 11d YES; the primary's remittance follows the form as a readable page.
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderCms1500 } from '../../electron/export/cms1500/index.ts';
 import { boxes, readGlyphs, type Glyph } from '../cms1500/readback.ts';
@@ -38,7 +37,6 @@ describe('CMS-1500 for a secondary claim', () => {
 
   it('R-CO-3: with attachRemittances the primary\'s remittance follows the form, one page per earlier payer', async () => {
     const pdf = await renderCms1500({ claims: [tertiary], dataset: RECORDS, mode: 'full', now: '2026-11-21T10:00:00', attachRemittances: true });
-    writeFileSync('/tmp/cob-tertiary-1500.pdf', pdf);
     const pages = await readGlyphs(pdf);
     expect(pages).toHaveLength(3);
     expect(boxes(pages[0]!, ['9d', '11c'])).toEqual({ '9d': 'BLUE CROSS AND BLUE SHIELD O', '11c': 'STATE MEDICAID' });

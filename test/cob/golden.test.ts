@@ -8,11 +8,25 @@ import { describe, expect, it } from 'vitest';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { write837 } from '../../electron/export/x12/write837.ts';
 import { GOLDEN_DIR } from '../export837/golden.ts';
+import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
+import { draftOwnCodesSecondary } from '../../electron/cob/ownCodesSecondary.ts';
 import { batch, chain } from './fixture.ts';
+import * as mcr from './medicareFixture.ts';
 
 const update = process.env.UPDATE_GOLDEN === '1';
 const { secondary, tertiary } = chain();
+
+/** R-CO-3: the supplement's S-code claim after Medicare's denial. */
+function medicareForDenial() {
+  const d = draftSecondary({ claim: mcr.medicareClaim, postings: mcr.postings, remitClaim: mcr.remittance.claims[0]!, patient: mcr.DATASET.patients[0]!, payers: mcr.DATASET.payers });
+  if (d.kind !== 'ownCodes') throw new Error(d.kind);
+  const r = draftOwnCodesSecondary({ dataset: mcr.DATASET, medicareClaim: mcr.medicareClaim, adjudication: d.adjudication, coverage: d.coverage, today: mcr.TODAY });
+  if (r.kind !== 'draft') throw new Error(r.reason);
+  return mcr.batch([r.claim], 313);
+}
+
 const CASES = {
+  'medicare-for-denial': medicareForDenial(),
   'secondary-after-partial': batch([secondary.claim], 311),
   tertiary: batch([tertiary], 312),
 };
