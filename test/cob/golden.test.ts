@@ -10,7 +10,7 @@ import { write837 } from '../../electron/export/x12/write837.ts';
 import { GOLDEN_DIR } from '../export837/golden.ts';
 import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
 import { draftOwnCodesSecondary } from '../../electron/cob/ownCodesSecondary.ts';
-import { batch, chain } from './fixture.ts';
+import { batch, chain, PRIMARY } from './fixture.ts';
 import * as mcr from './medicareFixture.ts';
 
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -41,6 +41,15 @@ describe('R-CO-1 secondary and tertiary golden inputs', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(text));
     });
   }
+
+  it('R-CO-1: a secondary then a primary in one file: the next 2000B SBR is the subscriber again, not a 2320', () => {
+    const r = read837(write837(batch([secondary.claim, PRIMARY], 314)).text);
+    expect([r.errors, r.warnings]).toEqual([[], []]);
+    expect(r.claims.map((c) => [c.id, c.payerId, c.otherPayers.length, c.lines[0]!.adjudications.length])).toEqual([
+      ['C2610P1001A-2', '04293', 1, 1],
+      ['C2610P1001A', '84980', 0, 0],
+    ]);
+  });
 
   it('R-CO-1: the tertiary reads back with both earlier payers and every 2430', () => {
     const r = read837(write837(CASES.tertiary).text);
