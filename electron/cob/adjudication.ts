@@ -47,7 +47,17 @@ export function adjudicationOf({ claim, posting, remitClaim }: AdjudicationInput
     if (!billed) return `posting ${posting.id} names line ${lp.line}, which claim ${claim.id} does not have`;
     const cas = copyAdjustments(lp.adjustments);
     if (typeof cas === 'string') return `claim ${claim.id} line ${lp.line}: ${cas}`;
-    const remit = byPosition.get(lp.positions[0] ?? -1);
+    // a line the payer split (several SVC with our REF*6R) gets one 2430 per piece (cob.md §5)
+    const pieces = lp.positions.map((at) => byPosition.get(at));
+    if (pieces.length > 1 && pieces.every((r) => r !== undefined)) {
+      for (const r of pieces) {
+        const pieceCas = copyAdjustments(r!.adjustments);
+        if (typeof pieceCas === 'string') return `claim ${claim.id} line ${lp.line}: ${pieceCas}`;
+        lines.push({ line: lp.line, paidCents: r!.paidCents, ...asAdjudicated(r!.procedure, r!.submitted, billed), unitsPaid: r!.unitsPaid ?? 1, adjustments: pieceCas, remainingPatientCents: prOf(pieceCas) });
+      }
+      continue;
+    }
+    const remit = pieces[0];
     lines.push({
       line: lp.line,
       paidCents: lp.paidCents,
@@ -58,8 +68,9 @@ export function adjudicationOf({ claim, posting, remitClaim }: AdjudicationInput
     });
   }
   // A claim answered line by line must answer every line: an unanswered line cannot balance (R-CO-2).
-  if (lines.length > 0 && lines.length !== claim.lines.length) {
-    const missing = claim.lines.map((_, i) => i + 1).filter((n) => !lines.some((l) => l.line === n));
+  const answered = new Set(lines.map((l) => l.line));
+  if (lines.length > 0 && answered.size !== claim.lines.length) {
+    const missing = claim.lines.map((_, i) => i + 1).filter((n) => !answered.has(n));
     return `claim ${claim.id}: line(s) ${missing.join(', ')} have no adjudication yet (a split claim waits for its other part)`;
   }
   return {

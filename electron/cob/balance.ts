@@ -22,19 +22,21 @@ export function secondaryBalanceProblems(claim: BalancedClaim): string[] {
 function payerProblems(claim: BalancedClaim, prior: PriorPayerAdjudication): string[] {
   const out: string[] = [];
   const who = `claim ${claim.id}, ${prior.payer} (priority ${prior.priority})`;
-  const seen = new Set<number>();
+  // rule 2 per line over all of that payer's 2430s on it (a split line has several: cob.md §5)
+  const byLine = new Map<number, { paid: number; cas: number }>();
   for (const l of prior.lines) {
-    const line = claim.lines[l.line - 1];
+    const t = byLine.get(l.line) ?? { paid: 0, cas: 0 };
+    byLine.set(l.line, { paid: t.paid + l.paidCents, cas: t.cas + sum(l.adjustments) });
+  }
+  for (const [n, t] of byLine) {
+    const line = claim.lines[n - 1];
     if (!line) {
-      out.push(`${who}: adjudication names line ${l.line}, which the claim does not have`);
+      out.push(`${who}: adjudication names line ${n}, which the claim does not have`);
       continue;
     }
-    if (seen.has(l.line)) out.push(`${who}: line ${l.line} is adjudicated twice`);
-    seen.add(l.line);
-    // rule 2: SV102 = Σ SVD02 + Σ 2430 CAS
-    const cas = sum(l.adjustments);
-    if (line.chargeCents !== l.paidCents + cas) {
-      out.push(`${who}, line ${l.line} (${line.code}): charge ${dollars(line.chargeCents)} ≠ paid ${dollars(l.paidCents)} + adjustments ${dollars(cas)} = ${dollars(l.paidCents + cas)}`);
+    // SV102 = Σ SVD02 + Σ 2430 CAS
+    if (line.chargeCents !== t.paid + t.cas) {
+      out.push(`${who}, line ${n} (${line.code}): charge ${dollars(line.chargeCents)} ≠ paid ${dollars(t.paid)} + adjustments ${dollars(t.cas)} = ${dollars(t.paid + t.cas)}`);
     }
   }
   const claimCas = sum(prior.adjustments);
@@ -42,7 +44,7 @@ function payerProblems(claim: BalancedClaim, prior: PriorPayerAdjudication): str
   // rule 3: AMT*D = Σ SVD02 − Σ 2320 CAS, when the payer answered every line. When it saw only
   // some (R-CO-3: Medicare never received the per diems), the claim-level CAS restate its denial
   // for the others and only rule 4 ties the figures.
-  if (prior.lines.length > 0 && prior.lines.length === claim.lines.length) {
+  if (byLine.size > 0 && byLine.size === claim.lines.length) {
     const svd = prior.lines.reduce((s, l) => s + l.paidCents, 0);
     const want = svd - claimCas;
     if (prior.paidCents !== want) out.push(`${who}: paid (AMT*D) ${dollars(prior.paidCents)} ≠ lines paid ${dollars(svd)} − claim adjustments ${dollars(claimCas)} = ${dollars(want)}`);

@@ -62,24 +62,24 @@ export function draftOwnCodesSecondary(input: OwnCodesInput): OwnCodesResult {
   if (claims.length !== 1) return { kind: 'none', reason: `the facts of claim ${mc.id} build ${claims.length} claims for ${coverage.payer}; R-CO-3 drafts one` };
   const own = claims[0]!;
 
-  // Medicare's lines by what they bill; each carries over to at most one own-code line
-  const medicareLines = new Map<string, PriorLineAdjudication[]>();
-  for (const l of medicare.lines) {
-    const billed = mc.lines[l.line - 1];
+  // Medicare's adjudicated lines by what they bill; each carries over (all its 2430 pieces) to at most one own-code line
+  const medicareLines = new Map<string, number[]>();
+  for (const n of new Set(medicare.lines.map((l) => l.line))) {
+    const billed = mc.lines[n - 1];
     if (!billed) continue;
     const k = lineKey(billed);
-    medicareLines.set(k, [...(medicareLines.get(k) ?? []), l]);
+    medicareLines.set(k, [...(medicareLines.get(k) ?? []), n]);
   }
   const lines: PriorLineAdjudication[] = [];
   let unseenCents = 0;
   own.lines.forEach((l, i) => {
     const hit = medicareLines.get(lineKey(l))?.shift();
-    if (hit) lines.push({ ...hit, line: i + 1 });
+    if (hit !== undefined) lines.push(...medicare.lines.filter((x) => x.line === hit).map((x) => ({ ...x, line: i + 1 })));
     else unseenCents += l.chargeCents;
   });
   const notes: string[] = [];
   const leftOver = [...medicareLines.values()].flat();
-  if (leftOver.length) notes.push(`${medicare.payer} line(s) ${leftOver.map((l) => l.line).join(', ')} of claim ${mc.id} have no like line on the ${coverage.payer} claim; their adjudication is not carried`);
+  if (leftOver.length) notes.push(`${medicare.payer} line(s) ${leftOver.join(', ')} of claim ${mc.id} have no like line on the ${coverage.payer} claim; their adjudication is not carried`);
   const restated: PriorAdjustment[] = unseenCents > 0 ? [{ group: denial.group, reason: denial.reason, cents: unseenCents, quantity: null }] : [];
   const paid = lines.reduce((s, l) => s + l.paidCents, 0);
   if (paid !== medicare.paidCents) notes.push(`${medicare.payer} paid ${medicare.paidCents} cents on claim ${mc.id}, ${paid} of them on lines this claim carries; AMT*D says ${paid}`);

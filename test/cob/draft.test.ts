@@ -1,11 +1,14 @@
 // R-CO-1 drafting and R-CO-2 balance, on claims the test payer really adjudicated.
 import { describe, expect, it } from 'vitest';
 import { secondaryBalanceProblems } from '../../electron/cob/balance.ts';
+import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
 import type { Claim } from '../../electron/domain/claims.ts';
 import { X12InputError } from '../../electron/export/x12/input.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { write837 } from '../../electron/export/x12/write837.ts';
-import { adjudicate, batch, chain, draftAfter, drafted, PATIENT, PRIMARY, PRIMARY_PLAN } from './fixture.ts';
+import { postRemittance } from '../../electron/receive/postRemittance.ts';
+import { toStoredClaim } from '../../electron/receive/storedClaim.ts';
+import { adjudicate, batch, chain, draftAfter, drafted, PATIENT, PRIMARY, PRIMARY_PLAN, RECORDS } from './fixture.ts';
 
 const { primary, secondary, tertiary } = chain();
 
@@ -111,5 +114,33 @@ describe('R-CO-2 balance of a secondary', () => {
       'claim C2610P1001A-2, 84980 (priority 1), line 2 (J0696): charge 25.50 ≠ paid 20.00 + adjustments 9.50 = 29.50',
       'claim C2610P1001A-2, 84980 (priority 1): paid (AMT*D) 168.00 ≠ lines paid 172.00 − claim adjustments 0.00 = 172.00',
     ]);
+  });
+});
+
+describe('R-CO-1 a line the primary split', () => {
+  // the primary answered line 1 (S9500, 110.00) in two pieces, both with our REF*6R
+  const remittance = structuredClone(primary.remittance);
+  const clp = remittance.claims[0]!;
+  const [one, ...rest] = clp.lines;
+  const piece = (position: number, charge: number, paid: number, cas: [string, string, number][]) => ({
+    ...one!, position, chargeCents: charge, paidCents: paid, amounts: [],
+    adjustments: cas.map(([group, reason, cents], k) => ({ position: position + k + 1, group: group as 'CO' | 'PR', reason, cents, quantity: null })),
+  });
+  clp.lines = [piece(9001, 6000, 3200, [['CO', '45', 2000], ['PR', '2', 800]]), piece(9011, 5000, 0, [['PR', '1', 5000]]), ...rest];
+  const posted = postRemittance({ remittance, payer: 'bcbstx', claims: [toStoredClaim(PRIMARY)], previous: [], now: '2026-11-21T10:00:00', newId: () => 'SPLIT1' }).claims;
+
+  it('R-CO-1: writes one 2430 per piece under the one 2400; the pieces add up to SV102 (R-CO-2)', () => {
+    expect(posted[0]!.lines[0]!.positions).toEqual([9001, 9011]);
+    const s = drafted(draftSecondary({ claim: PRIMARY, postings: posted, remitClaim: clp, patient: PATIENT, payers: RECORDS.payers }));
+    expect(s.priorPayers![0]!.lines.filter((l) => l.line === 1).map((l) => [l.paidCents, l.adjustments.map((a) => `${a.group}-${a.reason} ${a.cents}`), l.remainingPatientCents])).toEqual([
+      [3200, ['CO-45 2000', 'PR-2 800'], 800],
+      [0, ['PR-1 5000'], 5000],
+    ]);
+    expect(secondaryBalanceProblems(s)).toEqual([]);
+    const text = write837(batch([s], 9)).text;
+    expect(text).toContain('REF*6R*C2610P1001A-2-1~\nSVD*84980*32*HC:S9500**1~\nCAS*CO*45*20~\nCAS*PR*2*8~\nDTP*573*D8*20261110~\nAMT*EAF*8~\nSVD*84980*0*HC:S9500**1~\nCAS*PR*1*50~\nDTP*573*D8*20261110~\nAMT*EAF*50~\nLX*2~');
+    const back = read837(text);
+    expect(back.errors).toEqual([]);
+    expect(back.claims[0]!.lines[0]!.adjudications.map((a) => a.paidCents)).toEqual([3200, 0]);
   });
 });

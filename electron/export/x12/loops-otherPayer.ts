@@ -89,17 +89,17 @@ export function otherPayers(claim: Claim, ctx: ClaimContext): OtherPayer[] {
   return priors.map((prior, k) => otherPayer(claim, prior, k, ctx));
 }
 
-/** 2430 of line `n`: one per earlier payer that adjudicated it, in payer order. */
+/** 2430 of line `n`: one per earlier payer that adjudicated it (one per piece of a split line), in payer order. */
 export function loop2430(others: readonly OtherPayer[], n: number, p: Problems, out: Segment[]): void {
   for (const o of others) {
-    const l = o.prior.lines.find((x) => x.line === n);
-    if (!l) continue;
-    const field = `${o.field}.lines[${n}]`;
-    out.push(
-      seg('SVD', o.payerId, money(l.paidCents), ['HC', l.code, ...l.modifiers], '', decimal(l.unitsPaid)),
-      ...cas(l.adjustments, `${field}.adjustments`, p),
-      date573(o.prior.adjudicatedOn, field, p),
-      seg('AMT', 'EAF', money(l.remainingPatientCents)),
-    );
+    for (const l of o.prior.lines.filter((x) => x.line === n)) {
+      const field = `${o.field}.lines[${n}]`;
+      out.push(
+        seg('SVD', o.payerId, money(l.paidCents), ['HC', l.code, ...l.modifiers], '', decimal(l.unitsPaid)),
+        ...cas(l.adjustments, `${field}.adjustments`, p),
+        date573(o.prior.adjudicatedOn, field, p),
+        seg('AMT', 'EAF', money(l.remainingPatientCents)),
+      );
+    }
   }
 }
