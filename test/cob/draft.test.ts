@@ -110,6 +110,8 @@ describe('R-CO-2 balance of a secondary', () => {
     const good = write837(batch([secondary.claim], 8)).text;
     const bad = good.replace('SVD*84980*16*HC:J0696**6~', 'SVD*84980*20*HC:J0696**6~');
     expect(read837(good).errors).toEqual([]);
+    const noSubscriber = good.replace('NM1*IL*1*GARZA*HELEN****MI*XOB123456789~\n', '').replace(/SE\*(\d+)\*/, (_m, n: string) => `SE*${Number(n) - 1}*`);
+    expect(read837(noSubscriber).errors.map((e) => e.message)).toEqual(['other payer 84980 has no 2330A NM1*IL subscriber']);
     expect(read837(bad).errors.map((e) => e.message)).toEqual([
       'claim C2610P1001A-2, 84980 (priority 1), line 2 (J0696): charge 25.50 ≠ paid 20.00 + adjustments 9.50 = 29.50',
       'claim C2610P1001A-2, 84980 (priority 1): paid (AMT*D) 168.00 ≠ lines paid 172.00 − claim adjustments 0.00 = 172.00',

@@ -95,6 +95,8 @@ export function checkOtherPayers(r: Reading837, claim: ReadClaim): void {
   const at = r.claimAt;
   const ids = new Set(claim.otherPayers.map((o) => o.payerId));
   for (const o of claim.otherPayers) {
+    if (o.payerId === null) r.issues.error(at, '2320', `other payer in position ${o.responsibility} has no 2330B NM1*PR payer`);
+    if (o.memberId === null) r.issues.error(at, '2320', `other payer ${o.payerId ?? '?'} has no 2330A NM1*IL subscriber`);
     if (o.paidCents === null) r.issues.error(at, '2320', `other payer ${o.payerId ?? '?'} has no AMT*D paid amount`);
     const lineEaf = claim.lines.some((l) => l.adjudications.some((a) => a.payerId === o.payerId && a.remainingPatientCents !== null));
     if (lineEaf && o.remainingPatientCents !== null) r.issues.error(at, '2320', `other payer ${o.payerId ?? '?'} has AMT*EAF at claim and line level`);
