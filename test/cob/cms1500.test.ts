@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderCms1500 } from '../../electron/export/cms1500/index.ts';
 import { boxes, readGlyphs, type Glyph } from '../cms1500/readback.ts';
+import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
+import { draftOwnCodesSecondary } from '../../electron/cob/ownCodesSecondary.ts';
 import { chain, RECORDS } from './fixture.ts';
+import * as mcr from './medicareFixture.ts';
 
 const { secondary, tertiary } = chain();
 const ITEMS = ['1a', '9', '9a', '9d', '11', '11c', '11d_yes', '11d_no', '26'];
@@ -67,5 +70,29 @@ describe('CMS-1500 for a secondary claim', () => {
       '      not covered; the remark codes usually say why.',
     ]);
     expect(lines(pages[2]!)[0]).toBe("Remittance for claim C2610P1001A-3: secondary payer's adjudication");
+  });
+});
+
+describe('CMS-1500 for the own-code secondary after Medicare (R-CO-3)', () => {
+  it('R-CO-3: 9, 9a, 9d name Medicare, 11d YES, and Medicare\'s remittance page shows the lines it saw and the denial restated', async () => {
+    const d = draftSecondary({ claim: mcr.medicareClaim, postings: mcr.postings, remitClaim: mcr.remittance.claims[0]!, patient: mcr.DATASET.patients[0]!, payers: mcr.DATASET.payers });
+    if (d.kind !== 'ownCodes') throw new Error(d.kind);
+    const r = draftOwnCodesSecondary({ dataset: mcr.DATASET, medicareClaim: mcr.medicareClaim, adjudication: d.adjudication, coverage: d.coverage, today: mcr.TODAY });
+    if (r.kind !== 'draft') throw new Error(r.reason);
+    const pages = await readGlyphs(await renderCms1500({ claims: [r.claim], dataset: mcr.DATASET, mode: 'data', now: '2026-11-21T10:00:00', attachRemittances: true }));
+    expect(pages).toHaveLength(2);
+    expect(boxes(pages[0]!, ['9', '9a', '9d', '11c', '11d_yes'])).toEqual({ '9': 'ROE, RICHARD', '9a': '1EG4TE5MK73', '9d': 'MEDICARE DME MAC', '11c': 'RETIREE SUPPLEMENT PLAN', '11d_yes': 'X' });
+    const text = lines(pages[1]!);
+    expect(text.slice(1, 4)).toEqual([
+      'Payer: Medicare DME MAC (payer ID 17003)',
+      `Our claim ${mcr.medicareClaim.id}   payer claim number 94005000001   remittance date 2026-11-12`,
+      'Billed 462.00   paid 0.00   patient responsibility 462.00',
+    ]);
+    expect(text).toContain('Claim adjustments: PR-204 360.00');
+    expect(text.filter((l) => /^\d /.test(l))).toEqual([
+      '2    2026-10-01            J0696               34.00       0.00       0.00      34.00',
+      '4    2026-10-02            J0696               34.00       0.00       0.00      34.00',
+      '6    2026-10-03            J0696               34.00       0.00       0.00      34.00',
+    ]);
   });
 });
