@@ -87,9 +87,27 @@ export function adjudicationOf({ claim, posting, remitClaim }: AdjudicationInput
   };
 }
 
-/** The payment posting still standing: the last one not undone by a reversal (R-RA-4). */
+/**
+ * The payment standing on a claim: its payment postings not undone by a reversal (R-RA-4). A claim
+ * the payer split across remittances has one per part; they are taken together (amounts added,
+ * lines joined, the first part's claim number, the last part's date), as the next payer sees one
+ * decision per earlier payer.
+ */
 export function standingPayment(postings: readonly ClaimPosting[]): ClaimPosting | null {
   const reversed = new Set(postings.map((p) => p.reverses).filter((id): id is string => id !== null));
   const standing = postings.filter((p) => p.kind === 'payment' && !reversed.has(p.id));
-  return standing[standing.length - 1] ?? null;
+  const last = standing[standing.length - 1];
+  if (!last || standing.length === 1) return last ?? null;
+  const add = (f: (p: ClaimPosting) => number) => standing.reduce((s, p) => s + f(p), 0);
+  return {
+    ...last,
+    payerClaimNumber: standing[0]!.payerClaimNumber,
+    chargeCents: add((p) => p.chargeCents),
+    paidCents: add((p) => p.paidCents),
+    patientResponsibilityCents: add((p) => p.patientResponsibilityCents),
+    adjustments: standing.flatMap((p) => p.adjustments),
+    remarks: standing.flatMap((p) => p.remarks),
+    lines: standing.flatMap((p) => p.lines).sort((a, b) => a.line - b.line),
+    needsReview: standing.some((p) => p.needsReview),
+  };
 }

@@ -8,6 +8,8 @@ import { read837 } from '../../electron/export/x12/read837.ts';
 import { write837 } from '../../electron/export/x12/write837.ts';
 import { postRemittance } from '../../electron/receive/postRemittance.ts';
 import { toStoredClaim } from '../../electron/receive/storedClaim.ts';
+import { remittanceOf } from '../receive/flow.ts';
+import { respond } from '../support/testPayer.ts';
 import { adjudicate, batch, chain, draftAfter, drafted, PATIENT, PRIMARY, PRIMARY_PLAN, RECORDS } from './fixture.ts';
 
 const { primary, secondary, tertiary } = chain();
@@ -144,5 +146,29 @@ describe('R-CO-1 a line the primary split', () => {
     const back = read837(text);
     expect(back.errors).toEqual([]);
     expect(back.claims[0]!.lines[0]!.adjudications.map((a) => a.paidCents)).toEqual([3200, 0]);
+  });
+});
+
+describe('R-CO-1 a claim the primary split across two remittances', () => {
+  const plan = { ...PRIMARY_PLAN, claims: { C2610P1001A: { ...PRIMARY_PLAN.claims!.C2610P1001A!, splitAfterLine: 2 } } };
+  const response = respond(write837(batch([PRIMARY], 330)).text, plan);
+  const [first, second] = response.remits.map(remittanceOf);
+  const stored = [toStoredClaim(PRIMARY)];
+  const p1 = postRemittance({ remittance: first!, payer: 'bcbstx', claims: stored, previous: [], now: '2026-11-21T10:00:00', newId: () => 'PART1' }).claims;
+  const p2 = postRemittance({ remittance: second!, payer: 'bcbstx', claims: stored, previous: p1, now: '2026-11-21T10:00:00', newId: () => 'PART2' }).claims;
+
+  it('R-CO-1: waits while only the first part is in, naming the lines still open', () => {
+    expect(draftSecondary({ claim: PRIMARY, postings: p1, patient: PATIENT, payers: RECORDS.payers })).toEqual({
+      kind: 'none', reason: 'claim C2610P1001A: line(s) 3, 4 have no adjudication yet (a split claim waits for its other part)',
+    });
+  });
+
+  it('R-CO-1: with both parts, one 2320 with the payments added and all four lines\' 2430', () => {
+    const s = drafted(draftSecondary({ claim: PRIMARY, postings: [...p1, ...p2], patient: PATIENT, payers: RECORDS.payers }));
+    const prior = s.priorPayers![0]!;
+    expect([prior.paidCents, prior.payerClaimNumber, prior.remainingPatientCents, prior.lines.map((l) => [l.line, l.paidCents])]).toEqual([
+      16800, '94001000001', 9200, [[1, 3200], [2, 1600], [3, 0], [4, 12000]],
+    ]);
+    expect(read837(write837(batch([s], 331)).text).errors).toEqual([]);
   });
 });
