@@ -1,5 +1,6 @@
 // What the claim engine produces and the exporters consume. Field names of Claim, ClaimLine and
 // Finding that appear in `perdiem build --json` are a public contract (docs/cli.md, `perdiem build`).
+import type { PriorPayerAdjudication } from './priorPayers.ts';
 import type { IsoDate, NdcUnit } from './types.ts';
 
 export type LineKind = 'perDiem' | 'drug' | 'waste' | 'supply' | 'nursing';
@@ -55,6 +56,10 @@ export interface Claim {
   periodTo: IsoDate;
   lines: ClaimLine[];
   status?: ClaimStatus;
+  /** a secondary or tertiary claim: the claim it follows (the previous payer's claim), R-CO-1 */
+  primaryClaim?: string | null;
+  /** R-CO-1: each earlier payer's adjudication, in payer order (837P 2320/2430, CMS-1500 item 9) */
+  priorPayers?: PriorPayerAdjudication[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -19,6 +19,7 @@ const DEFAULTS: PayerSettings = {
   claimPeriod: 'month',
   timelyFilingDays: 365,
   pdfPageTotals: 'continued',
+  // billSecondaryWithOwnCodes (R-CO-3) is off unless a payer sets it: read as `=== true`, not stored yet
 };
 
 export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze(DEFAULTS);

@@ -67,6 +67,8 @@ export interface PayerSettings {
   timelyFilingDays: number;
   /** CMS-1500 multi-page claims: 'continued' (CONTINUED in 28, total on the last page) or 'perPage'. */
   pdfPageTotals: 'continued' | 'perPage';
+  /** R-CO-3: as a secondary after Medicare, bill with this payer's own code set and Medicare's denial (default false; optional until the store keeps it) */
+  billSecondaryWithOwnCodes?: boolean;
 }
 
 /** Prices keyed by `CODE` or `CODE:NDC` (the latter wins), in micro-dollars per unit. */
@@ -133,6 +135,9 @@ export interface Coverage {
   relationship: Relationship;
   /** present when relationship is not `self` */
   subscriber?: Subscriber | null;
+  /** dates the coverage is active (R-CO-1: the next payer must cover the date of service); open when absent */
+  from?: IsoDate | null;
+  to?: IsoDate | null;
 }
 
 export interface Patient {

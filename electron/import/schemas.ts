@@ -160,6 +160,7 @@ const settingsShape = {
   claimPeriod: oneOf(['month', 'week']),
   timelyFilingDays: positiveInt,
   pdfPageTotals: oneOf(['continued', 'perPage']),
+  billSecondaryWithOwnCodes: z.boolean(),
 } satisfies Record<keyof PayerSettings, z.ZodType>;
 
 export const payerSettings = z.strictObject(settingsShape).partial();

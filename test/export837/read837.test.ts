@@ -40,7 +40,7 @@ describe('read837', () => {
     ]);
     expect(c.lines[2]).toEqual({
       n: 3, code: 'J0696', modifiers: ['JW'], chargeCents: 850, units: 2, pointers: [1, 2], from: '2026-10-01', to: '2026-10-01',
-      lineControlNumber: 'C2610P1001A-3', ndc: '00409733201', ndcQty: 0.25, ndcUnit: 'UN', renderingNpi: null,
+      lineControlNumber: 'C2610P1001A-3', ndc: '00409733201', ndcQty: 0.25, ndcUnit: 'UN', renderingNpi: null, adjudications: [],
     });
     expect(c.lines[3]!.renderingNpi).toBe('1456789019');
     expect(read837(dep).claims.map((x) => x.patientRelationship)).toEqual(['19', '19']);

@@ -150,7 +150,9 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
   }
 
   // items 9, 9a, 9d and 11d: the patient's other coverage, if any (NUCC: "If Yes, complete 9, 9a and 9d")
-  const other = patient.coverages
+  // R-CO-1: a secondary names the payer whose adjudication it carries (the primary), else the first other coverage
+  const prior = claim.priorPayers?.[0];
+  const other = (prior ? patient.coverages.find((c) => c.payer === prior.payer && c.priority === prior.priority) : undefined) ?? patient.coverages
     .filter((c) => c !== coverage && !(c.payer === coverage.payer && c.priority === coverage.priority))
     .sort((a, b) => a.priority - b.priority)[0];
   if (other) {

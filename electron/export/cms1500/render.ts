@@ -15,6 +15,7 @@ import { embedForm } from './form.ts';
 import { PreviewMarker } from './preview.ts';
 import { money } from './format.ts';
 import { LAYOUT, field } from './layout.ts';
+import { addRemittancePages } from '../../cob/remittancePages.ts';
 
 export type FormMode = 'full' | 'data';
 export { FONT_SIZE, type Offset } from './content.ts';
@@ -27,6 +28,8 @@ export interface RenderCms1500Input {
   now: IsoDateTime;
   /** a draft preview: every page carries the PREVIEW - NOT A CLAIM mark (preview.ts) */
   preview?: boolean;
+  /** R-CO-3 / cob.md §9: after a secondary claim's form, a page with each earlier payer's remittance */
+  attachRemittances?: boolean;
 }
 
 const PRODUCER = 'Perdiem CMS-1500 writer';
@@ -72,13 +75,16 @@ export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Arr
   if (input.claims.length === 0) throw new Cms1500Error('no claims to print');
   const offset = checkOffset(input.offset ?? { x: 0, y: 0 });
   // all pages are laid out first, so a claim that cannot be printed stops the run before any drawing
-  const pages = input.claims.flatMap((claim) => layoutClaim(claim, input.dataset, input.now));
+  const claims = input.claims.map((claim) => ({ claim, pages: layoutClaim(claim, input.dataset, input.now) }));
   const doc = await newDocument(input.preview ? 'CMS-1500 (02/12) PREVIEW - NOT A CLAIM' : 'CMS-1500 (02/12) claims', input.now);
   const writer = await PageWriter.for(doc, input.mode === 'full' ? await embedForm(doc) : null);
   const marker = input.preview ? await PreviewMarker.for(doc) : null;
-  for (const values of pages) {
-    const page = writer.addPage(values, offset);
-    marker?.mark(page, offset);
+  for (const { claim, pages } of claims) {
+    for (const values of pages) {
+      const page = writer.addPage(values, offset);
+      marker?.mark(page, offset);
+    }
+    if (input.attachRemittances) await addRemittancePages(doc, claim, input.dataset.payers);
   }
   return doc.save({ useObjectStreams: false });
 }

@@ -4,6 +4,7 @@ import { NDC_UNITS, type NdcUnit, type Organization } from '../../domain/types.t
 import { isDrugCode } from '../../claims/rules/missingNdc.ts';
 import type { Lookup, Problems } from './context.ts';
 import { d8, decimal, money } from './format.ts';
+import { loop2430, otherPayers, type OtherPayer } from './loops-otherPayer.ts';
 import { LEN, MAX_DIAGNOSES, MAX_LINES_PER_CLAIM, MAX_MODIFIERS, MAX_POINTERS } from './limits.ts';
 import { seg, type Segment } from './segment.ts';
 
@@ -135,7 +136,7 @@ function loop2420A(line: ClaimLine, field: string, { lookup, org, p }: ClaimCont
 }
 
 /** Appends the line's segments to `out` (the hot path of a large file: no intermediate arrays). */
-function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext, out: Segment[]): void {
+function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: ClaimContext, others: readonly OtherPayer[], out: Segment[]): void {
   // R-CL-4: home only; another place would need SV105 and a 2420C service facility
   if (line.placeOfService && line.placeOfService !== POS_HOME) {
     ctx.p.add(`${field}.placeOfService`, `'${line.placeOfService}' is not 12 (home); the 837P export writes home services only`);
@@ -143,6 +144,7 @@ function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: 
   out.push(seg('LX', String(n)), sv1(line, claim, field, ctx.p), dtp472(line, field, ctx.p), seg('REF', '6R', lineControlNumber(claim.id, n)));
   if (isDrugLine(line)) loop2410(line, field, ctx.p, out);
   loop2420A(line, field, ctx, out);
+  loop2430(others, n, ctx.p, out);
 }
 
 export function loop2300(claim: Claim, ctx: ClaimContext): Segment[] {
@@ -165,6 +167,9 @@ export function loop2300(claim: Claim, ctx: ClaimContext): Segment[] {
     out.push(seg('REF', 'F8', p.id(claim.originalClaimNumber, LEN.reference, `${field}.originalClaimNumber`)));
   }
   out.push(diagnoses(claim, field, p), ...loop2310A(claim, field, ctx));
-  claim.lines.forEach((line, i) => loop2400(claim, line, i + 1, `${field}.lines[${i + 1}]`, ctx, out));
+  // R-CO-1: a secondary or tertiary claim carries each earlier payer's 2320–2330B, then 2430 per line
+  const others = otherPayers(claim, ctx);
+  for (const o of others) out.push(...o.segments);
+  claim.lines.forEach((line, i) => loop2400(claim, line, i + 1, `${field}.lines[${i + 1}]`, ctx, others, out));
   return out;
 }

@@ -7,12 +7,17 @@ import { LEN } from './limits.ts';
 import { seg, type Segment } from './segment.ts';
 
 /** SBR01 from the coverage priority. */
-const RESPONSIBILITY: Readonly<Record<number, string>> = { 1: 'P', 2: 'S', 3: 'T' };
+export const RESPONSIBILITY: Readonly<Record<number, string>> = { 1: 'P', 2: 'S', 3: 'T' };
 /** PAT01 (2000C) from the relationship of the patient to the subscriber. */
-const PAT01: Readonly<Record<Exclude<Relationship, 'self'>, string>> = { spouse: '01', child: '19', other: 'G8' };
+export const PAT01: Readonly<Record<Exclude<Relationship, 'self'>, string>> = { spouse: '01', child: '19', other: 'G8' };
 
 /** SBR09 when the payer has no filing indicator: ZZ "mutually defined" rather than a guess. */
 const UNKNOWN_FILING = 'ZZ';
+
+/** SBR09 of a payer (2000B, and 2320 for an earlier payer). */
+export function filingIndicator(payer: Payer): string {
+  return (payer.filingIndicator ?? '').trim().toUpperCase() || UNKNOWN_FILING;
+}
 
 function dmg(person: { dob: string; sex: string }, field: string, p: Problems): Segment {
   let dob = '';
@@ -25,7 +30,7 @@ function dmg(person: { dob: string; sex: string }, field: string, p: Problems): 
   return seg('DMG', 'D8', dob, person.sex);
 }
 
-function personName(who: { lastName: string; firstName: string; middle?: string | null }, field: string, p: Problems): string[] {
+export function personName(who: { lastName: string; firstName: string; middle?: string | null }, field: string, p: Problems): string[] {
   return [
     p.text(who.lastName, LEN.lastOrOrg, `${field}.lastName`),
     p.text(who.firstName, LEN.first, `${field}.firstName`, false),
@@ -48,7 +53,7 @@ export function loop2000B(hl: number, party: SubscriberParty, p: Problems): Segm
   const sbr01 = RESPONSIBILITY[coverage.priority];
   if (!sbr01) p.add(`${field}.priority`, `${coverage.priority} is not 1, 2 or 3`);
   const group = coverage.groupNumber ? p.id(coverage.groupNumber, LEN.reference, `${field}.groupNumber`) : '';
-  const filing = (payer.filingIndicator ?? '').trim().toUpperCase() || UNKNOWN_FILING;
+  const filing = filingIndicator(payer);
   const out: Segment[] = [
     seg('HL', String(hl), '1', '22', self ? '0' : '1'),
     seg('SBR', sbr01 ?? 'U', self ? '18' : '', group, '', '', '', '', '', filing),

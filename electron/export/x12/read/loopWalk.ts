@@ -121,7 +121,11 @@ export function walkLoops(segments: readonly (readonly string[])[], span: Transa
       issues.error(i, stack.at(-1)?.loop ?? '', `unexpected ${shown}`);
       continue;
     }
-    if (candidates && !enter(pick(candidates, stack), i)) continue;
+    // SBR opens 2320 inside a claim but is plain content of 2000B: an opener whose loop has no
+    // parent open here, in a loop that lists it, is that loop's segment.
+    const chosen = candidates ? pick(candidates, stack) : null;
+    const asContent = chosen !== null && !q && !stack.some((o) => chosen.def.parents.includes(o.loop)) && (stack.at(-1)?.def.order.includes(id) ?? false);
+    if (chosen && !asContent && !enter(chosen, i)) continue;
     const top = stack.at(-1);
     if (!top) {
       issues.error(i, '', `${id} outside the transaction structure`);

@@ -3,6 +3,7 @@
 import { isRealDate } from '../../format.ts';
 import { MAX_LINES_PER_CLAIM } from '../../limits.ts';
 import { cents, d8ToIso } from '../values.ts';
+import { checkOtherPayers } from './otherPayers.ts';
 import type { Handler, Reading837 } from './reading.ts';
 import type { ReadLine } from './result.ts';
 
@@ -26,9 +27,12 @@ export function finishClaim(r: Reading837): void {
     if (/^J\d{4}$/.test(l.code) && !l.ndc) err(lx, '2400', `line ${l.n}: ${l.code} is a J-code line without 2410 LIN/CTP`);
     if (l.ndc && l.ndcQty === null) err(lx, '2410', `line ${l.n}: LIN without CTP`);
   }
+  checkOtherPayers(r, claim);
   r.claims.push(claim);
   r.claim = null;
   r.line = null;
+  r.otherPayer = null;
+  r.adjudication = null;
 }
 
 export const claim: Handler = (s, at, r) => {
@@ -39,7 +43,7 @@ export const claim: Handler = (s, at, r) => {
   if (qual !== 'B') r.error(at, 'CLM05-2 is not B');
   r.claim = {
     id: s[1] ?? '', totalCents: total ?? 0, placeOfService: pos, frequency: freq, priorAuth: null, originalClaimNumber: null,
-    diagnoses: [], referringNpi: null, payerId: r.payerId, memberId: r.memberId, patientRelationship: r.relationship, lines: [],
+    diagnoses: [], referringNpi: null, payerId: r.payerId, memberId: r.memberId, patientRelationship: r.relationship, otherPayers: [], lines: [],
   };
   if (r.currentHl) r.currentHl.claims++;
 };
@@ -64,7 +68,7 @@ export const lineNumber: Handler = (s, at, r) => {
   }
   const n = Number(s[1]);
   if (n !== r.claim.lines.length + 1) r.error(at, `LX01 ${s[1]} out of sequence (expected ${r.claim.lines.length + 1})`);
-  const line: ReadLine = { n, code: '', modifiers: [], chargeCents: 0, units: 0, pointers: [], from: '', to: '', lineControlNumber: null, ndc: null, ndcQty: null, ndcUnit: null, renderingNpi: null };
+  const line: ReadLine = { n, code: '', modifiers: [], chargeCents: 0, units: 0, pointers: [], from: '', to: '', lineControlNumber: null, ndc: null, ndcQty: null, ndcUnit: null, renderingNpi: null, adjudications: [] };
   r.line = line;
   r.claim.lines.push(line);
   r.lineAt.set(line, at.i);
@@ -128,5 +132,6 @@ export const reference: Handler = (s, at, r) => {
     if (s[1] === 'G1') r.claim.priorAuth = s[2] ?? null;
     if (s[1] === 'F8') r.claim.originalClaimNumber = s[2] ?? null;
   }
+  if (loop === '2330B' && r.otherPayer && s[1] === 'F8') r.otherPayer.payerClaimNumber = s[2] ?? null;
   if (loop === '2400' && r.line && s[1] === '6R') r.line.lineControlNumber = s[2] ?? null;
 };

@@ -25,6 +25,10 @@ const LOOPS: Readonly<Record<string, LoopDef>> = {
   '2310A': { opensWith: ['NM1*DN', 'NM1*P3'], order: ['NM1', 'REF'], required: ['NM1'], parents: ['2300'], rank: 1 },
   '2310B': { opensWith: ['NM1*82'], order: ['NM1', 'PRV', 'REF'], required: ['NM1'], parents: ['2300'], rank: 2 },
   '2310C': { opensWith: ['NM1*77'], order: ['NM1', 'N3', 'N4', 'REF', 'PER'], required: ['NM1', 'N3', 'N4'], parents: ['2300'], rank: 3 },
+  // R-CO-1: an earlier payer (cob.md §2); its SBR is told from 2000B's by the open 2300
+  '2320': { opensWith: ['SBR'], order: ['SBR', 'CAS', 'AMT', 'OI', 'MOA'], required: ['SBR', 'OI'], parents: ['2300'], rank: 4 },
+  '2330A': { opensWith: ['NM1*IL'], order: ['NM1', 'N3', 'N4', 'REF'], required: ['NM1'], parents: ['2320'], rank: 1 },
+  '2330B': { opensWith: ['NM1*PR'], order: ['NM1', 'N3', 'N4', 'DTP', 'REF'], required: ['NM1'], parents: ['2320'], rank: 2 },
   '2400': {
     opensWith: ['LX'],
     order: ['LX', 'SV1', 'SV5', 'PWK', 'CR1', 'CR3', 'CRC', 'DTP', 'QTY', 'MEA', 'CN1', 'REF', 'AMT', 'K3', 'NTE', 'PS1', 'HCP'],
@@ -38,6 +42,7 @@ const LOOPS: Readonly<Record<string, LoopDef>> = {
   '2420C': { opensWith: ['NM1*77'], order: ['NM1', 'N3', 'N4', 'REF'], required: ['NM1', 'N3', 'N4'], parents: ['2400'], rank: 3 },
   '2420E': { opensWith: ['NM1*DK'], order: ['NM1', 'N3', 'N4', 'REF', 'PER'], required: ['NM1'], parents: ['2400'], rank: 5 },
   '2420F': { opensWith: ['NM1*DN', 'NM1*P3'], order: ['NM1', 'REF'], required: ['NM1'], parents: ['2400'], rank: 6 },
+  '2430': { opensWith: ['SVD'], order: ['SVD', 'CAS', 'DTP', 'AMT'], required: ['SVD', 'DTP'], parents: ['2400'], rank: 7 },
 };
 
 export const GRAMMAR_837P: Grammar = {

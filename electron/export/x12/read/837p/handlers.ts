@@ -3,6 +3,7 @@
 import type { WalkHooks } from '../loopWalk.ts';
 import { claim, diagnoses, drug, drugQuantity, finishClaim, lineNumber, reference, service, serviceDate } from './claims.ts';
 import { hierarchy } from './hlTree.ts';
+import { adjudicationDate, adjustment, endOtherPayer, lineAdjudication, otherAmount, otherSubscriber } from './otherPayers.ts';
 import { cityStateZip, demographics, name, patient, street, subscriber, taxonomy } from './parties.ts';
 import type { Handler, Reading837 } from './reading.ts';
 
@@ -13,12 +14,17 @@ const fileDate: Handler = (s, _at, r) => {
 
 function endLine(r: Reading837): void {
   r.line = null;
+  endOtherPayer(r);
 }
+
+/** SBR is the subscriber in 2000B and an earlier payer in 2320; DTP a service date or a payer's adjudication date. */
+const sbr: Handler = (s, at, r) => (at.loop === '2320' ? otherSubscriber : subscriber)(s, at, r);
+const dtp: Handler = (s, at, r) => (at.loop === '2330B' || at.loop === '2430' ? adjudicationDate : serviceDate)(s, at, r);
 
 const SEGMENTS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['BHT', fileDate],
   ['HL', hierarchy],
-  ['SBR', subscriber],
+  ['SBR', sbr],
   ['PAT', patient],
   ['NM1', name],
   ['N3', street],
@@ -30,7 +36,10 @@ const SEGMENTS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['HI', diagnoses],
   ['LX', lineNumber],
   ['SV1', service],
-  ['DTP', serviceDate],
+  ['DTP', dtp],
+  ['CAS', adjustment],
+  ['AMT', otherAmount],
+  ['SVD', lineAdjudication],
   ['LIN', drug],
   ['CTP', drugQuantity],
 ]);
@@ -42,6 +51,7 @@ const ON_OPEN: ReadonlyMap<string, (r: Reading837) => void> = new Map<string, (r
   ['2000C', finishClaim],
   ['2300', finishClaim],
   ['2400', endLine],
+  ['2320', endOtherPayer],
 ]);
 
 export function hooks837(r: Reading837): WalkHooks {

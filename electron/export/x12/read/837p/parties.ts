@@ -13,6 +13,11 @@ export const name: Handler = (s, at, r) => {
   if (loop === '2010BB') r.payerId = s[9] ?? null;
   if (loop === '2310A' && r.claim) r.claim.referringNpi = s[9] ?? null;
   if (loop === '2420A' && r.line) r.line.renderingNpi = s[9] ?? null;
+  if (loop === '2330A' && r.otherPayer) r.otherPayer.memberId = s[9] ?? null;
+  if (loop === '2330B' && r.otherPayer) {
+    r.otherPayer.payerName = s[3] ?? null;
+    r.otherPayer.payerId = s[9] ?? null;
+  }
 };
 
 export const street: Handler = (s, at, r) => {

@@ -2,7 +2,7 @@
 // subscriber/payer they inherit, and the HL nodes for the tree checks at the end.
 import type { Issues } from '../issues.ts';
 import type { OpenLoop } from '../loopWalk.ts';
-import type { ReadClaim, ReadLine } from './result.ts';
+import type { ReadClaim, ReadLine, ReadLineAdjudication, ReadOtherPayer } from './result.ts';
 
 export interface HlNode {
   id: number;
@@ -29,6 +29,9 @@ export class Reading837 {
   claim: ReadClaim | null = null;
   claimAt = 0;
   line: ReadLine | null = null;
+  /** the open 2320 and 2430 */
+  otherPayer: ReadOtherPayer | null = null;
+  adjudication: ReadLineAdjudication | null = null;
   /** LX index per line, so claim-level checks can point at the line they fault */
   readonly lineAt = new Map<ReadLine, number>();
   /** 2010BB NM109 and 2010BA NM109, copied into each claim under them */

@@ -17,6 +17,50 @@ export interface ReadLine {
   ndcQty: number | null;
   ndcUnit: string | null;
   renderingNpi: string | null;
+  /** 2430: each earlier payer's decision on the line */
+  adjudications: ReadLineAdjudication[];
+}
+
+export interface ReadAdjustment {
+  group: string;
+  reason: string;
+  cents: number;
+  quantity: number | null;
+}
+
+/** 2430 as read. */
+export interface ReadLineAdjudication {
+  /** SVD01 = that payer's 2330B NM109 */
+  payerId: string;
+  paidCents: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  adjustments: ReadAdjustment[];
+  /** DTP*573, ISO */
+  adjudicatedOn: string | null;
+  /** AMT*EAF */
+  remainingPatientCents: number | null;
+}
+
+/** 2320 + 2330A + 2330B as read. */
+export interface ReadOtherPayer {
+  /** SBR01 P S T … */
+  responsibility: string;
+  relationship: string;
+  groupNumber: string | null;
+  filingIndicator: string;
+  adjustments: ReadAdjustment[];
+  /** AMT*D */
+  paidCents: number | null;
+  /** AMT*EAF at claim level */
+  remainingPatientCents: number | null;
+  memberId: string | null;
+  payerName: string | null;
+  payerId: string | null;
+  adjudicatedOn: string | null;
+  /** 2330B REF*F8 */
+  payerClaimNumber: string | null;
 }
 
 export interface ReadClaim {
@@ -32,6 +76,8 @@ export interface ReadClaim {
   memberId: string | null;
   /** PAT01 when the patient is not the subscriber */
   patientRelationship: string | null;
+  /** 2320–2330B, in file order */
+  otherPayers: ReadOtherPayer[];
   lines: ReadLine[];
 }
 

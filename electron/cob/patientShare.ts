@@ -1,0 +1,92 @@
+// R-CO-4 Last payer: what is still patient responsibility after the last payer becomes the
+// patient's balance. A claim chain is a first claim and the claims that followed it down the
+// payer order (primaryClaim links); its patient share is the last payer's PR, once no coverage
+// is left to bill. Pure: claims, postings, patients and payers in; shares per chain out.
+import type { Claim } from '../domain/claims.ts';
+import type { IsoDate, Patient, Payer } from '../domain/types.ts';
+import type { ClaimPosting } from '../receive/postingTypes.ts';
+import { standingPayment } from './adjudication.ts';
+import { nextCoverage } from './nextCoverage.ts';
+
+export interface PayerShare {
+  payer: string;
+  payerName: string;
+  claimId: string;
+  paidCents: number;
+  /** non-PR adjustments: the contract write-off and denials the office absorbs */
+  adjustedCents: number;
+  adjudicatedOn: IsoDate;
+}
+
+export type ShareState =
+  /** the last payer has answered and no coverage is left: the PR is the patient's */
+  | 'patient'
+  /** the last payer left PR and another coverage is active: bill it first (R-CO-1) */
+  | 'next-payer'
+  /** the last claim of the chain has no standing payment yet */
+  | 'awaiting-payer';
+
+export interface PatientShare {
+  patient: string;
+  /** the chain's first claim */
+  claimId: string;
+  lastClaimId: string;
+  from: IsoDate;
+  to: IsoDate;
+  chargeCents: number;
+  payers: PayerShare[];
+  /** what the patient owes on the chain (0 unless state is `patient`), after their own payments */
+  patientCents: number;
+  state: ShareState;
+  /** when the balance became the patient's (the last payer's remittance date): aging starts here */
+  since: IsoDate | null;
+  /** in words, for the biller */
+  note: string;
+}
+
+export interface PatientShareInput {
+  claims: readonly Claim[];
+  postings: readonly ClaimPosting[];
+  patients: readonly Patient[];
+  payers: readonly Payer[];
+  /** what the patient already paid, per first claim of a chain */
+  patientPayments?: readonly { claimId: string; cents: number }[];
+}
+
+const live = (c: Claim) => c.status !== 'void' && c.frequency === '1';
+
+/** R-CO-4: one share per claim chain, in the order the first claims are given. */
+export function patientShares(input: PatientShareInput): PatientShare[] {
+  const claims = input.claims.filter(live);
+  const out: PatientShare[] = [];
+  for (const first of claims.filter((c) => !c.primaryClaim)) {
+    const chain = [first];
+    for (let next = claims.find((c) => c.primaryClaim === first.id); next; next = claims.find((c) => c.primaryClaim === chain[chain.length - 1]!.id)) chain.push(next);
+    out.push(shareOf(chain, input));
+  }
+  return out;
+}
+
+function shareOf(chain: readonly Claim[], input: PatientShareInput): PatientShare {
+  const first = chain[0]!;
+  const last = chain[chain.length - 1]!;
+  const payers: PayerShare[] = [];
+  let lastPayment = null;
+  for (const c of chain) {
+    const p = standingPayment(input.postings.filter((x) => x.claimId === c.id));
+    if (c === last) lastPayment = p;
+    if (!p) continue;
+    const nonPr = [...p.adjustments, ...p.lines.flatMap((l) => l.adjustments)].filter((a) => a.group !== 'PR').reduce((s, a) => s + a.cents, 0);
+    payers.push({ payer: c.payer, payerName: input.payers.find((x) => x.id === c.payer)?.name ?? c.payer, claimId: c.id, paidCents: p.paidCents, adjustedCents: nonPr, adjudicatedOn: p.remittance.paymentDate });
+  }
+  const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, from: first.periodFrom, to: first.periodTo, chargeCents: first.totalCents, payers };
+  if (!lastPayment) return { ...base, patientCents: 0, state: 'awaiting-payer', since: null, note: `waiting for ${last.payer} to answer claim ${last.id}` };
+  const pr = lastPayment.patientResponsibilityCents;
+  const patient = input.patients.find((p) => p.id === first.patient);
+  const next = patient && pr > 0 ? nextCoverage(patient, last.coveragePriority, last.lines) : null;
+  if (next && next.coverage) {
+    return { ...base, patientCents: 0, state: 'next-payer', since: null, note: `${last.payer} left ${pr} cents of patient responsibility; bill ${next.coverage.payer} (priority ${next.coverage.priority}) first` };
+  }
+  const paid = (input.patientPayments ?? []).filter((x) => x.claimId === first.id).reduce((s, x) => s + x.cents, 0);
+  return { ...base, patientCents: pr - paid, state: 'patient', since: lastPayment.remittance.paymentDate, note: `after ${last.payer}, the last payer` };
+}
