@@ -98,11 +98,12 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'electron/paths': [],
   db: ['electron/domain'],
   'electron/claims': ['electron/domain'],
-  'electron/export': ['electron/domain', 'electron/claims'],
+  // the 837P writer and reader hold a secondary claim to R-CO-2 (cob/balance.ts)
+  'electron/export': ['electron/domain', 'electron/claims', 'electron/cob', 'electron/receive'],
   // import checks at entry what the 837P will need (billingProvider.ts), with the exporter's own rules
   'electron/import': ['electron/domain', 'electron/claims', 'electron/export'],
-  'electron/receive': ['electron/domain', 'electron/claims', 'electron/export', 'electron/import'],
-  'electron/cob': ['electron/domain', 'electron/claims', 'electron/export', 'electron/import', 'electron/receive'],
+  'electron/receive': ['electron/domain', 'electron/claims'],
+  'electron/cob': ['electron/domain', 'electron/claims', 'electron/receive'],
   'electron/security': ['electron/domain', 'db'],
   'electron/services': ['electron/domain', 'db', 'electron/claims', 'electron/import', 'electron/export', 'electron/receive', 'electron/cob', 'electron/security'],
   'electron/demo': ['electron/domain', 'db', 'electron/import', 'electron/services'],

@@ -3,8 +3,8 @@
 // gives a balanced secondary.
 import type { Claim } from '../domain/claims.ts';
 import type { PriorAdjustment, PriorLineAdjudication, PriorPayerAdjudication } from '../domain/priorPayers.ts';
-import type { ClaimPosting, PostedAdjustment } from '../receive/postingTypes.ts';
-import type { Procedure, RemitClaim } from '../receive/remittance.ts';
+import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
+import type { Procedure, RemitClaim } from '../domain/remittance.ts';
 
 export const prOf = (as: readonly { group: string; cents: number }[]): number => as.filter((a) => a.group === 'PR').reduce((s, a) => s + a.cents, 0);
 

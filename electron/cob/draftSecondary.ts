@@ -3,8 +3,8 @@
 import type { Claim } from '../domain/claims.ts';
 import type { PriorPayerAdjudication } from '../domain/priorPayers.ts';
 import type { Coverage, Patient, Payer } from '../domain/types.ts';
-import type { ClaimPosting } from '../receive/postingTypes.ts';
-import type { RemitClaim } from '../receive/remittance.ts';
+import type { ClaimPosting } from '../domain/postings.ts';
+import type { RemitClaim } from '../domain/remittance.ts';
 import { adjudicationOf, standingPayment } from './adjudication.ts';
 import { secondaryBalanceProblems } from './balance.ts';
 import { nextCoverage } from './nextCoverage.ts';

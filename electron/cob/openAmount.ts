@@ -1,7 +1,7 @@
 // R-CO-1: what a payer left that the next payer may pay: the patient responsibility (PR at claim
 // and line level) and the lines it denied for reasons other than the contract (CO-45 is the
 // provider's write-off under that payer's contract and is nobody's to pay).
-import type { ClaimPosting, LinePosting } from '../receive/postingTypes.ts';
+import type { ClaimPosting, LinePosting } from '../domain/postings.ts';
 import { prOf } from './adjudication.ts';
 
 /** A line paid nothing with adjustments beyond PR and CO-45: denied, so another payer may cover it. */

@@ -4,7 +4,7 @@
 // is left to bill. Pure: claims, postings, patients and payers in; shares per chain out.
 import type { Claim } from '../domain/claims.ts';
 import type { IsoDate, Patient, Payer } from '../domain/types.ts';
-import type { ClaimPosting } from '../receive/postingTypes.ts';
+import type { ClaimPosting } from '../domain/postings.ts';
 import { standingPayment } from './adjudication.ts';
 import { nextCoverage } from './nextCoverage.ts';
 

@@ -3,7 +3,7 @@
 // sent is voided (frequency 8, R-CL-9), a draft is held, each with the reason; the followers of
 // those follow the same way. Pure: the caller stores the holds and exports the voids.
 import type { Claim } from '../domain/claims.ts';
-import type { ClaimPosting } from '../receive/postingTypes.ts';
+import type { ClaimPosting } from '../domain/postings.ts';
 import { correctionClaimId } from '../claims/rules/claimId.ts';
 import { correctionOf } from '../claims/rules/frequency.ts';
 

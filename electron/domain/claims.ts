@@ -102,3 +102,8 @@ export interface ExportedFact {
   /** NDC quantity of a drug or JW key, so R-DR-10 counts what earlier claims billed from a dispense */
   ndcQty?: number | null;
 }
+
+/** REF*6R: unique per line so an 835 (2110 REF*6R) matches back to claim + line. */
+export function lineControlNumber(claimId: string, lineNumber: number): string {
+  return `${claimId}-${lineNumber}`;
+}

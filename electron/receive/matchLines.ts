@@ -3,7 +3,7 @@
 // billed (SVC06, else SVC01) with its modifiers, the dates and the units. A drug line and its JW
 // line, and an S9500 and its SH/SJ twin, differ by modifier and so stay apart. Two billed lines
 // that look the same can only be told apart by 6R: without it the remit line stays unmatched.
-import { lineControlNumber } from '../export/x12/loops-claim.ts';
+import { lineControlNumber } from '../domain/claims.ts';
 import type { StoredClaim, StoredLine } from '../domain/postings.ts';
 import type { RemitLine } from '../domain/remittance.ts';
 

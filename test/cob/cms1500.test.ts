@@ -7,6 +7,7 @@ import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
 import { draftOwnCodesSecondary } from '../../electron/cob/ownCodesSecondary.ts';
 import { chain, RECORDS } from './fixture.ts';
 import * as mcr from './medicareFixture.ts';
+import { addRemittancePages } from '../../electron/cob/remittancePages.ts';
 
 const { secondary, tertiary } = chain();
 const ITEMS = ['1a', '9', '9a', '9d', '11', '11c', '11d_yes', '11d_no', '26'];
@@ -39,7 +40,7 @@ describe('CMS-1500 for a secondary claim', () => {
   });
 
   it('R-CO-3: with attachRemittances the primary\'s remittance follows the form, one page per earlier payer', async () => {
-    const pdf = await renderCms1500({ claims: [tertiary], dataset: RECORDS, mode: 'full', now: '2026-11-21T10:00:00', attachRemittances: true });
+    const pdf = await renderCms1500({ claims: [tertiary], dataset: RECORDS, mode: 'full', now: '2026-11-21T10:00:00', afterClaim: (doc, c) => addRemittancePages(doc, c, RECORDS.payers) });
     const pages = await readGlyphs(pdf);
     expect(pages).toHaveLength(3);
     expect(boxes(pages[0]!, ['9d', '11c'])).toEqual({ '9d': 'BLUE CROSS AND BLUE SHIELD O', '11c': 'STATE MEDICAID' });
@@ -79,7 +80,7 @@ describe('CMS-1500 for the own-code secondary after Medicare (R-CO-3)', () => {
     if (d.kind !== 'ownCodes') throw new Error(d.kind);
     const r = draftOwnCodesSecondary({ dataset: mcr.DATASET, medicareClaim: mcr.medicareClaim, adjudication: d.adjudication, coverage: d.coverage, today: mcr.TODAY });
     if (r.kind !== 'draft') throw new Error(r.reason);
-    const pages = await readGlyphs(await renderCms1500({ claims: [r.claim], dataset: mcr.DATASET, mode: 'data', now: '2026-11-21T10:00:00', attachRemittances: true }));
+    const pages = await readGlyphs(await renderCms1500({ claims: [r.claim], dataset: mcr.DATASET, mode: 'data', now: '2026-11-21T10:00:00', afterClaim: (doc, c) => addRemittancePages(doc, c, mcr.DATASET.payers) }));
     expect(pages).toHaveLength(2);
     expect(boxes(pages[0]!, ['9', '9a', '9d', '11c', '11d_yes'])).toEqual({ '9': 'ROE, RICHARD', '9a': '1EG4TE5MK73', '9d': 'MEDICARE DME MAC', '11c': 'RETIREE SUPPLEMENT PLAN', '11d_yes': 'X' });
     const text = lines(pages[1]!);

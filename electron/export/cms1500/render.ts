@@ -15,7 +15,6 @@ import { embedForm } from './form.ts';
 import { PreviewMarker } from './preview.ts';
 import { money } from './format.ts';
 import { LAYOUT, field } from './layout.ts';
-import { addRemittancePages } from '../../cob/remittancePages.ts';
 
 export type FormMode = 'full' | 'data';
 export { FONT_SIZE, type Offset } from './content.ts';
@@ -28,8 +27,11 @@ export interface RenderCms1500Input {
   now: IsoDateTime;
   /** a draft preview: every page carries the PREVIEW - NOT A CLAIM mark (preview.ts) */
   preview?: boolean;
-  /** R-CO-3 / cob.md §9: after a secondary claim's form, a page with each earlier payer's remittance */
-  attachRemittances?: boolean;
+  /**
+   * Pages to add after each claim's form: R-CO-3 / cob.md §9, each earlier payer's remittance
+   * (cob/remittancePages.ts addRemittancePages), which the caller brings so the form writer needs no claim history.
+   */
+  afterClaim?: (doc: PDFDocument, claim: Claim) => Promise<unknown>;
 }
 
 const PRODUCER = 'Perdiem CMS-1500 writer';
@@ -84,7 +86,7 @@ export async function renderCms1500(input: RenderCms1500Input): Promise<Uint8Arr
       const page = writer.addPage(values, offset);
       marker?.mark(page, offset);
     }
-    if (input.attachRemittances) await addRemittancePages(doc, claim, input.dataset.payers);
+    await input.afterClaim?.(doc, claim);
   }
   return doc.save({ useObjectStreams: false });
 }

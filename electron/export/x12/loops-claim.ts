@@ -7,6 +7,7 @@ import { d8, decimal, money } from './format.ts';
 import { loop2430, otherPayers, type OtherPayer } from './loops-otherPayer.ts';
 import { LEN, MAX_DIAGNOSES, MAX_LINES_PER_CLAIM, MAX_MODIFIERS, MAX_POINTERS } from './limits.ts';
 import { seg, type Segment } from './segment.ts';
+import { lineControlNumber } from '../../domain/claims.ts';
 
 /** Place of service 12 (home) on every claim (R-CL-4): CLM05-1, with CLM05-2 B and the frequency. */
 const POS_HOME = '12';
@@ -22,10 +23,6 @@ export interface ClaimContext {
   p: Problems;
 }
 
-/** REF*6R: unique per line so an 835 (2110 REF*6R) matches back to claim + line. */
-export function lineControlNumber(claimId: string, lineNumber: number): string {
-  return `${claimId}-${lineNumber}`;
-}
 
 /** A line needs 2410 when it bills a drug: drug/waste lines, drug codes (R-DR-7's table), or any line carrying an NDC. */
 function isDrugLine(line: ClaimLine): boolean {
