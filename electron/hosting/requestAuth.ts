@@ -5,6 +5,7 @@
 // shared signed-out session: only the public requests (status, sign-in) answer.
 import { createHash } from 'node:crypto';
 import type { Office } from '../app/context.ts';
+import { countUsers } from '../../db/repos/users.ts';
 import type { CallError } from '../contract/result.ts';
 import { UserError } from '../domain/errors.ts';
 import type { SessionManager } from '../security/sessions.ts';
@@ -46,6 +47,8 @@ export function callerOf(
     const kept = table.find(key);
     if (kept && kept.state() === 'active') return { session: kept, cookie: null };
     table.delete(key);
+    // the command line lets anyone run an office without users; a server never does
+    if (countUsers(office.db) === 0) return { refused: { message: 'this office has no users yet: set it up on the server first', code: 'locked' } };
     const session = table.fresh();
     try {
       signInFromCredentials(session, office.db, { token }, { dbPath: 'the office', keyed: office.encrypted, now });
