@@ -18,7 +18,7 @@ import type { CallResult } from '../contract/result.ts';
 import { ChangeFeed, sseFrame } from './changeEvents.ts';
 import { SECURITY_HEADERS, sessionCookieHeader, type RunningServer } from './httpServer.ts';
 import { contentType, resolveUnderRoot } from './policy.ts';
-import { ANONYMOUS, callerOf } from './requestAuth.ts';
+import { callerOf } from './requestAuth.ts';
 import { newSessionToken, type SessionTable } from './sessionTable.ts';
 
 export interface OfficeServerOptions {
@@ -95,13 +95,14 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     } catch (e) {
       return reply.code(400).send({ ok: false, error: { message: `bad request: ${e instanceof Error ? e.message : String(e)}` } });
     }
-    const caller = callerOf(req.headers, o.sessions, o.office, new Date().toISOString());
+    const signInAs = name === 'auth.signIn' ? ((args ?? {}) as { username?: unknown }).username ?? '' : undefined;
+    const caller = callerOf(req.headers, o.sessions, o.office, new Date().toISOString(), signInAs);
     if ('refused' in caller) return reply.code(401).send({ ok: false, error: caller.refused });
-    const { session, cookie } = caller;
+    const { session, cookie, key } = caller;
     const result: CallResult<unknown> = await o.registry.call({ ...base(), session }, name, args ?? undefined);
     if (result.ok && name === 'auth.signIn') {
       // a new value at every sign-in: a value seen before signing in is worth nothing after
-      o.sessions.delete(cookie ?? ANONYMOUS);
+      if (key !== null) o.sessions.delete(key);
       const fresh = newSessionToken();
       o.sessions.set(fresh, session);
       void reply.header('set-cookie', secureCookie(fresh));

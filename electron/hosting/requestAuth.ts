@@ -5,6 +5,7 @@
 // shared signed-out session: only the public requests (status, sign-in) answer.
 import { createHash } from 'node:crypto';
 import type { Office } from '../app/context.ts';
+import { countUsers } from '../../db/repos/users.ts';
 import type { CallError } from '../contract/result.ts';
 import { UserError } from '../domain/errors.ts';
 import type { SessionManager } from '../security/sessions.ts';
@@ -12,14 +13,20 @@ import { signInFromCredentials } from '../security/credentials.ts';
 import { sessionCookie } from './httpServer.ts';
 import type { SessionTable } from './sessionTable.ts';
 
-/** the table's key for requests without a (live) cookie; never a cookie value (those are 43 characters) */
-export const ANONYMOUS = '';
-
 export interface RequestCaller {
   session: SessionManager;
   /** the cookie value the session is kept under, when it came from one */
   cookie: string | null;
+  /** the table key the session is kept under (a cookie, a token's hash, a sign-in's name); null: a throwaway */
+  key: string | null;
 }
+
+/**
+ * The key of the signed-out session a sign-in without a cookie runs on: one per user name, so
+ * failed attempts at a name add up to its wait whoever tries, while two people signing in at the
+ * same moment never share a session (one of them would get the other's).
+ */
+const signInKey = (username: unknown) => `signin:${String(username ?? '').trim().toLowerCase()}`;
 
 /** the API token of an `Authorization: Bearer …` header */
 export function bearerToken(header: string | undefined): string | null {
@@ -32,20 +39,23 @@ const tokenKey = (token: string) => `token:${createHash('sha256').update(token).
 
 /**
  * The session a request runs under, or the refusal to send (a token unknown or revoked).
- * `now`: ISO time for the token's last use.
+ * `now`: ISO time for the token's last use; `signInAs`: the user name of an `auth.signIn`.
  */
 export function callerOf(
   headers: { authorization?: string | undefined; cookie?: string | undefined },
   table: SessionTable<string>,
   office: Office,
   now: string,
+  signInAs?: unknown,
 ): RequestCaller | { refused: CallError } {
   const token = bearerToken(headers.authorization);
   if (token) {
     const key = tokenKey(token);
     const kept = table.find(key);
-    if (kept && kept.state() === 'active') return { session: kept, cookie: null };
+    if (kept && kept.state() === 'active') return { session: kept, cookie: null, key };
     table.delete(key);
+    // the command line lets anyone run an office without users; a server never does
+    if (countUsers(office.db) === 0) return { refused: { message: 'this office has no users yet: set it up on the server first', code: 'locked' } };
     const session = table.fresh();
     try {
       signInFromCredentials(session, office.db, { token }, { dbPath: 'the office', keyed: office.encrypted, now });
@@ -54,9 +64,15 @@ export function callerOf(
       throw e;
     }
     table.set(key, session);
-    return { session, cookie: null };
+    return { session, cookie: null, key };
   }
   const cookie = sessionCookie(headers.cookie);
   const own = table.find(cookie);
-  return own ? { session: own, cookie } : { session: table.get(ANONYMOUS), cookie: null };
+  if (own) return { session: own, cookie, key: cookie };
+  if (signInAs !== undefined) {
+    const key = signInKey(signInAs);
+    return { session: table.get(key), cookie: null, key };
+  }
+  // the public requests (status) of someone not signed in: a session of its own, kept nowhere
+  return { session: table.fresh(), cookie: null, key: null };
 }

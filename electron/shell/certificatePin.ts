@@ -2,7 +2,7 @@
 // itself (a window loading from the server, an EventSource): the joined server's host is
 // accepted with exactly the pinned certificate and refused with any other; every other host
 // gets Chromium's own verification. The main process's own requests pin through
-// cli/pinnedHttps.ts. The verdict is a pure function so it is tested without Electron.
+// hosting/pinnedHttps.ts. The verdict is a pure function so it is tested without Electron.
 import type { Session } from 'electron';
 import type { JoinedServer } from './joinedServer.ts';
 

@@ -12,7 +12,13 @@ import { openRemoteCaller } from '../../electron/cli/remoteCaller.ts';
 import type { ChangeEvent } from '../../electron/contract/changes.ts';
 import type { VisitDraft } from '../../electron/contract/visits.ts';
 import { runCli } from '../../electron/cli/main.ts';
-import { ADMIN, BILLER, NURSE, makeOfficeFile, remoteEnv, serve, type OfficeFile } from './fixture.ts';
+import { callerOf } from '../../electron/hosting/requestAuth.ts';
+import { SessionTable, sessionFactory } from '../../electron/hosting/sessionTable.ts';
+import { KeyedOffice } from '../../electron/hosting/keyedOffice.ts';
+import { OfficeClient } from '../../electron/hosting/officeClient.ts';
+import type { AuthStatus } from '../../electron/contract/auth.ts';
+import type { CallResult } from '../../electron/contract/result.ts';
+import { ADMIN, BILLER, NOW, NURSE, makeOfficeFile, remoteEnv, serve, type OfficeFile } from './fixture.ts';
 
 let file: OfficeFile;
 let served: ServedOffice;
@@ -129,6 +135,47 @@ describe('every request', () => {
     nurse.close();
     const wrong = remote({ PERDIEM_USER: BILLER.username, PERDIEM_PASSWORD: 'not it' });
     await expect(wrong.call('visits.recent', {})).rejects.toThrow('wrong user name or password');
+  });
+});
+
+describe('signing in', () => {
+  it('without a cookie runs on a session of that user name only, so two people never share one', () => {
+    const office = new KeyedOffice({ dbPath: file.dbPath, dbKey: null });
+    const table = new SessionTable<string>(() => office.db, sessionFactory());
+    try {
+      const of = (username: string | undefined) => {
+        const c = callerOf({}, table, office, NOW, username);
+        if ('refused' in c) throw new Error(c.refused.message);
+        return c;
+      };
+      const a = of('nora');
+      const b = of('bill');
+      expect([a.session === b.session, a.key, b.key]).toEqual([false, 'signin:nora', 'signin:bill']);
+      expect(of(' NORA ').session).toBe(a.session);
+      // a status asked without a cookie is nobody's session, and kept nowhere
+      const status = of(undefined);
+      expect([status.session === a.session, status.key, table.size]).toEqual([false, null, 2]);
+    } finally {
+      office.close();
+    }
+  });
+
+  it('at the same moment, as different people, gives each their own session', async () => {
+    const client = new OfficeClient<number>(pinned);
+    const people = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? ADMIN : i % 3 === 1 ? BILLER : NURSE));
+    // a print renders asynchronously: the sign-ins arrive while it holds the office's queue
+    expect((await client.call(99, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    expect((await client.call(99, 'claims.build', { from: '2026-10-01', to: '2026-10-31' })).ok).toBe(true);
+    const printing = client.call(99, 'billing.exportPdf', { from: '2026-10-01', to: '2026-10-31', form: 'full', preview: true });
+    const signedIn = await Promise.all(people.map((p, i) => client.call(i, 'auth.signIn', { username: p.username, password: p.password })));
+    expect((await printing).ok).toBe(true);
+    expect(signedIn.every((r) => r.ok)).toBe(true);
+    const who = await Promise.all(people.map(async (_, i) => {
+      const r = (await client.call(i, 'auth.status', undefined)) as CallResult<AuthStatus>;
+      return r.ok ? r.value.session.user?.username : null;
+    }));
+    expect(who).toEqual(people.map((p) => p.username));
+    await Promise.all(people.map((_, i) => client.forget(i)));
   });
 });
 

@@ -1,5 +1,5 @@
 // "Join an office server": the address and the fingerprint as typed, checked by the same rules the
-// main process applies (electron/hosting/fingerprint.ts) before anything is asked of it; the main
+// main process applies (electron/domain/fingerprint.ts) before anything is asked of it; the main
 // process then checks the server's certificate against the fingerprint and restarts on it.
 import { normalizeFingerprint, normalizeServerAddress } from '../../../electron/domain/fingerprint.ts';
 import type { CallResult } from '../../../electron/contract/result.ts';

@@ -56,11 +56,11 @@ export class ChartState {
   }
 
   editPatient(): void {
-    if (this.chart) this.editing = { kind: 'patient', form: new PatientForm(this.api, this.chart.patient) };
+    if (this.chart) this.editing = { kind: 'patient', form: new PatientForm(this.api, this.chart.patient, this.chart.version) };
   }
 
   editCoverage(index: number | null): void {
-    if (this.chart) this.editing = { kind: 'coverage', form: new CoverageForm(this.api, this.chart.patient, index) };
+    if (this.chart) this.editing = { kind: 'coverage', form: new CoverageForm(this.api, this.chart.patient, index, this.chart.version) };
   }
 
   editTherapy(id: string | null): void {
@@ -106,7 +106,7 @@ export class ChartState {
 
   async removeCoverage(index: number): Promise<void> {
     if (!this.chart) return;
-    const r = await this.api.call('patients.removeCoverage', { patient: this.chart.patient.id, index });
+    const r = await this.api.call('patients.removeCoverage', { patient: this.chart.patient.id, index, version: this.chart.version });
     if (r.ok) {
       this.notice = 'Coverage removed.';
       await this.open(r.value.id);

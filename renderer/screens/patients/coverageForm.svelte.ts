@@ -50,11 +50,13 @@ export class CoverageForm extends FormState<CoverageFields> {
     readonly patient: Patient,
     /** index of the coverage being edited; null for a new one */
     readonly index: number | null,
+    /** the chart's version of the patient: a save over someone's newer change is refused */
+    private readonly version?: number,
   ) {
     super(api, coverageFields(index === null ? null : (patient.coverages[index] ?? null), nextPriority(patient)));
   }
 
   save(): Promise<Patient | null> {
-    return this.submit(() => this.api.submit('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f) }));
+    return this.submit(() => this.api.submit('patients.saveCoverage', { patient: this.patient.id, index: this.index, coverage: coverageOf(this.f), ...(this.version !== undefined ? { version: this.version } : {}) }));
   }
 }

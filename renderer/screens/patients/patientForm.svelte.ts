@@ -24,6 +24,8 @@ export class PatientForm extends FormState<PatientFields> {
     api: Caller,
     /** the stored patient being edited; null for a new one */
     readonly original: Patient | null,
+    /** the chart's version of the patient: a save over someone's newer change is refused */
+    private readonly version?: number,
   ) {
     super(api, patientFields(original));
   }
@@ -34,6 +36,7 @@ export class PatientForm extends FormState<PatientFields> {
 
   save(): Promise<Patient | null> {
     const record = patientOf(this.f, this.original?.coverages ?? []);
-    return this.submit(() => this.api.submit(this.isNew ? 'patients.create' : 'patients.update', record));
+    if (this.isNew) return this.submit(() => this.api.submit('patients.create', record));
+    return this.submit(() => this.api.submit('patients.update', { ...record, ...(this.version !== undefined ? { version: this.version } : {}) }));
   }
 }
