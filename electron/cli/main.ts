@@ -20,6 +20,9 @@ const COMMANDS: Record<string, Loader> = {
   token: () => import('./commands/token.ts'),
 };
 
+/** every command of the command line, for the permission matrix */
+export const COMMAND_NAMES: readonly string[] = Object.freeze(Object.keys(COMMANDS));
+
 const HELP = `usage: perdiem <command> [options]      (perdiem <command> --help for one command)
 
 commands:
