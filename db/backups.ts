@@ -3,6 +3,7 @@
 // keep the newest N, restore only a file that passes PRAGMA integrity_check and whose schema
 // this app knows. Written to a temporary name and renamed, so a crash never leaves a
 // half-written file under a backup's name.
+import { partialName } from '../electron/files/leftovers.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -78,10 +79,13 @@ export function backupNow(
   let name = `${base}.sqlite`;
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = `${base}-${i}.sqlite`;
   const file = path.join(dir, name);
-  const partial = `${file}.partial`;
+  // named for this process, so the next start removes it if the process is killed (files/leftovers.ts)
+  const partial = partialName(file);
   fs.rmSync(partial, { force: true });
   try {
     db.exec(`VACUUM INTO ${sqlText(partial)}`);
+    // a copy of the office's data: only its owner reads it
+    fs.chmodSync(partial, 0o600);
     const fd = fs.openSync(partial, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -273,6 +277,7 @@ export function restoreBackup(
     try {
       applyStoreKey(cur, key);
       cur.exec(`VACUUM INTO ${sqlText(previous)}`);
+      fs.chmodSync(previous, 0o600);
     } catch {
       // a corrupt or foreign live database is what a restore is for: keep its raw bytes instead
       fs.copyFileSync(target, previous);
@@ -285,8 +290,9 @@ export function restoreBackup(
       cur.close();
     }
   }
-  const tmp = `${target}.restoring`;
+  const tmp = partialName(target);
   fs.copyFileSync(file, tmp);
+  fs.chmodSync(tmp, 0o600);
   try {
     carryForward(tmp, key, mark);
   } catch (e) {

@@ -11,6 +11,8 @@ export interface OpenOptions {
 /** What every command gets: where the database is, the clock, where to write, and the way in. */
 export interface CliContext {
   dbPath: string;
+  /** the office's journal of pending writes: every --out file is noted there while it is written (files/leftovers.ts) */
+  journal: string;
   /** --now, or the clock: an ISO date-time */
   now: IsoDateTime;
   /** the date part of `now` */

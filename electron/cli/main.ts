@@ -1,5 +1,8 @@
 // `perdiem` command line: global options, dispatch, exit codes (interfaces.md):
 // 0 success, 1 user error (message on stderr, nothing written), 2 usage error.
+import path from 'node:path';
+import { defaultBackupDir } from '../../db/backups.ts';
+import { pendingJournal, sweepLeftovers } from '../files/leftovers.ts';
 import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -97,9 +100,13 @@ export async function runCli(
     const command = (await load()).default;
     const clock = readClock(now);
     const dbPath = db ?? defaultDbPath();
+    const journal = pendingJournal(dbPath);
+    // what a killed command or app left half-written (exports, backups) goes first
+    sweepLeftovers(journal, [path.dirname(path.resolve(dbPath)), defaultBackupDir(dbPath)]);
     let caller: Caller | null = null;
     const ctx: CliContext = {
       dbPath,
+      journal,
       now: clock.now,
       today: clock.today,
       out: io.out,

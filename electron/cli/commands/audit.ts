@@ -51,7 +51,7 @@ const command: CliCommand = {
       text = entries.map((e) => `${e.at}  ${e.actor.padEnd(14)} ${e.action.padEnd(14)} ${(e.entity ?? '').padEnd(12)} ${(e.entityId ?? '').padEnd(12)} ${short(e.before)} -> ${short(e.after)}`).join('\n') + (entries.length ? '\n' : '');
     }
     if (v.out) {
-      writeWhole(v.out, Buffer.from(text, 'utf8'), { neverOverwrite: true });
+      writeWhole(v.out, Buffer.from(text, 'utf8'), { neverOverwrite: true, journal: ctx.journal });
       ctx.out(`audit trail written to ${v.out}\n`);
     } else ctx.out(text);
     return 0;
