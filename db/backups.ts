@@ -4,6 +4,7 @@
 // this app knows. Written to a temporary name and renamed, so a crash never leaves a
 // half-written file under a backup's name.
 import { partialName } from '../electron/files/leftovers.ts';
+import { recordHead, type ChainHead, type RecordedHead } from './repos/auditChain.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -43,6 +44,21 @@ function stamp(now: Date): string {
 
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** Beside each backup: the audit chain's head when it was made ({ entry, hash }). */
+export function headFileOf(backupFile: string): string {
+  return `${backupFile}.audit-head`;
+}
+
+/** The heads kept beside the backups in `dir`, for verifying the live chain against them. */
+export function backupHeads(dir: string): RecordedHead[] {
+  return listBackups(dir).flatMap((b) => {
+    const f = headFileOf(b.file);
+    if (!fs.existsSync(f)) return [];
+    const h = JSON.parse(fs.readFileSync(f, 'utf8')) as ChainHead;
+    return [{ source: `backup file ${b.name}`, entry: h.entry, hash: h.hash }];
+  });
+}
+
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
@@ -61,7 +77,10 @@ export function listBackups(dir: string): BackupInfo[] {
 export function pruneBackups(dir: string, keep: number): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new BackupError('keep must be at least 1');
   const gone = listBackups(dir).slice(keep).map((b) => b.file);
-  for (const f of gone) fs.rmSync(f, { force: true });
+  for (const f of gone) {
+    fs.rmSync(f, { force: true });
+    fs.rmSync(headFileOf(f), { force: true });
+  }
   return gone;
 }
 
@@ -82,6 +101,8 @@ export function backupNow(
   // named for this process, so the next start removes it if the process is killed (files/leftovers.ts)
   const partial = partialName(file);
   fs.rmSync(partial, { force: true });
+  // the audit chain's head goes with the copy, into the trail's own record and beside the file (auditChain.ts)
+  const head = hasTable(db, 'audit_heads') ? recordHead(db, 'backup', name) : null;
   try {
     db.exec(`VACUUM INTO ${sqlText(partial)}`);
     // a copy of the office's data: only its owner reads it
@@ -93,6 +114,7 @@ export function backupNow(
       fs.closeSync(fd);
     }
     fs.renameSync(partial, file);
+    if (head) fs.writeFileSync(headFileOf(file), JSON.stringify(head), { mode: 0o600 });
   } catch (e) {
     fs.rmSync(partial, { force: true });
     throw e;

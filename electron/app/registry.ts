@@ -7,6 +7,7 @@ import { UserError } from '../domain/errors.ts';
 import { setActor } from '../../db/actor.ts';
 import { RECOVERY_REQUESTS, auditRequest, guardRequest } from '../security/requests.ts';
 import { PermissionError } from '../security/roles.ts';
+import { auditPhiRead } from '../security/phiReads.ts';
 import { LockedError } from '../security/sessions.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handlers } from '../contract/index.ts';
@@ -143,6 +144,8 @@ export function createRegistry(domains: AnyDomain[]): Registry {
         return { ok: false, error: { message: `'${name}' takes no arguments` } };
       } else args = undefined;
       const value = await def.run({ ...ctx, user: g.user }, args as never);
+      // reading patient data is audited too: which patients this answer showed (phiReads.ts)
+      auditPhiRead(ctx.db, g.user, name, args, value, ctx.via);
       ok = true;
       return { ok: true, value };
     } catch (e) {

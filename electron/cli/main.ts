@@ -37,6 +37,8 @@ commands:
              [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]
   audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE]
         [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]
+  audit verify [--against-backups]     check the audit trail's hash chain; names the first broken entry
+  audit access PATIENT [--format table|json]   who read one patient's data
   backup [now|list] [--dir DIR] [--keep N]
   backup restore FILE [--dir DIR]      (close the app first)
   token create --label TEXT --role admin|biller|nurse | token list | token revoke ID

@@ -71,6 +71,8 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'settings.testPage': 'export.pdf',
   'audit.query': 'audit.view',
   'audit.export': 'audit.export',
+  'audit.verify': 'audit.view',
+  'audit.patientAccess': 'audit.view',
   'users.list': 'users.manage',
   'users.create': 'users.manage',
   'users.update': 'users.manage',
