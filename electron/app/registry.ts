@@ -25,6 +25,7 @@ import dispenses from './handlers/dispenses.ts';
 import auth from './handlers/auth.ts';
 import admin from './handlers/admin.ts';
 import claims from './handlers/claims.ts';
+import assignments from './handlers/assignments.ts';
 
 type AnyDomain = Record<string, HandlerDef<AnyFn>>;
 
@@ -163,7 +164,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   }
 }
 
-const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin };
+const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, assignments };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

@@ -11,6 +11,7 @@ import type { ShellHandlers } from './shell.ts';
 import type { AuthHandlers } from './auth.ts';
 import type { AdminHandlers } from './admin.ts';
 import type { ClaimsHandlers } from './claims.ts';
+import type { AssignmentsHandlers } from './assignments.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -24,7 +25,8 @@ export type Handlers = AppHandlers &
   DispensesHandlers &
   AuthHandlers &
   AdminHandlers &
-  ClaimsHandlers;
+  ClaimsHandlers &
+  AssignmentsHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

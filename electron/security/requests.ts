@@ -44,6 +44,9 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'patients.update': 'patients.edit',
   'patients.saveCoverage': 'patients.edit',
   'patients.removeCoverage': 'patients.edit',
+  // a biller or an administrator keeps which nurses a patient is assigned to
+  'patients.nurses': 'patients.view',
+  'patients.assignNurse': 'patients.edit',
   // a nurse records her visits: she finds the patient and the therapy (handlers scope her lists with visitScope)
   'patients.search': 'visits.own',
   'patients.lookups': 'visits.own',
