@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { registerActorFunction } from './actor.ts';
-import { registerChainFunction } from './auditChain.ts';
 
 export interface Migration {
   version: number;
@@ -82,9 +81,8 @@ export function checkNotNewer(db: Database.Database, migrations: Migration[]): v
 /** Applies the pending migrations; returns the versions applied. */
 export function migrate(db: Database.Database, migrations: Migration[] = listMigrations()): number[] {
   // the audit triggers (0004_security.sql) call perdiem_actor(): every migrated connection has it
+  // (and perdiem_chain() for the audit chain's trigger, 0010_audit_chain.sql)
   registerActorFunction(db);
-  // and the audit chain's trigger (0010_audit_chain.sql) calls perdiem_chain()
-  registerChainFunction(db);
   checkNotNewer(db, migrations);
   ensureTable(db);
   const done = new Set(appliedVersions(db));

@@ -13,6 +13,8 @@ export interface CliContext {
   dbPath: string;
   /** the office's journal of pending writes: every --out file is noted there while it is written (files/leftovers.ts) */
   journal: string;
+  /** the environment: credentials (PERDIEM_USER, …) and a new user's password (PERDIEM_NEW_PASSWORD) */
+  env: NodeJS.ProcessEnv;
   /** --now, or the clock: an ISO date-time */
   now: IsoDateTime;
   /** the date part of `now` */

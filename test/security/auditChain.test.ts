@@ -24,7 +24,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function cli(argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', NOW], { out: (t) => (out += t), err: (t) => (err += t) }, {});
+  const code = await runCli([...argv, '--db', db, '--now', NOW, '--plain'], { out: (t) => (out += t), err: (t) => (err += t) }, {});
   return { code, out, err };
 }
 

@@ -33,7 +33,7 @@ const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
 async function cli(argv: string[]) {
   let err = '';
-  const code = await runCli([...argv, '--db', path.join(dir, 'office.sqlite'), '--now', NOW], { out: () => undefined, err: (t) => (err += t) }, {});
+  const code = await runCli([...argv, '--db', path.join(dir, 'office.sqlite'), '--now', NOW, '--plain'], { out: () => undefined, err: (t) => (err += t) }, {});
   return { code, err };
 }
 

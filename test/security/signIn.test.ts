@@ -100,7 +100,7 @@ describe('free text at import', () => {
     const json = path.join(dir, 'data.json');
     fs.writeFileSync(json, JSON.stringify(data));
     let err = '';
-    const code = await runCli(['import', json, '--db', path.join(dir, `new-${Math.random()}.sqlite`), '--now', NOW], { out: () => undefined, err: (t) => (err += t) }, {});
+    const code = await runCli(['import', json, '--db', path.join(dir, `new-${Math.random()}.sqlite`), '--now', NOW, '--plain'], { out: () => undefined, err: (t) => (err += t) }, {});
     return { code, err };
   }
 
