@@ -2,6 +2,7 @@
 // but they can call application-defined functions, so every connection gets perdiem_actor()
 // returning whoever the application says is acting on that connection.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { registerChainFunction } from './auditChain.ts';
 
 export const ACTOR_FUNCTION = 'perdiem_actor';
 /** Recorded when nobody signed in: the command line on a database without users, migrations, tests. */
@@ -12,6 +13,8 @@ const actors = new WeakMap<Database.Database, string>();
 /** Registers perdiem_actor() on a connection; must run before any statement that fires an audit trigger. */
 export function registerActorFunction(db: Database.Database): void {
   db.function(ACTOR_FUNCTION, { deterministic: false, varargs: false }, () => actors.get(db) ?? SYSTEM_ACTOR);
+  // every audit row the triggers write is chained by another trigger (0010_audit_chain.sql)
+  registerChainFunction(db);
 }
 
 export function setActor(db: Database.Database, actor: string | null): void {

@@ -3,6 +3,8 @@
 // keep the newest N, restore only a file that passes PRAGMA integrity_check and whose schema
 // this app knows. Written to a temporary name and renamed, so a crash never leaves a
 // half-written file under a backup's name.
+import { partialName } from './files/leftovers.ts';
+import { recordHead, type ChainHead, type RecordedHead } from './repos/auditChain.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -42,6 +44,21 @@ function stamp(now: Date): string {
 
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** Beside each backup: the audit chain's head when it was made ({ entry, hash }). */
+export function headFileOf(backupFile: string): string {
+  return `${backupFile}.audit-head`;
+}
+
+/** The heads kept beside the backups in `dir`, for verifying the live chain against them. */
+export function backupHeads(dir: string): RecordedHead[] {
+  return listBackups(dir).flatMap((b) => {
+    const f = headFileOf(b.file);
+    if (!fs.existsSync(f)) return [];
+    const h = JSON.parse(fs.readFileSync(f, 'utf8')) as ChainHead;
+    return [{ source: `backup file ${b.name}`, entry: h.entry, hash: h.hash }];
+  });
+}
+
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
@@ -60,7 +77,10 @@ export function listBackups(dir: string): BackupInfo[] {
 export function pruneBackups(dir: string, keep: number): string[] {
   if (!Number.isInteger(keep) || keep < 1) throw new BackupError('keep must be at least 1');
   const gone = listBackups(dir).slice(keep).map((b) => b.file);
-  for (const f of gone) fs.rmSync(f, { force: true });
+  for (const f of gone) {
+    fs.rmSync(f, { force: true });
+    fs.rmSync(headFileOf(f), { force: true });
+  }
   return gone;
 }
 
@@ -78,10 +98,15 @@ export function backupNow(
   let name = `${base}.sqlite`;
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = `${base}-${i}.sqlite`;
   const file = path.join(dir, name);
-  const partial = `${file}.partial`;
+  // named for this process, so the next start removes it if the process is killed (files/leftovers.ts)
+  const partial = partialName(file);
   fs.rmSync(partial, { force: true });
+  // the audit chain's head goes with the copy, into the trail's own record and beside the file (auditChain.ts)
+  const head = hasTable(db, 'audit_heads') ? recordHead(db, 'backup', name) : null;
   try {
     db.exec(`VACUUM INTO ${sqlText(partial)}`);
+    // a copy of the office's data: only its owner reads it
+    fs.chmodSync(partial, 0o600);
     const fd = fs.openSync(partial, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -89,6 +114,7 @@ export function backupNow(
       fs.closeSync(fd);
     }
     fs.renameSync(partial, file);
+    if (head) fs.writeFileSync(headFileOf(file), JSON.stringify(head), { mode: 0o600 });
   } catch (e) {
     fs.rmSync(partial, { force: true });
     throw e;
@@ -273,6 +299,7 @@ export function restoreBackup(
     try {
       applyStoreKey(cur, key);
       cur.exec(`VACUUM INTO ${sqlText(previous)}`);
+      fs.chmodSync(previous, 0o600);
     } catch {
       // a corrupt or foreign live database is what a restore is for: keep its raw bytes instead
       fs.copyFileSync(target, previous);
@@ -285,8 +312,9 @@ export function restoreBackup(
       cur.close();
     }
   }
-  const tmp = `${target}.restoring`;
+  const tmp = partialName(target);
   fs.copyFileSync(file, tmp);
+  fs.chmodSync(tmp, 0o600);
   try {
     carryForward(tmp, key, mark);
   } catch (e) {

@@ -81,6 +81,7 @@ export function checkNotNewer(db: Database.Database, migrations: Migration[]): v
 /** Applies the pending migrations; returns the versions applied. */
 export function migrate(db: Database.Database, migrations: Migration[] = listMigrations()): number[] {
   // the audit triggers (0004_security.sql) call perdiem_actor(): every migrated connection has it
+  // (and perdiem_chain() for the audit chain's trigger, 0010_audit_chain.sql)
   registerActorFunction(db);
   checkNotNewer(db, migrations);
   ensureTable(db);

@@ -45,6 +45,11 @@ function configure(db: Database.Database, file: string, opts: OpenOptions): void
   db.pragma('foreign_keys = ON');
 }
 
+/** The database and its WAL hold patient data: only their owner reads them (SQLite gives the WAL the database's mode). */
+function keepPrivate(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+}
+
 export function openStore(file: string, opts: OpenOptions = {}): Store {
   if (opts.readonly) {
     if (!fs.existsSync(file)) throw new StoreError(`cannot open ${file}: no such database`);
@@ -59,6 +64,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
       checkNotNewer(db, migrations);
     } else {
       db.pragma('journal_mode = WAL');
+      keepPrivate(file);
       checkNotNewer(db, migrations);
       // security: a copy of the database as it was, before a migration changes it
       backupBeforeMigration(db, file);

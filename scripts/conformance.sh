@@ -84,7 +84,8 @@ check_837p() {
 # the example office's October, imported, built and exported as `perdiem` does for a user
 example_837p() {
   local db="$WORK/example.sqlite" x12="$GEN/example.x12" log="$WORK/example.log"
-  perdiem() { node bin/perdiem.mjs "$@" --db "$db" --now 2026-11-05 >>"$log" 2>&1; }
+  # a scratch database: not encrypted, on purpose (--plain)
+  perdiem() { node bin/perdiem.mjs "$@" --db "$db" --now 2026-11-05 --plain >>"$log" 2>&1; }
   if perdiem import docs/examples/import-example.json &&
     perdiem build --from 2026-10-01 --to 2026-10-31 &&
     perdiem export 837 --out "$x12" --from 2026-10-01 --to 2026-10-31 --accept-warnings; then

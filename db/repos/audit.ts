@@ -95,6 +95,17 @@ function where(f: AuditFilter): { sql: string; params: unknown[] } {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/** Every read of one patient's data (phi.* rows naming the patient), oldest first: who saw it, when, through which request. */
+export function patientAccess(db: Database.Database, patient: string): AuditEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log WHERE action LIKE 'phi.%'
+         AND EXISTS (SELECT 1 FROM json_each(audit_log.after, '$.patients') p WHERE p.value = ?) ORDER BY id`,
+    )
+    .all(patient) as Row[];
+  return rows.map(toEntry);
+}
+
 export function queryAudit(db: Database.Database, f: AuditFilter = {}): AuditEntry[] {
   const w = where(f);
   const order = f.order === 'asc' ? 'ASC' : 'DESC';

@@ -1,6 +1,7 @@
 import type { Coverage, Patient, Sex } from '../../electron/domain/types.ts';
 import { addressOf, addressParams, all, groupBy, num, one, run, str, strOrNull } from './sql.ts';
 import type { Db, Row } from './sql.ts';
+import { NURSE_PATIENTS_SQL } from './assignments.ts';
 
 function coverageOf(r: Row): Coverage {
   const hasSubscriber = r.sub_first_name !== null;
@@ -65,9 +66,14 @@ export function getPatient(db: Db, id: string): Patient | null {
  * Patients whose name, account number, member id or date of birth (YYYY-MM-DD, or MM/DD/YYYY)
  * matches `text`; every word must match. Sorted by last and first name.
  */
-export function searchPatients(db: Db, text: string, limit = 100): Patient[] {
+/** `scope`: only the patients a nurse may see (assignments.ts); null: every patient. */
+export function searchPatients(db: Db, text: string, limit = 100, scope: { nurseId: string } | null = null): Patient[] {
   const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 5).map((w) => isoFromUsDate(w) ?? w);
-  if (words.length === 0) return patientsWhere(db, '', [limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
+  const only = scope ? [`id IN (${NURSE_PATIENTS_SQL})`] : [];
+  const onlyParams = scope ? [scope.nurseId, scope.nurseId] : [];
+  if (words.length === 0) {
+    return patientsWhere(db, only.length ? `WHERE ${only[0]}` : '', [...onlyParams, limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
+  }
   const clause = words
     .map(
       () => `(first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\' OR dob = ?
@@ -79,7 +85,7 @@ export function searchPatients(db: Db, text: string, limit = 100): Patient[] {
     const like = `${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.push(like, like, like, w, like);
   }
-  return patientsWhere(db, `WHERE ${clause}`, [...params, limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
+  return patientsWhere(db, `WHERE ${[clause, ...only].join(' AND ')}`, [...params, ...onlyParams, limit], 'ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE LIMIT ?');
 }
 
 /** A date of birth typed as MM/DD/YYYY (or M/D/YYYY) in the ISO form the store keeps; null for anything else. */

@@ -6,10 +6,9 @@ import type { KeyringContext } from '../security/users.ts';
 
 export type EntryPoint = 'ipc' | 'http' | 'cli' | 'test';
 
-export interface DeliveredFile {
-  fileName: string;
-  bytes: Uint8Array;
-}
+import type { DeliveredFile } from '../domain/files.ts';
+
+export type { DeliveredFile };
 
 /**
  * What every handler gets besides its arguments. The clock is injected so the same handlers

@@ -7,6 +7,7 @@ import { UserError } from '../domain/errors.ts';
 import { setActor } from '../../db/actor.ts';
 import { RECOVERY_REQUESTS, auditRequest, guardRequest } from '../security/requests.ts';
 import { PermissionError } from '../security/roles.ts';
+import { auditPhiRead } from '../security/phiReads.ts';
 import { LockedError } from '../security/sessions.ts';
 import type { HandlerContext } from './context.ts';
 import type { Handlers } from '../contract/index.ts';
@@ -26,6 +27,7 @@ import auth from './handlers/auth.ts';
 import admin from './handlers/admin.ts';
 import claims from './handlers/claims.ts';
 import remittances from './handlers/remittances.ts';
+import assignments from './handlers/assignments.ts';
 
 type AnyDomain = Record<string, HandlerDef<AnyFn>>;
 
@@ -146,6 +148,8 @@ export function createRegistry(domains: AnyDomain[]): Registry {
         return { ok: false, error: { message: `'${name}' takes no arguments` } };
       } else args = undefined;
       const value = await def.run({ ...ctx, user: g.user }, args as never);
+      // reading patient data is audited too: which patients this answer showed (phiReads.ts)
+      auditPhiRead(ctx.db, g.user, name, args, value, ctx.via);
       ok = true;
       return { ok: true, value };
     } catch (e) {
@@ -162,7 +166,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   }
 }
 
-const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances };
+const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances, assignments };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

@@ -2,6 +2,7 @@
 // the servers, called in-process under a session signed in from the environment's credentials.
 // A command is a thin caller of handlers; what the table refuses or reports comes back as a
 // UserError with the table's own message (exit 1).
+import fs from 'node:fs';
 import type { DeliveredFile, HandlerContext } from '../app/context.ts';
 import { appRegistry } from '../app/registry.ts';
 import type { ArgsOf, Handlers } from '../contract/index.ts';
@@ -35,7 +36,14 @@ export interface CallerOptions {
   backupDir?: string;
   /** a backup file named on the command line (`backup restore FILE`) */
   namedBackup?: string;
+  /** tests only (--plain, PERDIEM_PLAIN=1): a missing database is created unencrypted instead of refused */
+  plain?: boolean;
+  /** where the warning about a plain new database goes */
+  warn?: (text: string) => void;
 }
+
+export const NO_OFFICE = (dbPath: string) =>
+  `there is no office at ${dbPath}: create its encrypted database first with \`perdiem setup --admin USER\` (PERDIEM_NEW_PASSWORD), or pass --plain for a test database that is not encrypted`;
 
 /**
  * Signs in from the environment and opens the office; throws UserError when the credentials do
@@ -44,6 +52,11 @@ export interface CallerOptions {
 export function openCaller(o: CallerOptions): Caller {
   const server = o.env.PERDIEM_SERVER?.trim();
   if (server) return openRemoteCaller({ server, env: o.env, ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });
+  // every new database is encrypted (perdiem setup, the app); a plain one only when a test says so, and it is said
+  if (!fs.existsSync(o.dbPath)) {
+    if (!o.plain) throw new UserError(NO_OFFICE(o.dbPath));
+    o.warn?.(`perdiem: warning: ${o.dbPath} is a new database that is NOT encrypted (--plain): for tests only\n`);
+  }
   const credentials = readCredentials(o.env);
   const dbKey = unlockDatabase(o.dbPath, credentials);
   const office = new KeyedOffice({ dbPath: o.dbPath, dbKey, ...(o.backupDir ? { backupDir: o.backupDir } : {}), ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });

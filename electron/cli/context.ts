@@ -11,14 +11,16 @@ export interface OpenOptions {
 /** What every command gets: where the database is, the clock, where to write, and the way in. */
 export interface CliContext {
   dbPath: string;
+  /** the office's journal of pending writes: every --out file is noted there while it is written (files/leftovers.ts) */
+  journal: string;
+  /** the environment: credentials (PERDIEM_USER, …), a new user's password (PERDIEM_NEW_PASSWORD), PERDIEM_SERVER */
+  env: NodeJS.ProcessEnv;
   /** --now, or the clock: an ISO date-time */
   now: IsoDateTime;
   /** the date part of `now` */
   today: IsoDate;
   /** --now as given (absent: the real clock), for a command that runs on (serve) */
   fixedNow?: string;
-  /** the environment: credentials (credentials.ts), PERDIEM_SERVER */
-  env: NodeJS.ProcessEnv;
   out: (text: string) => void;
   err: (text: string) => void;
   /**

@@ -1,5 +1,8 @@
 // `perdiem` command line: global options, dispatch, exit codes (interfaces.md):
 // 0 success, 1 user error (message on stderr, nothing written), 2 usage error.
+import path from 'node:path';
+import { defaultBackupDir } from '../../db/backups.ts';
+import { pendingJournal, sweepLeftovers } from '../../db/files/leftovers.ts';
 import { defaultDbPath } from '../paths.ts';
 import type { CliCommand, CliContext } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -22,7 +25,12 @@ const COMMANDS: Record<string, Loader> = {
   claims: () => import('./commands/claims.ts'),
   ar: () => import('./commands/ar.ts'),
   serve: () => import('./commands/serve.ts'),
+  setup: () => import('./commands/setup.ts'),
+  user: () => import('./commands/user.ts'),
 };
+
+/** every command of the command line, for the permission matrix */
+export const COMMAND_NAMES: readonly string[] = Object.freeze(Object.keys(COMMANDS));
 
 const HELP = `usage: perdiem <command> [options]      (perdiem <command> --help for one command)
 
@@ -38,10 +46,15 @@ commands:
   ar [--as-of DATE] [--basis sent|service] [--json]
   audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE]
         [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]
+  audit verify [--against-backups]     check the audit trail's hash chain; names the first broken entry
+  audit access PATIENT [--format table|json]   who read one patient's data
   backup [now|list] [--dir DIR] [--keep N]
   backup restore FILE [--dir DIR]      (close the app first)
   token create --label TEXT --role admin|biller|nurse | token list | token revoke ID
   serve [--host ADDR] [--port N]       serve this office to the office network (HTTPS; prints the fingerprint)
+  setup --admin USER [--name NAME]     create the office's encrypted database and its administrator
+                                       (password from PERDIEM_NEW_PASSWORD); prints the recovery key once
+  user add USER --role admin|biller|nurse [--nurse ID] [--name NAME] | user list | user disable USER
   help                                 this text
 
 credentials (docs/security.md): an encrypted database, or one with users, needs
@@ -52,6 +65,9 @@ an office server (docs/office-server.md): PERDIEM_SERVER=https://HOST:PORT and
 options for every command:
   --db PATH          database file (default: the app's own, in the user data folder)
   --now DATETIME     the clock, ISO 8601 (default: now)
+  --plain            tests only: a new database is created NOT encrypted, with a warning (the test
+                     runner sets PERDIEM_PLAIN=1 instead); without either, import and demo need an
+                     office made by \`perdiem setup\` first
 `;
 
 /** --now is a usage error when it is not a date-time (exit 2), like any other option. */
@@ -65,22 +81,24 @@ function readClock(now: string | undefined) {
 }
 
 /** Pulls --db and --now out of argv wherever they stand; the rest goes to the command. */
-function splitGlobal(argv: string[]): { db?: string; now?: string; rest: string[] } {
+function splitGlobal(argv: string[]): { db?: string; now?: string; plain: boolean; rest: string[] } {
   const rest: string[] = [];
+  let plain = false;
   let db: string | undefined;
   let now: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
     const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
-    if (name === '--db' || name === '--now') {
+    if (a === '--plain') plain = true;
+    else if (name === '--db' || name === '--now') {
       const value = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
       if (name === '--db') db = value;
       else now = value;
     } else rest.push(a);
   }
-  return { db, now, rest };
+  return { db, now, plain, rest };
 }
 
 export async function runCli(
@@ -93,7 +111,7 @@ export async function runCli(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   try {
-    const { db, now, rest } = splitGlobal(argv);
+    const { db, now, plain, rest } = splitGlobal(argv);
     const [name, ...args] = rest;
     if (!name || name === 'help' || name === '--help' || name === '-h') {
       io.out(HELP);
@@ -104,16 +122,20 @@ export async function runCli(
     const command = (await load()).default;
     const clock = readClock(now);
     const dbPath = db ?? defaultDbPath();
+    const journal = pendingJournal(dbPath);
+    // what a killed command or app left half-written (exports, backups) goes first
+    sweepLeftovers(journal, [path.dirname(path.resolve(dbPath)), defaultBackupDir(dbPath)]);
     let caller: Caller | null = null;
     const ctx: CliContext = {
       dbPath,
+      journal,
+      env,
       now: clock.now,
       today: clock.today,
       ...(now !== undefined ? { fixedNow: now } : {}),
-      env,
       out: io.out,
       err: io.err,
-      open: (o = {}) => (caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, ...o })),
+      open: (o = {}) => (caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, plain: plain || env.PERDIEM_PLAIN === '1', ...(plain ? { warn: io.err } : {}), ...o })),
     };
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`usage: ${command.usage}\n${command.summary}\n`);

@@ -32,6 +32,13 @@ export type AuditRow = AuditEntry;
 /** The audit filter, newest first. */
 export type AuditQuery = Omit<AuditFilter, 'order'>;
 
+export interface AuditVerdict {
+  ok: boolean;
+  entries: number;
+  head: { entry: number; hash: string } | null;
+  firstBroken: { entry: number; reason: string } | null;
+}
+
 export interface BackupView {
   name: string;
   at: string;
@@ -58,6 +65,10 @@ export type AdminHandlers = {
   'audit.query': (args: AuditQuery) => { entries: AuditRow[]; total: number };
   /** the export is itself audited */
   'audit.export': (args: { format: 'csv' | 'json'; filter?: AuditQuery }) => FilePayload;
+  /** walks the hash chain of the audit trail; `againstBackups`: also against the heads kept beside the backups (not after a restore) */
+  'audit.verify': (args: { againstBackups?: boolean }) => AuditVerdict;
+  /** who read one patient's data, oldest first */
+  'audit.patientAccess': (args: { patient: string }) => AuditRow[];
   'backups.list': (args: void) => BackupView[];
   /** `keep`: how many backups to keep this time (default: the office's setting) */
   'backups.run': (args?: { keep?: number }) => BackupView;

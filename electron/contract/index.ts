@@ -12,6 +12,7 @@ import type { AuthHandlers } from './auth.ts';
 import type { AdminHandlers } from './admin.ts';
 import type { ClaimsHandlers } from './claims.ts';
 import type { RemittancesHandlers } from './remittances.ts';
+import type { AssignmentsHandlers } from './assignments.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -26,7 +27,8 @@ export type Handlers = AppHandlers &
   AuthHandlers &
   AdminHandlers &
   ClaimsHandlers &
-  RemittancesHandlers;
+  RemittancesHandlers &
+  AssignmentsHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

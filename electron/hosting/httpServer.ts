@@ -141,7 +141,8 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
           const fresh = newSessionToken();
           table.set(fresh, session);
           res.setHeader('set-cookie', sessionCookieHeader(fresh));
-        } else if (name === 'auth.signOut' && token) {
+        } else if (result.ok && name === 'auth.signOut' && token) {
+          // a refused or malformed sign-out ends nothing
           table.delete(token);
           res.setHeader('set-cookie', sessionCookieHeader(null));
         }

@@ -7,7 +7,9 @@
 // host opens nothing of the office: `needsRecovery` is true, the registry answers only the
 // recovery requests (requests.ts RECOVERY_REQUESTS), and `recover(key)` opens it and re-wraps the
 // key for this account.
+import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { pendingJournal, sweepLeftovers } from '../../db/files/leftovers.ts';
 import { appendAudit } from '../../db/repos/audit.ts';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers } from '../../db/repos/users.ts';
@@ -41,6 +43,8 @@ export class OfficeHost implements Office {
 
   constructor(private readonly o: OfficeHostOptions) {
     this.backupDir = o.backupDir ?? defaultBackupDir(o.dbPath);
+    // what a killed app or command left half-written (exports, backups, a restore) goes first
+    sweepLeftovers(pendingJournal(o.dbPath), [path.dirname(path.resolve(o.dbPath)), this.backupDir]);
     this.open();
   }
 

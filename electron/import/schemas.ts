@@ -42,8 +42,11 @@ function opt<S extends z.ZodType>(schema: S) {
   return schema.nullish().transform((v): z.output<S> | null => (v === undefined ? null : v));
 }
 
-const name = z.string().trim().min(1, 'must not be empty');
-const optText = opt(z.string().trim()).transform((v) => (v === '' ? null : v));
+/** Bounds on free text: longer than any name, address line or id a person types, short enough that no file fills the store with one field. */
+export const MAX_NAME = 100;
+export const MAX_TEXT = 2000;
+const name = z.string().trim().min(1, 'must not be empty').max(MAX_NAME, `must be at most ${MAX_NAME} characters`);
+const optText = opt(z.string().trim().max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)).transform((v) => (v === '' ? null : v));
 
 export const isoDate = text((s) => (isRealDate(s) ? ok(s) : bad(`'${s}' is not a real date (YYYY-MM-DD)`)));
 const time = text((s) => (isTime(s) ? ok(s) : bad(`'${s}' is not a time HH:MM (00:00 to 23:59)`)));

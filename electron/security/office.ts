@@ -8,6 +8,7 @@ import { countUsers, type User } from '../../db/repos/users.ts';
 import { UserError } from '../domain/errors.ts';
 import { emptyKeyring, generateDbKey, keyringPath, readKeyring, unwrapWithProtector, updateKeyring, withOsWrap, writeKeyring, type SecretProtector } from './keyring.ts';
 import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
+import { defaultBackupDir, listBackups } from '../../db/backups.ts';
 import type { ScryptParams } from './passwords.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recoveryKey.ts';
 import { createUser, type KeyringContext } from './users.ts';
@@ -40,7 +41,12 @@ export interface InitializeOptions {
   adminUser: string;
   adminPassword: string;
   adminDisplayName?: string;
-  protector: SecretProtector;
+  /**
+   * The OS protection of the key (the app: Electron safeStorage). The command line has none
+   * (`perdiem setup`): its office opens with a user's password, a token or the recovery key, and
+   * the app asks for the recovery key once on each computer.
+   */
+  protector: SecretProtector | null;
   /** ISO date-time */
   now: string;
   params?: ScryptParams;
@@ -82,9 +88,10 @@ function withAdmin(opened: OpenOffice & { dbKey: Buffer; keyring: KeyringContext
 export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryKey: string; admin: User } {
   const dbPath = o.dbPath ?? path.join(o.dataDir, DB_FILE);
   const ringPath = keyringPath(dbPath);
-  const status = officeStatus(dbPath, o.protector);
+  const status = officeStatus(dbPath, o.protector ?? undefined);
   if (status === 'needsRecovery') throw new UserError('this office is already set up: sign in instead');
   if (status === 'encrypted') {
+    if (!o.protector) throw new UserError('this office is already set up: sign in instead');
     const opened = openOffice(dbPath, o.protector);
     if (countUsers(opened.store.db) > 0) {
       opened.store.close();
@@ -101,8 +108,12 @@ export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryK
   }
   const dbKey = generateDbKey();
   // the keyring first: a crash after it and before the database leaves a key nobody needs, never a database nobody can open
-  writeKeyring(ringPath, withOsWrap(emptyKeyring(), dbKey, o.protector));
-  if (status === 'plain') encryptInPlace(dbPath, dbKey);
+  writeKeyring(ringPath, o.protector ? withOsWrap(emptyKeyring(), dbKey, o.protector) : emptyKeyring());
+  if (status === 'plain') {
+    encryptInPlace(dbPath, dbKey);
+    // the plain copies made before hold the same patients: they get the same key
+    for (const b of listBackups(defaultBackupDir(dbPath))) if (!isEncryptedFile(b.file)) encryptInPlace(b.file, dbKey);
+  }
   const store = openStore(dbPath, { key: storeKey(dbKey) });
   return withAdmin({ store, dbKey, keyring: { path: ringPath, dbKey } }, o);
 }

@@ -57,6 +57,9 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'patients.update': 'patients.edit',
   'patients.saveCoverage': 'patients.edit',
   'patients.removeCoverage': 'patients.edit',
+  // a biller or an administrator keeps which nurses a patient is assigned to
+  'patients.nurses': 'patients.view',
+  'patients.assignNurse': 'patients.edit',
   // a nurse records her visits: she finds the patient and the therapy (handlers scope her lists with visitScope)
   'patients.search': 'visits.own',
   'patients.lookups': 'visits.own',
@@ -84,6 +87,8 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'settings.testPage': 'export.pdf',
   'audit.query': 'audit.view',
   'audit.export': 'audit.export',
+  'audit.verify': 'audit.view',
+  'audit.patientAccess': 'audit.view',
   'users.list': 'users.manage',
   'users.create': 'users.manage',
   'users.update': 'users.manage',

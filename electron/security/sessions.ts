@@ -12,6 +12,7 @@ import { UserError } from '../domain/errors.ts';
 import { setActor } from '../../db/actor.ts';
 import { requirePermission, can, type Action } from './roles.ts';
 import { checkPassword } from './users.ts';
+import { lockedUntil, signInKey } from './signInFailures.ts';
 
 export interface SessionOptions {
   db: Database.Database;
@@ -70,7 +71,6 @@ export class SessionManager {
   private locked = false;
   /** the password's salt when this session signed in: a new password has a new salt */
   private credential = '';
-  private failures = new Map<string, { count: number; until: number }>();
   private readonly clock: () => number;
   private readonly db: Database.Database;
 
@@ -123,25 +123,22 @@ export class SessionManager {
   }
 
   signIn(username: string, password: string): User {
-    const key = username.trim().toLowerCase();
+    const key = signInKey(username);
     const now = this.clock();
-    const f = this.failures.get(key);
-    if (f && f.until > now) {
-      throw new SignInError(`too many failed attempts: try again in ${Math.ceil((f.until - now) / 1000)} s`);
+    // the failures are the audit trail's: a restart of the app or another window does not reset them
+    const until = lockedUntil(this.db, key, this.o.maxFailures ?? 5, this.o.lockoutMs ?? 60_000);
+    if (until > now) {
+      throw new SignInError(`too many failed attempts: try again in ${Math.ceil((until - now) / 1000)} s`);
     }
-    const user = checkPassword(this.db, username, password);
+    const user = checkPassword(this.db, username, password, { now: this.iso() });
     if (!user) {
-      const count = (f?.count ?? 0) + 1;
-      const max = this.o.maxFailures ?? 5;
-      this.failures.set(key, { count, until: count >= max ? now + (this.o.lockoutMs ?? 60_000) : 0 });
-      appendAudit(this.db, { actor: username.slice(0, 64), action: 'signin.failed', entity: 'users', entityId: username.slice(0, 64), at: this.iso() });
+      appendAudit(this.db, { actor: key, action: 'signin.failed', entity: 'users', entityId: key, at: this.iso() });
       throw new SignInError('wrong user name or password');
     }
     if (this.locked && this.user && this.user.id !== user.id) {
       // someone else at a locked screen: the previous user is signed out first
       this.signOut();
     }
-    this.failures.delete(key);
     this.user = user;
     this.principal = null;
     this.credential = getPasswordHash(this.db, user.username)?.hash.salt.toString('hex') ?? '';

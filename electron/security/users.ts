@@ -12,7 +12,7 @@ import {
 import { FieldError } from '../domain/errors.ts';
 import { asActor } from '../../db/actor.ts';
 import { updateKeyring, withoutUser, withPasswordWrap, type KeyringFile } from './keyring.ts';
-import { DEFAULT_SCRYPT, hashPassword, passwordProblem, verifyPassword, type ScryptParams } from './passwords.ts';
+import { DEFAULT_SCRYPT, hashPassword, passwordProblem, verifyNobody, verifyPassword, weakerThan, type ScryptParams } from './passwords.ts';
 import { isRole, type Role } from './roles.ts';
 
 /** Where the keyring is and the key it wraps; absent for an unencrypted database. */
@@ -117,9 +117,20 @@ export function updateUser(
   return user;
 }
 
-/** The user when the password is right and the account is enabled; null otherwise (one answer for every failure). */
-export function checkPassword(db: Database.Database, username: string, password: string): User | null {
+/**
+ * The user when the password is right and the account is enabled; null otherwise (one answer, and
+ * the same scrypt work, for every failure: an unknown name costs what a wrong password does).
+ * A hash made with cheaper parameters than today's is replaced, the password being at hand (`now`).
+ */
+export function checkPassword(db: Database.Database, username: string, password: string, o: { now?: string } = {}): User | null {
   const found = getPasswordHash(db, username);
-  if (!found || found.user.disabled) return null;
-  return verifyPassword(password, found.hash) ? found.user : null;
+  if (!found) {
+    verifyNobody(password);
+    return null;
+  }
+  if (!verifyPassword(password, found.hash) || found.user.disabled) return null;
+  if (o.now && weakerThan(found.hash.params)) {
+    return asActor(db, found.user.username, () => updateUserRow(db, found.user.id, { password: hashPassword(password, DEFAULT_SCRYPT) }, o.now!));
+  }
+  return found.user;
 }

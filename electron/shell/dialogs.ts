@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, dialog } from 'electron';
 import type { ShellHandlers } from '../contract/shell.ts';
+import { writeWhole } from '../../db/files/privateFile.ts';
 
 type OpenArgs = Parameters<ShellHandlers['shell.openFile']>[0];
 type SaveArgs = Parameters<ShellHandlers['shell.saveFile']>[0];
@@ -32,6 +33,11 @@ export async function saveFile(win: BrowserWindow | null, args: unknown) {
   const options = { defaultPath: path.basename(args.fileName) };
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return { ok: true, value: null };
-  await fs.promises.writeFile(r.filePath, Buffer.from(args.base64, 'base64'));
+  // a temporary file in the same folder, 0600, renamed when whole, removed on failure
+  try {
+    writeWhole(r.filePath, Buffer.from(args.base64, 'base64'));
+  } catch (e) {
+    return { ok: false, error: { message: (e as Error).message } };
+  }
   return { ok: true, value: { path: r.filePath } };
 }

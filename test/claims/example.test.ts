@@ -13,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) }, {});
+  const code = await runCli([...argv, '--plain'], { out: (t) => (out += t), err: (t) => (err += t) }, {});
   return { code, out, err };
 }
 

@@ -94,5 +94,10 @@ describe(`SIGKILL during export 837 (seed ${seed})`, () => {
     const final = await runPerdiem(['export', '837', '--out', rest, '--from', '2026-05-01', '--to', '2026-10-31', '--accept-warnings', '--db', db, '--now', NOW]);
     expect([0, 1]).toContain(final.code);
     check('after the final export', rest);
+
+    // the next start removed every temporary file a killed export left, and no file of the office is readable by others
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+    expect(files.filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(files.filter((f) => (fs.statSync(path.join(dir, f)).mode & 0o077) !== 0 && !f.startsWith('.perdiem-pending'))).toEqual([]);
   }, 180_000);
 });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   db = path.join(dir, 'office.sqlite');
   bad = path.join(dir, 'bad.json');
   fs.writeFileSync(bad, JSON.stringify({ patients: [{ id: 'P1' }] }));
-  const code = await runCli(['import', EXAMPLE, '--db', db], { out: () => undefined, err: () => undefined }, {});
+  const code = await runCli(['import', EXAMPLE, '--db', db, '--plain'], { out: () => undefined, err: () => undefined }, {});
   if (code !== 0) throw new Error('could not import the example');
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -62,7 +62,8 @@ describe('backups', () => {
     for (let d = 1; d <= 6; d++) backupNow(store.db, bdir, at(`2026-11-0${d}T23:00:00.000Z`), { reason: 'daily', keep: 3 });
     store.close();
     expect(listBackups(bdir).map((b) => b.at.slice(0, 10))).toEqual(['2026-11-06', '2026-11-05', '2026-11-04']);
-    expect(fs.readdirSync(bdir)).toHaveLength(3);
+    // each with the audit chain's head beside it, pruned with it
+    expect(fs.readdirSync(bdir).sort()).toEqual(listBackups(bdir).flatMap((b) => [b.name, `${b.name}.audit-head`]).sort());
   });
 
   it('are due daily: not before the interval, at once when none exists or the clock went back', () => {

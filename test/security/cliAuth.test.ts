@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { NO_OFFICE } from '../../electron/cli/caller.ts';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/open.ts';
@@ -47,10 +48,14 @@ function trail(dbPath: string, key?: string) {
 }
 
 describe('the command line signs in from the environment', () => {
-  it('needs no credentials on a plain database without users, and records the request as "cli"', async () => {
+  it('makes no new plain database unless a test says so (--plain, with a warning); then needs no credentials and records the request as "cli"', async () => {
     const dbPath = path.join(dir, 'plain.sqlite');
-    const r = await cli(['import', EXAMPLE, '--db', dbPath]);
+    const refused = await cli(['import', EXAMPLE, '--db', dbPath]);
+    expect([refused.code, refused.err]).toEqual([1, `perdiem: ${NO_OFFICE(dbPath)}\n`]);
+    expect(fs.existsSync(dbPath)).toBe(false);
+    const r = await cli(['import', EXAMPLE, '--db', dbPath, '--plain']);
     expect(r.code).toBe(0);
+    expect(r.err).toBe(`perdiem: warning: ${dbPath} is a new database that is NOT encrypted (--plain): for tests only\n`);
     expect(trail(dbPath).map((e) => [e.actor, e.action, e.entityId, (e.after as { via: string }).via])).toEqual([['cli', 'data.import', 'app.importFile', 'cli']]);
   });
 

@@ -85,7 +85,7 @@ describe('the permission table of the handler table', () => {
         return rule !== 'public' && rule !== 'signedIn' && !can(role, rule);
       });
     expect(refused('biller')).toEqual(
-      ['audit.export', 'audit.query', 'backups.restore', 'backups.verify', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
+      ['audit.export', 'audit.patientAccess', 'audit.query', 'audit.verify', 'backups.restore', 'backups.verify', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
     );
     expect(refused('admin')).toEqual([]);
     expect(ACTIONS.every((a) => can('admin', a))).toBe(true);

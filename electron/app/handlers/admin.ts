@@ -2,8 +2,9 @@
 // The permission is checked twice on purpose: by the registry (requests.ts) and by the service.
 import path from 'node:path';
 import { z } from 'zod';
-import { appendAudit } from '../../../db/repos/audit.ts';
-import { listBackups, verifyBackup, type BackupInfo } from '../../../db/backups.ts';
+import { appendAudit, patientAccess } from '../../../db/repos/audit.ts';
+import { verifyChain } from '../../../db/repos/auditChain.ts';
+import { backupHeads, listBackups, verifyBackup, type BackupInfo } from '../../../db/backups.ts';
 import { storeKey } from '../../../db/cipher.ts';
 import { ROLES } from '../../security/roles.ts';
 import * as security from '../../security/service.ts';
@@ -81,6 +82,12 @@ export default defineHandlers<AdminHandlers>({
       return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
     },
   },
+
+  'audit.verify': {
+    args: z.object({ againstBackups: z.boolean().optional() }),
+    run: (ctx, a) => verifyChain(ctx.db, a.againstBackups ? backupHeads(sec(ctx).backupDir) : []),
+  },
+  'audit.patientAccess': { args: z.object({ patient: text(64) }), run: (ctx, a) => patientAccess(ctx.db, a.patient) },
 
   'backups.list': { run: (ctx) => security.backupsList(sec(ctx)).map(backupView) },
   'backups.run': {

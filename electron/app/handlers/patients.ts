@@ -1,5 +1,6 @@
 // Patients: search, the chart, demographics and coverages. Saves are checked by the import's own
 // schemas (chart/validate.ts) and written in one transaction.
+import { nurseScope } from './chart/nurseScope.ts';
 import { z } from 'zod';
 import { getPatient, isoFromUsDate, savePatient, searchPatients } from '../../../db/repos/patients.ts';
 import { listPatientTherapies } from '../../../db/repos/therapies.ts';
@@ -102,7 +103,8 @@ function coverageFieldError(e: unknown, index: number): unknown {
 export default defineHandlers<PatientsHandlers>({
   'patients.search': {
     args: z.object({ query: z.string().max(200), limit: z.number().int().positive().max(500).optional() }),
-    run: ({ db }, { query, limit }) => searchPatients(db, query, limit ?? 50).map((p) => hit(p, query)),
+    // a nurse finds only her patients (chart/nurseScope.ts)
+    run: (ctx, { query, limit }) => searchPatients(ctx.db, query, limit ?? 50, nurseScope(ctx)).map((p) => hit(p, query)),
   },
 
   'patients.chart': {

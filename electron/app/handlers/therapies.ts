@@ -1,6 +1,7 @@
 // Therapies: the chart's regimens with holds, dose overrides, prior authorizations and drugs.
 // Saves go through the import's checks (schedule forms, ICD-10 shape, dose units convertible to
 // the product's, a payer the patient has coverage with) in one transaction.
+import { requireOwnPatient } from './chart/nurseScope.ts';
 import { z } from 'zod';
 import { getPatient } from '../../../db/repos/patients.ts';
 import { getTherapy, listPatientTherapies, saveTherapy } from '../../../db/repos/therapies.ts';
@@ -53,7 +54,9 @@ export default defineHandlers<TherapiesHandlers>({
 
   'therapies.forPatient': {
     args: z.object({ patient: z.string() }),
-    run: ({ db }, { patient }) => {
+    run: (ctx, { patient }) => {
+      const { db } = ctx;
+      requireOwnPatient(ctx, patient);
       const names = new Names(db);
       return listPatientTherapies(db, patient).map((t) => therapyOption(names, t));
     },

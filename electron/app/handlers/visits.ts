@@ -9,7 +9,8 @@ import type { VisitDraft, VisitsHandlers } from '../../contract/visits.ts';
 import type { HandlerContext } from '../context.ts';
 import { defineHandlers } from '../define.ts';
 import { FieldError, UserError } from '../../domain/errors.ts';
-import { mayTouchVisit, visitScope } from '../../security/roles.ts';
+import { mayTouchVisit } from '../../security/roles.ts';
+import { nurseScope, requireOwnPatient } from './chart/nurseScope.ts';
 import { blankToNull } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { previewVisit, visitOf, visitReferences } from './chart/visitPreview.ts';
@@ -34,9 +35,7 @@ function withVersion(db: Db, v: Visit): Versioned<Visit> {
 }
 
 /** A nurse sees and changes only her own visits (roles.ts visitScope); an in-process caller has no user and no limit. */
-function scopeOf(ctx: HandlerContext): { nurseId: string } | null {
-  return ctx.user ? visitScope(ctx.user) : null;
-}
+const scopeOf = nurseScope;
 
 function requireOwn(ctx: HandlerContext, nurseId: string, what: string): void {
   if (ctx.user && !mayTouchVisit(ctx.user, nurseId)) throw new FieldError(`${what} belongs to another nurse`, { nurse: 'you may record only your own visits' });
@@ -63,7 +62,13 @@ export default defineHandlers<VisitsHandlers>({
     },
   },
 
-  'visits.preview': { args: draftArgs, run: ({ db, today }, draft) => previewVisit(db, draft, today()) },
+  'visits.preview': {
+    args: draftArgs,
+    run: (ctx, draft) => {
+      if (typeof draft.patient === 'string' && draft.patient) requireOwnPatient(ctx, draft.patient);
+      return previewVisit(ctx.db, draft, ctx.today());
+    },
+  },
 
   'visits.save': {
     args: draftArgs,
@@ -73,6 +78,8 @@ export default defineHandlers<VisitsHandlers>({
       const before = getVisit(db, id);
       if (before) requireOwn(ctx, before.nurse, `Visit ${id}`);
       requireOwn(ctx, String(draft.nurse ?? ''), `Visit ${id}`);
+      // a nurse records visits of her patients only
+      requireOwnPatient(ctx, String(draft.patient ?? ''));
       const version = versionArg.parse(draft.version);
       const visit = checked('visits', visitOf(draft, id), visitReferences(db, draft).existing, `Visit ${id}`);
       db.transaction(() => {

@@ -74,7 +74,7 @@ export default async function runExportPdf(ctx: CliContext, argv: string[]): Pro
   const { out, testPage, ...request } = parsePdfArgs(argv);
   if (testPage) {
     const offset = request.offset ?? { x: 0, y: 0 };
-    writeWhole(out, bytesOf(await ctx.open().call('settings.testPage', offset)));
+    writeWhole(out, bytesOf(await ctx.open().call('settings.testPage', offset)), { journal: ctx.journal });
     ctx.out(`calibration page (offset x ${offset.x} pt, y ${offset.y} pt) written to ${out}\n`);
     return 0;
   }
@@ -82,10 +82,10 @@ export default async function runExportPdf(ctx: CliContext, argv: string[]): Pro
   if (request.batch || request.preview) {
     // a reprint or a preview records nothing: the file is simply written
     result = await ctx.open().call('billing.exportPdf', request);
-    writeWhole(out, bytesOf(result.file!));
+    writeWhole(out, bytesOf(result.file!), { journal: ctx.journal });
   } else {
     // a print is recorded as a batch: its file is written inside the batch's transaction
-    result = await deliverTo(out, (deliver) => ctx.open().callDelivering('billing.exportPdf', request, deliver), (r) => `batch ${r.batch?.id}`);
+    result = await deliverTo(out, (deliver) => ctx.open().callDelivering('billing.exportPdf', request, deliver), (r) => `batch ${r.batch?.id}`, { journal: ctx.journal });
   }
   const line = summary(result, request.form, out);
   if (result.batch) {

@@ -24,7 +24,7 @@ async function run837(ctx: CliContext, argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError(`export 837 needs --out FILE\nusage: ${USAGE_837}`);
   const out = values.out;
   const args = { ...selectionOf('export 837', values), acceptWarnings: flags.has('accept-warnings') };
-  const r = await deliverTo(out, (deliver) => ctx.open().callDelivering('billing.export837', args, deliver), (x) => `batch ${x.batch?.id}`, { neverOverwrite: true });
+  const r = await deliverTo(out, (deliver) => ctx.open().callDelivering('billing.export837', args, deliver), (x) => `batch ${x.batch?.id}`, { neverOverwrite: true, journal: ctx.journal });
   const n = r.claims.length;
   ctx.out(`batch ${r.batch?.id}: ${n} claim${n === 1 ? '' : 's'} written to ${out}\n`);
   ctx.out(`  interchange ${r.batch?.interchangeControl}, ${r.batch?.size} bytes, sha256 ${r.batch?.sha256}\n`);
