@@ -15,7 +15,7 @@ let db = '';
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', '2026-11-21T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) }, {});
+  const code = await runCli([...argv, '--db', db, '--now', '2026-11-21T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) }, { PERDIEM_PLAIN: '1' });
   return { code, out, err };
 }
 
