@@ -34,7 +34,7 @@ export const PAYERS = [
   {
     id: 'medicare', name: 'Medicare Part B (Novitas JH)', payerId: '04412', filingIndicator: 'MB',
     address: { line1: 'PO Box 3110', city: 'Mechanicsburg', state: 'PA', zip: '170551801' },
-    settings: { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ', requiresPriorAuth: false, nursingRnOnly: true },
+    settings: { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ', priorAuthRequiredFor: 'none', nursingRnOnly: true },
     fees: { G0068: 75.0, G0069: 70.0, G0070: 95.0, G0088: 230.0, G0089: 220.0, G0090: 260.0 },
   },
   {
