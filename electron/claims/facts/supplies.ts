@@ -1,8 +1,10 @@
-// Supply facts from dispenses of supply products (R-SU-1), judged on the dispense date; a supply
-// whose code bills a drug carries the product's NDC, unit and quantity (R-DR-7).
+// Supply facts from dispenses of supply products (R-SU-1, R-SU-3, R-SU-4), judged on the dispense
+// date; a supply whose code bills a drug carries the product's NDC, unit and quantity (R-DR-11).
 import type { EngineContext } from '../context.ts';
 import { toDay } from '../dates.ts';
+import { alwaysBundledMessage, isAlwaysBundled } from '../rules/alwaysBundled.ts';
 import { ORDER_SUPPLY } from '../rules/lineOrder.ts';
+import { isPatientOwned } from '../rules/patientOwned.ts';
 import { isDrugCode, supplyNdc } from '../rules/missingNdc.ts';
 import { bundledMessage, isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
 import type { FactSink } from '../types.ts';
@@ -23,7 +25,14 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
       if (!product || product.kind !== 'supply') continue;
       const day = toDay(d.date);
       if (day < ctx.from || day > ctx.to) continue;
-      if (isBundledSupply(product.hcpcs, therapy.category) && perDiems.patientDays.has(`${patient.id}|${day}`)) {
+      if (isAlwaysBundled(product.hcpcs, payer.settings)) {
+        sink.findings.push({
+          severity: 'info', rule: 'R-SU-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: null,
+          message: alwaysBundledMessage(product, `dispense ${d.id}`, payer.name),
+        });
+        continue;
+      }
+      if (!isPatientOwned(d) && isBundledSupply(product.hcpcs, therapy, payer.settings) && perDiems.patientDays.has(`${patient.id}|${day}`)) {
         sink.findings.push({
           severity: 'info', rule: 'R-SU-1', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: null,
           message: bundledMessage(product, `dispense ${d.id}`),
