@@ -31,6 +31,12 @@ ALTER TABLE payers DROP COLUMN requires_prior_auth;
 
 ALTER TABLE dispenses ADD COLUMN patient_owned INTEGER NOT NULL DEFAULT 0 CHECK (patient_owned IN (0, 1));
 
+-- a line's NOC description (R-CL-12), drug-line note (R-DR-12) and the modifiers only the
+-- CMS-1500 prints (R-DR-8 "paper", JSON array); NULL when the line has none
+ALTER TABLE claim_lines ADD COLUMN description TEXT;
+ALTER TABLE claim_lines ADD COLUMN note TEXT;
+ALTER TABLE claim_lines ADD COLUMN paper_modifiers TEXT CHECK (paper_modifiers IS NULL OR json_valid(paper_modifiers));
+
 -- BEGIN GENERATED audit triggers (payers, dispenses)
 CREATE TRIGGER "audit_payers_insert" AFTER INSERT ON "payers"
 BEGIN

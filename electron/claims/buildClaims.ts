@@ -13,6 +13,7 @@ import { resolveFindings } from './findings.ts';
 import { dispensedVsBilled, exportedQuantities } from './rules/dispensedVsBilled.ts';
 import { checkDescriptorLimits } from './rules/descriptorLimits.ts';
 import { checkInjectables } from './rules/injectables.ts';
+import { describeNocLines } from './rules/nocDescription.ts';
 import { holdDependentDrafts, splitExported, type RebuildSplit } from './rules/rebuild.ts';
 import type { BuildOptions, BuildRange, FactSink } from './types.ts';
 
@@ -40,6 +41,7 @@ function factsOf(dataset: Dataset, range: BuildRange, opts: BuildOptions): { ctx
   nursingFacts(ctx, perDiems, sink);
   checkInjectables(ctx, sink);
   checkDescriptorLimits(ctx, sink.facts, sink);
+  describeNocLines(ctx, sink.facts);
   const dispenses = new Map(dataset.dispenses.map((d) => [d.id, d]));
   sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, sink.facts, dispenses)));
   onlyPayer(ctx, sink);

@@ -163,3 +163,26 @@ describe('R-MX-9 descriptor limits', () => {
     expect(findings(r, 'R-MX-9').map((f) => [f.severity, f.therapy])).toEqual([['error', 'T1']]);
   });
 });
+
+describe('line texts (R-CL-12, R-DR-12)', () => {
+  it('R-CL-12: a NOC code carries its product name, cleaned ("Unlisted/Not Otherwise Classified (NOC) Coding Policy" [HC13])', () => {
+    const CEFTAROLINE: Product = { ndc: '00456040001', name: 'Ceftaroline 600 mg vial (Teflaro®)', kind: 'drug', hcpcs: 'J3490', hcpcsUnit: { amount: 600, unit: 'mg' }, ndcUnit: 'UN', drugPerNdcUnit: { amount: 600, unit: 'mg' }, containerSize: 1, singleDose: true };
+    const r = build(office({
+      products: [...PRODUCTS, CEFTAROLINE],
+      therapies: [therapy({ id: 'T1', ...oct(1), perDiemCode: 'S9379', drugs: [{ ndc: CEFTAROLINE.ndc, dose: { amount: 600, unit: 'mg' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', CEFTAROLINE.ndc, 1, 1)],
+    }));
+    expect(allLines(r).map((l) => [l.code, l.description])).toEqual([['S9379', 'PER DIEM CEFTAROLINE 600 MG VIAL TEFLARO'], ['J3490', 'CEFTAROLINE 600 MG VIAL TEFLARO']]);
+  });
+
+  it('R-DR-12: AllWays drug lines carry DOSE and FREQ, never the JW line ("Dosage administered to the member that day … Frequency of administration" [AW11])', () => {
+    const r = build(office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })],
+      therapies: [therapy({ id: 'T1', ...oct(1), schedule: { everyHours: 8 }, drugs: [{ ndc: NDC.ceftriaxone2g, dose: { amount: 1.5, unit: 'g' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', NDC.ceftriaxone2g, 3, 1)],
+    }));
+    expect(allLines(r).map((l) => [`${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}`, l.note])).toEqual([
+      ['S9502', undefined], ['J0696', 'DOSE 4.5 G FREQ Q8H'], ['J0696-JW', undefined],
+    ]);
+  });
+});

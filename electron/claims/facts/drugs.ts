@@ -3,7 +3,8 @@ import type { EngineContext } from '../context.ts';
 import { alwaysBundledMessage, isAlwaysBundled } from '../rules/alwaysBundled.ts';
 import { toIso } from '../dates.ts';
 import { scale } from '../measures.ts';
-import { compoundModifier } from '../rules/compoundModifiers.ts';
+import { compoundModifier, paperCompoundModifier } from '../rules/compoundModifiers.ts';
+import { drugLineNote } from '../rules/drugLineNotes.ts';
 import { coveringDispense, dispenseCandidates, notDispensedMessage } from '../rules/coveringDispense.ts';
 import { drugLinesOnMedicalClaim } from '../rules/drugsOnMedicalClaim.ts';
 import { hcpcsUnits } from '../rules/hcpcsUnits.ts';
@@ -52,6 +53,7 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
       }
       const candidates = dispenseCandidates(therapy, drug, dispenses, ctx.products);
       const compound = compoundModifier(settings, therapy.drugs.length, drugIndex);
+      const paper = paperCompoundModifier(settings, therapy.drugs.length, drugIndex);
       // R-SU-1 goes by the code (§10): a heparin flush or line-open saline given as a therapy drug
       const bundled = isBundledSupply(drugProduct.hcpcs, therapy, settings);
       for (const day of days) {
@@ -103,20 +105,21 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
         const modifiers: string[] = [];
         if (compound) modifiers.push(compound);
         if (jz) modifiers.push(jz);
-        sink.facts.push(
-          newFact(ctx, {
-            kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers, units, ndc: product.ndc, ndcQty: billed.qty, ndcUnit: billed.unit,
-            sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
-          }),
-        );
+        const administered = newFact(ctx, {
+          kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers, units, ndc: product.ndc, ndcQty: billed.qty, ndcUnit: billed.unit,
+          sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
+        });
+        administered.note = drugLineNote(settings, dayDose, therapy.schedule); // R-DR-12
+        if (paper) administered.paperModifiers = [paper, ...modifiers];
+        sink.facts.push(administered);
         if (wasted) {
-          sink.facts.push(
-            newFact(ctx, {
-              kind: 'waste', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound, 'JW'] : ['JW'], units: wasted.units,
-              ndc: product.ndc, ndcQty: billed.wasteQty, ndcUnit: billed.unit, sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`,
-              order: [ORDER_DRUG, rank, drugIndex, 1], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
-            }),
-          );
+          const jw = newFact(ctx, {
+            kind: 'waste', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound, 'JW'] : ['JW'], units: wasted.units,
+            ndc: product.ndc, ndcQty: billed.wasteQty, ndcUnit: billed.unit, sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`,
+            order: [ORDER_DRUG, rank, drugIndex, 1], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
+          });
+          if (paper) jw.paperModifiers = [paper, 'JW'];
+          sink.facts.push(jw);
         }
       }
     });
