@@ -14,6 +14,7 @@ import { dispensedVsBilled, exportedQuantities } from './rules/dispensedVsBilled
 import { checkDescriptorLimits } from './rules/descriptorLimits.ts';
 import { checkInjectables } from './rules/injectables.ts';
 import { describeNocLines } from './rules/nocDescription.ts';
+import { checkNotesFitForm } from './rules/drugLineNotes.ts';
 import { holdDependentDrafts, splitExported, type RebuildSplit } from './rules/rebuild.ts';
 import type { BuildOptions, BuildRange, FactSink } from './types.ts';
 
@@ -42,6 +43,7 @@ function factsOf(dataset: Dataset, range: BuildRange, opts: BuildOptions): { ctx
   checkInjectables(ctx, sink);
   checkDescriptorLimits(ctx, sink.facts, sink);
   describeNocLines(ctx, sink.facts);
+  checkNotesFitForm(sink.facts, sink);
   const dispenses = new Map(dataset.dispenses.map((d) => [d.id, d]));
   sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, sink.facts, dispenses)));
   onlyPayer(ctx, sink);
