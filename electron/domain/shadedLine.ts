@@ -4,6 +4,11 @@
 // because the engine warns when a note cannot go on the form whole.
 
 export const SHADED_LINE_WIDTH = 61;
+
+/** The NDC item: qualifier N4, the 11-digit NDC, three blanks, unit qualifier and quantity (IZ, OpenEMR). */
+export function ndcItem(ndc: string, unit: string, quantityText: string): string {
+  return `N4${ndc}   ${unit}${quantityText}`;
+}
 const GAP = '   ';
 const NO_QUALIFIER = '  ';
 

@@ -185,4 +185,15 @@ describe('line texts (R-CL-12, R-DR-12)', () => {
       ['S9502', undefined], ['J0696', 'DOSE 4.5 G FREQ Q8H'], ['J0696-JW', undefined],
     ]);
   });
+
+  it('R-DR-12: a note the CMS-1500 shaded line cannot hold whole is a warning ("If the 61-character shaded line cannot hold it whole, the form leaves it off and the build warns")', () => {
+    const NOC: Product = { ndc: '00456040001', name: 'Ceftaroline fosamil 600 mg single-dose vial', kind: 'drug', hcpcs: 'J3490', hcpcsUnit: { amount: 600, unit: 'mg' }, ndcUnit: 'UN', drugPerNdcUnit: { amount: 600, unit: 'mg' }, containerSize: 1, singleDose: true };
+    const r = build(office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })], products: [...PRODUCTS, NOC],
+      therapies: [therapy({ id: 'T1', ...oct(1), drugs: [{ ndc: NOC.ndc, dose: { amount: 600, unit: 'mg' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', NOC.ndc, 1, 1)],
+    }));
+    expect(allLines(r).map((l) => [l.code, l.description, l.note])).toEqual([['S9500', undefined, undefined], ['J3490', 'CEFTAROLINE FOSAMIL 600 MG SINGLE-DOSE VIAL', 'DOSE 600 MG FREQ Q24H']]);
+    expect(findings(r, 'R-DR-12').map((f) => [f.severity, f.line])).toEqual([['warning', 2]]);
+  });
 });

@@ -2,9 +2,8 @@
 // day … Frequency of administration" [AW11]) each administered drug line (never a JW line) carries
 // `DOSE <total> <UNIT> FREQ <F>`: the day's dose of the drug, its unit in upper case, and the
 // schedule as Q<n>H, Q<n>D, QWK, QMONTH or CONT. Infusion duration is not written (no data).
-import { shadedLine } from '../../domain/shadedLine.ts';
+import { ndcItem, shadedLine } from '../../domain/shadedLine.ts';
 import type { Measure, PayerSettings, Quantity, Schedule } from '../../domain/types.ts';
-import { ndcSupplemental } from '../../export/cms1500/format.ts';
 import { round3 } from '../numbers.ts';
 import type { Fact, FactSink } from '../types.ts';
 
@@ -29,7 +28,8 @@ export function drugLineNote(settings: PayerSettings, dayDose: Quantity, schedul
 export function checkNotesFitForm(facts: readonly Fact[], sink: FactSink): void {
   for (const f of facts) {
     if (!f.note || !f.ndc || !f.ndcUnit || f.ndcQty === null) continue;
-    if (!shadedLine(ndcSupplemental(f.ndc, f.ndcUnit, f.ndcQty), f.description, f.note).noteLeftOff) continue;
+    // ndcQty is already rounded to 3 decimals: String() writes it as the form does
+    if (!shadedLine(ndcItem(f.ndc, f.ndcUnit, String(f.ndcQty)), f.description, f.note).noteLeftOff) continue;
     sink.findings.push({
       severity: 'warning', rule: 'R-DR-12', patient: f.patient.id, day: f.day, therapy: f.therapy.id, code: f.code, anchor: { line: f },
       message: `The note "${f.note}" does not fit the CMS-1500's shaded line beside the NDC; a paper claim goes without it (the 837P carries it)`,
