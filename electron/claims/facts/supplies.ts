@@ -4,6 +4,7 @@ import type { EngineContext } from '../context.ts';
 import { toDay } from '../dates.ts';
 import { alwaysBundledMessage, isAlwaysBundled } from '../rules/alwaysBundled.ts';
 import { ORDER_SUPPLY } from '../rules/lineOrder.ts';
+import { billedNdcQuantities } from '../rules/ndcUnits.ts';
 import { isPatientOwned } from '../rules/patientOwned.ts';
 import { isDrugCode, supplyNdc } from '../rules/missingNdc.ts';
 import { bundledMessage, isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
@@ -48,7 +49,10 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
         continue;
       }
       const drug = isDrugCode(product.hcpcs);
-      const ndc = drug ? supplyNdc(product, d.quantity) : NO_NDC;
+      const given = drug ? supplyNdc(product, d.quantity) : null;
+      // R-DR-11: R-DR-9 applies (milligrams billed in grams where the payer wants them)
+      const billed = given ? billedNdcQuantities(given.ndcUnit, payer.settings, given.ndcQty, null) : null;
+      const ndc = given && billed ? { ndc: given.ndc, ndcQty: billed.qty, ndcUnit: billed.unit } : NO_NDC;
       const fact = newFact(ctx, {
         kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, modifiers: [], units, ndc: ndc.ndc, ndcQty: ndc.ndcQty, ndcUnit: ndc.ndcUnit,
         sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], visit: null, nurse: null, dispenseId: d.id, product,
