@@ -88,10 +88,11 @@ function insertLines(db: Db, claim: Claim, keysLive: boolean): void {
     run(
       db,
       `INSERT INTO claim_lines (claim_id, seq, from_date, to_date, code, modifiers, units, charge_cents, pointers, ndc, ndc_qty,
-         ndc_unit, kind, therapy_id, visit_id, rendering_npi, place_of_service)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         ndc_unit, kind, therapy_id, visit_id, rendering_npi, place_of_service, description, note, paper_modifiers)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       claim.id, seq, l.from, l.to, l.code, JSON.stringify(l.modifiers), l.units, l.chargeCents, JSON.stringify(l.pointers),
       l.ndc, l.ndcQty, l.ndcUnit, l.kind, l.therapy, l.visit ?? null, l.renderingNpi ?? null, l.placeOfService ?? '12',
+      l.description ?? null, l.note ?? null, l.paperModifiers ? JSON.stringify(l.paperModifiers) : null,
     );
     const keys = l.sourceKeys.length > 0 ? l.sourceKeys : [l.sourceKey];
     keys.forEach((key, k) => {
@@ -269,6 +270,9 @@ function lineOf(r: Row, keys: readonly Row[]): ClaimLine {
     visit: strOrNull(r.visit_id),
     renderingNpi: strOrNull(r.rendering_npi),
     placeOfService: str(r.place_of_service),
+    ...(r.description !== null ? { description: str(r.description) } : {}),
+    ...(r.note !== null ? { note: str(r.note) } : {}),
+    ...(r.paper_modifiers !== null ? { paperModifiers: JSON.parse(str(r.paper_modifiers)) as string[] } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Dispense } from '../../electron/domain/types.ts';
 import { idNumberDesc } from './ids.ts';
-import { all, num, one, run, str, strOrNull } from './sql.ts';
+import { all, bit, bool, num, one, run, str, strOrNull } from './sql.ts';
 import type { Db, Row } from './sql.ts';
 
 const dispenseOf = (r: Row): Dispense => ({
@@ -12,6 +12,8 @@ const dispenseOf = (r: Row): Dispense => ({
   daysSupply: num(r.days_supply),
   lot: strOrNull(r.lot),
   expiry: strOrNull(r.expiry),
+  // R-SU-4: present only when true, as the import leaves it out otherwise
+  ...(bool(r.patient_owned) ? { patientOwned: true } : {}),
 });
 
 export function listDispenses(db: Db): Dispense[] {
@@ -80,10 +82,11 @@ export function listDispenseLog(db: Db, f: DispenseLogFilter): DispenseWithPatie
 export function saveDispense(db: Db, d: Dispense): void {
   run(
     db,
-    `INSERT INTO dispenses (id, therapy_id, date, ndc, quantity, days_supply, lot, expiry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO dispenses (id, therapy_id, date, ndc, quantity, days_supply, lot, expiry, patient_owned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET therapy_id = excluded.therapy_id, date = excluded.date, ndc = excluded.ndc,
-       quantity = excluded.quantity, days_supply = excluded.days_supply, lot = excluded.lot, expiry = excluded.expiry`,
-    d.id, d.therapy, d.date, d.ndc, d.quantity, d.daysSupply, d.lot ?? null, d.expiry ?? null,
+       quantity = excluded.quantity, days_supply = excluded.days_supply, lot = excluded.lot, expiry = excluded.expiry,
+       patient_owned = excluded.patient_owned`,
+    d.id, d.therapy, d.date, d.ndc, d.quantity, d.daysSupply, d.lot ?? null, d.expiry ?? null, bit(d.patientOwned === true),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { NdcUnit, Payer, PayerSettings, PriceTable } from '../../electron/domain/types.ts';
+import type { NdcUnit, Payer, PayerSettings, PriceTable, ProfileId } from '../../electron/domain/types.ts';
 import { addressOf, addressParams, all, bit, bool, groupBy, num, numOrNull, run, str, strOrNull } from './sql.ts';
 import type { Db, Row } from './sql.ts';
 
@@ -13,11 +13,18 @@ function settingsOf(r: Row): PayerSettings {
     selfAdministeredCovered: bool(r.self_administered_covered),
     drugsOnMedicalClaim: bool(r.drugs_on_medical_claim),
     wasteModifiers: str(r.waste_modifiers) as PayerSettings['wasteModifiers'],
-    compoundKpKq: bool(r.compound_kp_kq),
+    compoundKpKq: bool(r.compound_kp_kq_paper) ? 'paper' : bool(r.compound_kp_kq),
     ndcUnits: JSON.parse(str(r.ndc_units)) as NdcUnit[],
     nursingRnOnly: bool(r.nursing_rn_only),
     nursingMaxHoursPerDay: numOrNull(r.nursing_max_hours_per_day),
-    requiresPriorAuth: bool(r.requires_prior_auth),
+    priorAuthRequiredFor: JSON.parse(str(r.prior_auth_required_for)) as PayerSettings['priorAuthRequiredFor'],
+    injectableWithoutIvOrRn: str(r.injectable_without_iv_or_rn) as PayerSettings['injectableWithoutIvOrRn'],
+    selfAdministrationRequired: bool(r.self_administration_required),
+    alwaysBundled: JSON.parse(str(r.always_bundled)) as string[],
+    bundledSupplies: JSON.parse(str(r.bundled_supplies)) as string[],
+    drugLineNotes: bool(r.drug_line_notes),
+    chargeBasis: str(r.charge_basis) as PayerSettings['chargeBasis'],
+    codeDates: JSON.parse(str(r.code_dates)) as PayerSettings['codeDates'],
     claimPeriod: str(r.claim_period) as PayerSettings['claimPeriod'],
     timelyFilingDays: num(r.timely_filing_days),
     pdfPageTotals: str(r.pdf_page_totals) as PayerSettings['pdfPageTotals'],
@@ -39,6 +46,7 @@ function payersWhere(db: Db, where: string, params: unknown[]): Payer[] {
       payerId: strOrNull(r.payer_id),
       filingIndicator: strOrNull(r.filing_indicator),
       address: addressOf(r),
+      profile: strOrNull(r.profile) as ProfileId | null,
       settings: settingsOf(r),
       fees: table,
     };
@@ -62,8 +70,10 @@ export function savePayer(db: Db, p: Payer): void {
       `INSERT INTO payers (id, name, payer_id, filing_indicator, addr_line1, addr_line2, addr_city, addr_state, addr_zip,
          code_set, per_diem_days, line_span, concurrency_order, concurrency_modifier59, incidental_per_diems,
          self_administered_covered, drugs_on_medical_claim, waste_modifiers, compound_kp_kq, ndc_units,
-         nursing_rn_only, nursing_max_hours_per_day, requires_prior_auth, claim_period, timely_filing_days, pdf_page_totals)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         nursing_rn_only, nursing_max_hours_per_day, claim_period, timely_filing_days, pdf_page_totals,
+         profile, prior_auth_required_for, injectable_without_iv_or_rn, self_administration_required, always_bundled,
+         bundled_supplies, drug_line_notes, charge_basis, code_dates, compound_kp_kq_paper)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, payer_id = excluded.payer_id,
          filing_indicator = excluded.filing_indicator, addr_line1 = excluded.addr_line1, addr_line2 = excluded.addr_line2,
          addr_city = excluded.addr_city, addr_state = excluded.addr_state, addr_zip = excluded.addr_zip,
@@ -72,13 +82,20 @@ export function savePayer(db: Db, p: Payer): void {
          incidental_per_diems = excluded.incidental_per_diems, self_administered_covered = excluded.self_administered_covered,
          drugs_on_medical_claim = excluded.drugs_on_medical_claim, waste_modifiers = excluded.waste_modifiers,
          compound_kp_kq = excluded.compound_kp_kq, ndc_units = excluded.ndc_units, nursing_rn_only = excluded.nursing_rn_only,
-         nursing_max_hours_per_day = excluded.nursing_max_hours_per_day, requires_prior_auth = excluded.requires_prior_auth,
+         nursing_max_hours_per_day = excluded.nursing_max_hours_per_day,
          claim_period = excluded.claim_period, timely_filing_days = excluded.timely_filing_days,
-         pdf_page_totals = excluded.pdf_page_totals`,
+         pdf_page_totals = excluded.pdf_page_totals, profile = excluded.profile,
+         prior_auth_required_for = excluded.prior_auth_required_for, injectable_without_iv_or_rn = excluded.injectable_without_iv_or_rn,
+         self_administration_required = excluded.self_administration_required, always_bundled = excluded.always_bundled,
+         bundled_supplies = excluded.bundled_supplies, drug_line_notes = excluded.drug_line_notes,
+         charge_basis = excluded.charge_basis, code_dates = excluded.code_dates, compound_kp_kq_paper = excluded.compound_kp_kq_paper`,
       p.id, p.name, p.payerId ?? null, p.filingIndicator ?? null, ...addressParams(p.address),
       s.codeSet, s.perDiemDays, s.lineSpan, s.concurrencyOrder, bit(s.concurrencyModifier59), JSON.stringify(s.incidentalPerDiems),
-      bit(s.selfAdministeredCovered), bit(s.drugsOnMedicalClaim), s.wasteModifiers, bit(s.compoundKpKq), JSON.stringify(s.ndcUnits),
-      bit(s.nursingRnOnly), s.nursingMaxHoursPerDay, bit(s.requiresPriorAuth), s.claimPeriod, s.timelyFilingDays, s.pdfPageTotals,
+      bit(s.selfAdministeredCovered), bit(s.drugsOnMedicalClaim), s.wasteModifiers, bit(s.compoundKpKq !== false), JSON.stringify(s.ndcUnits),
+      bit(s.nursingRnOnly), s.nursingMaxHoursPerDay, s.claimPeriod, s.timelyFilingDays, s.pdfPageTotals,
+      p.profile ?? null, JSON.stringify(s.priorAuthRequiredFor), s.injectableWithoutIvOrRn, bit(s.selfAdministrationRequired),
+      JSON.stringify(s.alwaysBundled), JSON.stringify(s.bundledSupplies), bit(s.drugLineNotes), s.chargeBasis,
+      JSON.stringify(s.codeDates), bit(s.compoundKpKq === 'paper'),
     );
     run(db, 'DELETE FROM payer_fees WHERE payer_id = ?', p.id);
     for (const [code, micros] of Object.entries(p.fees)) {

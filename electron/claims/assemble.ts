@@ -68,6 +68,9 @@ function toClaimLine(d: DraftLine, pointers: string[]): ClaimLine {
     therapy: f.therapy.id,
     placeOfService: PLACE_OF_SERVICE_HOME,
     ...(f.visit ? { visit: f.visit.id, renderingNpi: f.nurse?.npi ?? null } : {}),
+    ...(f.description ? { description: f.description } : {}),
+    ...(f.note ? { note: f.note } : {}),
+    ...(f.paperModifiers ? { paperModifiers: [...f.paperModifiers] } : {}),
   };
 }
 

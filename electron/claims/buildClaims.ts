@@ -11,7 +11,10 @@ import { perDiemFacts } from './facts/perDiems.ts';
 import { supplyFacts } from './facts/supplies.ts';
 import { resolveFindings } from './findings.ts';
 import { dispensedVsBilled, exportedQuantities } from './rules/dispensedVsBilled.ts';
+import { checkDescriptorLimits } from './rules/descriptorLimits.ts';
 import { checkInjectables } from './rules/injectables.ts';
+import { describeNocLines } from './rules/nocDescription.ts';
+import { checkNotesFitForm } from './rules/drugLineNotes.ts';
 import { holdDependentDrafts, splitExported, type RebuildSplit } from './rules/rebuild.ts';
 import type { BuildOptions, BuildRange, FactSink } from './types.ts';
 
@@ -37,7 +40,10 @@ function factsOf(dataset: Dataset, range: BuildRange, opts: BuildOptions): { ctx
   drugFacts(ctx, perDiems, sink);
   supplyFacts(ctx, perDiems, sink);
   nursingFacts(ctx, perDiems, sink);
-  checkInjectables(ctx, sink.facts, sink);
+  checkInjectables(ctx, sink);
+  checkDescriptorLimits(ctx, sink.facts, sink);
+  describeNocLines(ctx, sink.facts);
+  checkNotesFitForm(sink.facts, sink);
   const dispenses = new Map(dataset.dispenses.map((d) => [d.id, d]));
   sink.findings.push(...dispensedVsBilled(sink.facts, dispenses, exportedQuantities(ctx, sink.facts, dispenses)));
   onlyPayer(ctx, sink);

@@ -74,6 +74,10 @@ export interface Fact extends FactInput {
   priorAuth: string | null;
   unitPriceMicros: number | null;
   chargeCents: number;
+  /** R-CL-12 NOC description, R-DR-12 drug-line note, R-DR-8 modifiers the CMS-1500 alone prints */
+  description: string | null;
+  note: string | null;
+  paperModifiers: string[] | null;
   /** the final line once claims are assembled */
   placed?: { claim: number; line: number };
 }

@@ -17,30 +17,51 @@ export const CLEARINGHOUSE = {
   usage: 'T',
 };
 
-/** Four payers with the settings the seeds disagree on (billing-rules §9), and a fifth plain one. */
+/**
+ * A payer for each seed policy, added with its profile (billing-rules §12; a few values edited as
+ * an office would), Medicare, and a plain commercial payer with the settings of §9 no seed sets.
+ */
 export const PAYERS = [
   {
     id: 'bcbstx', name: 'Blue Cross and Blue Shield of Texas', payerId: '84980', filingIndicator: 'BL',
     address: { line1: 'PO Box 660044', city: 'Dallas', state: 'TX', zip: '752660044' },
-    settings: { codeSet: 'commercial', perDiemDays: 'administration', lineSpan: 'day', timelyFilingDays: 180 },
+    profile: 'bcbs-tx',
+    settings: { timelyFilingDays: 180 },
     fees: { S9500: 110.0, S9502: 150.0, S9501: 130.0, S9375: 90.0, S9338: 280.0, J0696: 4.0 },
+  },
+  {
+    id: 'bcbsnm', name: 'Blue Cross and Blue Shield of New Mexico', payerId: '00790', filingIndicator: 'BL',
+    address: { line1: 'PO Box 27630', city: 'Albuquerque', state: 'NM', zip: '871257630' },
+    profile: 'bcbs-nm',
+    settings: {},
+    fees: { S9500: 112.0, S9502: 152.0, J0696: 4.1 },
+  },
+  {
+    id: 'bcbsvt', name: 'Blue Cross and Blue Shield of Vermont', payerId: '03036', filingIndicator: 'BL',
+    address: { line1: 'PO Box 186', city: 'Montpelier', state: 'VT', zip: '056010186' },
+    profile: 'bcbs-vt',
+    settings: {},
+    fees: {},
   },
   {
     id: 'allways', name: 'AllWays Health Partners', payerId: '04293', filingIndicator: 'CI',
     address: { line1: '399 Revolution Dr', city: 'Somerville', state: 'MA', zip: '021451446' },
-    settings: { codeSet: 'commercial', compoundKpKq: true, wasteModifiers: 'JW+JZ', concurrencyOrder: 'firstStarted' },
+    profile: 'allways',
+    settings: { concurrencyOrder: 'firstStarted' },
     fees: {},
   },
   {
     id: 'medicare', name: 'Medicare Part B (Novitas JH)', payerId: '04412', filingIndicator: 'MB',
     address: { line1: 'PO Box 3110', city: 'Mechanicsburg', state: 'PA', zip: '170551801' },
-    settings: { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ', requiresPriorAuth: false, nursingRnOnly: true },
+    settings: { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ', priorAuthRequiredFor: 'none', nursingRnOnly: true },
     fees: { G0068: 75.0, G0069: 70.0, G0070: 95.0, G0088: 230.0, G0089: 220.0, G0090: 260.0 },
   },
   {
     id: 'ncmedicaid', name: 'WellCare of North Carolina (Medicaid)', payerId: '14163', filingIndicator: 'MC',
     address: { line1: 'PO Box 31224', city: 'Tampa', state: 'FL', zip: '336313224' },
-    settings: { codeSet: 'medicaid-nc', drugsOnMedicalClaim: false, selfAdministeredCovered: true, timelyFilingDays: 365 },
+    profile: 'wellcare-nc',
+    settings: {},
+    // the fee schedule is the expected payment; the claim bills the charge master (R-CL-6 [WC6])
     fees: { S9494: 95.0, S9329: 180.0, S9325: 120.0, T1030: 140.0, T1002: 18.0 },
   },
   {
@@ -138,6 +159,8 @@ export const STREETS = ['Oak Hollow Dr', 'Pine St', 'Cedar Ln', 'Mesquite Trl', 
 
 /** City, state, ZIP per payer region. */
 export const PLACES: Record<PayerId, [string, string, string][]> = {
+  bcbsnm: [['Albuquerque', 'NM', '87102'], ['Santa Fe', 'NM', '87501'], ['Las Cruces', 'NM', '88001']],
+  bcbsvt: [['Burlington', 'VT', '05401'], ['Montpelier', 'VT', '05602'], ['Rutland', 'VT', '05701']],
   bcbstx: [['Austin', 'TX', '78704'], ['Round Rock', 'TX', '78664'], ['Georgetown', 'TX', '78626'], ['San Marcos', 'TX', '78666'], ['Pflugerville', 'TX', '78660']],
   allways: [['Cambridge', 'MA', '02139'], ['Somerville', 'MA', '02143'], ['Boston', 'MA', '02118'], ['Quincy', 'MA', '02169']],
   medicare: [['Austin', 'TX', '78745'], ['Cedar Park', 'TX', '78613'], ['Kyle', 'TX', '78640'], ['Leander', 'TX', '78641']],

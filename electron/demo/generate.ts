@@ -21,7 +21,7 @@ export interface DemoOptions {
 type Json = Record<string, unknown>;
 
 const WINDOW_DAYS = 182;
-const PAYER_WEIGHTS: [PayerId, number][] = [['bcbstx', 35], ['medicare', 25], ['allways', 15], ['ncmedicaid', 15], ['humana', 10]];
+const PAYER_WEIGHTS: [PayerId, number][] = [['bcbstx', 25], ['bcbsnm', 8], ['bcbsvt', 8], ['medicare', 22], ['allways', 14], ['ncmedicaid', 14], ['humana', 9]];
 const HOLD_REASONS = ['hospital admission', 'patient traveling', 'line infection, catheter replaced', 'labs pending', 'ER visit'];
 const AUTH_DAYS = 90;
 
@@ -73,6 +73,10 @@ function memberId(rng: Rng, payer: PayerId): string {
   switch (payer) {
     case 'bcbstx':
       return `XOB${rng.digits(9)}`;
+    case 'bcbsnm':
+      return `XIM${rng.digits(9)}`;
+    case 'bcbsvt':
+      return `ZIV${rng.digits(9)}`;
     case 'allways':
       return `AW${rng.digits(7)}`;
     case 'medicare':
@@ -178,7 +182,8 @@ class DemoOffice {
     this.therapies.push({
       id: course.id, patient, payer, category: recipe.category, route: recipe.route,
       ...(recipe.qualifier ? { qualifier: recipe.qualifier } : {}),
-      ...(recipe.selfAdministered && rng.chance(recipe.selfAdministered) ? { selfAdministered: true } : {}),
+      // WellCare NC requires self-administration (R-PD-11 [WC2]): most of its orders are
+      ...((payer === 'ncmedicaid' ? rng.chance(0.9) : recipe.selfAdministered && rng.chance(recipe.selfAdministered)) ? { selfAdministered: true } : {}),
       schedule: recipe.schedule, start, ...(stop ? { stop } : {}), holds, doses,
       diagnoses: rng.pick(recipe.diagnoses), prescriber: rng.pick(this.prescribers).id as string,
       priorAuths: payer !== 'medicare' && rng.chance(0.93) ? this.priorAuths(course, payer) : [],

@@ -23,9 +23,9 @@ export interface Recipe {
   weight: number;
 }
 
-const ALL: PayerId[] = ['bcbstx', 'allways', 'medicare', 'ncmedicaid', 'humana'];
-const COMMERCIAL_AND_MEDICARE: PayerId[] = ['bcbstx', 'allways', 'medicare', 'humana'];
-const COMMERCIAL: PayerId[] = ['bcbstx', 'allways', 'humana'];
+const ALL: PayerId[] = ['bcbstx', 'bcbsnm', 'bcbsvt', 'allways', 'medicare', 'ncmedicaid', 'humana'];
+const COMMERCIAL_AND_MEDICARE: PayerId[] = ['bcbstx', 'bcbsnm', 'bcbsvt', 'allways', 'medicare', 'humana'];
+const COMMERCIAL: PayerId[] = ['bcbstx', 'bcbsnm', 'bcbsvt', 'allways', 'humana'];
 
 const INFECTION_DX = [['L03.115', 'E86.0'], ['M86.171'], ['A41.9', 'N39.0'], ['J18.9'], ['T82.7XXA', 'A41.01'], ['I33.0', 'B95.61'], ['M46.26']];
 
@@ -53,7 +53,8 @@ export const RECIPES: Recipe[] = [
   { name: 'TPN with lipids', category: 'tpn', route: 'IV', qualifier: { litersPerDay: 2 }, schedule: { everyHours: 24 },
     drugs: [{ product: 'clinimix', dose: [2000, 'mL'] }, { product: 'lipids', dose: [50, 'g'] }],
     supplies: ['pump', 'ivPole'], days: [30, 150], chronic: true, diagnoses: [['K91.2'], ['K50.90', 'E43'], ['K56.609', 'E44.0']], visitEvery: 7, visitMinutes: [60, 120],
-    payers: COMMERCIAL_AND_MEDICARE, weight: 4 },
+    // NC Medicaid covers TPN without a per diem (R-PD-13) and not its nursing (R-NV-8)
+    payers: [...COMMERCIAL_AND_MEDICARE, 'ncmedicaid'], weight: 4 },
   { name: 'PCA morphine', category: 'pain', route: 'IV', qualifier: { mode: 'continuous' }, schedule: { continuous: true }, drugs: [{ product: 'morphine', dose: [36, 'mg'] }],
     supplies: ['pump'], days: [14, 90], chronic: true, diagnoses: [['C79.51', 'G89.3'], ['C25.9', 'G89.3']], visitEvery: 7, visitMinutes: [45, 90],
     payers: ['bcbstx', 'medicare', 'ncmedicaid', 'humana'], weight: 3 },

@@ -31,6 +31,12 @@ export interface ClaimLine {
   placeOfService?: string;
   /** hash of the billed facts of each source key, parallel to sourceKeys (R-CL-8) */
   factHashes?: string[];
+  /** R-CL-12: a NOC code's description (837P SV101-7, CMS-1500 ZZ); present only when set */
+  description?: string;
+  /** R-DR-12: the drug-line note (837P NTE*ADD, CMS-1500 shaded 24); present only when set */
+  note?: string;
+  /** R-DR-8 `paper`: the modifiers the CMS-1500 prints (KP/KQ first); present only when they differ */
+  paperModifiers?: string[];
 }
 
 export type ClaimFrequency = '1' | '7' | '8';

@@ -1,6 +1,8 @@
+import bundledSupplies from '../../resources/codes/bundledSupplies.json' with { type: 'json' };
+import { entriesOfRanges } from './codeLists.ts';
 import type { PayerSettings } from './types.ts';
 
-/** billing-rules.md §9 defaults; a payer's stored settings override any of them. */
+/** billing-rules.md §9 and §12.2 defaults; a payer's stored settings override any of them. */
 const DEFAULTS: PayerSettings = {
   codeSet: 'commercial',
   perDiemDays: 'administration',
@@ -15,7 +17,15 @@ const DEFAULTS: PayerSettings = {
   ndcUnits: ['F2', 'GR', 'ME', 'ML', 'UN'],
   nursingRnOnly: true,
   nursingMaxHoursPerDay: null,
-  requiresPriorAuth: true,
+  priorAuthRequiredFor: 'all',
+  injectableWithoutIvOrRn: 'warn',
+  selfAdministrationRequired: false,
+  alwaysBundled: [],
+  // the R-SU-1 list, J7030–J7060 included (their hydration exception stays in the rule)
+  bundledSupplies: entriesOfRanges([...(bundledSupplies.always as Array<[string, string]>), ...(bundledSupplies.lineOpen as Array<[string, string]>)]),
+  drugLineNotes: false,
+  chargeBasis: 'payerFee',
+  codeDates: {},
   claimPeriod: 'month',
   timelyFilingDays: 365,
   pdfPageTotals: 'continued',
@@ -24,11 +34,19 @@ const DEFAULTS: PayerSettings = {
 
 export const DEFAULT_PAYER_SETTINGS: Readonly<PayerSettings> = Object.freeze(DEFAULTS);
 
-export function withDefaults(partial: Partial<PayerSettings> | null | undefined): PayerSettings {
-  const merged = { ...DEFAULT_PAYER_SETTINGS, ...(partial ?? {}) };
+/** A deep copy, so no two payers share a list or map to mutate. */
+export function copySettings(s: PayerSettings): PayerSettings {
   return {
-    ...merged,
-    incidentalPerDiems: [...merged.incidentalPerDiems],
-    ndcUnits: [...merged.ndcUnits],
+    ...s,
+    incidentalPerDiems: [...s.incidentalPerDiems],
+    ndcUnits: [...s.ndcUnits],
+    priorAuthRequiredFor: Array.isArray(s.priorAuthRequiredFor) ? [...s.priorAuthRequiredFor] : s.priorAuthRequiredFor,
+    alwaysBundled: [...s.alwaysBundled],
+    bundledSupplies: [...s.bundledSupplies],
+    codeDates: Object.fromEntries(Object.entries(s.codeDates).map(([k, v]) => [k, { ...v }])),
   };
+}
+
+export function withDefaults(partial: Partial<PayerSettings> | null | undefined, base: Readonly<PayerSettings> = DEFAULT_PAYER_SETTINGS): PayerSettings {
+  return copySettings({ ...base, ...(partial ?? {}) });
 }

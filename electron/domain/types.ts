@@ -58,11 +58,27 @@ export interface PayerSettings {
   selfAdministeredCovered: boolean;
   drugsOnMedicalClaim: boolean;
   wasteModifiers: 'JW' | 'JW+JZ';
-  compoundKpKq: boolean;
+  /** R-DR-8: `paper` = KP/KQ on the CMS-1500 only (AllWays) */
+  compoundKpKq: boolean | 'paper';
   ndcUnits: NdcUnit[];
   nursingRnOnly: boolean;
   nursingMaxHoursPerDay: number | null;
-  requiresPriorAuth: boolean;
+  /** R-CL-5 (§12.2): which billed lines need an authorization: codes, ranges `G0088-G0090`, category ids */
+  priorAuthRequiredFor: 'all' | 'none' | string[];
+  /** R-PD-9 (§12.3) */
+  injectableWithoutIvOrRn: 'warn' | 'notBilled' | 'off';
+  /** R-PD-11 */
+  selfAdministrationRequired: boolean;
+  /** R-SU-3: codes and ranges never billed on any date */
+  alwaysBundled: string[];
+  /** R-SU-1: codes and ranges bundled into a per diem of the same date */
+  bundledSupplies: string[];
+  /** R-DR-12 */
+  drugLineNotes: boolean;
+  /** R-CL-6 (§12.3) */
+  chargeBasis: 'payerFee' | 'chargeMaster';
+  /** R-CL-13: a code or range → its inclusive ISO date limits */
+  codeDates: Record<string, CodeDates>;
   claimPeriod: 'month' | 'week';
   timelyFilingDays: number;
   /** CMS-1500 multi-page claims: 'continued' (CONTINUED in 28, total on the last page) or 'perPage'. */
@@ -70,6 +86,15 @@ export interface PayerSettings {
   /** R-CO-3: as a secondary after Medicare, bill with this payer's own code set and Medicare's denial (default false; optional until the store keeps it) */
   billSecondaryWithOwnCodes?: boolean;
 }
+
+export interface CodeDates {
+  from?: IsoDate | null;
+  to?: IsoDate | null;
+}
+
+/** billing-rules.md §12: the five seed policies a payer may start from (resources/profiles). */
+export const PROFILE_IDS = ['bcbs-vt', 'bcbs-nm', 'bcbs-tx', 'allways', 'wellcare-nc'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
 
 /** Prices keyed by `CODE` or `CODE:NDC` (the latter wins), in micro-dollars per unit. */
 export type PriceTable = Record<string, number>;
@@ -81,6 +106,8 @@ export interface Payer {
   /** SBR09 claim filing indicator: BL, CI, MB, MC … */
   filingIndicator?: string | null;
   address?: Address | null;
+  /** the §12 profile the settings were copied from; every value stays editable */
+  profile?: ProfileId | null;
   settings: PayerSettings;
   fees: PriceTable;
 }
@@ -225,6 +252,8 @@ export interface Dispense {
   daysSupply: number;
   lot?: string | null;
   expiry?: IsoDate | null;
+  /** R-SU-4: maintenance or repair of the patient's own equipment, never bundled */
+  patientOwned?: boolean | null;
 }
 
 export interface Visit {

@@ -136,10 +136,10 @@ describe('prior authorization (R-CL-5)', () => {
     expect(findings(r, 'R-CL-5')).toMatchObject([{ severity: 'error', date: '2026-10-03', claim: r.claims[1]!.id }]);
   });
 
-  it('is an error once per therapy with no authorization when the payer requires one', () => {
-    const ds = (requiresPriorAuth: boolean) => office({ payers: [payer('bc', { requiresPriorAuth })], therapies: [therapy({ id: 'T1', stop: '2026-10-03', priorAuths: [] })] });
-    expect(findings(build(ds(true)), 'R-CL-5')).toMatchObject([{ severity: 'error', therapy: 'T1' }]);
-    expect(findings(build(ds(false)), 'R-CL-5')).toEqual([]);
+  it('is an error once per therapy × code with no authorization when the payer requires one (priorAuthRequiredFor all/none)', () => {
+    const ds = (priorAuthRequiredFor: 'all' | 'none') => office({ payers: [payer('bc', { priorAuthRequiredFor })], therapies: [therapy({ id: 'T1', stop: '2026-10-03', priorAuths: [] })] });
+    expect(findings(build(ds('all')), 'R-CL-5')).toMatchObject([{ severity: 'error', therapy: 'T1', code: 'S9500' }]);
+    expect(findings(build(ds('none')), 'R-CL-5')).toEqual([]);
   });
 
   it('is an error on the day the billed units pass the authorized units, JW lines included', () => {

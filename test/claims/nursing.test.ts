@@ -108,8 +108,31 @@ describe('NC Medicaid nursing (R-NV-5)', () => {
     expect(allLines(r).find((l) => l.code === 'T1030')!.sourceKey).toBe('t1030:P1:nc:2026-10-02');
   });
 
-  it('gives no T1002 to an LPN or to a therapy without amphotericin B', () => {
-    expect(nursingLines(ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', '11:00', { nurse: 'lpn1' })]))).toEqual(['2026-10-02 T1030 ×1']);
+  it('R-NV-8 (b): an LPN visit keeps T1030 and T1002 with an error on each, whatever nursingRnOnly says ("Nursing care, in the home, by registered nurse, per diem." [WC4])', () => {
+    const ds = (nursingRnOnly: boolean) =>
+      build(office({ payers: [payer('nc', { ...nc, nursingRnOnly })], patients: [patient('P1', ['nc'])], visits: [visit('V1', 'T1', '2026-10-02', '08:00', '11:00', { nurse: 'lpn1' })],
+        therapies: [therapy({ id: 'T1', payer: 'nc', stop: '2026-10-10', drugs: [{ ndc: NDC.amphoB, dose: { amount: 50, unit: 'mg' } }] })] }));
+    for (const r of [ds(true), ds(false)]) {
+      expect(nursingLines(r)).toEqual(['2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×4']);
+      expect(findings(r, 'R-NV-8').map((f) => [f.severity, f.code, f.line])).toEqual([['error', 'T1030', 3], ['error', 'T1002', 4]]);
+    }
+  });
+
+  it('R-NV-8 (c): T1002-SD a unit per 15 minutes or part beyond 2 hours ("RN Services, up to 15 minutes." [WC8])', () => {
+    const units = (departure: string) => nursingLines(ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', departure)]));
+    expect(units('10:00')).toEqual(['2026-10-02 T1030 ×1']);
+    expect(units('10:01')).toEqual(['2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×1']);
+    expect(units('10:15')).toEqual(['2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×1']);
+    expect(units('10:16')).toEqual(['2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×2']);
+  });
+
+  it('R-NV-8 (d): visits of tpn/enteral therapies are not billed, one warning each ("Nursing services for enteral and parenteral nutrition therapies are not covered." [WC9])', () => {
+    const r = ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', '09:00')], [therapy({ id: 'T1', payer: 'nc', category: 'tpn', stop: '2026-10-10' })]);
+    expect(nursingLines(r)).toEqual([]);
+    expect(findings(r, 'R-NV-8').map((f) => [f.severity, f.visit])).toEqual([['warning', 'V1']]);
+  });
+
+  it('gives no T1002 to a therapy without amphotericin B', () => {
     expect(nursingLines(ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', '11:00')], [therapy({ id: 'T1', payer: 'nc', stop: '2026-10-10' })]))).toEqual(['2026-10-02 T1030 ×1']);
   });
 

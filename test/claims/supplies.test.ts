@@ -93,15 +93,12 @@ describe('supply lines of drug codes carry the NDC (R-DR-7)', () => {
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
-  it('is an R-DR-7 error on the line, naming the catalog item, when a drug-code supply has no NDC unit', () => {
+  it('R-DR-11: a J-code supply whose product has no NDC unit bills the dispensed quantity in UN, no finding ("HCPCS “J” codes for drugs submitted without an NDC number will deny" [AW12])', () => {
     const r = build(ds([FLUSH], [dispense('DSP1', 'T1', '2026-10-03', FLUSH.ndc, 2, 30)]));
     const claim = r.claims[0]!;
     const at = claim.lines.findIndex((l) => l.code === 'J1642');
-    expect(claim.lines[at]).toMatchObject({ ndc: '25021040205', ndcUnit: null, units: 2 });
-    expect(findings(r, 'R-DR-7').map((f) => [f.severity, f.claim, f.line, f.date, f.code, f.message])).toEqual([
-      ['error', claim.id, at + 1, '2026-10-03', 'J1642',
-        'J1642 bills a drug, but catalog item Heparin lock flush 100 units/mL 5 mL (NDC 25021040205) has no NDC unit; set its NDC unit (F2, GR, ME, ML or UN) so the line carries NDC, unit and quantity'],
-    ]);
+    expect(claim.lines[at]).toMatchObject({ ndc: '25021040205', ndcUnit: 'UN', ndcQty: 2, units: 2 });
+    expect(findings(r, 'R-DR-7')).toEqual([]);
   });
 
   it('leaves supplies of other codes without an NDC', () => {

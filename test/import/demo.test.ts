@@ -31,13 +31,13 @@ describe('the demo office', () => {
     expect(ds.patients.some((p) => p.coverages[0]!.relationship === 'child' && p.coverages[0]!.subscriber)).toBe(true);
   });
 
-  it('has payers with the settings the seeds disagree on', () => {
-    const s = Object.fromEntries(ds.payers.map((p) => [p.id, { ...p.settings, filingIndicator: p.filingIndicator }]));
-    expect(ds.payers.length).toBeGreaterThanOrEqual(4);
-    expect(s.bcbstx).toMatchObject({ codeSet: 'commercial', filingIndicator: 'BL' });
-    expect(s.allways).toMatchObject({ compoundKpKq: true, wasteModifiers: 'JW+JZ' });
+  it('has a payer for each seed, added with its profile (billing-rules §12), plus Medicare', () => {
+    const s = Object.fromEntries(ds.payers.map((p) => [p.id, { ...p.settings, filingIndicator: p.filingIndicator, profile: p.profile }]));
+    expect(ds.payers.map((p) => p.profile ?? null)).toEqual(['bcbs-tx', 'bcbs-nm', 'bcbs-vt', 'allways', null, 'wellcare-nc', null]);
+    expect(s.bcbstx).toMatchObject({ codeSet: 'commercial', filingIndicator: 'BL', injectableWithoutIvOrRn: 'notBilled', timelyFilingDays: 180 });
+    expect(s.allways).toMatchObject({ compoundKpKq: 'paper', drugLineNotes: true, concurrencyOrder: 'firstStarted' });
     expect(s.medicare).toMatchObject({ codeSet: 'medicare-hit', filingIndicator: 'MB' });
-    expect(s.ncmedicaid).toMatchObject({ codeSet: 'medicaid-nc', drugsOnMedicalClaim: false, selfAdministeredCovered: true });
+    expect(s.ncmedicaid).toMatchObject({ codeSet: 'medicaid-nc', drugsOnMedicalClaim: false, selfAdministeredCovered: true, chargeBasis: 'chargeMaster' });
   });
 
   it('runs therapies of many categories over the six months before today', () => {
@@ -101,7 +101,13 @@ describe('the demo office', () => {
     expect(withErrors.size / claims.length).toBeLessThan(0.2);
     const lines = claims.flatMap((c) => c.lines);
     const modifiers = new Set(lines.flatMap((l) => l.modifiers));
-    for (const m of ['JW', 'JZ', 'KP', 'KQ', 'SH']) expect(modifiers, m).toContain(m);
+    for (const m of ['JW', 'JZ', 'SH']) expect(modifiers, m).toContain(m);
+    // AllWays: KP/KQ on the paper form only (R-DR-8), notes on its drug lines (R-DR-12)
+    const paper = new Set(lines.flatMap((l) => l.paperModifiers ?? []));
+    for (const m of ['KP', 'KQ']) expect(paper, m).toContain(m);
+    expect(lines.some((l) => l.note?.startsWith('DOSE '))).toBe(true);
+    const rules = new Set(findings.map((f) => f.rule));
+    for (const r of ['R-SU-3', 'R-PD-9', 'R-PD-11', 'R-CL-5']) expect(rules, r).toContain(r);
     const codes = new Set(lines.map((l) => l.code));
     for (const c of ['99601', 'G0068', 'T1030', 'S9500', 'J0696', 'J1569']) expect(codes, c).toContain(c);
   });

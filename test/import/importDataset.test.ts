@@ -45,7 +45,7 @@ describe('importDataset', () => {
     expect(ds.therapies[2]!.drugs[0]!.ndc).toBe('00944270004');
     expect(ds.dispenses.map((d) => d.ndc)).toEqual(['00409733201', '00944270004', '12345000101']);
     expect(ds.chargeMaster).toMatchObject({ J0696: 4_250_000, S9500: 120_000_000, 99601: 180_000_000 });
-    expect(ds.payers[1]!.settings).toMatchObject({ compoundKpKq: true, wasteModifiers: 'JW+JZ', lineSpan: 'day', requiresPriorAuth: true, timelyFilingDays: 365 });
+    expect(ds.payers[1]!.settings).toMatchObject({ compoundKpKq: true, wasteModifiers: 'JW+JZ', lineSpan: 'day', priorAuthRequiredFor: 'all', timelyFilingDays: 365 });
     expect(ds.products[5]).toMatchObject({ kind: 'supply', hcpcsUnit: null, singleDose: null });
     expect(ds.patients[0]!.coverages[0]!.relationship).toBe('self');
     expect(ds.therapies[0]!.selfAdministered).toBe(false);

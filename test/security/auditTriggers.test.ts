@@ -17,10 +17,21 @@ describe('the audit triggers of migration 0004', () => {
   });
 
   it('list every column of the current schema (regenerate them in a new migration when a column is added)', () => {
+    // each table's triggers as the latest migration that generated them wrote them (0004, then e.g. 0008)
+    const latest = new Map<string, string>();
+    for (const m of listMigrations()) {
+      const sql = fs.readFileSync(m.file, 'utf8');
+      if (!sql.includes(GENERATED_MARKER)) continue;
+      const generated = sql.slice(sql.indexOf(GENERATED_MARKER)).split('\n').filter((l) => !l.startsWith('--')).join('\n');
+      for (const block of generated.split(/(?=CREATE TRIGGER "audit_\w+_insert")/)) {
+        const table = /^CREATE TRIGGER "audit_(\w+)_insert"/.exec(block.trim())?.[1];
+        if (table) latest.set(table, squash(block));
+      }
+    }
     const store = openMemoryStore();
-    const sql = fs.readFileSync(listMigrations().find((m) => m.version === 4)!.file, 'utf8');
-    const generated = sql.slice(sql.indexOf(GENERATED_MARKER)).split('\n').filter((l) => !l.startsWith('--')).join('\n');
-    expect(squash(generated)).toBe(squash(auditTriggersForTables(store.db, [...AUDITED_TABLES, ...AUDITED_DECISION_TABLES])));
+    for (const table of [...AUDITED_TABLES, ...AUDITED_DECISION_TABLES]) {
+      expect(latest.get(table), table).toBe(squash(auditTriggersForTables(store.db, [table])));
+    }
     store.close();
   });
 

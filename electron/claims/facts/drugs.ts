@@ -1,14 +1,17 @@
-// Drug and wastage facts for each dose day (R-DR-2 … R-DR-6, R-DR-8; R-SU-1, R-SU-2; R-PD-10).
+// Drug and wastage facts for each dose day (R-DR-2 … R-DR-6, R-DR-8; R-SU-1, R-SU-2, R-SU-3; R-PD-10).
 import type { EngineContext } from '../context.ts';
+import { alwaysBundledMessage, isAlwaysBundled } from '../rules/alwaysBundled.ts';
 import { toIso } from '../dates.ts';
 import { scale } from '../measures.ts';
-import { compoundModifier } from '../rules/compoundModifiers.ts';
+import { compoundModifier, paperCompoundModifier } from '../rules/compoundModifiers.ts';
+import { drugLineNote } from '../rules/drugLineNotes.ts';
 import { coveringDispense, dispenseCandidates, notDispensedMessage } from '../rules/coveringDispense.ts';
 import { drugLinesOnMedicalClaim } from '../rules/drugsOnMedicalClaim.ts';
 import { hcpcsUnits } from '../rules/hcpcsUnits.ts';
 import { noWasteModifier } from '../rules/jz.ts';
 import { ORDER_DRUG } from '../rules/lineOrder.ts';
 import { ndcQuantity } from '../rules/ndcQuantity.ts';
+import { billedNdcQuantities } from '../rules/ndcUnits.ts';
 import { bundledMessage, isBundledSupply } from '../rules/supplies.ts';
 import { includedInTpnPerDiem } from '../rules/tpn.ts';
 import { waste } from '../rules/waste.ts';
@@ -26,7 +29,7 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
     const doses = perDiems.doses.get(therapy.id);
     if (!patient || !doses || doses.size === 0 || therapy.drugs.length === 0) return;
     const settings = payer.settings;
-    if (!drugLinesOnMedicalClaim(settings)) return; // R-PD-10
+    if (!drugLinesOnMedicalClaim(therapy, settings)) return; // R-PD-10
     const dispenses = ctx.dispensesByTherapy.get(therapy.id) ?? [];
     const ranks = perDiems.rankOf.get(therapy.id);
     const days = [...doses.keys()].sort((a, b) => a - b);
@@ -41,10 +44,18 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
         });
         return;
       }
+      if (isAlwaysBundled(drugProduct.hcpcs, settings)) {
+        sink.findings.push({
+          severity: 'info', rule: 'R-SU-3', patient: patient.id, day: days[0]!, therapy: therapy.id, code: drugProduct.hcpcs, anchor: null,
+          message: alwaysBundledMessage(drugProduct, `therapy ${therapy.id}`, payer.name),
+        });
+        return;
+      }
       const candidates = dispenseCandidates(therapy, drug, dispenses, ctx.products);
       const compound = compoundModifier(settings, therapy.drugs.length, drugIndex);
+      const paper = paperCompoundModifier(settings, therapy.drugs.length, drugIndex);
       // R-SU-1 goes by the code (§10): a heparin flush or line-open saline given as a therapy drug
-      const bundled = isBundledSupply(drugProduct.hcpcs, therapy.category);
+      const bundled = isBundledSupply(drugProduct.hcpcs, therapy, settings);
       for (const day of days) {
         const n = doses.get(day)!;
         if (bundled && perDiems.patientDays.has(`${patient.id}|${day}`)) {
@@ -90,23 +101,25 @@ export function drugFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fact
           drugPerNdcUnit: perNdcUnit, hcpcsUnit, administeredUnits: units, administeredNdcQty: qty,
         });
         const jz = noWasteModifier(settings, product.singleDose === true, wasted !== null);
+        const billed = billedNdcQuantities(product.ndcUnit, settings, qty, wasted?.ndcQty ?? null); // R-DR-9
         const modifiers: string[] = [];
         if (compound) modifiers.push(compound);
         if (jz) modifiers.push(jz);
-        sink.facts.push(
-          newFact(ctx, {
-            kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers, units, ndc: product.ndc, ndcQty: qty, ndcUnit: product.ndcUnit,
-            sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
-          }),
-        );
+        const administered = newFact(ctx, {
+          kind: 'drug', therapy, patient, payer, day, code: product.hcpcs, modifiers, units, ndc: product.ndc, ndcQty: billed.qty, ndcUnit: billed.unit,
+          sourceKey: `drug:${therapy.id}:${drug.ndc}:${iso}`, order: [ORDER_DRUG, rank, drugIndex, 0], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
+        });
+        administered.note = drugLineNote(settings, dayDose, therapy.schedule); // R-DR-12
+        if (paper) administered.paperModifiers = [paper, ...modifiers];
+        sink.facts.push(administered);
         if (wasted) {
-          sink.facts.push(
-            newFact(ctx, {
-              kind: 'waste', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound, 'JW'] : ['JW'], units: wasted.units,
-              ndc: product.ndc, ndcQty: wasted.ndcQty, ndcUnit: product.ndcUnit, sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`,
-              order: [ORDER_DRUG, rank, drugIndex, 1], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
-            }),
-          );
+          const jw = newFact(ctx, {
+            kind: 'waste', therapy, patient, payer, day, code: product.hcpcs, modifiers: compound ? [compound, 'JW'] : ['JW'], units: wasted.units,
+            ndc: product.ndc, ndcQty: billed.wasteQty, ndcUnit: billed.unit, sourceKey: `waste:${therapy.id}:${drug.ndc}:${iso}`,
+            order: [ORDER_DRUG, rank, drugIndex, 1], visit: null, nurse: null, dispenseId: cover.dispense.id, product,
+          });
+          if (paper) jw.paperModifiers = [paper, 'JW'];
+          sink.facts.push(jw);
         }
       }
     });

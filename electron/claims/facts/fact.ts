@@ -31,6 +31,9 @@ export function newFact(ctx: EngineContext, input: FactInput): Fact {
     priorAuth: authForDay(input.therapy, input.day)?.number ?? null,
     unitPriceMicros: price,
     chargeCents: chargeCents(input.units, price),
+    description: null,
+    note: null,
+    paperModifiers: null,
     placed: undefined,
   };
 }

@@ -7,7 +7,7 @@ import { ORDER_NURSING } from '../rules/lineOrder.ts';
 import { nurseQualified } from '../rules/nurseQualification.ts';
 import { additionalHours } from '../rules/nursingCommercial.ts';
 import { overNursingLimit } from '../rules/nursingLimit.ts';
-import { isAmphotericinB, monitoringUnits } from '../rules/nursingMedicaidNc.ts';
+import { isAmphotericinB, monitoringUnits, ncNurseNotRn, ncNutritionVisitNotCovered } from '../rules/nursingMedicaidNc.ts';
 import { hitCode, hitKey, hitUnits, isInitialVisit } from '../rules/nursingMedicare.ts';
 import { unsignedVisitMessage } from '../rules/unsignedVisits.ts';
 import { visitMinutes } from '../rules/visitTimes.ts';
@@ -38,6 +38,11 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
     const minutes = visitMinutes(visit);
     if (typeof minutes !== 'number') {
       sink.findings.push({ severity: 'error', rule: 'R-NV-2', message: minutes.error, patient: visit.patient, day, therapy: therapy.id, visit: visit.id, anchor: { therapy: therapy.id, day } });
+      return;
+    }
+    const nutrition = ctx.payers.get(therapy.payer)!.settings.codeSet === 'medicaid-nc' ? ncNutritionVisitNotCovered(therapy, visit.id) : null;
+    if (nutrition) {
+      sink.findings.push({ severity: 'warning', rule: 'R-NV-8', message: nutrition, patient: visit.patient, day, therapy: therapy.id, visit: visit.id, anchor: null });
       return;
     }
     pushMap(byPatientPayerDay, `${visit.patient}\u0000${therapy.payer}\u0000${day}`, { visit, therapy, day, minutes, arrival: clockMinutes(visit.arrival)! });
@@ -99,10 +104,15 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
         sink.facts.push(nursingFact(code, units, 0, [], hitKey(visit.id)));
       } else {
         const nc = NURSING.medicaidNc;
+        const notRn = (line: ReturnType<typeof nursingFact>) => {
+          const message = ncNurseNotRn(nurse, visit.id, line.code);
+          if (message) sink.findings.push({ severity: 'error', rule: 'R-NV-8', patient: patient.id, day, therapy: therapy.id, visit: visit.id, code: line.code, anchor: { line }, message });
+        };
         if (i === 0) {
           // one T1030 per patient × payer × date (R-NV-5), keyed so: a visit signed late is the same fact
           const t1030 = nursingFact(nc.perDiem, 1, 0, [], `t1030:${patient.id}:${payer.id}:${toIso(day)}`);
           sink.facts.push(t1030);
+          notRn(t1030);
           if (!perDiems.perDiemOf.get(therapy.id)?.has(day)) {
             sink.findings.push({
               severity: 'error', rule: 'R-NV-5', patient: patient.id, day, therapy: therapy.id, visit: visit.id, code: nc.perDiem, anchor: { line: t1030 },
@@ -115,8 +125,10 @@ export function nursingFacts(ctx: EngineContext, perDiems: PerDiemState, sink: F
           return p !== undefined && isAmphotericinB(p);
         });
         const units = monitoringUnits(minutes);
-        if (amphotericin && nurse?.credential === 'RN' && units > 0) {
-          sink.facts.push(nursingFact(nc.monitoring, units, 1, [nc.monitoringModifier]));
+        if (amphotericin && units > 0) {
+          const t1002 = nursingFact(nc.monitoring, units, 1, [nc.monitoringModifier]);
+          sink.facts.push(t1002);
+          notRn(t1002);
         }
       }
     });

@@ -1,5 +1,5 @@
-// Per diem facts of every billed therapy (R-PD-1, R-PD-2, R-PD-4, R-PD-7, R-PD-8) and their
-// concurrency ranks (R-PD-5).
+// Per diem facts of every billed therapy (R-PD-1, R-PD-2, R-PD-4, R-PD-7, R-PD-8, R-PD-11,
+// R-PD-12, R-PD-13) and their concurrency ranks (R-PD-5).
 import { toIso } from '../dates.ts';
 import type { EngineContext } from '../context.ts';
 import { rankConcurrentPerDiems } from '../rules/concurrency.ts';
@@ -8,7 +8,10 @@ import { incidentalMessage, isIncidentalPerDiem } from '../rules/incidental.ts';
 import { ORDER_PER_DIEM } from '../rules/lineOrder.ts';
 import { perDiemCode } from '../rules/perDiemCode.ts';
 import { PER_DIEM_UNITS_PER_DAY, perDiemDays } from '../rules/perDiemDays.ts';
+import { ncMedicaidRouteNotCovered } from '../rules/medicaidNcRoutes.ts';
+import { isNcMedicaidNutrition } from '../rules/nutritionMedicaidNc.ts';
 import { selfAdministeredNotCovered } from '../rules/selfAdministered.ts';
+import { selfAdministrationMissing } from '../rules/selfAdministrationRequired.ts';
 import type { Fact, FactSink } from '../types.ts';
 import { newFact, pushMap } from './fact.ts';
 
@@ -39,14 +42,22 @@ export function perDiemFacts(ctx: EngineContext, sink: FactSink): PerDiemState {
     const days = perDiemDays(settings, span, doses, ctx.from, ctx.to);
     if (days.length === 0 && doses.size === 0) continue;
 
+    const therapyError = (rule: string, message: string) =>
+      sink.findings.push({ severity: 'error', rule, message, patient: patient.id, day: days[0] ?? null, therapy: therapy.id, anchor: { therapy: therapy.id } });
     const selfAdmin = selfAdministeredNotCovered(therapy, settings);
-    if (selfAdmin) {
-      sink.findings.push({ severity: 'error', rule: 'R-PD-8', message: selfAdmin, patient: patient.id, day: days[0] ?? null, therapy: therapy.id, anchor: { therapy: therapy.id } });
+    if (selfAdmin) therapyError('R-PD-8', selfAdmin);
+    const notSelfAdmin = selfAdministrationMissing(therapy, settings);
+    if (notSelfAdmin) therapyError('R-PD-11', notSelfAdmin);
+    if (isNcMedicaidNutrition(therapy, settings) && !therapy.perDiemCode) continue; // R-PD-13: covered, no per diem code
+    const route = ncMedicaidRouteNotCovered(therapy, settings);
+    if (route) {
+      therapyError('R-PD-12', route);
+      continue;
     }
     const code = perDiemCode(therapy, settings.codeSet);
     if ('none' in code) continue;
     if ('error' in code) {
-      sink.findings.push({ severity: 'error', rule: 'R-PD-4', message: code.error, patient: patient.id, day: days[0] ?? null, therapy: therapy.id, anchor: { therapy: therapy.id } });
+      therapyError('R-PD-4', code.error);
       continue;
     }
     state.codeOf.set(therapy.id, code.code);

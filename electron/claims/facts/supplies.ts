@@ -1,8 +1,11 @@
-// Supply facts from dispenses of supply products (R-SU-1), judged on the dispense date; a supply
-// whose code bills a drug carries the product's NDC, unit and quantity (R-DR-7).
+// Supply facts from dispenses of supply products (R-SU-1, R-SU-3, R-SU-4), judged on the dispense
+// date; a supply whose code bills a drug carries the product's NDC, unit and quantity (R-DR-11).
 import type { EngineContext } from '../context.ts';
 import { toDay } from '../dates.ts';
+import { alwaysBundledMessage, isAlwaysBundled } from '../rules/alwaysBundled.ts';
 import { ORDER_SUPPLY } from '../rules/lineOrder.ts';
+import { billedNdcQuantities } from '../rules/ndcUnits.ts';
+import { isPatientOwned } from '../rules/patientOwned.ts';
 import { isDrugCode, supplyNdc } from '../rules/missingNdc.ts';
 import { bundledMessage, isBundledSupply, statesHcpcsUnit, supplyUnits } from '../rules/supplies.ts';
 import type { FactSink } from '../types.ts';
@@ -23,7 +26,14 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
       if (!product || product.kind !== 'supply') continue;
       const day = toDay(d.date);
       if (day < ctx.from || day > ctx.to) continue;
-      if (isBundledSupply(product.hcpcs, therapy.category) && perDiems.patientDays.has(`${patient.id}|${day}`)) {
+      if (isAlwaysBundled(product.hcpcs, payer.settings)) {
+        sink.findings.push({
+          severity: 'info', rule: 'R-SU-3', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: null,
+          message: alwaysBundledMessage(product, `dispense ${d.id}`, payer.name),
+        });
+        continue;
+      }
+      if (!isPatientOwned(d) && isBundledSupply(product.hcpcs, therapy, payer.settings) && perDiems.patientDays.has(`${patient.id}|${day}`)) {
         sink.findings.push({
           severity: 'info', rule: 'R-SU-1', patient: patient.id, day, therapy: therapy.id, code: product.hcpcs, dispense: d.id, anchor: null,
           message: bundledMessage(product, `dispense ${d.id}`),
@@ -39,7 +49,10 @@ export function supplyFacts(ctx: EngineContext, perDiems: PerDiemState, sink: Fa
         continue;
       }
       const drug = isDrugCode(product.hcpcs);
-      const ndc = drug ? supplyNdc(product, d.quantity) : NO_NDC;
+      const given = drug ? supplyNdc(product, d.quantity) : null;
+      // R-DR-11: R-DR-9 applies (milligrams billed in grams where the payer wants them)
+      const billed = given ? billedNdcQuantities(given.ndcUnit, payer.settings, given.ndcQty, null) : null;
+      const ndc = given && billed ? { ndc: given.ndc, ndcQty: billed.qty, ndcUnit: billed.unit } : NO_NDC;
       const fact = newFact(ctx, {
         kind: 'supply', therapy, patient, payer, day, code: product.hcpcs, modifiers: [], units, ndc: ndc.ndc, ndcQty: ndc.ndcQty, ndcUnit: ndc.ndcUnit,
         sourceKey: `supply:${d.id}`, order: [ORDER_SUPPLY, index++], visit: null, nurse: null, dispenseId: d.id, product,

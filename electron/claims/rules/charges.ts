@@ -1,15 +1,19 @@
 // R-CL-6 Charges: units × the payer's fee (a `CODE:NDC` price wins over `CODE`), else the
-// organization's charge master; no price is an error. Prices are integer micro-dollars per unit,
+// organization's charge master; no price is an error. With `chargeBasis: chargeMaster` (WellCare:
+// "Provider(s) shall bill their usual and customary charges." [WC6]) the charge master alone
+// prices the line, and the payer's fees serve only as the expected payment (R-RA-5). Prices are integer micro-dollars per unit,
 // so cents = round half-up(units × micros ÷ 10 000) stays in exact integer arithmetic.
 import type { Payer, PriceTable } from '../../domain/types.ts';
 
+/** A price table's price for the code: `CODE:NDC` wins over `CODE`. */
+export function tablePrice(table: PriceTable, code: string, ndc: string | null): number | null {
+  if (ndc !== null && table[`${code}:${ndc}`] !== undefined) return table[`${code}:${ndc}`]!;
+  return table[code] ?? null;
+}
+
 export function unitPriceMicros(payer: Payer, chargeMaster: PriceTable, code: string, ndc: string | null): number | null {
-  const byNdc = ndc ? `${code}:${ndc}` : null;
-  const fees = payer.fees;
-  if (byNdc !== null && fees[byNdc] !== undefined) return fees[byNdc]!;
-  if (fees[code] !== undefined) return fees[code]!;
-  if (byNdc !== null && chargeMaster[byNdc] !== undefined) return chargeMaster[byNdc]!;
-  return chargeMaster[code] ?? null;
+  if (payer.settings.chargeBasis === 'chargeMaster') return tablePrice(chargeMaster, code, ndc);
+  return tablePrice(payer.fees, code, ndc) ?? tablePrice(chargeMaster, code, ndc);
 }
 
 export function chargeCents(units: number, micros: number | null): number {

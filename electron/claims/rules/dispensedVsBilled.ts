@@ -3,6 +3,7 @@
 // already on exported claims (earlier builds) count first.
 import type { Dispense } from '../../domain/types.ts';
 import type { EngineContext } from '../context.ts';
+import { inProductUnit } from './ndcUnits.ts';
 import { toDay, toIso } from '../dates.ts';
 import { pushMap } from '../facts/fact.ts';
 import { snap } from '../numbers.ts';
@@ -69,7 +70,7 @@ export function dispensedVsBilled(
     list.sort((a, b) => a.day - b.day || (a.kind === b.kind ? 0 : a.kind === 'drug' ? -1 : 1));
     let total = alreadyBilled.get(id) ?? 0;
     for (const f of list) {
-      total = snap(total + (f.ndcQty ?? 0));
+      total = snap(total + inProductUnit(f.ndcQty ?? 0, f.ndcUnit, f.product?.ndcUnit));
       if (total > dispense.quantity) {
         findings.push({
           severity: 'warning',

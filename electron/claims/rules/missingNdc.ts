@@ -14,9 +14,13 @@ export function hasBillableNdc(ndc: string | null): boolean {
   return ndc !== null && /^\d{11}$/.test(ndc);
 }
 
-/** What a supply line of a drug code bills: the product's NDC and unit, the dispensed quantity. */
-export function supplyNdc(product: Product, quantity: number): { ndc: string; ndcQty: number; ndcUnit: NdcUnit | null } {
-  return { ndc: product.ndc, ndcQty: round3(quantity), ndcUnit: product.ndcUnit ?? null };
+/**
+ * R-DR-11 A J-code line always has an NDC (all payers: "HCPCS “J” codes for drugs submitted
+ * without an NDC number will deny" [AW12]): a supply line of a drug code bills the product's NDC,
+ * the dispensed quantity (≤ 3 decimals) in the product's NDC unit, UN when it states none.
+ */
+export function supplyNdc(product: Product, quantity: number): { ndc: string; ndcQty: number; ndcUnit: NdcUnit } {
+  return { ndc: product.ndc, ndcQty: round3(quantity), ndcUnit: product.ndcUnit ?? 'UN' };
 }
 
 /** The error for a drug line, or null when it carries all three. */

@@ -1,7 +1,9 @@
 // R-CL-5 Prior authorization: a date's authorization is the first of the therapy's whose range
-// contains it; its number goes on the claim. Dates outside every range, a missing authorization
-// (when the payer requires one) and units beyond the authorized units are errors.
-import type { PriorAuth, Therapy } from '../../domain/types.ts';
+// contains it; its number goes on the claim. For the lines the payer's `priorAuthRequiredFor`
+// names (§12.3: all, none, or codes, ranges and categories), dates outside every range and a
+// missing authorization are errors; units beyond the authorized units are errors for any line.
+import { inCodeList } from '../../domain/codeLists.ts';
+import type { PayerSettings, PriorAuth, Therapy } from '../../domain/types.ts';
 import type { EngineContext } from '../context.ts';
 import { toDay, toIso } from '../dates.ts';
 import type { Fact, FactSink } from '../types.ts';
@@ -47,12 +49,23 @@ export class AuthorizedUnits {
   }
 }
 
-/** Dates outside every authorization (one error a therapy day), or none at all (one per therapy). */
+/** R-CL-5: whether a billed line of `code` for a therapy of `category` needs an authorization. */
+export function needsAuthorization(settings: PayerSettings, code: string, category: string): boolean {
+  const rule = settings.priorAuthRequiredFor;
+  if (rule === 'all' || rule === 'none') return rule === 'all';
+  return rule.includes(category) || inCodeList(code, rule);
+}
+
+/**
+ * For the lines that need an authorization: dates outside every authorization (one error a
+ * therapy day), or none at all (one per therapy × code). Other lines join the claim of the
+ * authorization covering their date (R-CL-1) but never give these errors.
+ */
 export function checkAuthorizationDates(facts: readonly Fact[], sink: FactSink): void {
   const noAuth = new Set<string>();
   const noAuthAtAll = new Set<string>();
   for (const f of facts) {
-    if (f.priorAuth !== null) continue;
+    if (f.priorAuth !== null || !needsAuthorization(f.settings, f.code, f.therapy.category)) continue;
     const t = f.therapy;
     if (t.priorAuths.length > 0) {
       const key = `${t.id}|${f.day}`;
@@ -62,11 +75,11 @@ export function checkAuthorizationDates(facts: readonly Fact[], sink: FactSink):
         severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: t.id, anchor: { therapy: t.id, day: f.day },
         message: `Therapy ${t.id}: ${toIso(f.day)} is outside every prior authorization on file`,
       });
-    } else if (f.settings.requiresPriorAuth && !noAuthAtAll.has(t.id)) {
-      noAuthAtAll.add(t.id);
+    } else if (!noAuthAtAll.has(`${t.id}|${f.code}`)) {
+      noAuthAtAll.add(`${t.id}|${f.code}`);
       sink.findings.push({
-        severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: t.id, anchor: { therapy: t.id },
-        message: `Therapy ${t.id} has no prior authorization, which ${f.payer.name} requires`,
+        severity: 'error', rule: 'R-CL-5', patient: f.patient.id, day: f.day, therapy: t.id, code: f.code, anchor: { therapy: t.id },
+        message: `Therapy ${t.id} has no prior authorization, which ${f.payer.name} requires for ${f.code}`,
       });
     }
   }

@@ -1,10 +1,13 @@
-// R-SU-1 Supplies and equipment bundled into the per diem (resources/codes/bundledSupplies.json)
-// are not billed on a date the patient has a billed per diem (judged on the dispense date);
-// J7030–J7060 count as bundled unless the therapy is hydration. Otherwise a supply line:
+// R-SU-1 Supplies and equipment bundled into the per diem (the payer's `bundledSupplies`, by
+// default resources/codes/bundledSupplies.json) are not billed on a date the patient has a billed
+// per diem (judged on the dispense date); J7030–J7060 count as bundled unless the therapy is
+// hydration; NC Medicaid nutrition products never are (R-PD-13). Otherwise a supply line:
 // code = HCPCS, units = ceil(quantity), no NDC — unless the code bills a drug (R-DR-7).
 // It goes by the code (§10): a therapy drug with a bundled code is judged the same way per date.
-import type { Product } from '../../domain/types.ts';
+import { inCodeList } from '../../domain/codeLists.ts';
+import type { PayerSettings, Product, Therapy } from '../../domain/types.ts';
 import { BUNDLED, inRanges } from '../codes.ts';
+import { isNcMedicaidNutrition } from './nutritionMedicaidNc.ts';
 import { scale } from '../measures.ts';
 import { ceilSafe } from '../numbers.ts';
 import { hcpcsUnits } from './hcpcsUnits.ts';
@@ -14,9 +17,9 @@ export function bundledMessage(product: Product, source: string): string {
   return `${product.name} (${product.hcpcs}, ${source}) is bundled into the per diem and is not billed separately`;
 }
 
-export function isBundledSupply(code: string, therapyCategory: string): boolean {
-  if (inRanges(code, BUNDLED.always)) return true;
-  return inRanges(code, BUNDLED.lineOpen) && !BUNDLED.exemptCategories.includes(therapyCategory);
+export function isBundledSupply(code: string, therapy: Therapy, settings: PayerSettings): boolean {
+  if (!inCodeList(code, settings.bundledSupplies) || isNcMedicaidNutrition(therapy, settings)) return false;
+  return !(inRanges(code, BUNDLED.lineOpen) && BUNDLED.exemptCategories.includes(therapy.category));
 }
 
 /**

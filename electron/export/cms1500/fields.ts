@@ -1,6 +1,7 @@
 // What goes in each box: one claim → the field values of each of its pages (six service lines
 // a page). Item rules follow NUCC 02/12 as summarized in reference/cms1500.md; positions come
 // from the layout, never from here.
+import { shadedLine } from '../../domain/shadedLine.ts';
 import type { Claim, ClaimLine } from '../../domain/claims.ts';
 import type {
   Address,
@@ -239,11 +240,16 @@ function lineValues(claim: Claim, line: ClaimLine, number: number, slot: number,
     [`${p}charges`]: money(line.chargeCents),
     [`${p}units`]: quantity(line.units),
   };
-  line.modifiers.forEach((m, i) => (v[`${p}mod${i + 1}`] = idText(m)));
+  // R-DR-8 "paper": KP/KQ only on the form
+  (line.paperModifiers ?? line.modifiers).forEach((m, i) => (v[`${p}mod${i + 1}`] = idText(m)));
+  let ndcItem: string | null = null;
   if (line.ndc) {
     if (!line.ndcUnit || line.ndcQty === null) throw new Cms1500Error(`${where}: NDC ${line.ndc} without its unit or quantity`, claim.id);
-    v[`${p}supplemental`] = ndcSupplemental(digits(line.ndc), line.ndcUnit, line.ndcQty);
+    ndcItem = ndcSupplemental(digits(line.ndc), line.ndcUnit, line.ndcQty);
   }
+  // R-CL-12 ZZ description, R-DR-12 note (left off when it does not fit whole; the build warned)
+  const shaded = shadedLine(ndcItem, line.description, line.note).text;
+  if (shaded) v[`${p}supplemental`] = shaded;
   // 24J: the rendering NPI only when it differs from the billing NPI in 33a
   const rendering = digits(line.renderingNpi) ? npiText(line.renderingNpi, `${where} renderingNpi`, claim) : '';
   if (rendering && rendering !== billingNpi) v[`${p}npi`] = rendering;

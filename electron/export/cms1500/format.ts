@@ -1,6 +1,7 @@
 // NUCC 1500 print rules for values (reference/cms1500.md §1, §3–§6): upper case, no special
 // characters, dates without slashes, amounts without $ or decimal point.
 import type { IsoDate } from '../../domain/types.ts';
+import { ndcItem } from '../../domain/shadedLine.ts';
 import { decimal } from '../x12/format.ts';
 
 /** Upper case printable ASCII; accents dropped (É → E), anything else becomes a blank. */
@@ -81,7 +82,7 @@ export function quantity(n: number): string {
 
 /** Shaded 24A: qualifier N4, the 11-digit NDC, three blanks, unit qualifier and quantity (IZ, OpenEMR). */
 export function ndcSupplemental(ndc: string, unit: string, qty: number): string {
-  return `N4${ndc}   ${unit}${quantity(qty)}`;
+  return ndcItem(ndc, unit, quantity(qty));
 }
 
 /** Phone for item 33: area code in the ( ), seven digits after it; anything else is not printed. */

@@ -22,6 +22,8 @@ export const LEN = Object.freeze({
   application: 15,
   /** I06 / I07 Interchange Sender / Receiver ID (ISA06, ISA08), padded to 15 */
   interchangeId: 15,
+  /** 352 Description (SV101-7) and 352 Description (NTE02, line note) */
+  lineText: 80,
   /** 234 Product/Service ID (SV101-2, LIN03) */
   productId: 48,
   /** 1271 Industry Code (HI0n-2) */

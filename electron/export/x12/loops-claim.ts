@@ -69,6 +69,11 @@ function sv1(line: ClaimLine, claim: Claim, field: string, p: Problems): Segment
     if (!MODIFIER.test(v)) p.add(`${field}.modifiers[${i}]`, `'${m}' is not a 2-character modifier`);
     procedure.push(v);
   }
+  if (line.description) {
+    // R-CL-12: SV101-7 after the four modifier slots, empty ones kept (HC:J3490:::::TEXT)
+    while (procedure.length < 2 + MAX_MODIFIERS) procedure.push('');
+    procedure.push(line.description.slice(0, LEN.lineText));
+  }
   if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) p.add(`${field}.chargeCents`, `${line.chargeCents} is not whole cents ≥ 0`);
   if (!(line.units > 0)) p.add(`${field}.units`, `${line.units} is not more than 0`);
   if (line.pointers.length === 0 || line.pointers.length > MAX_POINTERS) {
@@ -139,6 +144,8 @@ function loop2400(claim: Claim, line: ClaimLine, n: number, field: string, ctx: 
     ctx.p.add(`${field}.placeOfService`, `'${line.placeOfService}' is not 12 (home); the 837P export writes home services only`);
   }
   out.push(seg('LX', String(n)), sv1(line, claim, field, ctx.p), dtp472(line, field, ctx.p), seg('REF', '6R', lineControlNumber(claim.id, n)));
+  // R-DR-12: the line note (2400 NTE, ADD) comes before 2410
+  if (line.note) out.push(seg('NTE', 'ADD', line.note.slice(0, LEN.lineText)));
   if (isDrugLine(line)) loop2410(line, field, ctx.p, out);
   loop2420A(line, field, ctx, out);
   loop2430(others, n, ctx.p, out);

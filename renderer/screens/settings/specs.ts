@@ -59,7 +59,14 @@ export const PAYER_RULES: FieldSpec[] = [
   yesNo('settings.drugsOnMedicalClaim', 'Drugs on the medical claim'),
   yesNo('settings.compoundKpKq', 'KP/KQ on compounds'),
   yesNo('settings.nursingRnOnly', 'Nursing by RNs only'),
-  yesNo('settings.requiresPriorAuth', 'Requires prior authorization'),
+  // billing-rules §12.2; priorAuthRequiredFor and codeDates (lists with ranges and dates) keep
+  // the values the payer's profile or import gave them
+  { path: 'settings.injectableWithoutIvOrRn', label: 'SC/IM per diem without IV or RN', kind: 'select', options: opts(['warn', 'notBilled', 'off'], { notBilled: 'not billed' }) },
+  { path: 'settings.chargeBasis', label: 'Line charges from', kind: 'select', options: opts(['payerFee', 'chargeMaster'], { payerFee: 'the payer’s fees', chargeMaster: 'the charge master (usual and customary)' }) },
+  { path: 'settings.alwaysBundled', label: 'Never billed separately', kind: 'list', wide: true, hint: 'Codes and ranges, e.g. J1642, A4216' },
+  { path: 'settings.bundledSupplies', label: 'Bundled into the per diem', kind: 'list', wide: true, hint: 'Codes and ranges, e.g. A4206-A8004' },
+  yesNo('settings.selfAdministrationRequired', 'Self-administration required'),
+  yesNo('settings.drugLineNotes', 'Dose and frequency notes on drug lines'),
 ];
 
 export const PRODUCT: FieldSpec[] = [

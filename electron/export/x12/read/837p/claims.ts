@@ -81,6 +81,8 @@ export const service: Handler = (s, at, r) => {
   if (q !== 'HC') r.error(at, `SV101-1 '${q}' is not HC`);
   line.code = code;
   line.modifiers = mods.slice(0, 4);
+  // a description in SV101-7 keeps the empty modifier slots before it (R-CL-12)
+  while (line.modifiers.length > 0 && line.modifiers[line.modifiers.length - 1] === '') line.modifiers.pop();
   for (const m of line.modifiers) if (!/^[A-Z0-9]{2}$/.test(m)) r.error(at, `modifier '${m}' is not 2 upper-case alphanumerics`);
   const c = cents(s[2]);
   if (c === null || c < 0) r.error(at, `SV102 '${s[2]}' is not an amount ≥ 0 with at most 2 decimals`);
