@@ -35,13 +35,16 @@ async function built(page: E2eApp['page']): Promise<string> {
   return notice.innerText();
 }
 
-/** a claim whose only error is a missing prior authorization (R-CL-5): adding one clears it */
+/**
+ * a claim whose only errors are one therapy's missing prior authorization (R-CL-5, one per code
+ * billed since billing-rules §12.3): adding the authorization clears them
+ */
 function onlyMissingAuth(claims: ClaimRow[]): { claim: ClaimRow; therapy: string } {
   const claimsOf = (therapy: string) => claims.filter((c) => c.findings.some((f) => f.therapy === therapy && f.severity === 'error'));
   for (const c of claims) {
     const errors = c.findings.filter((f) => f.severity === 'error');
     const therapy = errors[0]?.therapy;
-    if (errors.length === 1 && errors[0]!.rule === 'R-CL-5' && therapy && claimsOf(therapy).length === 1) return { claim: c, therapy };
+    if (errors.length > 0 && errors.every((e) => e.rule === 'R-CL-5' && e.therapy === therapy) && therapy && claimsOf(therapy).length === 1) return { claim: c, therapy };
   }
   throw new Error('the demo office has no claim blocked only by a missing prior authorization');
 }

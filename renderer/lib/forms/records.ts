@@ -55,7 +55,9 @@ export function cleanDraft(rec: Rec): void {
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
       const inner = { ...v };
       cleanDraft(inner);
-      rec[k] = Object.values(inner).every(blank) ? null : inner;
+      // a form's sub-record left blank (an address) is absent; an empty map (codeDates: {}) stays a map
+      const values = Object.values(inner);
+      rec[k] = values.length > 0 && values.every(blank) ? null : inner;
     }
   }
 }
