@@ -70,9 +70,10 @@ describe('billing October 2026 in the browser', () => {
     target = onlyMissingAuth(listed.claims);
     const first = listed.claims[0]!;
     expect(first.errors).toBeGreaterThan(0);
-    const errorLine = page.locator(`tr.claim[data-claim="${target.claim.id}"] + tr.findings li.error`);
-    await errorLine.waitFor();
-    expect(await errorLine.innerText()).toContain('R-CL-5');
+    // one line per code the therapy bills without its authorization
+    const errorLines = page.locator(`tr.claim[data-claim="${target.claim.id}"] + tr.findings li.error`);
+    await errorLines.first().waitFor();
+    expect(await errorLines.allInnerTexts()).toEqual(target.claim.findings.filter((f) => f.severity === 'error').map(() => expect.stringContaining('R-CL-5')));
     await app.shot('billing-built');
   });
 
@@ -86,7 +87,8 @@ describe('billing October 2026 in the browser', () => {
     expect(await panel.locator('.sources').first().innerText()).toMatch(/From:\s+(Therapy|Nurse visit|Dispense) /);
     await app.shot('billing-claim-open');
 
-    await panel.getByRole('button', { name: `Open patient chart (therapy ${target.therapy})` }).click();
+    // every one of its R-CL-5 findings leads to the same therapy: open it from the first
+    await panel.getByRole('button', { name: `Open patient chart (therapy ${target.therapy})` }).first().click();
     expect(new URL(page.url()).hash).toContain(`patient=${target.claim.patient}`);
     const card = page.locator('.therapy', { hasText: `${target.therapy} ·` });
     await card.getByRole('button', { name: 'Edit' }).click();
