@@ -8,10 +8,8 @@ import { correctionClaimId } from '../claims/rules/claimId.ts';
 import { correctionOf } from '../claims/rules/frequency.ts';
 import { claimDiagnoses, linePointers } from '../claims/rules/diagnoses.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
-import {
-  acknowledge, claimIds, findClaims, getClaim, insertClaim, liveKeys, setKeysLive, updateClaimStatus, warningsHash,
-  type ClaimFilter, type ClaimSummary, type StoredClaim,
-} from '../../db/repos/claims.ts';
+import { acknowledge, findClaims, getClaim, insertClaim, updateClaimStatus, warningsHash, type ClaimFilter, type ClaimSummary, type StoredClaim } from '../../db/repos/claims.ts';
+import { claimIds, liveKeys, setKeysLive } from '../../db/repos/claimKeys.ts';
 import { listClaims as listClaimRows } from '../../db/repos/claims.ts';
 import type { Db } from '../../db/repos/sql.ts';
 

@@ -3,7 +3,8 @@
 // words and the usual next step; the biller's assignee, notes and follow-up; write-offs; and
 // resubmission (a rejected claim as a new original, a denied one as a replacement, frequency 7).
 import { claimStates, type ClaimStateRow } from '../../db/repos/claimStates.ts';
-import { findClaims, getClaim, setKeysLive, updateClaimStatus } from '../../db/repos/claims.ts';
+import { findClaims, getClaim, updateClaimStatus } from '../../db/repos/claims.ts';
+import { setKeysLive } from '../../db/repos/claimKeys.ts';
 import { denialWork, hasWriteOff, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { explain } from '../receive/reasonCodes.ts';
