@@ -1,7 +1,7 @@
 // R-CO-1 golden 837P cases, made by the real chain (test/cob/fixture.ts), never by hand: the
 // stored JSON must be what the chain drafts; test/export837/golden.test.ts then writes each one
 // to its exact .x12 and reads it back. Regenerate with UPDATE_GOLDEN=1 (both test files), then run
-// ../shared/tools/x12/validate-837p.sh on the .x12 files.
+// `npm run conformance` (the shared 837P validator) on the .x12 files.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

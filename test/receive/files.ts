@@ -1,4 +1,4 @@
-// The hand-written reference files (from ../shared/reference 835.md §14 and acks.md §3–§5).
+// The hand-written reference files (from the shared reference, 835.md §14 and acks.md §3–§5).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
