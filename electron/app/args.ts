@@ -19,3 +19,12 @@ export const selection = z
 const inch = z.number().min(-72, 'at most one inch (72 pt) left or down').max(72, 'at most one inch (72 pt) right or up');
 /** where the printer puts the form, in points (CMS-1500 printing) */
 export const printerOffset = z.object({ x: inch, y: inch });
+
+/**
+ * A record a form or file sends: only its shape here (an object); its fields are checked by the
+ * import schemas it is saved through, which name each wrong field.
+ */
+export const record = <T>() => z.custom<T>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+
+/** The version a form read (app/versions.ts): a whole number, absent from callers that do not track one. */
+export const versionArg = z.number().int().nonnegative().optional();

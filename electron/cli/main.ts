@@ -125,7 +125,8 @@ export async function runCli(
     const journal = pendingJournal(dbPath);
     // what a killed command or app left half-written (exports, backups) goes first
     sweepLeftovers(journal, [path.dirname(path.resolve(dbPath)), defaultBackupDir(dbPath)]);
-    let caller: Caller | null = null;
+    // opened on the command's first request, closed after it (an object, so the closure's assignment is seen below)
+    const opened: { caller: Caller | null } = { caller: null };
     const ctx: CliContext = {
       dbPath,
       journal,
@@ -135,7 +136,7 @@ export async function runCli(
       ...(now !== undefined ? { fixedNow: now } : {}),
       out: io.out,
       err: io.err,
-      open: (o = {}) => (caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, plain: plain || env.PERDIEM_PLAIN === '1', ...(plain ? { warn: io.err } : {}), ...o })),
+      open: (o = {}) => (opened.caller ??= openCaller({ dbPath, env, now: clock.now, today: clock.today, plain: plain || env.PERDIEM_PLAIN === '1', ...(plain ? { warn: io.err } : {}), ...o })),
     };
     if (args.includes('--help') || args.includes('-h')) {
       io.out(`usage: ${command.usage}\n${command.summary}\n`);
@@ -144,7 +145,7 @@ export async function runCli(
     try {
       return (await command.run(ctx, args)) ?? 0;
     } finally {
-      (caller as Caller | null)?.close();
+      opened.caller?.close();
     }
   } catch (e) {
     if (e instanceof UsageError) {

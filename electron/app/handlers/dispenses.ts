@@ -19,6 +19,7 @@ import { billedSpans, coverage, refuseBilledChange } from './chart/billedDispens
 import { blankToNull } from './chart/ids.ts';
 import { checked } from './chart/validate.ts';
 import { Names, dispenseRow } from './chart/views.ts';
+import { record, versionArg } from '../args.ts';
 
 /**
  * The digits an NDC typed so far starts with, in the 11-digit form: a 4-digit labeler gets its
@@ -91,7 +92,7 @@ function dispenseOf(draft: DispenseDraft, id: string): Dispense {
   };
 }
 
-const draftArgs = z.custom<DispenseDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+const draftArgs = record<DispenseDraft>();
 
 function mustGet(db: Db, id: string): Dispense {
   const d = getDispense(db, id);
@@ -99,11 +100,11 @@ function mustGet(db: Db, id: string): Dispense {
   return d;
 }
 
-/** The draft checked like an import record; when it replaces a stored dispense, refused if a sent claim billed what changes. */
-/** A version is a whole number from a form that read it; anything else is not one. */
-const versionArg = z.number().int().nonnegative().optional();
-
-/** `draft.version`: the version the form started from, checked inside the save's transaction (app/versions.ts) */
+/**
+ * The draft checked like an import record; when it replaces a stored dispense, refused if a sent
+ * claim billed what changes. `draft.version`: the version the form started from, checked inside
+ * the save's transaction (app/versions.ts).
+ */
 function write(db: Db, draft: DispenseDraft, id: string, stored: Dispense | null): Versioned<Dispense> {
   const therapy = typeof draft.therapy === 'string' && draft.therapy ? getTherapy(db, draft.therapy) : null;
   const version = versionArg.parse(draft.version);
@@ -171,7 +172,7 @@ export default defineHandlers<DispensesHandlers>({
   },
 
   'dispenses.update': {
-    args: z.custom<DispenseDraft & { id: string }>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' }),
+    args: record<DispenseDraft & { id: string }>(),
     run: ({ db }, draft) => {
       const id = blankToNull(draft.id);
       if (!id) throw new UserError('Which dispense to change? The id is missing');

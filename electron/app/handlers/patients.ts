@@ -24,8 +24,8 @@ import { claimSummaries } from './chart/claimsView.ts';
 import { versionOf, versionsOf } from '../../../db/repos/versions.ts';
 import { requireVersion } from '../versions.ts';
 import type { Versioned } from '../../contract/result.ts';
+import { record, versionArg } from '../args.ts';
 
-const record = <T>() => z.custom<T>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
 
 function mustGet(db: Db, id: string): Patient {
   const p = getPatient(db, id);
@@ -47,8 +47,6 @@ function write(db: Db, p: Patient, expected?: number): Versioned<Patient> {
   return { ...getPatient(db, p.id)!, version: versionOf(db, 'patients', p.id) };
 }
 
-/** A version is a whole number from a form that read it; anything else is not one. */
-const versionArg = z.number().int().nonnegative().optional();
 
 /** The chart's visits, newest first, each with its version. */
 function chartVisits(db: Db, names: Names, patientId: string) {

@@ -15,10 +15,8 @@ import { defineHandlers } from '../define.ts';
 import { FieldError } from '../../domain/errors.ts';
 import { saveThroughImport } from '../views/saveRecords.ts';
 import { getPrinterOffset, savePrinterOffset } from '../views/printerOffset.ts';
-import { printerOffset } from '../args.ts';
+import { printerOffset, record } from '../args.ts';
 
-/** The record's own checks are the import schemas (saveThroughImport); here only its shape. */
-const record = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected a record');
 
 function one<T>(found: T | undefined | null, what: string): T {
   if (found === undefined || found === null) throw new Error(`${what} was saved but cannot be read back`);

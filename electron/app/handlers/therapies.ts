@@ -16,8 +16,8 @@ import { defineHandlers } from '../define.ts';
 import { FieldError, UserError } from '../../domain/errors.ts';
 import { checked } from './chart/validate.ts';
 import { Names, therapyOption, therapyView } from './chart/views.ts';
+import { record } from '../args.ts';
 
-const record = <T>() => z.custom<T>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
 
 function mustGet(db: Db, id: string): Therapy {
   const t = getTherapy(db, id);

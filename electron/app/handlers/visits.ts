@@ -18,8 +18,9 @@ import { Names, visitRow } from './chart/views.ts';
 import { versionOf, versionsOf } from '../../../db/repos/versions.ts';
 import { requireVersion } from '../versions.ts';
 import type { Versioned } from '../../contract/result.ts';
+import { record, versionArg } from '../args.ts';
 
-const draftArgs = z.custom<VisitDraft>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), { message: 'expected an object' });
+const draftArgs = record<VisitDraft>();
 
 function findVisit(db: Db, id: string): Visit {
   const v = getVisit(db, id);
@@ -27,8 +28,6 @@ function findVisit(db: Db, id: string): Visit {
   return v;
 }
 
-/** A version is a whole number from a form that read it; anything else is not one. */
-const versionArg = z.number().int().nonnegative().optional();
 
 function withVersion(db: Db, v: Visit): Versioned<Visit> {
   return { ...v, version: versionOf(db, 'visits', v.id) };

@@ -5,7 +5,7 @@ import { UserError } from '../../domain/errors.ts';
 import type { CliCommand, CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
-import { writeWhole } from '../outFile.ts';
+import { writeWhole } from '../../../db/files/privateFile.ts';
 
 const USAGE =
   'perdiem audit verify [--against-backups] | perdiem audit access PATIENT [--format table|json] | perdiem audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE] [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]';

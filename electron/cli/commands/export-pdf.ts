@@ -9,7 +9,7 @@ import type { PrinterOffset } from '../../contract/settings.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
-import { deliverTo, writeWhole } from '../outFile.ts';
+import { deliverTo, writeWhole } from '../../../db/files/privateFile.ts';
 import { selectionOf } from '../selection.ts';
 import { printLeftOut } from './export.ts';
 

@@ -6,7 +6,7 @@ import type { ExportOutcome } from '../../contract/billing.ts';
 import type { CliCommand, CliContext } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
-import { deliverTo } from '../outFile.ts';
+import { deliverTo } from '../../../db/files/privateFile.ts';
 import { selectionOf } from '../selection.ts';
 
 const USAGE_837 = 'perdiem export 837 --out FILE [--from DATE --to DATE] [--payer ID] [--accept-warnings]';
@@ -18,7 +18,7 @@ export function printLeftOut(ctx: CliContext, r: ExportOutcome): void {
   for (const l of r.leftOut) ctx.out(`  ${l.claim}: ${l.reason}\n`);
 }
 
-/** The file appears only for a recorded batch, written inside the export's transaction (see outFile.ts). */
+/** The file appears only for a recorded batch, written inside the export's transaction (db/files/privateFile.ts). */
 async function run837(ctx: CliContext, argv: string[]): Promise<number> {
   const { values, flags } = parseOptions('export 837', argv, ['out', 'from', 'to', 'payer'], ['accept-warnings'], { positional: false });
   if (!values.out) throw new UsageError(`export 837 needs --out FILE\nusage: ${USAGE_837}`);
