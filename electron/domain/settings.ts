@@ -43,7 +43,8 @@ export function copySettings(s: PayerSettings): PayerSettings {
     priorAuthRequiredFor: Array.isArray(s.priorAuthRequiredFor) ? [...s.priorAuthRequiredFor] : s.priorAuthRequiredFor,
     alwaysBundled: [...s.alwaysBundled],
     bundledSupplies: [...s.bundledSupplies],
-    codeDates: Object.fromEntries(Object.entries(s.codeDates).map(([k, v]) => [k, { ...v }])),
+    // an open end is absent (a file's null and a profile's missing `to` are the same limit, so they compare equal)
+    codeDates: Object.fromEntries(Object.entries(s.codeDates).map(([k, v]) => [k, { ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) }])),
   };
 }
 

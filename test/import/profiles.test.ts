@@ -54,6 +54,29 @@ describe('payer profiles', () => {
     ]);
   });
 
+  it('names the bad entry of priorAuthRequiredFor, a bad codeDates key and a bad compoundKpKq (the settings screen shows these)', () => {
+    const r = parseDataset(
+      withPayer({
+        settings: { priorAuthRequiredFor: ['G0088-G0090', 'g0089', 'tpn'], codeDates: { Q9: { from: '2023-02-30' } }, compoundKpKq: 'Paper' },
+      }),
+    );
+    expect(r.ok ? [] : r.errors).toEqual([
+      "payers[0].settings.compoundKpKq: \"Paper\" is not one of true, false, \"paper\"",
+      "payers[0].settings.priorAuthRequiredFor: 'g0089' (entry 2) is not a code, a range CODE-CODE or a therapy category",
+      "payers[0].settings.codeDates.Q9.from: '2023-02-30' is not a real date (YYYY-MM-DD)",
+      "payers[0].settings.codeDates.Q9: 'Q9' is not a code or a range CODE-CODE",
+    ]);
+    const all = parseDataset(withPayer({ settings: { priorAuthRequiredFor: 'some' } }));
+    expect(all.ok ? [] : all.errors).toEqual(['payers[0].settings.priorAuthRequiredFor: must be "all", "none" or a list of codes, ranges and categories']);
+  });
+
+  it("reads an open end of a code date (null or absent) as the profile's, so a payer saved from the screen does not differ", () => {
+    const r = parseDataset(withPayer({ profile: 'bcbs-vt', settings: { codeDates: { S9563: { from: '2023-04-01', to: null }, 'G0088-G0090': { from: '2021-01-01' } } } }));
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.dataset.payers[0]!.settings.codeDates).toEqual({ S9563: { from: '2023-04-01' }, 'G0088-G0090': { from: '2021-01-01' } });
+    expect(settingsDifferingFromProfile(r.dataset.payers[0]!.settings, 'bcbs-vt')).toEqual([]);
+  });
+
   it('are kept by the store with every §12.2 setting and patient-owned dispenses', () => {
     const store = openMemoryStore();
     const raw = example();

@@ -34,15 +34,30 @@ export const priceTable = z.record(z.string(), price).transform((table, ctx) => 
 
 /** A code or an inclusive range `G0088-G0090` (§12.2). */
 const codeOrRange = text((s) => (isCodeOrRange(s) ? ok(s) : bad(`'${s}' is not a code or a range CODE-CODE`)));
-const codeOrCategory = text((s) =>
-  isCodeOrRange(s) || THERAPY_CATEGORIES.includes(s) ? ok(s) : bad(`'${s}' is not a code, a range CODE-CODE or a therapy category`),
-);
-const codeDates = z.strictObject({ from: opt(isoDate), to: opt(isoDate) }).superRefine(
+const isCodeOrCategory = (s: string) => isCodeOrRange(s) || THERAPY_CATEGORIES.includes(s);
+/**
+ * R-CL-5's list (§12.2): `all`, `none`, or codes, ranges and §8 category ids. A bad entry is named
+ * with its place in the list, at the setting itself, so a form shows it beside the one field.
+ */
+const priorAuthRequiredFor = z
+  .union([z.literal('all'), z.literal('none'), z.array(z.string())], {
+    error: () => 'must be "all", "none" or a list of codes, ranges and categories',
+  })
+  .superRefine((v, ctx) => {
+    if (!Array.isArray(v)) return;
+    const i = v.findIndex((e) => !isCodeOrCategory(e));
+    if (i >= 0) ctx.addIssue({ code: 'custom', message: `'${v[i]}' (entry ${i + 1}) is not a code, a range CODE-CODE or a therapy category` });
+  });
+const codeDateLimits = z.strictObject({ from: opt(isoDate), to: opt(isoDate) }).superRefine(
   (d, ctx) => {
     if (typeof d.from === 'string' && typeof d.to === 'string' && d.to < d.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `ends ${d.to}, before it starts ${d.from}` });
   },
   { when: whenObject },
 );
+/** R-CL-13: a code or range → its limits; a bad key is named as typed (zod's record key issue says only "Invalid key"). */
+const codeDates = z.record(z.string(), codeDateLimits).superRefine((m, ctx) => {
+  for (const key of Object.keys(m)) if (!isCodeOrRange(key)) ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is not a code or a range CODE-CODE` });
+}, { when: whenObject });
 
 const settingsShape = {
   codeSet: oneOf(CODE_SETS),
@@ -58,16 +73,14 @@ const settingsShape = {
   ndcUnits: z.array(oneOf(NDC_UNITS)),
   nursingRnOnly: z.boolean(),
   nursingMaxHoursPerDay: positive.max(24, 'must be at most 24').nullable(),
-  priorAuthRequiredFor: z.union([z.literal('all'), z.literal('none'), z.array(codeOrCategory)], {
-    error: (iss) => (Array.isArray(iss.input) ? 'has a bad entry' : 'must be "all", "none" or a list of codes, ranges and categories'),
-  }),
+  priorAuthRequiredFor,
   injectableWithoutIvOrRn: oneOf(['warn', 'notBilled', 'off']),
   selfAdministrationRequired: z.boolean(),
   alwaysBundled: z.array(codeOrRange),
   bundledSupplies: z.array(codeOrRange),
   drugLineNotes: z.boolean(),
   chargeBasis: oneOf(['payerFee', 'chargeMaster']),
-  codeDates: z.record(codeOrRange, codeDates),
+  codeDates,
   claimPeriod: oneOf(['month', 'week']),
   timelyFilingDays: positiveInt,
   pdfPageTotals: oneOf(['continued', 'perPage']),

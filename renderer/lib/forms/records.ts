@@ -8,7 +8,8 @@ export interface FieldSpec {
   path: string;
   label: string;
   kind?: FieldKind;
-  options?: ReadonlyArray<{ value: string; label: string }>;
+  /** a select's choices; a value may be a boolean (a setting such as `false | true | 'paper'`) */
+  options?: ReadonlyArray<{ value: string | boolean; label: string }>;
   hint?: string;
   /** read-only once the record exists (ids) */
   key?: boolean;

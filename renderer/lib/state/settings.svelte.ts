@@ -4,7 +4,19 @@ import type { Nurse, Payer, Prescriber, Product } from '../../../electron/domain
 import type { Caller, ChannelName, DraftOf, FilePayload, OfficeSettings, PrinterOffset, Result } from '../contract.ts';
 import { cleanDraft } from '../forms/records.ts';
 import { microsToDollars } from '../format.ts';
-import { blankClearinghouse, blankListed, blankOrganization, editingOf, keyOf, tidyProduct, type Editing, type Listed } from './settingsDrafts.ts';
+import {
+  blankClearinghouse,
+  blankListed,
+  blankOrganization,
+  codeDateRows,
+  codeDatesOf,
+  editingOf,
+  keyOf,
+  tidyProduct,
+  type CodeDateRow,
+  type Editing,
+  type Listed,
+} from './settingsDrafts.ts';
 
 export const SECTIONS = [
   { id: 'organization', label: 'Organization' },
@@ -55,6 +67,8 @@ export class SettingsState {
   editing = $state<Editing | null>(null);
   existing = $state(false);
   feeRows = $state<PriceRow[]>([]);
+  /** a payer's R-CL-13 code dates, edited as rows beside the form like its fees */
+  codeDateRows = $state<CodeDateRow[]>([]);
   chargeRows = $state<PriceRow[]>([]);
   offset = $state<PrinterOffset>({ x: 0, y: 0 });
 
@@ -117,12 +131,28 @@ export class SettingsState {
     this.existing = item !== null;
     if (item) {
       const { editing, fees } = editingOf($state.snapshot(item));
-      if (editing.section === 'payers') this.feeRows = priceRows(fees);
+      if (editing.section === 'payers') {
+        this.feeRows = priceRows(fees);
+        this.codeDateRows = codeDateRows(editing.draft.settings?.codeDates);
+      }
       this.editing = editing;
     } else if (this.section === 'payers' || this.section === 'products' || this.section === 'prescribers' || this.section === 'nurses') {
       this.editing = blankListed(this.section);
-      if (this.section === 'payers') this.feeRows = [];
+      if (this.section === 'payers') {
+        this.feeRows = [];
+        this.codeDateRows = [];
+      }
     }
+  }
+
+  /** a seed profile was chosen for a new payer: its code dates replace the rows */
+  profileChosen(): void {
+    const e = this.editing;
+    if (e?.section === 'payers') this.codeDateRows = codeDateRows($state.snapshot(e.draft.settings?.codeDates));
+  }
+
+  addCodeDateRow(): void {
+    this.codeDateRows = [...this.codeDateRows, { code: '', from: '', to: '' }];
   }
 
   addFeeRow(): void {
@@ -187,7 +217,13 @@ export class SettingsState {
           this.failed({ message: 'Check the fee schedule', fields: Object.fromEntries(Object.entries(fees.errors).map(([k, v]) => [`fees.${k}`, v])) });
           return false;
         }
-        // settings null means "the defaults" to the import; keep what the form shows
+        const dates = codeDatesOf(this.codeDateRows);
+        if (Object.keys(dates.errors).length) {
+          this.failed({ message: 'Check the code dates', fields: dates.errors });
+          return false;
+        }
+        // settings null means "the defaults" to the import; the rows are the code dates
+        e.draft.settings = { ...(e.draft.settings ?? {}), codeDates: dates.map };
         const saved = await this.send('settings.savePayer', { ...e.draft, fees: fees.table });
         if (!saved) return false;
         this.payers = this.saved(this.payers, { section: 'payers', record: saved }, (p) => p.id, `Payer ${saved.name}`);

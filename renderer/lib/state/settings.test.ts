@@ -76,6 +76,33 @@ describe('the settings state', () => {
     expect(s.feeRows).toContainEqual({ code: 'A4221', dollars: 101.25 });
   });
 
+  it("saves a payer's prior authorization list, code dates and paper KP/KQ, and shows the server's message for a bad entry", async () => {
+    const s = new SettingsState(office.api);
+    await s.load();
+    s.open('payers');
+    const payer = s.payers[0]!;
+    s.edit({ section: 'payers', record: payer });
+    const settings = draftOn(s, 'payers').settings!;
+    settings.priorAuthRequiredFor = ['G0088-G0090', 'g0089'];
+    settings.compoundKpKq = 'paper';
+    s.codeDateRows = [{ code: 's9563', from: '2023-04-01', to: '' }];
+    expect(await s.save()).toBe(false);
+    expect(s.errors).toEqual({ 'settings.priorAuthRequiredFor': "'g0089' (entry 2) is not a code, a range CODE-CODE or a therapy category" });
+    draftOn(s, 'payers').settings!.priorAuthRequiredFor = ['G0088-G0090', 'tpn'];
+    s.codeDateRows = [...s.codeDateRows, { code: 'Q9', from: '', to: '2024-01-01' }];
+    expect(await s.save()).toBe(false);
+    expect(s.errors).toEqual({ 'settings.codeDates.Q9': "'Q9' is not a code or a range CODE-CODE" });
+    s.codeDateRows = s.codeDateRows.slice(0, 1);
+    expect(await s.save()).toBe(true);
+    const saved = s.payers.find((p) => p.id === payer.id)!;
+    expect([saved.settings.priorAuthRequiredFor, saved.settings.codeDates, saved.settings.compoundKpKq]).toEqual([
+      ['G0088-G0090', 'tpn'],
+      { S9563: { from: '2023-04-01' } },
+      'paper',
+    ]);
+    expect(s.codeDateRows).toEqual([{ code: 'S9563', from: '2023-04-01', to: '' }]);
+  });
+
   it('replaces the charge master with the rows on screen', async () => {
     const s = new SettingsState(office.api);
     await s.load();

@@ -57,10 +57,20 @@ export const PAYER_RULES: FieldSpec[] = [
   yesNo('settings.concurrencyModifier59', 'Modifier 59 on concurrent per diems'),
   yesNo('settings.selfAdministeredCovered', 'Self-administered drugs covered'),
   yesNo('settings.drugsOnMedicalClaim', 'Drugs on the medical claim'),
-  yesNo('settings.compoundKpKq', 'KP/KQ on compounds'),
+  {
+    path: 'settings.compoundKpKq',
+    label: 'KP/KQ on compounds',
+    kind: 'select',
+    // R-DR-8: `paper` is AllWays' "Submitting a paper claim: … Enter modifier KP" (billing-rules §12.3)
+    options: [
+      { value: false, label: 'no' },
+      { value: true, label: 'yes, on the 837P and the CMS-1500' },
+      { value: 'paper', label: 'on paper only (CMS-1500)' },
+    ],
+  },
   yesNo('settings.nursingRnOnly', 'Nursing by RNs only'),
-  // billing-rules §12.2; priorAuthRequiredFor and codeDates (lists with ranges and dates) keep
-  // the values the payer's profile or import gave them
+  // billing-rules §12.2; priorAuthRequiredFor and codeDates have their own editors beside the
+  // form (PriorAuthField, CodeDateRows)
   { path: 'settings.injectableWithoutIvOrRn', label: 'SC/IM per diem without IV or RN', kind: 'select', options: opts(['warn', 'notBilled', 'off'], { notBilled: 'not billed' }) },
   { path: 'settings.chargeBasis', label: 'Line charges from', kind: 'select', options: opts(['payerFee', 'chargeMaster'], { payerFee: 'the payer’s fees', chargeMaster: 'the charge master (usual and customary)' }) },
   { path: 'settings.alwaysBundled', label: 'Never billed separately', kind: 'list', wide: true, hint: 'Codes and ranges, e.g. J1642, A4216' },
