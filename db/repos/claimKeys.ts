@@ -1,7 +1,7 @@
 // The source keys of stored claims: which billed facts are live (on an exported claim or a pending
 // correction), the ids claims have taken, and a claim's keys switched on or off (R-CL-7, R-CL-8).
 import type { ExportedFact } from '../../electron/domain/claims.ts';
-import type { IsoDate } from '../../electron/domain/types.ts';
+import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
 import { all, num, numOrNull, run, str, strOrNull, type Db } from './sql.ts';
 
 /**
@@ -20,7 +20,9 @@ export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }, lookAhe
     db,
     `SELECT k.source_key, k.claim_id, k.fact_hash, k.service_date, c.patient_id, c.payer_id, c.prior_auth,
             l.therapy_id, l.code,
-            l.units * 1.0 / (SELECT count(*) FROM claim_keys s WHERE s.claim_id = k.claim_id AND s.line_seq = k.line_seq) AS units, l.ndc_qty
+            l.units * 1.0 / (SELECT count(*) FROM claim_keys s WHERE s.claim_id = k.claim_id AND s.line_seq = k.line_seq) AS units,
+            -- a line spanning several days holds several keys: each key counts its share of the NDC quantity, as of the units
+            l.ndc_qty * 1.0 / (SELECT count(*) FROM claim_keys s WHERE s.claim_id = k.claim_id AND s.line_seq = k.line_seq) AS ndc_qty, l.ndc_unit
      FROM claim_keys k
      JOIN claims c ON c.id = k.claim_id
      JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq
@@ -38,7 +40,7 @@ export function liveKeys(db: Db, range?: { from: IsoDate; to: IsoDate }, lookAhe
       str(r.source_key),
       {
         claim: str(r.claim_id), hash: str(r.fact_hash), date: str(r.service_date), patient: str(r.patient_id), payer: str(r.payer_id),
-        therapy: strOrNull(r.therapy_id), priorAuth: strOrNull(r.prior_auth), code: str(r.code), units: num(r.units), ndcQty: numOrNull(r.ndc_qty),
+        therapy: strOrNull(r.therapy_id), priorAuth: strOrNull(r.prior_auth), code: str(r.code), units: num(r.units), ndcQty: numOrNull(r.ndc_qty), ndcUnit: strOrNull(r.ndc_unit) as NdcUnit | null, // the column's CHECK holds it to NDC_UNITS
       },
     ]),
   );

@@ -107,6 +107,8 @@ export interface ExportedFact {
   units?: number;
   /** NDC quantity of a drug or JW key, so R-DR-10 counts what earlier claims billed from a dispense */
   ndcQty?: number | null;
+  /** the unit that quantity was billed in (GR for a milligram product under R-DR-9), so R-DR-10 counts it in the product's unit */
+  ndcUnit?: NdcUnit | null;
 }
 
 /** REF*6R: unique per line so an 835 (2110 REF*6R) matches back to claim + line. */

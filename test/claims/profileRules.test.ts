@@ -140,6 +140,26 @@ describe('drug lines (R-DR-8 paper, R-DR-9 in grams)', () => {
     expect(findings(r, 'R-DR-9')).toEqual([]);
     expect(findings(r, 'R-DR-10')).toEqual([]);
   });
+
+  it('R-DR-10 counts grams on earlier exported claims in milligrams ("R-DR-10 compares in the product\'s unit", §12.3; "50mg GR" [AW7])', () => {
+    // 200 mg a day from 500 mg vials: GR 0.2 + JW GR 0.3 a day = 500 ME opened; 1500 ME dispensed for four days
+    const ds = office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })], products: PRODUCTS_12,
+      therapies: [therapy({ id: 'T1', ...oct(4), drugs: [{ ndc: GANCICLOVIR.ndc, dose: { amount: 200, unit: 'mg' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', GANCICLOVIR.ndc, 1500, 4)],
+    });
+    expect(findings(build(ds), 'R-DR-10').map((f) => [f.date, f.dispense])).toEqual([['2026-10-04', 'D1']]);
+    const first = build(ds, { to: '2026-10-02' });
+    const exported = new Map(
+      allLines(first).filter((l) => l.ndc).map((l) => [l.sourceKey, { claim: 'EXP1', hash: l.factHashes![0]!, date: l.from, patient: 'P1', payer: 'bc', ndcQty: l.ndcQty, ndcUnit: l.ndcUnit }] as const),
+    );
+    expect([...exported.values()].map((e) => `${e.ndcUnit} ${e.ndcQty}`)).toEqual(['GR 0.2', 'GR 0.3', 'GR 0.2', 'GR 0.3']);
+    // the two exported days are 1000 ME, not 1.0: the fourth day's 200 mg administered passes the 1500 ME dispensed
+    const r = build(ds, { from: '2026-10-03', exported: { keys: exported } });
+    expect(findings(r, 'R-DR-10').map((f) => [f.date, f.dispense, f.message])).toEqual([
+      ['2026-10-04', 'D1', 'Dispense D1 sent 1500 ME of NDC 00004027801, but 1700 is billed through 2026-10-04; check the dispensing log'],
+    ]);
+  });
 });
 
 describe('R-CL-13 code dates', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db/open.ts';
 import { insertBatch } from '../../db/repos/batches.ts';
+import { liveKeys } from '../../db/repos/claimKeys.ts';
 import { getClaim, insertClaim, listClaims, loadClaimsForExport, markExported } from '../../db/repos/claims.ts';
 import { buildPeriod } from '../../electron/services/buildService.ts';
 import { acknowledgeWarnings, createCorrection, setClaimStatus } from '../../electron/services/claimsLifecycle.ts';
@@ -111,6 +112,29 @@ describe('building into the store (R-CL-8)', () => {
     });
     const r = buildPeriod(store.db, { from: '2026-10-05', to: '2026-10-10', payer: 'bcbstx' }, TODAY);
     // 10-05 and 10-06 are holds: 10-07 bills 0.75 + 0.25 = 5 UN in all, 10-08 passes it
+    expect(r.findings.filter((f) => f.rule === 'R-DR-10')).toMatchObject([{ severity: 'warning', date: '2026-10-08', dispense: 'D1' }]);
+  });
+
+  it('counts each day of an exported line spanning days once, with its unit (R-DR-10 over liveKeys)', () => {
+    const weekly = (raw: Record<string, unknown>) => {
+      const bcbstx = (raw.payers as Array<{ id: string; settings: Record<string, unknown> }>).find((p) => p.id === 'bcbstx')!;
+      bcbstx.settings = { ...bcbstx.settings, lineSpan: 'week' };
+    };
+    change(weekly);
+    buildPeriod(store.db, { from: '2026-10-01', to: '2026-10-04' }, TODAY);
+    markExported(store.db, claimFor('P1001'), 'B1', '2026-11-05T12:00:00');
+    const drugKeys = [...liveKeys(store.db).entries()].filter(([k]) => k.startsWith('drug:') || k.startsWith('waste:'));
+    // one line per code for the four days: each day's key holds a quarter of its NDC quantity
+    expect(drugKeys.map(([k, f]) => `${k.split(':')[0]} ${f.date} ${f.ndcUnit} ${f.ndcQty}`).sort()).toEqual([
+      'drug 2026-10-01 ML 200', // a one-day line
+      'drug 2026-10-01 UN 0.75', 'drug 2026-10-02 UN 0.75', 'drug 2026-10-03 UN 0.75', 'drug 2026-10-04 UN 0.75',
+      'waste 2026-10-01 UN 0.25', 'waste 2026-10-02 UN 0.25', 'waste 2026-10-03 UN 0.25', 'waste 2026-10-04 UN 0.25',
+    ]);
+    change((raw) => {
+      weekly(raw);
+      (raw.dispenses as Array<{ id: string; quantity: number }>).find((d) => d.id === 'D1')!.quantity = 5;
+    });
+    const r = buildPeriod(store.db, { from: '2026-10-05', to: '2026-10-10', payer: 'bcbstx' }, TODAY);
     expect(r.findings.filter((f) => f.rule === 'R-DR-10')).toMatchObject([{ severity: 'warning', date: '2026-10-08', dispense: 'D1' }]);
   });
 

@@ -1,6 +1,6 @@
 // R-DR-10 The NDC quantity billed (administered + wasted) from one dispense must not exceed the
 // quantity dispensed: one warning per dispense, on the first day the total passes it. Quantities
-// already on exported claims (earlier builds) count first.
+// already on exported claims (earlier builds) count first, in the product's unit as well.
 import type { Dispense } from '../../domain/types.ts';
 import type { EngineContext } from '../context.ts';
 import { inProductUnit } from './ndcUnits.ts';
@@ -49,7 +49,9 @@ export function exportedQuantities(ctx: EngineContext, facts: readonly Fact[], d
     let list = candidates.get(ck);
     if (!list) candidates.set(ck, (list = dispenseCandidates(therapy, drug, ctx.dispensesByTherapy.get(therapy.id) ?? [], ctx.products)));
     const cover = coveringDispense(list, day);
-    if (cover) totals.set(cover.dispense.id, snap((totals.get(cover.dispense.id) ?? 0) + prior.ndcQty));
+    // in the product's unit, as this build's lines are counted: GR billed for an ME product is milligrams again (§12.3)
+    const qty = inProductUnit(prior.ndcQty, prior.ndcUnit ?? null, ctx.products.get(drug.ndc)?.ndcUnit);
+    if (cover) totals.set(cover.dispense.id, snap((totals.get(cover.dispense.id) ?? 0) + qty));
   }
   return totals;
 }
@@ -75,7 +77,8 @@ export function dispensedVsBilled(
         findings.push({
           severity: 'warning',
           rule: 'R-DR-10',
-          message: `Dispense ${id} sent ${dispense.quantity} ${f.ndcUnit ?? ''} of NDC ${dispense.ndc}, but ${total} is billed through ${toIso(f.day)}; check the dispensing log`,
+          // both quantities are in the product's unit (ME, not the GR a line may be billed in)
+          message: `Dispense ${id} sent ${dispense.quantity} ${f.product?.ndcUnit ?? f.ndcUnit ?? ''} of NDC ${dispense.ndc}, but ${total} is billed through ${toIso(f.day)}; check the dispensing log`,
           patient: f.patient.id,
           day: f.day,
           therapy: f.therapy.id,
