@@ -1,7 +1,7 @@
 // A claim's state as acknowledgments and remittances move it (R-AK-1): claims.status plus the
 // `reversed` flag of 0007 read as one status, the payer's claim number and the reason in words.
 import type { StoredClaim, StoredClaimStatus } from '../../electron/domain/postings.ts';
-import type { FeeLookup } from '../../electron/domain/postings.ts';
+import type { ExpectedPayment } from '../../electron/domain/postings.ts';
 import { all, groupBy, num, run, str, type Db, type Row, strOrNull } from './sql.ts';
 
 export interface ClaimStateRow {
@@ -94,9 +94,9 @@ export function firstSent(db: Db): Map<string, string> {
  * 835 of thousands of claims loads them in one pass. Line numbers are the 1-based seq the 837P
  * writes into REF*6R.
  */
-export function postingClaims(db: Db, ids: readonly string[], fee: FeeLookup): StoredClaim[] {
+export function postingClaims(db: Db, ids: readonly string[], expected: ExpectedPayment): StoredClaim[] {
   const json = JSON.stringify(ids);
-  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents
+  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents, l.ndc
      FROM claim_lines l WHERE l.claim_id IN (SELECT value FROM json_each(?)) ORDER BY l.claim_id, l.seq`, json), 'claim_id');
   return claimStates(db, { ids }).map((c) => ({
     id: c.id,
@@ -107,9 +107,11 @@ export function postingClaims(db: Db, ids: readonly string[], fee: FeeLookup): S
     chargeCents: c.totalCents,
     lines: (lines.get(c.id) ?? []).map((l) => {
       const modifiers = JSON.parse(str(l.modifiers)) as string[];
+      const code = str(l.code);
+      const units = num(l.units);
       return {
-        line: num(l.seq), code: str(l.code), modifiers, from: str(l.from_date), to: str(l.to_date), units: num(l.units),
-        chargeCents: num(l.charge_cents), feePerUnitCents: fee(c.payer, str(l.code), modifiers),
+        line: num(l.seq), code, modifiers, from: str(l.from_date), to: str(l.to_date), units,
+        chargeCents: num(l.charge_cents), expectedCents: expected(c.payer, { code, modifiers, ndc: strOrNull(l.ndc), units }),
       };
     }),
   }));

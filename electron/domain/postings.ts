@@ -3,8 +3,16 @@
 // reads or writes a database.
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from './remittance.ts';
 
-/** the payer's expected price of a code with its modifiers, in cents per unit; null when unknown */
-export type FeeLookup = (payer: string, code: string, modifiers: readonly string[]) => number | null;
+/** what R-RA-5 prices a stored line by */
+export interface ExpectedLine {
+  code: string;
+  modifiers: readonly string[];
+  ndc: string | null;
+  units: number;
+}
+
+/** R-RA-5: the payer's expected payment for a line, in cents; null when its fee schedule has no fee for it */
+export type ExpectedPayment = (payer: string, line: ExpectedLine) => number | null;
 
 export type StoredClaimStatus = 'draft' | 'exported' | 'accepted' | 'rejected' | 'paid' | 'denied' | 'reversed' | 'void';
 
@@ -17,8 +25,8 @@ export interface StoredLine {
   to: string;
   units: number;
   chargeCents: number;
-  /** the payer's fee per unit for the code (R-RA-5), null when the schedule has none */
-  feePerUnitCents: number | null;
+  /** the payer's expected payment for the line (R-RA-5), null when its schedule has no fee for it */
+  expectedCents: number | null;
 }
 
 export interface StoredClaim {

@@ -3,13 +3,13 @@
 import type { Claim } from '../domain/claims.ts';
 import type { StoredClaim, StoredClaimStatus } from '../domain/postings.ts';
 
-import type { FeeLookup } from '../domain/postings.ts';
+import type { ExpectedPayment } from '../domain/postings.ts';
 
-export type { FeeLookup };
+export type { ExpectedPayment };
 
 export function toStoredClaim(
   claim: Claim,
-  extra: { status?: StoredClaimStatus; payerClaimNumber?: string | null; fee?: FeeLookup } = {},
+  extra: { status?: StoredClaimStatus; payerClaimNumber?: string | null; expected?: ExpectedPayment } = {},
 ): StoredClaim {
   return {
     id: claim.id,
@@ -26,7 +26,7 @@ export function toStoredClaim(
       to: l.to,
       units: l.units,
       chargeCents: l.chargeCents,
-      feePerUnitCents: extra.fee ? extra.fee(claim.payer, l.code, l.modifiers) : null,
+      expectedCents: extra.expected ? extra.expected(claim.payer, l) : null,
     })),
   };
 }

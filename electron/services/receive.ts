@@ -19,7 +19,8 @@ import { postRemittance } from '../receive/postRemittance.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../domain/remittance.ts';
-import type { FeeLookup } from '../receive/storedClaim.ts';
+import type { ExpectedPayment } from '../receive/storedClaim.ts';
+import { expectedPaymentCents } from '../claims/rules/expectedPayment.ts';
 import type { ClaimLifeStatus, ReceiveResult, ReceivedKind } from '../domain/receivables.ts';
 import type { Payer } from '../domain/types.ts';
 
@@ -56,12 +57,12 @@ export function resolvePayer(r: Remittance, sender: string, payers: readonly Pay
   return payers.find((p) => p.name.trim().toUpperCase() === name)?.id ?? null;
 }
 
-/** R-RA-5: the payer's fee per unit in cents (a `CODE` fee; `CODE:NDC` fees price drugs by NDC and are left out). */
-export function feeLookup(payers: readonly Payer[]): FeeLookup {
+/** R-RA-5 for the payers of this office: each line priced by its payer's fees (claims/rules/expectedPayment.ts). */
+export function expectedPayments(payers: readonly Payer[]): ExpectedPayment {
   const byId = new Map(payers.map((p) => [p.id, p]));
-  return (payer, code) => {
-    const micros = byId.get(payer)?.fees[code];
-    return micros === undefined ? null : Math.floor((micros + 5_000) / 10_000);
+  return (payer, line) => {
+    const p = byId.get(payer);
+    return p ? expectedPaymentCents(p, line) : null;
   };
 }
 
@@ -113,7 +114,7 @@ function applyAck(db: Db, doc: ReceivedDocument, ctx: ApplyContext): void {
 /** R-RA-1..5: one 835 posted; false when the same remittance was applied before. */
 function applyRemittance(
   db: Db, r: Remittance, doc: { contentSha256: string }, file: ReceivedFile,
-  ctx: ApplyContext & { payers: Payer[]; payeeIds: string[]; fee: FeeLookup; newId: () => string },
+  ctx: ApplyContext & { payers: Payer[]; payeeIds: string[]; expected: ExpectedPayment; newId: () => string },
 ): boolean {
   const key = remittanceKey(r);
   const hashes = remittanceHashes(db, key);
@@ -129,7 +130,7 @@ function applyRemittance(
     return true;
   }
   const ids = [...new Set(r.claims.map((c) => c.claimId))];
-  const claims = postingClaims(db, ids, ctx.fee);
+  const claims = postingClaims(db, ids, ctx.expected);
   const previous = postingsFor(db, ids);
   const result = postRemittance({ remittance: r, payer, payeeIds: ctx.payeeIds, claims, previous, now: ctx.now, newId: ctx.newId });
   for (const p of result.claims) insertPosting(db, p, ctx.fileId);
@@ -180,7 +181,7 @@ export function receiveFile(db: Db, input: ReceiveInput): ReceiveResult {
       const fileId = log('applied', file.kinds, null);
       const moved = new Map<string, ClaimLifeStatus>();
       const payers = listPayers(db);
-      const ctx = { fileId, now: input.now, moved, payers, payeeIds: payeeIds(db), fee: feeLookup(payers), newId: idSource(fileId) };
+      const ctx = { fileId, now: input.now, moved, payers, payeeIds: payeeIds(db), expected: expectedPayments(payers), newId: idSource(fileId) };
       let applied = 0;
       let remittances = 0;
       for (const doc of file.documents) {

@@ -6,7 +6,7 @@ import type { ClaimPosting, PostingResult, StoredClaim } from '../../electron/do
 import { postRemittance } from '../../electron/receive/postRemittance.ts';
 import { readReceived } from '../../electron/receive/readReceived.ts';
 import type { Remittance } from '../../electron/domain/remittance.ts';
-import { toStoredClaim, type FeeLookup } from '../../electron/receive/storedClaim.ts';
+import { toStoredClaim, type ExpectedPayment } from '../../electron/receive/storedClaim.ts';
 import { goldenInput } from '../export837/golden.ts';
 import { SAMPLE_PLANS } from '../support/samplePlans.ts';
 import { respond, type PayerPlan, type PayerResponse } from '../support/testPayer.ts';
@@ -27,16 +27,16 @@ export function remittanceOf(text: string): Remittance {
   return doc.remittance;
 }
 
-export function flow(golden: string, plan: PayerPlan, fee?: FeeLookup, change: (input: X12BatchInput) => X12BatchInput = (i) => i): Flow {
+export function flow(golden: string, plan: PayerPlan, expected?: ExpectedPayment, change: (input: X12BatchInput) => X12BatchInput = (i) => i): Flow {
   const input = change(goldenInput(golden));
   const response = respond(write837(input).text, plan);
-  const stored = input.claims.map((c) => ({ ...toStoredClaim({ ...c, payer: PAYER }, { status: 'exported', ...(fee ? { fee } : {}) }) }));
+  const stored = input.claims.map((c) => ({ ...toStoredClaim({ ...c, payer: PAYER }, { status: 'exported', ...(expected ? { expected } : {}) }) }));
   return { stored, response, remittances: response.remits.map(remittanceOf) };
 }
 
-export function sampleFlow(name: keyof typeof SAMPLE_PLANS, fee?: FeeLookup): Flow {
+export function sampleFlow(name: keyof typeof SAMPLE_PLANS, expected?: ExpectedPayment): Flow {
   const s = SAMPLE_PLANS[name];
-  return flow(s.golden, s.plan as PayerPlan, fee);
+  return flow(s.golden, s.plan as PayerPlan, expected);
 }
 
 /** Ids P1, P2 … in the order postings are made. */

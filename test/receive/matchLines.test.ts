@@ -8,9 +8,9 @@ import type { RemitLine } from '../../electron/domain/remittance.ts';
 const CLAIM: StoredClaim = {
   id: 'C1', payer: 'p', frequency: '1', status: 'accepted', payerClaimNumber: null, chargeCents: 5950,
   lines: [
-    { line: 1, code: 'J0696', modifiers: [], from: '2026-10-01', to: '2026-10-01', units: 6, chargeCents: 2550, feePerUnitCents: null },
-    { line: 2, code: 'J0696', modifiers: ['JW'], from: '2026-10-01', to: '2026-10-01', units: 2, chargeCents: 850, feePerUnitCents: null },
-    { line: 3, code: 'S9500', modifiers: ['SH', '59'], from: '2026-10-01', to: '2026-10-01', units: 1, chargeCents: 2550, feePerUnitCents: null },
+    { line: 1, code: 'J0696', modifiers: [], from: '2026-10-01', to: '2026-10-01', units: 6, chargeCents: 2550, expectedCents: null },
+    { line: 2, code: 'J0696', modifiers: ['JW'], from: '2026-10-01', to: '2026-10-01', units: 2, chargeCents: 850, expectedCents: null },
+    { line: 3, code: 'S9500', modifiers: ['SH', '59'], from: '2026-10-01', to: '2026-10-01', units: 1, chargeCents: 2550, expectedCents: null },
   ],
 };
 

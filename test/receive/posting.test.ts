@@ -8,7 +8,8 @@ import type { X12BatchInput } from '../../electron/export/x12/input.ts';
 import { referenceFile } from './files.ts';
 import { counter, flow, NOW, PAYER, postAll, remittanceOf, sampleFlow } from './flow.ts';
 
-const FEES = (_payer: string, code: string) => (code === 'S9500' ? 10000 : code === 'J0696' ? 400 : null);
+const FEE_PER_UNIT: Record<string, number> = { S9500: 10000, J0696: 400 };
+const FEES = (_payer: string, l: { code: string; units: number }) => (FEE_PER_UNIT[l.code] === undefined ? null : l.units * FEE_PER_UNIT[l.code]!);
 
 function balances(stored: readonly StoredClaim[], postings: Parameters<typeof claimBalance>[1]) {
   return stored.map((s) => {

@@ -7,7 +7,7 @@ import { referenceFile } from './files.ts';
 import { PAYER, postAll, remittanceOf } from './flow.ts';
 
 const line = (n: number, code: string, modifiers: string[], from: string, to: string, units: number, chargeCents: number, feePerUnitCents: number) =>
-  ({ line: n, code, modifiers, from, to, units, chargeCents, feePerUnitCents });
+  ({ line: n, code, modifiers, from, to, units, chargeCents, expectedCents: units * feePerUnitCents });
 
 const CLAIMS: StoredClaim[] = [
   {
