@@ -102,7 +102,7 @@ describe('NC Medicaid nursing (R-NV-5)', () => {
   const ncOffice = (visits: Visit[], therapies = [therapy({ id: 'T1', payer: 'nc', stop: '2026-10-10', drugs: [{ ndc: NDC.amphoB, dose: { amount: 50, unit: 'mg' } }] })]) =>
     build(office({ payers: [payer('nc', nc)], patients: [patient('P1', ['nc'])], therapies, visits }));
 
-  it('bills one T1030 per date on the claim of the earliest visit, with T1002-SD for RN amphotericin B monitoring', () => {
+  it('R-NV-8 (a), (c): one T1030 per date on the claim of the earliest visit, with T1002-SD for RN amphotericin B monitoring ("Nursing care, in the home, by registered nurse, per diem." [WC4])', () => {
     const r = ncOffice([visit('V2', 'T1', '2026-10-02', '13:00', '14:00'), visit('V1', 'T1', '2026-10-02', '08:00', '11:00')]);
     expect(linesOnDay(r, '2026-10-02')).toEqual(['2026-10-02 S9494 ×1', '2026-10-02 T1030 ×1', '2026-10-02 T1002-SD ×4']);
     expect(allLines(r).find((l) => l.code === 'T1030')!.sourceKey).toBe('t1030:P1:nc:2026-10-02');
@@ -136,7 +136,7 @@ describe('NC Medicaid nursing (R-NV-5)', () => {
     expect(nursingLines(ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', '11:00')], [therapy({ id: 'T1', payer: 'nc', stop: '2026-10-10' })]))).toEqual(['2026-10-02 T1030 ×1']);
   });
 
-  it('is an error when the therapy has no per diem that date (T1030 without a per diem)', () => {
+  it('R-NV-8 (a): T1030 without a billed per diem of the therapy that date is an error ("This code must be billed with each therapy code billed" [WC7])', () => {
     const r = ncOffice([visit('V1', 'T1', '2026-10-02', '08:00', '09:00')], [therapy({ id: 'T1', payer: 'nc', category: 'hydration', stop: '2026-10-10' })]);
     expect(nursingLines(r)).toEqual(['2026-10-02 T1030 ×1']);
     expect(findings(r, 'R-NV-5')).toMatchObject([{ severity: 'error', line: 1, code: 'T1030' }]);

@@ -169,6 +169,49 @@ describe('R-CL-13 code dates', () => {
   });
 });
 
+describe('R-CL-13 product table', () => {
+  const medicare = (codeDates: PayerSettings['codeDates']) =>
+    build(office({
+      payers: [payer('mc', { codeSet: 'medicare-hit', wasteModifiers: 'JW+JZ', codeDates })], patients: [patient('P1', ['mc'])],
+      therapies: [therapy({ id: 'T1', payer: 'mc', start: '2020-12-29', stop: '2020-12-31' })],
+      visits: [visit('V1', 'T1', '2020-12-30', '09:00', '10:00')],
+    }), { from: '2020-12-01', to: '2020-12-31', today: '2021-01-05' });
+
+  it('checks the product\'s own dates the same way ("Codes G0088, G0089, G0090 new codes effective 01/01/2021 require prior approval." [VT3])', () => {
+    const r = medicare({});
+    expect(brief(allLines(r)).filter((l) => l.includes('G00'))).toEqual(['2020-12-30 G0088 ×4']);
+    expect(findings(r, 'R-CL-13').map((f) => [f.severity, f.code, f.message])).toEqual([
+      ['error', 'G0088', 'G0088 is valid from 2021-01-01; this claim bills it on a date outside that'],
+    ]);
+  });
+
+  it('a payer entry wins over the product\'s', () => {
+    expect(findings(medicare({ 'G0088-G0090': { from: '2020-12-01' } }), 'R-CL-13')).toEqual([]);
+  });
+});
+
+describe('R-DR-9 limits of the grams rule (amended)', () => {
+  it('a result of 0.000 GR stays ME and an error ("The unit of measurement (UOM) codes follow:" F2, GR, ML, UN [AW7])', () => {
+    const r = build(office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })], products: PRODUCTS_12,
+      therapies: [therapy({ id: 'T1', ...oct(1), drugs: [{ ndc: GANCICLOVIR.ndc, dose: { amount: 0.4, unit: 'mg' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', GANCICLOVIR.ndc, 500, 1)],
+    }));
+    expect(allLines(r).filter((l) => l.code === 'J1570').map((l) => `${l.ndcUnit} ${l.ndcQty}`)).toEqual(['ME 0.4', 'ME 499.6']);
+    expect(findings(r, 'R-DR-9').map((f) => [f.severity, f.code])).toEqual([['error', 'J1570'], ['error', 'J1570']]);
+  });
+
+  it('ML is never converted: a payer without ML gets an error, not grams', () => {
+    const r = build(office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none', ndcUnits: ['F2', 'GR', 'UN'] })],
+      therapies: [therapy({ id: 'T1', category: 'tpn', qualifier: { litersPerDay: 1 }, ...oct(1), drugs: [{ ndc: NDC.intralipid, dose: { amount: 50, unit: 'g' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', NDC.intralipid, 1, 1)],
+    }));
+    expect(allLines(r).filter((l) => l.code === 'B4185').map((l) => `${l.ndcUnit} ${l.ndcQty}`)).toEqual(['ML 250']);
+    expect(findings(r, 'R-DR-9').map((f) => [f.severity, f.code])).toEqual([['error', 'B4185']]);
+  });
+});
+
 describe('R-MX-9 descriptor limits', () => {
   it('S5502 with another per diem that day is a warning ("for interim maintenance of vascular access not currently in use" [VT8])', () => {
     const r = build(office({ therapies: [therapy({ id: 'T1', ...oct(1) }), therapy({ id: 'T2', category: 'catheterCare', qualifier: { lumen: 'implanted' }, ...oct(1) })] }));
