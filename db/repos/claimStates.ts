@@ -96,7 +96,7 @@ export function firstSent(db: Db): Map<string, string> {
  */
 export function postingClaims(db: Db, ids: readonly string[], expected: ExpectedPayment): StoredClaim[] {
   const json = JSON.stringify(ids);
-  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents, l.ndc
+  const lines = groupBy(all(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents, l.ndc, l.paper_modifiers
      FROM claim_lines l WHERE l.claim_id IN (SELECT value FROM json_each(?)) ORDER BY l.claim_id, l.seq`, json), 'claim_id');
   return claimStates(db, { ids }).map((c) => ({
     id: c.id,
@@ -112,6 +112,7 @@ export function postingClaims(db: Db, ids: readonly string[], expected: Expected
       return {
         line: num(l.seq), code, modifiers, from: str(l.from_date), to: str(l.to_date), units,
         chargeCents: num(l.charge_cents), expectedCents: expected(c.payer, { code, modifiers, ndc: strOrNull(l.ndc), units }),
+        ...(l.paper_modifiers !== null ? { paperModifiers: JSON.parse(str(l.paper_modifiers)) as string[] } : {}),
       };
     }),
   }));

@@ -27,6 +27,8 @@ export interface StoredLine {
   chargeCents: number;
   /** the payer's expected payment for the line (R-RA-5), null when its schedule has no fee for it */
   expectedCents: number | null;
+  /** R-DR-8 `paper`: KP/KQ the CMS-1500 printed beside `modifiers` (never on the 837P) */
+  paperModifiers?: string[];
 }
 
 export interface StoredClaim {

@@ -3,6 +3,8 @@
 // billed (SVC06, else SVC01) with its modifiers, the dates and the units. A drug line and its JW
 // line, and an S9500 and its SH/SJ twin, differ by modifier and so stay apart. Two billed lines
 // that look the same can only be told apart by 6R: without it the remit line stays unmatched.
+// A line with paper-only KP/KQ (R-DR-8 `paper`, AllWays) matches its modifiers as the 837P sent
+// them or as the CMS-1500 printed them: the payer answers the claim it received.
 import { lineControlNumber } from '../domain/claims.ts';
 import type { StoredClaim, StoredLine } from '../domain/postings.ts';
 import type { RemitLine } from '../domain/remittance.ts';
@@ -29,7 +31,9 @@ const describe = (l: RemitLine): string => {
 function sameService(stored: StoredLine, remit: RemitLine): boolean {
   const p = remit.submitted ?? remit.procedure;
   if (p.qualifier !== 'HC' || p.code.toUpperCase() !== stored.code.toUpperCase()) return false;
-  if (modifierKey(p.modifiers) !== modifierKey(stored.modifiers)) return false;
+  const remitted = modifierKey(p.modifiers);
+  const printed = stored.paperModifiers?.length ? modifierKey([...stored.modifiers, ...stored.paperModifiers]) : null;
+  if (remitted !== modifierKey(stored.modifiers) && remitted !== printed) return false;
   if (remit.from !== null && (remit.from !== stored.from || remit.to !== stored.to)) return false;
   // SVC07 holds the billed units when the payer paid other units; SVC05 absent means 1
   const units = remit.unitsSubmitted ?? remit.unitsPaid ?? 1;

@@ -27,6 +27,7 @@ export function toStoredClaim(
       units: l.units,
       chargeCents: l.chargeCents,
       expectedCents: extra.expected ? extra.expected(claim.payer, l) : null,
+      ...(l.paperModifiers?.length ? { paperModifiers: [...l.paperModifiers] } : {}),
     })),
   };
 }

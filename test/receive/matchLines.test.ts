@@ -34,6 +34,15 @@ describe('R-RA-1 matchLines', () => {
     expect(r.unmatched).toEqual([]);
   });
 
+  it('R-DR-8 paper: a line printed with KP matches the modifiers as printed or as the 837P sent them ("Submitting a paper claim: … Enter modifier KP" [AW6])', () => {
+    const paper: StoredClaim = { ...CLAIM, lines: [{ ...CLAIM.lines[0]!, paperModifiers: ['KP'] }, { ...CLAIM.lines[1]!, paperModifiers: ['KP'] }] };
+    const printed = matchLines(paper, [svc(30, { procedure: { qualifier: 'HC', code: 'J0696', modifiers: ['JW', 'KP'] }, unitsPaid: 2 }), svc(31, { procedure: { qualifier: 'HC', code: 'J0696', modifiers: ['KP'] }, unitsPaid: 6 })]);
+    expect([lines(printed), printed.unmatched]).toEqual([[[1, [31]], [2, [30]]], []]);
+    expect(lines(matchLines(paper, [svc(32, { unitsPaid: 6 })]))).toEqual([[1, [32]]]);
+    // KP on a line that was not printed with it matches nothing
+    expect(matchLines(CLAIM, [svc(33, { procedure: { qualifier: 'HC', code: 'J0696', modifiers: ['KP'] }, unitsPaid: 6 })]).unmatched).toHaveLength(1);
+  });
+
   it('R-RA-1: without 6R, the drug line and its JW line stay apart by modifier, and units decide', () => {
     const r = matchLines(CLAIM, [svc(20, { procedure: { qualifier: 'HC', code: 'J0696', modifiers: ['JW'] }, unitsPaid: 2 }), svc(21, { unitsPaid: 6 })]);
     expect(lines(r)).toEqual([[1, [21]], [2, [20]]]);
