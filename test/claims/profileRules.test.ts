@@ -37,6 +37,21 @@ describe('R-CL-5 priorAuthRequiredFor (amended)', () => {
   });
 });
 
+describe('R-CL-5 lines that need no authorization (amended)', () => {
+  it('never give R-CL-5 errors but still join the claim of the authorization covering their date ("Prior approval is not required" [VT2])', () => {
+    const r = build(office({
+      payers: [profiled('bcbs-vt')],
+      therapies: [therapy({ id: 'T1', stop: '2026-10-03', priorAuths: [{ number: 'PA-A', from: '2026-09-01', to: '2026-10-01' }, { number: 'PA-B', from: '2026-10-02', to: '2026-10-02' }] })],
+    }));
+    expect(findings(r, 'R-CL-5')).toEqual([]);
+    expect(r.claims.map((c) => [c.priorAuth, c.lines.map((l) => `${l.from} ${l.code}`)])).toEqual([
+      ['PA-A', ['2026-10-01 S9500']],
+      ['PA-B', ['2026-10-02 S9500']],
+      [null, ['2026-10-03 S9500']],
+    ]);
+  });
+});
+
 describe('R-PD-9 injectableWithoutIvOrRn (amended)', () => {
   const sc = (settings: PayerSettings) => office({ payers: [{ ...payer('bc'), settings }], therapies: [therapy({ id: 'T1', category: 'immunotherapyInjection', route: 'SC', ...oct(2) })] });
 
