@@ -99,6 +99,16 @@ describe('WellCare NC (medicaid-nc) rules', () => {
     expect(r.findings.filter((f) => f.rule === 'R-PD-4' || f.rule === 'R-SU-2')).toEqual([]);
   });
 
+  it('R-PD-13: a TPN therapy\'s pole and tubing are billed on a date with another therapy\'s per diem; the same under the anti-infective are bundled ("Nutrition therapy services include: … Formulae/solutions ordered by the physician" [WC11])', () => {
+    const r = build(office({
+      payers: [profiled('wellcare-nc')],
+      therapies: [therapy({ id: 'T1', selfAdministered: true, ...oct(1) }), therapy({ id: 'T2', category: 'tpn', selfAdministered: true, ...oct(1), drugs: [] })],
+      dispenses: [dispense('D1', 'T2', '2026-10-01', NDC.ivPole, 1, 1), dispense('D2', 'T2', '2026-10-01', NDC.tubing, 2, 1), dispense('D3', 'T1', '2026-10-01', NDC.tubing, 1, 1)],
+    }));
+    expect(brief(allLines(r)).sort()).toEqual(['2026-10-01 A4222 ×2', '2026-10-01 E0776 ×1', '2026-10-01 S9494 ×1']);
+    expect(allLines(r).filter((l) => l.kind === 'supply').map((l) => l.sourceKey).sort()).toEqual(['supply:D1', 'supply:D2']);
+  });
+
   it('R-CL-6 chargeMaster: usual and customary charges, not the fee ("Provider(s) shall bill their usual and customary charges." [WC6])', () => {
     const r = build(office({ payers: [{ ...profiled('wellcare-nc'), fees: { S9494: $(99) } }], therapies: [therapy({ id: 'T1', selfAdministered: true, ...oct(1) })] }));
     expect(allLines(r).map((l) => [l.code, l.chargeCents])).toEqual([['S9494', 15000]]);
