@@ -27,7 +27,7 @@ export function checkClaims(ctx: EngineContext, claims: readonly AssembledClaim[
       const line = claim.lines[i]!;
       ordered.push({ fact: f, units: line.units });
       if (f.unitPriceMicros === null) {
-        sink.findings.push({ severity: 'error', rule: 'R-CL-6', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: noPriceMessage(f.code, f.ndc, f.payer.name) });
+        sink.findings.push({ severity: 'error', rule: 'R-CL-6', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: noPriceMessage(f.code, f.ndc, f.payer) });
       }
       const noNdc = f.kind === 'drug' || f.kind === 'waste' || isDrugCode(f.code) ? missingNdcMessage(f) : null;
       if (noNdc !== null) sink.findings.push({ severity: 'error', rule: 'R-DR-7', patient: claim.patient, day: d.from, code: f.code, anchor: { line: f }, message: noNdc });

@@ -113,6 +113,16 @@ describe('WellCare NC (medicaid-nc) rules', () => {
     const r = build(office({ payers: [{ ...profiled('wellcare-nc'), fees: { S9494: $(99) } }], therapies: [therapy({ id: 'T1', selfAdministered: true, ...oct(1) })] }));
     expect(allLines(r).map((l) => [l.code, l.chargeCents])).toEqual([['S9494', 15000]]);
   });
+
+  it('R-CL-6 chargeMaster: a code the charge master does not price is an error, whatever the payer\'s fee', () => {
+    const ds = office({ payers: [{ ...profiled('wellcare-nc'), fees: { S9494: $(99) } }], therapies: [therapy({ id: 'T1', selfAdministered: true, ...oct(1) })] });
+    const { S9494: _priced, ...master } = ds.chargeMaster;
+    const r = build({ ...ds, chargeMaster: master });
+    expect(allLines(r).map((l) => [l.code, l.chargeCents])).toEqual([['S9494', 0]]);
+    expect(findings(r, 'R-CL-6').map((f) => [f.severity, f.code, f.message])).toEqual([
+      ['error', 'S9494', `No price for S9494: add a charge master price (payer ${ds.payers[0]!.name} is billed the office's usual and customary charges)`],
+    ]);
+  });
 });
 
 describe('supplies (R-SU-1 amended, R-SU-3, R-SU-4, R-DR-11)', () => {

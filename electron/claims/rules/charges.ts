@@ -22,6 +22,9 @@ export function chargeCents(units: number, micros: number | null): number {
   return Math.floor((scaled + 5_000) / 10_000);
 }
 
-export function noPriceMessage(code: string, ndc: string | null, payerName: string): string {
-  return `No price for ${code}${ndc ? ` (NDC ${ndc})` : ''}: add a fee for payer ${payerName} or a charge master price`;
+/** What to add: under `chargeMaster` only a charge master price prices the line (a fee would not). */
+export function noPriceMessage(code: string, ndc: string | null, payer: Pick<Payer, 'name' | 'settings'>): string {
+  const what = `No price for ${code}${ndc ? ` (NDC ${ndc})` : ''}`;
+  if (payer.settings.chargeBasis === 'chargeMaster') return `${what}: add a charge master price (payer ${payer.name} is billed the office's usual and customary charges)`;
+  return `${what}: add a fee for payer ${payer.name} or a charge master price`;
 }
