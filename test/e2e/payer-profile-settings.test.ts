@@ -92,4 +92,28 @@ describe('a payer’s prior authorization, code dates and KP/KQ on the settings 
     await page.getByRole('status').filter({ hasText: 'Payer BCBS Vermont saved.' }).waitFor();
     expect([(await saved()).settings.priorAuthRequiredFor, (await saved()).settings.compoundKpKq]).toEqual(['all', false]);
   });
+
+  it('a new payer started from a profile shows that profile’s list, code dates and KP/KQ, and keeps them when saved', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}/#/settings`);
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Payers' }).click();
+    await page.getByRole('button', { name: 'Add a payer' }).click();
+    const form = page.getByRole('form', { name: 'payers' });
+    await form.getByLabel('Start from').selectOption({ label: 'BCBS Vermont 8.03.VT201' });
+    const dates = form.getByRole('table', { name: 'Code dates' }).locator('tbody tr');
+    expect(await dates.count()).toBe(2);
+    expect(await form.getByLabel('From date of S9563').inputValue()).toBe('2023-04-01');
+    // another profile replaces them all: AllWays has no code dates, every line needs an authorization, KP/KQ on paper
+    await form.getByLabel('Start from').selectOption({ label: 'AllWays Health Partners home infusion' });
+    await form.getByText('No code dates.').waitFor();
+    expect(await form.getByLabel('Prior authorization needed for').inputValue()).toBe('all');
+    expect(await form.getByLabel('KP/KQ on compounds').inputValue()).toBe('paper');
+    await form.getByLabel('Id', { exact: true }).fill('AW2');
+    await form.getByLabel('Name', { exact: true }).fill('AllWays (second plan)');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Payer AllWays (second plan) saved.' }).waitFor();
+    const p = (await app.call<Payer[]>('settings.listPayers')).find((x) => x.id === 'AW2')!;
+    expect([p.profile, p.settings.priorAuthRequiredFor, p.settings.codeDates, p.settings.compoundKpKq]).toEqual(['allways', 'all', {}, 'paper']);
+    await form.getByText('Every value is the profile’s.').waitFor();
+  });
 });
