@@ -61,7 +61,7 @@ describe('a payer’s prior authorization, code dates and KP/KQ on the settings 
     expect((await saved()).settings.compoundKpKq).toBe(false); // all or nothing: nothing saved yet
     await form.getByLabel('Prior authorization needed for').scrollIntoViewIfNeeded();
     await app.shot('settings-payer-profile-editors-error');
-    await dates.last().getByLabel('Code or range 3').fill('S9500');
+    await form.getByLabel('Code or range 3').fill('S9500');
     await save();
     await page.getByRole('status').filter({ hasText: 'Payer BCBS Vermont saved.' }).waitFor();
 
