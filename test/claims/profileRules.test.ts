@@ -197,6 +197,19 @@ describe('drug lines (R-DR-8 paper, R-DR-9 in grams)', () => {
   });
 });
 
+describe('R-DR-11 with R-DR-9', () => {
+  it('a J-code supply of a milligram product is billed in grams at AllWays ("HCPCS “J” codes for drugs submitted without an NDC number will deny" [AW12]; "50mg GR" [AW7])', () => {
+    const ENOXAPARIN: Product = { ndc: '00075062040', name: 'Enoxaparin 40 mg syringe', kind: 'supply', hcpcs: 'J1650', hcpcsUnit: { amount: 10, unit: 'mg' }, ndcUnit: 'ME', drugPerNdcUnit: { amount: 1, unit: 'mg' } };
+    const r = build(office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })], products: [...PRODUCTS, ENOXAPARIN],
+      therapies: [therapy({ id: 'T1', ...oct(1) })],
+      dispenses: [dispense('D1', 'T1', '2026-10-03', ENOXAPARIN.ndc, 40, 1)],
+    }));
+    expect(allLines(r).filter((l) => l.code === 'J1650').map((l) => [l.units, l.ndc, l.ndcUnit, l.ndcQty])).toEqual([[4, ENOXAPARIN.ndc, 'GR', 0.04]]);
+    expect(findings(r, 'R-DR-9')).toEqual([]);
+  });
+});
+
 describe('R-CL-13 code dates', () => {
   it('a line outside the code\'s dates is an error once per claim × code ("Effective 04/01/2023: … added code S9563" [VT7])', () => {
     const r = build(office({ payers: [profiled('bcbs-vt', { codeDates: { S9500: { to: '2026-10-01' } } })], therapies: [therapy({ id: 'T1', ...oct(3) })] }));
