@@ -19,7 +19,7 @@ import { ChangeFeed, sseFrame } from './changeEvents.ts';
 import { SECURITY_HEADERS, sessionCookieHeader, type RunningServer } from './httpServer.ts';
 import { contentType, resolveUnderRoot } from './policy.ts';
 import { callerOf } from './requestAuth.ts';
-import { newSessionToken, type SessionTable } from './sessionTable.ts';
+import { newSessionToken, signInNameOf, type SessionTable } from './sessionTable.ts';
 
 export interface OfficeServerOptions {
   registry: Registry;
@@ -95,7 +95,7 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     } catch (e) {
       return reply.code(400).send({ ok: false, error: { message: `bad request: ${e instanceof Error ? e.message : String(e)}` } });
     }
-    const signInAs = name === 'auth.signIn' ? ((args ?? {}) as { username?: unknown }).username ?? '' : undefined;
+    const signInAs = signInNameOf(name, args);
     const caller = callerOf(req.headers, o.sessions, o.office, new Date().toISOString(), signInAs);
     if ('refused' in caller) return reply.code(401).send({ ok: false, error: caller.refused });
     const { session, cookie, key } = caller;

@@ -202,6 +202,28 @@ describe('the loopback server’s sessions', () => {
     expect(table.find(next.split('=')[1])).toBeNull();
   });
 
+  it('gives each request without a cookie its own signed-out session, as the office server does', async () => {
+    // a status without a cookie is kept nowhere; sign-ins are kept only under the name they give
+    expect((await post('auth.status', null)).body.ok).toBe(true);
+    expect(table.size).toBe(0);
+    await post('auth.signIn', { username: 'bo', password: 'wrong' });
+    await post('auth.signIn', { username: 'maria', password: 'wrong' });
+    expect([table.find('signin:bo') === table.find('signin:maria'), table.size]).toEqual([false, 2]);
+    // a sign-in moves its session to the new cookie: nothing of it stays under the name
+    const bo = (await post('auth.signIn', { username: ' BO ', password: 'biller password 1' })).setCookie[0]!.split(';')[0]!;
+    expect(table.find('signin:bo')).toBeNull();
+    expect((await post('auth.status', null, bo)).body.value).toMatchObject({ session: { user: { username: 'bo' } } });
+    // another browser without a cookie is signed out, whoever signed in before it
+    expect((await post('auth.status', null)).body.value).toMatchObject({ session: { state: 'signedOut', user: null } });
+  });
+
+  it('still adds up failed sign-ins without a cookie, whoever tries (the wait is read from the audit trail)', async () => {
+    for (let i = 0; i < 5; i++) expect((await post('auth.signIn', { username: 'bo', password: `wrong ${i}` })).body.error?.message).toMatch(/wrong user name or password/);
+    const sixth = await post('auth.signIn', { username: 'bo', password: 'biller password 1' });
+    expect([sixth.body.ok, sixth.body.error?.message, sixth.setCookie]).toEqual([false, 'too many failed attempts: try again in 60 s', []]);
+    expect(queryAudit(office.db, { action: 'signin.failed' }).length).toBe(5);
+  });
+
   it('reads only its own cookie from the header', () => {
     expect(sessionCookie(`a=1; ${SESSION_COOKIE}=abc; b=2`)).toBe('abc');
     expect(sessionCookie(`x${SESSION_COOKIE}=abc`)).toBeNull();
