@@ -5,8 +5,8 @@ export type { ChangeEvent };
 // A request changes the office unless its verb reads. Judged from the name, so a handler added
 // later is announced by default: a needless refresh costs little, a missed one shows stale data.
 const READING_VERB = /^(get|list|search|lookups|chart|preview|recent|query|status|state|find|for|batches|download|test|settings|verify)/;
-/** namespaces whose requests change no record another window shows (sign-in, the desktop's file dialogs, backups made) */
-const QUIET = new Set(['auth', 'shell']);
+/** namespaces whose requests change no record another window shows (sign-in, the desktop's file dialogs, hosting, backups made) */
+const QUIET = new Set(['auth', 'shell', 'hosting']);
 const QUIET_REQUESTS = new Set(['backups.run', 'audit.export', 'users.setPassword']);
 
 const ENTITY_OF_NAMESPACE: Readonly<Record<string, string>> = { billing: 'claims', claims: 'claims', app: 'office', backups: 'office' };

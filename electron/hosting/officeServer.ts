@@ -37,6 +37,8 @@ export interface OfficeServerOptions {
   maxBody?: number;
   /** milliseconds between keep-alive comments on an event stream */
   pingMs?: number;
+  /** the change events to announce and stream; the desktop app that hosts shares its windows' (one feed for both) */
+  feed?: ChangeFeed;
 }
 
 export interface RunningOfficeServer extends RunningServer {
@@ -61,7 +63,7 @@ export function sameOrigin(origin: string | undefined, host: string | undefined)
 const secureCookie = (token: string | null) => `${sessionCookieHeader(token)}; Secure`;
 
 export async function startOfficeServer(o: OfficeServerOptions): Promise<RunningOfficeServer> {
-  const feed = new ChangeFeed();
+  const feed = o.feed ?? new ChangeFeed();
   const streams = new Set<ServerResponse>();
   const root = o.rendererDir ? path.resolve(o.rendererDir) : null;
   const app = Fastify({ https: { key: o.tls.key, cert: o.tls.cert }, bodyLimit: o.maxBody ?? 200 * 1024 * 1024, logger: false, forceCloseConnections: true });

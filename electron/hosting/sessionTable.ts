@@ -57,6 +57,17 @@ export class SessionTable<K> {
   get size(): number {
     return this.map.size;
   }
+
+  /** The signed-in (active) sessions on the current connection, with their keys: who is connected. */
+  live(): { key: K; user: NonNullable<ReturnType<SessionManager['current']>> }[] {
+    const out: { key: K; user: NonNullable<ReturnType<SessionManager['current']>> }[] = [];
+    for (const [key, e] of this.map) {
+      if (e.db !== this.db()) continue;
+      const user = e.session.current();
+      if (user) out.push({ key, user });
+    }
+    return out;
+  }
 }
 
 /** The session a request runs under and the table key it is kept under (null: a throwaway, kept nowhere). */

@@ -78,14 +78,14 @@ describe('the permission table of the handler table', () => {
     ].sort());
   });
 
-  it('gives a biller everything but users, tokens, the audit trail and restores; an administrator everything', () => {
+  it('gives a biller everything but users, tokens, the audit trail, restores and hosting; an administrator everything', () => {
     const refused = (role: Role) =>
       registry.names.filter((n) => {
         const rule = requestRule(n);
         return rule !== 'public' && rule !== 'signedIn' && !can(role, rule);
       });
     expect(refused('biller')).toEqual(
-      ['audit.export', 'audit.patientAccess', 'audit.query', 'audit.verify', 'backups.restore', 'backups.verify', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
+      ['audit.export', 'audit.patientAccess', 'audit.query', 'audit.verify', 'backups.restore', 'backups.verify', 'hosting.start', 'hosting.status', 'hosting.stop', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
     );
     expect(refused('admin')).toEqual([]);
     expect(ACTIONS.every((a) => can('admin', a))).toBe(true);
