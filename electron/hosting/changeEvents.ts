@@ -1,4 +1,11 @@
+// The change events of an office: after a request that changed something, every window that shows
+// the office hears what changed (never the data), whichever way it reaches the office: a browser
+// or a workstation over the office server's event stream (officeServer.ts, SSE), a desktop window
+// of the app that holds the office over IPC (`fanOut`, the shell's CHANGE_EVENTS_CHANNEL). Both
+// carry the same event as the same JSON text, so the renderer's one subscription
+// (renderer/lib/officeChanges.svelte.ts) refreshes the same way on either.
 import type { ChangeEvent } from '../contract/changes.ts';
+import type { Registry } from '../app/registry.ts';
 
 export type { ChangeEvent };
 
@@ -58,6 +65,43 @@ export class ChangeFeed {
   get size(): number {
     return this.listeners.size;
   }
+}
+
+/**
+ * The table with its successful changes announced on `feed`, by the caller's user: what every
+ * transport serves (the desktop windows' IPC, the office server), so no entry point forgets it.
+ */
+export function announcing(registry: Registry, feed: ChangeFeed): Registry {
+  return {
+    names: registry.names,
+    has: (name) => registry.has(name),
+    admit: (ctx, name) => registry.admit(ctx, name),
+    call: async (ctx, name, args) => {
+      const result = await registry.call(ctx, name, args);
+      if (result.ok) feed.publish(name, args, result.value, ctx.session.current()?.username ?? 'system');
+      return result;
+    },
+  };
+}
+
+/** A desktop window as the fan-out sees it (a BrowserWindow's webContents in the shell, a fake in tests). */
+export interface ChangeWindow {
+  /** the webContents id its session is kept under */
+  readonly id: number;
+  isDestroyed(): boolean;
+  send(channel: string, data: string): void;
+}
+
+/**
+ * Sends every change on `feed` to each open window that is signed in (a window at the sign-in or
+ * lock screen is told nothing: not even which record changed), as the event's JSON text, the same
+ * text an event stream's `data:` carries. Returns the unsubscribe.
+ */
+export function fanOut(feed: ChangeFeed, channel: string, windows: () => Iterable<ChangeWindow>, signedIn: (id: number) => boolean): () => void {
+  return feed.subscribe((e) => {
+    const data = JSON.stringify(e);
+    for (const w of windows()) if (!w.isDestroyed() && signedIn(w.id)) w.send(channel, data);
+  });
 }
 
 /** One event as a server-sent-events frame. */

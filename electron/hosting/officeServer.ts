@@ -15,7 +15,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { BaseContext, Office } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import type { CallResult } from '../contract/result.ts';
-import { ChangeFeed, sseFrame } from './changeEvents.ts';
+import { announcing, ChangeFeed, sseFrame } from './changeEvents.ts';
 import { SECURITY_HEADERS, sessionCookieHeader, type RunningServer } from './httpServer.ts';
 import { contentType, resolveUnderRoot } from './policy.ts';
 import { callerOf } from './requestAuth.ts';
@@ -64,6 +64,8 @@ const secureCookie = (token: string | null) => `${sessionCookieHeader(token)}; S
 
 export async function startOfficeServer(o: OfficeServerOptions): Promise<RunningOfficeServer> {
   const feed = o.feed ?? new ChangeFeed();
+  // every successful change is announced (sign-in and sign-out are not changes: changeEvents.ts)
+  const registry = announcing(o.registry, feed);
   const streams = new Set<ServerResponse>();
   const root = o.rendererDir ? path.resolve(o.rendererDir) : null;
   const app = Fastify({ https: { key: o.tls.key, cert: o.tls.cert }, bodyLimit: o.maxBody ?? 200 * 1024 * 1024, logger: false, forceCloseConnections: true });
@@ -101,7 +103,7 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     const caller = callerOf(req.headers, o.sessions, o.office, new Date().toISOString(), signInAs);
     if ('refused' in caller) return reply.code(401).send({ ok: false, error: caller.refused });
     const { session, cookie, key } = caller;
-    const result: CallResult<unknown> = await o.registry.call({ ...base(), session }, name, args ?? undefined);
+    const result: CallResult<unknown> = await registry.call({ ...base(), session }, name, args ?? undefined);
     if (result.ok && name === 'auth.signIn') {
       // a new value at every sign-in: a value seen before signing in is worth nothing after
       if (key !== null) o.sessions.delete(key);
@@ -111,11 +113,8 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     } else if (name === 'auth.signOut' && cookie) {
       o.sessions.delete(cookie);
       void reply.header('set-cookie', secureCookie(null));
-    } else if (result.ok) {
-      const by = session.current()?.username ?? 'system';
-      feed.publish(name, args, result.value, by);
     }
-    return reply.code(o.registry.has(name) ? 200 : 404).send(result);
+    return reply.code(registry.has(name) ? 200 : 404).send(result);
   });
 
   app.get('/api/events', (req, reply) => {
