@@ -104,6 +104,31 @@ export function fanOut(feed: ChangeFeed, channel: string, windows: () => Iterabl
   });
 }
 
+/**
+ * Reads an event stream as it arrives (chunks of text, split anywhere) and calls `fn` with the
+ * `data:` text of each `change` event: what a joined desktop app relays to its window, the
+ * reverse of sseFrame. Comments (pings) and other fields are skipped.
+ */
+export function sseChanges(fn: (data: string) => void): (chunk: string) => void {
+  let buffer = '';
+  let event = 'message';
+  let data: string[] = [];
+  return (chunk) => {
+    buffer += chunk;
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl).replace(/\r$/, '');
+      buffer = buffer.slice(nl + 1);
+      if (line === '') {
+        if (event === 'change' && data.length) fn(data.join('\n'));
+        event = 'message';
+        data = [];
+      } else if (line.startsWith('event:')) event = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+  };
+}
+
 /** One event as a server-sent-events frame. */
 export function sseFrame(e: ChangeEvent): string {
   return `id: ${e.seq}\nevent: change\ndata: ${JSON.stringify(e)}\n\n`;

@@ -2,7 +2,7 @@
 // Everything else (handlers, services, store) is plain TypeScript shared with the CLI and tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, webContents } from 'electron';
 import { setMigrationsDir } from '../../db/migrate.ts';
 import { clockOf } from '../domain/clock.ts';
 import type { HandlerContext } from '../app/context.ts';
@@ -115,7 +115,11 @@ function createWindow(): BrowserWindow {
 
 /** A computer joined to an office server: no office file, no key; every window's requests go to the server. */
 function startJoined(joined: JoinedServer): void {
-  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle);
+  // each window signed in on the server gets the server's change events over IPC, as a local window does
+  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle, (id, data) => {
+    const contents = webContents.fromId(id);
+    if (contents && !contents.isDestroyed()) contents.send(CHANGE_EVENTS_CHANNEL, data);
+  });
   app.on('web-contents-created', (_e, contents) => {
     const id = contents.id;
     contents.once('destroyed', () => void forward.forget(id));

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HandlerContext } from '../../electron/app/context.ts';
 import { appRegistry } from '../../electron/app/registry.ts';
 import { CHANGE_EVENTS_CHANNEL } from '../../electron/contract/shellChannels.ts';
-import { announcing, ChangeFeed, fanOut, sseFrame, type ChangeEvent, type ChangeWindow } from '../../electron/hosting/changeEvents.ts';
+import { announcing, ChangeFeed, fanOut, sseChanges, sseFrame, type ChangeEvent, type ChangeWindow } from '../../electron/hosting/changeEvents.ts';
 import { SessionManager, trustedSession } from '../../electron/security/sessions.ts';
 import { openOffice, type Office } from '../ipc/fixture.ts';
 
@@ -72,5 +72,15 @@ describe('the announcing table', () => {
     expect((await table.call(trusted, 'patients.update', { ...c.patient, phone: '5125550123', version: c.version })).ok).toBe(true);
     expect(seen.map((e) => [e.seq, e.name, e.entity, e.id, e.patient, e.by])).toEqual([[1, 'patients.update', 'patients', 'P1001', 'P1001', 'ben']]);
     expect([table.names, table.has('patients.update'), table.has('nope')]).toEqual([appRegistry().names, true, false]);
+  });
+});
+
+describe('reading an event stream (a joined app relays it to its window)', () => {
+  it('gives the data text of each change event, however the stream is cut, skipping pings and other events', () => {
+    const got: string[] = [];
+    const read = sseChanges((d) => got.push(d));
+    const text = `retry: 3000\n\n: ping\n\n${sseFrame(event(1, 'V1'))}event: other\ndata: x\n\n${sseFrame(event(2, 'V2')).replace(/\n/g, '\r\n')}`;
+    for (let i = 0; i < text.length; i += 7) read(text.slice(i, i + 7));
+    expect(got.map((d) => JSON.parse(d) as ChangeEvent)).toEqual([event(1, 'V1'), event(2, 'V2')]);
   });
 });
