@@ -97,7 +97,20 @@ export function getTherapy(db: Db, id: string): Therapy | null {
   return therapiesWhere(db, 'WHERE id = ?', [id])[0] ?? null;
 }
 
-/** Upserts the therapy; holds, doses, diagnoses, authorizations and drugs are replaced. */
+type ChildRows = [table: string, columns: readonly string[], rows: unknown[][]];
+
+/** The therapy's child tables as rows by position (seq), each without its therapy_id and seq. */
+function childRows(t: Therapy): ChildRows[] {
+  return [
+    ['therapy_holds', ['from_date', 'to_date', 'reason'], t.holds.map((h) => [h.from, h.to ?? null, h.reason ?? null])],
+    ['therapy_doses', ['date', 'given'], t.doses.map((d) => [d.date, bit(d.given)])],
+    ['therapy_diagnoses', ['code'], t.diagnoses.map((code) => [code])],
+    ['prior_auths', ['number', 'from_date', 'to_date', 'has_units'], t.priorAuths.map((a) => [a.number, a.from, a.to ?? null, a.units ? 1 : 0])],
+    ['therapy_drugs', ['ndc', 'dose_amount', 'dose_unit'], t.drugs.map((d) => [d.ndc, d.dose.amount, d.dose.unit])],
+  ];
+}
+
+/** Upserts the therapy; its holds, doses, diagnoses, authorizations and drugs become `t`'s. */
 export function saveTherapy(db: Db, t: Therapy): void {
   const [kind, every] = scheduleParams(t.schedule);
   const q = t.qualifier;
@@ -116,18 +129,32 @@ export function saveTherapy(db: Db, t: Therapy): void {
       t.id, t.patient, t.payer, t.category, q?.litersPerDay ?? null, q?.mode ?? null, q?.lumen ?? null, q ? 1 : 0,
       t.route, bit(t.selfAdministered), t.perDiemCode ?? null, kind, every, t.start, t.stop ?? null, t.prescriber,
     );
-    for (const table of ['therapy_holds', 'therapy_doses', 'therapy_diagnoses', 'prior_auths', 'therapy_drugs']) {
-      run(db, `DELETE FROM ${table} WHERE therapy_id = ?`, t.id);
+    // children are updated in place by position and only the ones past the new list are removed, so a
+    // save that changes nothing writes no audit row and the therapy's version (versions.ts) moves
+    // only when it changes; the newest row of its history is then what really changed
+    run(db, 'DELETE FROM prior_auth_units WHERE therapy_id = ? AND auth_seq >= ?', t.id, t.priorAuths.length);
+    for (const [table, cols, rows] of childRows(t)) {
+      rows.forEach((values, seq) =>
+        run(
+          db,
+          `INSERT INTO ${table} (therapy_id, seq, ${cols.join(', ')}) VALUES (?, ?, ${cols.map(() => '?').join(', ')})
+           ON CONFLICT (therapy_id, seq) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+          t.id, seq, ...values,
+        ),
+      );
+      run(db, `DELETE FROM ${table} WHERE therapy_id = ? AND seq >= ?`, t.id, rows.length);
     }
-    t.holds.forEach((h, seq) => run(db, 'INSERT INTO therapy_holds (therapy_id, seq, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)', t.id, seq, h.from, h.to ?? null, h.reason ?? null));
-    t.doses.forEach((d, seq) => run(db, 'INSERT INTO therapy_doses (therapy_id, seq, date, given) VALUES (?, ?, ?, ?)', t.id, seq, d.date, bit(d.given)));
-    t.diagnoses.forEach((code, seq) => run(db, 'INSERT INTO therapy_diagnoses (therapy_id, seq, code) VALUES (?, ?, ?)', t.id, seq, code));
     t.priorAuths.forEach((a, seq) => {
-      run(db, 'INSERT INTO prior_auths (therapy_id, seq, number, from_date, to_date, has_units) VALUES (?, ?, ?, ?, ?, ?)', t.id, seq, a.number, a.from, a.to ?? null, a.units ? 1 : 0);
-      Object.entries(a.units ?? {}).forEach(([code, units], i) =>
-        run(db, 'INSERT INTO prior_auth_units (therapy_id, auth_seq, code, units, seq) VALUES (?, ?, ?, ?, ?)', t.id, seq, code, units, i),
+      const units = Object.entries(a.units ?? {});
+      run(db, 'DELETE FROM prior_auth_units WHERE therapy_id = ? AND auth_seq = ? AND code NOT IN (SELECT value FROM json_each(?))', t.id, seq, JSON.stringify(units.map(([code]) => code)));
+      units.forEach(([code, n], i) =>
+        run(
+          db,
+          `INSERT INTO prior_auth_units (therapy_id, auth_seq, code, units, seq) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (therapy_id, auth_seq, code) DO UPDATE SET units = excluded.units, seq = excluded.seq`,
+          t.id, seq, code, n, i,
+        ),
       );
     });
-    t.drugs.forEach((d, seq) => run(db, 'INSERT INTO therapy_drugs (therapy_id, seq, ndc, dose_amount, dose_unit) VALUES (?, ?, ?, ?, ?)', t.id, seq, d.ndc, d.dose.amount, d.dose.unit));
   })();
 }

@@ -1,4 +1,4 @@
-// The version of a record people edit at the same time (a visit, a patient): how many changes
+// The version of a record people edit at the same time (a visit, a patient, a therapy): how many changes
 // the audit trail holds for it. The audit triggers (0004_security.sql) write one row per insert
 // and per update that changes something, with the actor and the time, so the trail already is
 // each record's history: counting it gives a version that moves exactly when the record changes,
@@ -12,6 +12,8 @@ const FAMILIES = {
   // a patient's coverages are part of the patient form: a coverage changed elsewhere is a change of the patient
   patients: { table: 'patients', parts: ['coverages'] },
   dispenses: { table: 'dispenses', parts: [] as string[] },
+  // a therapy's holds, doses, diagnoses, authorizations (with their units) and drugs are part of the therapy form
+  therapies: { table: 'therapies', parts: ['therapy_holds', 'therapy_doses', 'therapy_diagnoses', 'prior_auths', 'prior_auth_units', 'therapy_drugs'] },
 } as const;
 
 export type VersionedEntity = keyof typeof FAMILIES;

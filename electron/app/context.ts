@@ -3,6 +3,7 @@ import type { User } from '../../db/repos/users.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { SessionManager } from '../security/sessions.ts';
 import type { KeyringContext } from '../security/users.ts';
+import type { OfficeHosting } from '../contract/hosting.ts';
 
 export type EntryPoint = 'ipc' | 'http' | 'cli' | 'test';
 
@@ -37,6 +38,8 @@ export interface HandlerContext {
   user?: User | null;
   /** the office behind db (first-run setup, keyring, backups); absent when a bare store is served */
   office?: Office;
+  /** "Host this office": the desktop app serving its office to the workstations; absent where nothing hosts */
+  hosting?: OfficeHosting;
 }
 
 /** What an entry point knows before a request names its caller: everything but the session. */

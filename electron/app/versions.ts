@@ -1,4 +1,4 @@
-// Optimistic concurrency for the records several people edit (a visit, a patient): a form sends
+// Optimistic concurrency for the records several people edit (a visit, a patient, a therapy): a form sends
 // the version it started from, and a save over a newer change is refused with who made that
 // change, when, and what it changed, so the person can reload and make theirs again without
 // silently undoing someone else's. The check runs inside the save's transaction (and the
@@ -21,16 +21,47 @@ export class ConflictError extends UserError {
 
 const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '(blank)' : typeof v === 'string' ? v : JSON.stringify(v));
 
+/** A therapy part row's position, counted from 1 as the form shows it. */
+const nth = (row: Record<string, unknown>, key: string): string => (typeof row[key] === 'number' ? String(row[key] + 1) : '?');
+
+/** How a part of a record is named in a conflict ("coverage 2", "hold 1"); null for the record itself. */
+function partLabel(entity: string, row: Record<string, unknown>): string | null {
+  switch (entity) {
+    case 'coverages':
+      return `coverage ${show(row.priority)}`;
+    case 'therapy_holds':
+      return `hold ${nth(row, 'seq')}`;
+    case 'therapy_doses':
+      return `dose change ${nth(row, 'seq')}`;
+    case 'therapy_diagnoses':
+      return `diagnosis ${nth(row, 'seq')}`;
+    case 'prior_auths':
+      return `authorization ${nth(row, 'seq')}`;
+    case 'prior_auth_units':
+      return `authorization ${nth(row, 'auth_seq')} ${show(row.code)}`;
+    case 'therapy_drugs':
+      return `drug ${nth(row, 'seq')}`;
+    default:
+      return null;
+  }
+}
+
+/** the columns that only place a therapy's part row (its label says which row it is) */
+const PLACING = new Set(['therapy_id', 'seq', 'auth_seq']);
+
 /** `field: before → after` for each column the change touched (a new record: its fields as made). */
 export function describeChange(change: Pick<LastChange, 'entity' | 'before' | 'after'>): string[] {
   const before = change.before ?? {};
   const after = change.after ?? {};
   const out: string[] = [];
-  if (!change.after) return [change.entity === 'coverages' ? `coverage ${show(before.priority)} removed` : 'removed'];
+  const label = partLabel(change.entity, change.after ?? before);
+  if (!change.after) return [label ? `${label} removed` : 'removed'];
+  const therapyPart = change.entity !== 'coverages' && label !== null;
   for (const key of Object.keys(after)) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    const label = change.entity === 'coverages' ? `coverage ${show(after.priority)} ${key}` : key;
-    out.push(change.before ? `${label}: ${show(before[key])} → ${show(after[key])}` : `${label}: ${show(after[key])}`);
+    if (therapyPart && PLACING.has(key)) continue;
+    const field = label ? `${label} ${key}` : key;
+    out.push(change.before ? `${field}: ${show(before[key])} → ${show(after[key])}` : `${field}: ${show(after[key])}`);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Therapies: one prescribed regimen of a patient (billing-rules §1), with its holds, dose
 // overrides, prior authorizations and drugs.
 import type { IsoDate, Quantity, Therapy } from '../domain/types.ts';
+import type { Versioned } from './result.ts';
 
 /** R-CL-5: authorized units per code against what built or exported claims already bill. */
 export interface AuthCodeUsage {
@@ -26,6 +27,8 @@ export interface TherapyDrugView {
 
 export interface TherapyView {
   therapy: Therapy;
+  /** the therapy's version (with its holds, doses, authorizations and drugs), sent back by the therapy form's save */
+  version: number;
   payerName: string;
   prescriberName: string;
   /** one per prior authorization, in the therapy's order */
@@ -56,6 +59,7 @@ export type TherapiesHandlers = {
   'therapies.get': (args: { id: string }) => TherapyView;
   'therapies.forPatient': (args: { patient: string }) => TherapyOption[];
   /** a new therapy; a blank id gets the next free `T…` number */
-  'therapies.create': (args: Therapy) => Therapy;
-  'therapies.update': (args: Therapy) => Therapy;
+  'therapies.create': (args: Therapy) => Versioned<Therapy>;
+  /** `version`: the chart's, when the form was opened (a newer change is refused, `code: 'conflict'`) */
+  'therapies.update': (args: Therapy & { version?: number }) => Versioned<Therapy>;
 };

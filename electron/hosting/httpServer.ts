@@ -4,7 +4,8 @@
 // coming from another origin are refused (DNS rebinding, cross-site posts).
 // With `sessions`, every request runs under the session named by an HttpOnly SameSite=Strict
 // cookie that only `auth.signIn` sets (a new value at each sign-in); without the cookie a request
-// gets a signed-out session, so only the public requests (status, setup, sign-in) answer.
+// gets a signed-out session of its own (sessionTable.ts cookieSession, as on the office server),
+// so only the public requests (status, setup, sign-in) answer and no two browsers share one.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,11 +15,9 @@ import { trustedSession } from '../security/sessions.ts';
 import { CONTENT_SECURITY_POLICY, contentType, resolveUnderRoot } from './policy.ts';
 import type { OfficeHost } from './officeHost.ts';
 import type { Registry } from '../app/registry.ts';
-import { newSessionToken, type SessionTable } from './sessionTable.ts';
+import { cookieSession, newSessionToken, signInNameOf, type SessionTable } from './sessionTable.ts';
 
 export const SESSION_COOKIE = 'perdiem_session';
-/** the table's key for requests without a (live) cookie; never a cookie value (those are 43 characters) */
-const ANONYMOUS = '';
 
 export interface HttpServerOptions {
   registry: Registry;
@@ -130,14 +129,14 @@ export function startHttpServer(opts: HttpServerOptions): Promise<RunningServer>
         const table = opts.sessions;
         if (!table) return sendJson(res, status, await opts.registry.call({ ...base, session: trusted(base.db) }, name, args ?? undefined));
         const token = sessionCookie(req.headers.cookie);
-        // the cookie's own session (a locked one continues at the lock screen); without one, the
-        // shared signed-out session, so failed sign-ins add up to the wait whoever tries
-        const own = table.find(token);
-        const session = own ?? table.get(ANONYMOUS);
+        // the cookie's own session (a locked one continues at the lock screen); without one, a
+        // signed-out session of this request's own, as on the office server (cookieSession)
+        const signInAs = signInNameOf(name, args);
+        const { session, key } = cookieSession(table, token, signInAs);
         const result = await opts.registry.call({ ...base, session }, name, args ?? undefined);
         if (result.ok && name === 'auth.signIn') {
           // a new value at every sign-in: a value seen before signing in is worth nothing after
-          table.delete(own ? token! : ANONYMOUS);
+          if (key !== null) table.delete(key);
           const fresh = newSessionToken();
           table.set(fresh, session);
           res.setHeader('set-cookie', sessionCookieHeader(fresh));

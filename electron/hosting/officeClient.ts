@@ -3,7 +3,9 @@
 // its `auth.signIn` got, or sends the API token, so the server tells the windows apart as it
 // tells browsers apart. A server that does not answer becomes `code: 'unreachable'`, never a throw:
 // a window shows it and retries.
+import type { IncomingMessage } from 'node:http';
 import type { CallResult } from '../contract/result.ts';
+import { sseChanges } from './changeEvents.ts';
 import { UserError } from '../domain/errors.ts';
 import type { PinnedServer } from './pinnedHttps.ts';
 
@@ -55,6 +57,56 @@ export class OfficeClient<K = string> {
       if (fresh) this.cookies.set(key, fresh);
     } else if (name === 'auth.signOut') this.cookies.delete(key);
     return result;
+  }
+
+  /** The caller's change events (the server's event stream under its session), or null when it is not signed in there. */
+  async events(key: K): Promise<IncomingMessage | null> {
+    const cookie = this.cookies.get(key);
+    if (!cookie && !this.token) return null;
+    const res = await this.server.stream('/api/events', { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...(cookie ? { cookie } : {}) });
+    if (res.statusCode === 200) return res;
+    res.resume();
+    return null;
+  }
+
+  /**
+   * Relays the caller's change events to `send` (each event's JSON text) while it is signed in
+   * there: the stream is opened again `retryMs` after it ends or cannot be opened (the server
+   * restarted, the network is back); it stops when the server no longer knows the caller's
+   * session, or at the returned stop.
+   */
+  relayChanges(key: K, send: (data: string) => void, retryMs = 3000): () => void {
+    let stopped = false;
+    let current: IncomingMessage | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const again = () => {
+      if (stopped) return;
+      timer = setTimeout(() => void open(), retryMs);
+      timer.unref?.();
+    };
+    const open = async (): Promise<void> => {
+      let res: IncomingMessage | null;
+      try {
+        res = await this.events(key);
+      } catch {
+        return again();
+      }
+      if (!res) return;
+      if (stopped) return void res.destroy();
+      current = res;
+      res.setEncoding('utf8');
+      res.on('data', sseChanges(send));
+      res.on('close', () => {
+        current = null;
+        again();
+      });
+    };
+    void open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      current?.destroy();
+    };
   }
 
   /** the caller is gone (a window closed): its session ends on the server too */

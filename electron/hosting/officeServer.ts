@@ -15,11 +15,11 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { BaseContext, Office } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import type { CallResult } from '../contract/result.ts';
-import { ChangeFeed, sseFrame } from './changeEvents.ts';
+import { announcing, ChangeFeed, sseFrame } from './changeEvents.ts';
 import { SECURITY_HEADERS, sessionCookieHeader, type RunningServer } from './httpServer.ts';
 import { contentType, resolveUnderRoot } from './policy.ts';
 import { callerOf } from './requestAuth.ts';
-import { newSessionToken, type SessionTable } from './sessionTable.ts';
+import { newSessionToken, signInNameOf, type SessionTable } from './sessionTable.ts';
 
 export interface OfficeServerOptions {
   registry: Registry;
@@ -37,6 +37,8 @@ export interface OfficeServerOptions {
   maxBody?: number;
   /** milliseconds between keep-alive comments on an event stream */
   pingMs?: number;
+  /** the change events to announce and stream; the desktop app that hosts shares its windows' (one feed for both) */
+  feed?: ChangeFeed;
 }
 
 export interface RunningOfficeServer extends RunningServer {
@@ -61,7 +63,9 @@ export function sameOrigin(origin: string | undefined, host: string | undefined)
 const secureCookie = (token: string | null) => `${sessionCookieHeader(token)}; Secure`;
 
 export async function startOfficeServer(o: OfficeServerOptions): Promise<RunningOfficeServer> {
-  const feed = new ChangeFeed();
+  const feed = o.feed ?? new ChangeFeed();
+  // every successful change is announced (sign-in and sign-out are not changes: changeEvents.ts)
+  const registry = announcing(o.registry, feed);
   const streams = new Set<ServerResponse>();
   const root = o.rendererDir ? path.resolve(o.rendererDir) : null;
   const app = Fastify({ https: { key: o.tls.key, cert: o.tls.cert }, bodyLimit: o.maxBody ?? 200 * 1024 * 1024, logger: false, forceCloseConnections: true });
@@ -95,11 +99,11 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     } catch (e) {
       return reply.code(400).send({ ok: false, error: { message: `bad request: ${e instanceof Error ? e.message : String(e)}` } });
     }
-    const signInAs = name === 'auth.signIn' ? ((args ?? {}) as { username?: unknown }).username ?? '' : undefined;
+    const signInAs = signInNameOf(name, args);
     const caller = callerOf(req.headers, o.sessions, o.office, new Date().toISOString(), signInAs);
     if ('refused' in caller) return reply.code(401).send({ ok: false, error: caller.refused });
     const { session, cookie, key } = caller;
-    const result: CallResult<unknown> = await o.registry.call({ ...base(), session }, name, args ?? undefined);
+    const result: CallResult<unknown> = await registry.call({ ...base(), session }, name, args ?? undefined);
     if (result.ok && name === 'auth.signIn') {
       // a new value at every sign-in: a value seen before signing in is worth nothing after
       if (key !== null) o.sessions.delete(key);
@@ -109,11 +113,8 @@ export async function startOfficeServer(o: OfficeServerOptions): Promise<Running
     } else if (name === 'auth.signOut' && cookie) {
       o.sessions.delete(cookie);
       void reply.header('set-cookie', secureCookie(null));
-    } else if (result.ok) {
-      const by = session.current()?.username ?? 'system';
-      feed.publish(name, args, result.value, by);
     }
-    return reply.code(o.registry.has(name) ? 200 : 404).send(result);
+    return reply.code(registry.has(name) ? 200 : 404).send(result);
   });
 
   app.get('/api/events', (req, reply) => {

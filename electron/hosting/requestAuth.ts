@@ -1,8 +1,9 @@
 // Who an office server request comes from. A browser or the desktop app carries the session
 // cookie that `auth.signIn` set; the command line and scripts send `Authorization: Bearer pdt_…`
 // (an API token), checked against the office's tokens at the first request and again at every
-// request after (a revoked token stops at its next one). Without either, a request gets the
-// shared signed-out session: only the public requests (status, sign-in) answer.
+// request after (a revoked token stops at its next one). Without either, a request gets a
+// signed-out session of its own (sessionTable.ts cookieSession): only the public requests
+// (status, sign-in) answer.
 import { createHash } from 'node:crypto';
 import type { Office } from '../app/context.ts';
 import { countUsers } from '../../db/repos/users.ts';
@@ -11,7 +12,7 @@ import { UserError } from '../domain/errors.ts';
 import type { SessionManager } from '../security/sessions.ts';
 import { signInFromCredentials } from '../security/credentials.ts';
 import { sessionCookie } from './httpServer.ts';
-import type { SessionTable } from './sessionTable.ts';
+import { cookieSession, type SessionTable } from './sessionTable.ts';
 
 export interface RequestCaller {
   session: SessionManager;
@@ -20,13 +21,6 @@ export interface RequestCaller {
   /** the table key the session is kept under (a cookie, a token's hash, a sign-in's name); null: a throwaway */
   key: string | null;
 }
-
-/**
- * The key of the signed-out session a sign-in without a cookie runs on: one per user name, so
- * failed attempts at a name add up to its wait whoever tries, while two people signing in at the
- * same moment never share a session (one of them would get the other's).
- */
-const signInKey = (username: unknown) => `signin:${String(username ?? '').trim().toLowerCase()}`;
 
 /** the API token of an `Authorization: Bearer …` header */
 export function bearerToken(header: string | undefined): string | null {
@@ -67,12 +61,6 @@ export function callerOf(
     return { session, cookie: null, key };
   }
   const cookie = sessionCookie(headers.cookie);
-  const own = table.find(cookie);
-  if (own) return { session: own, cookie, key: cookie };
-  if (signInAs !== undefined) {
-    const key = signInKey(signInAs);
-    return { session: table.get(key), cookie: null, key };
-  }
-  // the public requests (status) of someone not signed in: a session of its own, kept nowhere
-  return { session: table.fresh(), cookie: null, key: null };
+  const { session, key } = cookieSession(table, cookie, signInAs);
+  return { session, cookie: key === cookie ? cookie : null, key };
 }

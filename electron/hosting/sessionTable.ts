@@ -57,6 +57,53 @@ export class SessionTable<K> {
   get size(): number {
     return this.map.size;
   }
+
+  /** The signed-in (active) sessions on the current connection, with their keys: who is connected. */
+  live(): { key: K; user: NonNullable<ReturnType<SessionManager['current']>> }[] {
+    const out: { key: K; user: NonNullable<ReturnType<SessionManager['current']>> }[] = [];
+    for (const [key, e] of this.map) {
+      if (e.db !== this.db()) continue;
+      const user = e.session.current();
+      if (user) out.push({ key, user });
+    }
+    return out;
+  }
+}
+
+/** The session a request runs under and the table key it is kept under (null: a throwaway, kept nowhere). */
+export interface KeyedSession {
+  session: SessionManager;
+  key: string | null;
+}
+
+/**
+ * The key of the signed-out session a sign-in without a cookie runs on: one per user name, so
+ * two people signing in at the same moment never share a session (one of them would get the
+ * other's). Failed attempts add up to a name's wait whoever tries anyway: the wait is read from
+ * the audit trail (security/signInFailures.ts), not from a session.
+ */
+export const signInKey = (username: unknown) => `signin:${String(username ?? '').trim().toLowerCase()}`;
+
+/** The user name an `auth.signIn` request gives (its session is kept under it), undefined for any other request. */
+export function signInNameOf(request: string, args: unknown): unknown {
+  if (request !== 'auth.signIn') return undefined;
+  return args !== null && typeof args === 'object' ? ((args as { username?: unknown }).username ?? '') : '';
+}
+
+/**
+ * The session of a request named by its cookie, the same way on every HTTP transport (the
+ * loopback server and the office server): the cookie's own live session; without one, an
+ * `auth.signIn` (`signInAs`: the name it gives) runs on that name's signed-out session, and any
+ * other request on a fresh signed-out session kept nowhere, so no two browsers share state.
+ */
+export function cookieSession(table: SessionTable<string>, cookie: string | null, signInAs?: unknown): KeyedSession {
+  const own = table.find(cookie);
+  if (own) return { session: own, key: cookie };
+  if (signInAs !== undefined) {
+    const key = signInKey(signInAs);
+    return { session: table.get(key), key };
+  }
+  return { session: table.fresh(), key: null };
 }
 
 /** An unguessable cookie value. */

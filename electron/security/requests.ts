@@ -102,6 +102,10 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'backups.restore': 'backup.restore',
   'security.settings': 'signedIn',
   'security.saveSettings': 'users.manage',
+  // serving the office to the network (Host this office): administrators only, as starting `perdiem serve` is
+  'hosting.status': 'users.manage',
+  'hosting.start': 'users.manage',
+  'hosting.stop': 'users.manage',
   'shell.openFile': 'signedIn',
   'shell.saveFile': 'signedIn',
   // which office this computer opens: chosen before anyone can sign in (it writes only the app's
@@ -126,6 +130,8 @@ export const AUDITED_REQUESTS: Readonly<Record<string, string>> = Object.freeze(
   'billing.export837': 'export.837',
   'billing.exportPdf': 'export.pdf',
   'settings.testPage': 'print',
+  'hosting.start': 'office.host',
+  'hosting.stop': 'office.unhost',
 });
 
 /**

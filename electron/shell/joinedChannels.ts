@@ -13,9 +13,27 @@ import type { JoinedServer } from './joinedServer.ts';
 
 type Handle = (channel: string, fn: (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>) => void;
 
-/** the window requests the office server answers, for a joined app (the shell's own channels excepted) */
-export function joinedForwarder(joined: JoinedServer): { call(window: number, name: string, args: unknown): Promise<CallResult<unknown>>; forget(window: number): Promise<void> } {
+/** sends a change event's JSON text to a window (the shell: its webContents on CHANGE_EVENTS_CHANNEL) */
+export type SendChange = (window: number, data: string) => void;
+
+/**
+ * The window requests the office server answers, for a joined app (the shell's own channels
+ * excepted). With `send`, each window signed in there also gets the server's change events, as a
+ * window of the app that holds the office gets its own (hosting/changeEvents.ts fanOut).
+ */
+export function joinedForwarder(joined: JoinedServer, send?: SendChange, retryMs?: number): { call(window: number, name: string, args: unknown): Promise<CallResult<unknown>>; forget(window: number): Promise<void> } {
   let client: Promise<OfficeClient<number>> | null = null;
+  const relays = new Map<number, () => void>();
+  const relay = (c: OfficeClient<number>, window: number, name: string, r: CallResult<unknown>) => {
+    if (!send) return;
+    if (name === 'auth.signIn' && r.ok) {
+      relays.get(window)?.();
+      relays.set(window, c.relayChanges(window, (data) => send(window, data), retryMs));
+    } else if (name === 'auth.signOut') {
+      relays.get(window)?.();
+      relays.delete(window);
+    }
+  };
   const connect = () =>
     (client ??= connectPinned(joined.url, joined.fingerprint).then(
       (s) => new OfficeClient<number>(s),
@@ -27,7 +45,10 @@ export function joinedForwarder(joined: JoinedServer): { call(window: number, na
   return {
     async call(window, name, args) {
       try {
-        return await (await connect()).call(window, name, args);
+        const c = await connect();
+        const r = await c.call(window, name, args);
+        relay(c, window, name, r);
+        return r;
       } catch (e) {
         // another certificate is not "unreachable": retrying would not help, the person must be told
         if (e instanceof PinError) return { ok: false, error: { message: e.message } };
@@ -36,14 +57,16 @@ export function joinedForwarder(joined: JoinedServer): { call(window: number, na
       }
     },
     async forget(window) {
+      relays.get(window)?.();
+      relays.delete(window);
       if (client) await (await client).forget(window).catch(() => undefined);
     },
   };
 }
 
 /** Registers every channel for a joined app: `shell` the local answers (dialogs, where the office is), the rest forwarded. */
-export function registerJoinedChannels(joined: JoinedServer, shell: Record<string, (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>>, handle: Handle): ReturnType<typeof joinedForwarder> {
-  const forward = joinedForwarder(joined);
+export function registerJoinedChannels(joined: JoinedServer, shell: Record<string, (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>>, handle: Handle, send?: SendChange): ReturnType<typeof joinedForwarder> {
+  const forward = joinedForwarder(joined, send);
   for (const channel of CHANNELS) {
     const own = shell[channel];
     handle(channel, own ?? ((args, event) => forward.call(event.sender.id, channel, args)));

@@ -2,7 +2,7 @@
 // Everything else (handlers, services, store) is plain TypeScript shared with the CLI and tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, webContents } from 'electron';
 import { setMigrationsDir } from '../../db/migrate.ts';
 import { clockOf } from '../domain/clock.ts';
 import type { HandlerContext } from '../app/context.ts';
@@ -10,6 +10,9 @@ import { decideNavigation, decidePermission, decideWebview, decideWindowOpen } f
 import { getSecuritySettings } from '../../db/repos/securitySettings.ts';
 import { runScheduledBackup } from '../../db/backups.ts';
 import { OfficeHost } from '../hosting/officeHost.ts';
+import { announcing, ChangeFeed, fanOut } from '../hosting/changeEvents.ts';
+import { HostController } from '../hosting/hostController.ts';
+import { CHANGE_EVENTS_CHANNEL } from '../contract/shellChannels.ts';
 import { appRegistry } from '../app/registry.ts';
 import { SessionTable, sessionFactory } from '../hosting/sessionTable.ts';
 import { APP_ORIGIN } from '../hosting/senderCheck.ts';
@@ -112,7 +115,11 @@ function createWindow(): BrowserWindow {
 
 /** A computer joined to an office server: no office file, no key; every window's requests go to the server. */
 function startJoined(joined: JoinedServer): void {
-  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle);
+  // each window signed in on the server gets the server's change events over IPC, as a local window does
+  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle, (id, data) => {
+    const contents = webContents.fromId(id);
+    if (contents && !contents.isDestroyed()) contents.send(CHANGE_EVENTS_CHANNEL, data);
+  });
   app.on('web-contents-created', (_e, contents) => {
     const id = contents.id;
     contents.once('destroyed', () => void forward.forget(id));
@@ -132,16 +139,29 @@ async function start(): Promise<void> {
 
   const time = clock();
   const office = openOfficeHost(time.now);
-  const registry = appRegistry();
+  // the office's change events: this app's windows and, while it hosts, the workstations share one feed
+  const feed = new ChangeFeed();
+  const table = appRegistry();
+  const registry = announcing(table, feed);
+  // "Host this office" (settings): the same office, table and feed served to the office network
+  const hosting = new HostController({ registry: table, office, dbPath: defaultDbPath(), clock: time, feed, rendererDir: path.join(root, 'dist', 'renderer') });
   // one session per window, held here: the renderer never names its role or user
   const sessions = new SessionTable<number>(() => office.db, sessionFactory());
   const contextFor = (contentsId: number | null): HandlerContext => ({
     ...time,
     db: office.db,
     office,
+    hosting,
     via: 'ipc',
     session: contentsId === null ? sessions.fresh() : sessions.get(contentsId),
   });
+  // every change (a window's, a workstation's) to each signed-in window, as the browsers get it over SSE
+  fanOut(
+    feed,
+    CHANGE_EVENTS_CHANNEL,
+    () => BrowserWindow.getAllWindows().map((w) => ({ id: w.webContents.id, isDestroyed: () => w.isDestroyed(), send: (channel: string, data: string) => w.webContents.send(channel, data) })),
+    (id) => (sessions.find(id)?.current() ?? null) !== null,
+  );
   app.on('web-contents-created', (_e, contents) => {
     const id = contents.id;
     contents.once('destroyed', () => {
@@ -156,6 +176,8 @@ async function start(): Promise<void> {
 
   registerChannels(registry, (event) => contextFor(event.sender.id));
   scheduleBackups(office);
+  // hosts again when an administrator chose so; a failure (the port taken) waits on the settings screen
+  void hosting.startRemembered();
 
   Menu.setApplicationMenu(buildMenu(registry, (w) => contextFor(w?.webContents.id ?? null)));
   createWindow();
@@ -166,7 +188,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => office.close());
+  app.on('will-quit', () => {
+    void hosting.close();
+    office.close();
+  });
 }
 
 // one running copy per data folder: a second launch focuses the first

@@ -1,10 +1,13 @@
-// The office server's change events in a window: one EventSource on /api/events while someone
-// is signed in, handed to the screens that show what others change (the visit log reloads, the
-// billing workbench says its build is out of date). It also tells the frame whether the server
-// can be reached: EventSource retries by itself while the network or the server is down, and the
-// first event after it reconnects is a resynchronisation (events in the gap were missed).
-// Served by the desktop app's own process or the plain loopback server there are no events:
-// the first answer is not a stream, and the window works as it always did.
+// The office's change events in a window, whichever way they come: one EventSource on
+// /api/events (a browser on the office server) or the desktop app's IPC subscription
+// (`window.perdiem.onChange`, bridgeStream below), while someone is signed in, handed to the
+// screens that show what others change (the visit log reloads, the billing workbench says its
+// build is out of date). Both carry each event as the same JSON text, so the screens refresh the
+// same way on either. It also tells the frame whether the server can be reached: EventSource
+// retries by itself while the network or the server is down, and the first event after it
+// reconnects is a resynchronisation (events in the gap were missed). The desktop window's
+// subscription is to its own process and never drops. The plain loopback server (tests,
+// development) sends no events: the first answer is not a stream, and the window works as always.
 import type { ChangeEvent } from '../../electron/contract/changes.ts';
 
 export type { ChangeEvent };
@@ -92,7 +95,47 @@ export function staleBuildNotice(e: ChangeEvent): string {
   return `${e.by} ${what} after this build: build again to include it.`;
 }
 
-const host = globalThis as unknown as { perdiem?: unknown; EventSource?: new (url: string) => EventStream };
+/** The desktop app's subscription (`window.perdiem.onChange`): the event's JSON text, as an event stream's `data:` carries it. */
+export type ChangeBridge = (fn: (data: string) => void) => () => void;
 
-/** the window's one subscription (a browser joined to an office server; nothing in the desktop app's own process) */
-export const officeChanges = new OfficeChanges(() => (!host.perdiem && host.EventSource ? new host.EventSource('/api/events') : null));
+const OPEN = 1;
+
+/**
+ * The desktop window's change events as an EventStream: open at once (the main process is this
+ * window's own, always there), each event delivered as the stream would deliver it.
+ */
+export function bridgeStream(onChange: ChangeBridge, later: (fn: () => void) => void = queueMicrotask): EventStream {
+  let off: (() => void) | null = null;
+  const stream: EventStream & { readyState: number } = {
+    readyState: OPEN,
+    onopen: null,
+    onerror: null,
+    addEventListener(_type, fn) {
+      off?.();
+      off = onChange((data) => fn({ data }));
+    },
+    close() {
+      off?.();
+      off = null;
+      stream.readyState = CLOSED;
+    },
+  };
+  // as an EventSource does: the open is announced after the caller set its handlers
+  later(() => {
+    if (stream.readyState === OPEN) stream.onopen?.();
+  });
+  return stream;
+}
+
+const host = globalThis as unknown as { perdiem?: { onChange?: ChangeBridge }; EventSource?: new (url: string) => EventStream };
+
+/**
+ * The window's one subscription: the desktop app's IPC events in its window, the office server's
+ * event stream in a browser.
+ */
+export function openChanges(h: typeof host = host): EventStream | null {
+  if (h.perdiem) return h.perdiem.onChange ? bridgeStream(h.perdiem.onChange) : null;
+  return h.EventSource ? new h.EventSource('/api/events') : null;
+}
+
+export const officeChanges = new OfficeChanges(() => openChanges());

@@ -239,4 +239,24 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     await page.locator('section.card tbody tr').first().waitFor();
     await app.shot('dispenses-03-demo-log');
   });
+  it('refuses a therapy save over someone else’s newer change, naming who changed what', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/patients?patient=P1001`);
+    const card = page.locator('.therapy').first();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const heading = page.getByRole('heading', { name: /^Edit therapy / });
+    const id = (await heading.innerText()).replace('Edit therapy ', '');
+    // meanwhile someone else stops the therapy (the table directly, as another workstation would)
+    const view = await app.call<{ therapy: Record<string, unknown>; version: number }>('therapies.get', { id });
+    await app.call('therapies.update', { ...view.therapy, stop: '2026-12-31', version: view.version });
+    await page.getByRole('button', { name: 'Save therapy' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: `Therapy ${id} was not saved` });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(new RegExp(`^Therapy ${id} was not saved: system changed it at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, after you opened it\\. Reload it to see their change, then make yours again\\.`));
+    expect(await refusal.innerText()).toContain('stop_date: ');
+    await refusal.scrollIntoViewIfNeeded();
+    await app.shot('chart-05-therapy-conflict');
+    expect((await app.call<{ therapy: { stop: string } }>('therapies.get', { id })).therapy.stop).toBe('2026-12-31');
+  });
 });

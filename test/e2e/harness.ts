@@ -13,6 +13,7 @@ import type { BaseContext } from '../../electron/app/context.ts';
 import { startHttpServer, type RunningServer } from '../../electron/hosting/httpServer.ts';
 import { memoryProtector } from '../../electron/hosting/memoryProtector.ts';
 import { OfficeHost } from '../../electron/hosting/officeHost.ts';
+import { HostController } from '../../electron/hosting/hostController.ts';
 import { appRegistry } from '../../electron/app/registry.ts';
 import { SessionTable, sessionFactory } from '../../electron/hosting/sessionTable.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
@@ -104,6 +105,8 @@ export interface E2eApp {
   signIn(username: string, password: string): Promise<void>;
   /** moves the sessions' clock (idle lock) forward */
   advance(ms: number): void;
+  /** "Host this office", as the desktop app's shell wires it (startApp with `hosting`) */
+  hosting: HostController | null;
   close(): Promise<void>;
 }
 
@@ -130,6 +133,8 @@ export interface StartOptions {
    * (the OS-side key lived only in the first server's memory). Use with `user: false`.
    */
   dir?: string;
+  /** the app can host its office (the desktop app's HostController, given to every request as the shell does), with these addresses */
+  hosting?: { addresses: string[] };
 }
 
 export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
@@ -145,11 +150,14 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
   const protector = memoryProtector();
   const office = new OfficeHost({ dbPath: path.join(dir, 'office.sqlite'), protector: () => protector, now: () => clock.now, params: TEST_SCRYPT });
   const base = { now: () => clock.now, today: () => clock.today };
-  const ctxNow = (): BaseContext => ({ ...base, db: office.db, office });
+  const registry = appRegistry();
+  const hosting = opts.hosting
+    ? new HostController({ registry, office, dbPath: path.join(dir, 'office.sqlite'), clock: base, rendererDir, addresses: () => opts.hosting!.addresses })
+    : null;
+  const ctxNow = (): BaseContext => ({ ...base, db: office.db, office, ...(hosting ? { hosting } : {}) });
   // the sessions' clock: the fixed day, moved on by advance()
   let sessionMs = Date.parse(`${clock.now}Z`);
   const sessions = new SessionTable<string>(() => office.db, sessionFactory({ clock: () => sessionMs, ...(opts.idleTimeoutMs ? { idleTimeoutMs: opts.idleTimeoutMs } : {}) }));
-  const registry = appRegistry();
   const addUser: E2eApp['addUser'] = (u) => {
     createUser(office.db, { ...u, nurseId: u.nurseId ?? null }, { now: clock.now, actor: 'e2e', params: TEST_SCRYPT, ...(office.keyring ? { keyring: office.keyring } : {}) });
   };
@@ -188,6 +196,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
       },
       office,
       dir,
+      hosting,
       addUser,
       signIn,
       advance(ms) {
@@ -205,6 +214,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
       },
       async close() {
         await browser.close();
+        await hosting?.close();
         await running.close();
         office.close();
         removeDir();
@@ -213,6 +223,7 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
     };
   } catch (e) {
     await context?.close();
+    await hosting?.close();
     await server?.close();
     office.close();
     removeDir();

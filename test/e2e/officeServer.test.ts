@@ -89,7 +89,10 @@ describe('two workstations on one office server', () => {
     await biller.getByRole('button', { name: 'Save signed visit' }).click();
     const refusal = biller.getByRole('alert').filter({ hasText: 'Visit V4 was not saved' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/^Visit V4 was not saved: nora changed it at 20\d\d-\d\d-\d\d \d\d:\d\d UTC, after you opened it\. Reload it to see their change, then make yours again\.$/);
+    const [message, ...what] = (await refusal.innerText()).split('\n').filter(Boolean);
+    expect(message).toMatch(/^Visit V4 was not saved: nora changed it at 20\d\d-\d\d-\d\d \d\d:\d\d UTC, after you opened it\. Reload it to see their change, then make yours again\.$/);
+    // and what she changed
+    expect(what).toEqual(['departure: 10:30 → 10:45']);
     await shot(biller, 'office-02-conflict-refused');
 
     // the workbench: built, then told of the nurse's next visit, then built again

@@ -74,6 +74,15 @@ describe('chart forms', () => {
     expect(form.problems).toEqual({ 'diagnoses[1]': "'L03115' needs its dot (L03.115)", stop: 'bad' });
   });
 
+  it('send back the therapy version the chart showed (a save over a newer change is refused), and none for a new therapy', async () => {
+    const api = new FakeApi(() => ({ ok: false, error: { message: 'Therapy T1 was not saved: nora changed it', code: 'conflict', details: ['stop_date: (blank) → 2026-12-31'] } }));
+    const form = new TherapyForm(api, therapy, 'P1', {}, 7);
+    expect(await form.save()).toBeNull();
+    expect([api.calls[0]!.name, (api.calls[0]!.args as { version?: number }).version]).toEqual(['therapies.update', 7]);
+    await new TherapyForm(api, null, 'P1', {}, 7).save();
+    expect([api.calls[1]!.name, 'version' in (api.calls[1]!.args as object)]).toEqual(['therapies.create', false]);
+  });
+
   it('offer the first free priority for a new coverage', () => {
     const form = new CoverageForm(new FakeApi(() => ({ ok: true, value: null })), patient, null);
     expect(form.f.priority).toBe('2');

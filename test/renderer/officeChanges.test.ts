@@ -1,6 +1,6 @@
 // The window's change subscription (renderer/lib/officeChanges.svelte.ts) against a fake EventSource.
 import { describe, expect, it } from 'vitest';
-import { OfficeChanges, RESYNC, concerns, staleBuildNotice, type ChangeEvent, type EventStream } from '../../renderer/lib/officeChanges.svelte.ts';
+import { OfficeChanges, RESYNC, bridgeStream, concerns, openChanges, staleBuildNotice, type ChangeEvent, type EventStream } from '../../renderer/lib/officeChanges.svelte.ts';
 
 class FakeStream implements EventStream {
   readyState = 0;
@@ -89,5 +89,53 @@ describe('what a screen makes of a change', () => {
   it('tells the workbench who changed what since its build', () => {
     expect(staleBuildNotice(saved)).toBe('nora saved visit V9 after this build: build again to include it.');
     expect(staleBuildNotice(RESYNC)).toBe('The connection to the office server was lost for a while: build again to be sure the claims are current.');
+  });
+});
+
+describe('the desktop window’s change subscription (IPC through the preload)', () => {
+  /** the preload's onChange as the page sees it: the main process's sends, as JSON text */
+  function fakeBridge() {
+    const listeners = new Set<(data: string) => void>();
+    const onChange = (fn: (data: string) => void) => {
+      listeners.add(fn);
+      return () => void listeners.delete(fn);
+    };
+    return { onChange, send: (e: ChangeEvent) => listeners.forEach((fn) => fn(JSON.stringify(e))), size: () => listeners.size };
+  }
+
+  it('refreshes the screens the same way as the event stream, and lets go at stop', () => {
+    const bridge = fakeBridge();
+    const later: Array<() => void> = [];
+    const changes = new OfficeChanges(() => bridgeStream(bridge.onChange, (fn) => later.push(fn)));
+    const got: ChangeEvent[] = [];
+    changes.subscribe((e) => got.push(e));
+    changes.start();
+    expect(changes.status).toBe('connecting');
+    later.forEach((fn) => fn());
+    expect(changes.status).toBe('live');
+    bridge.send(saved);
+    expect(got).toEqual([saved]);
+    expect([concerns(got[0]!, ['visits']), staleBuildNotice(got[0]!)]).toEqual([true, 'nora saved visit V9 after this build: build again to include it.']);
+    changes.stop();
+    expect([changes.status, bridge.size()]).toEqual(['local', 0]);
+    bridge.send(saved);
+    expect(got).toHaveLength(1);
+  });
+
+  it('uses the preload’s subscription in the desktop app, the event stream in a browser, and nothing otherwise', () => {
+    const bridge = fakeBridge();
+    const desktop = openChanges({ perdiem: { onChange: bridge.onChange } });
+    expect(desktop?.readyState).toBe(1);
+    desktop?.close();
+    class Source extends FakeStream {
+      constructor(readonly url: string) {
+        super();
+      }
+    }
+    const browser = openChanges({ EventSource: Source });
+    expect(browser instanceof Source && browser.url).toBe('/api/events');
+    // an older preload without onChange: the window works without events, as before
+    expect(openChanges({ perdiem: {} })).toBeNull();
+    expect(openChanges({})).toBeNull();
   });
 });

@@ -81,3 +81,45 @@ describe('a save over a newer change', () => {
     expect(r.ok && (r.value as { phone: string; version: number })).toMatchObject({ phone: '5125550102', version: chart.version + 2 });
   });
 });
+
+describe('a therapy save over a newer change', () => {
+  async function firstTherapy() {
+    const chart = await office.get('patients.chart', { id: 'P1001' });
+    return chart.therapies[0]!;
+  }
+
+  it('is refused naming the field, and a save that changes nothing keeps the version', async () => {
+    office = openOffice({ withPatients: true });
+    const view = await firstTherapy();
+    const t = view.therapy;
+    expect(view.version).toBeGreaterThan(0);
+    // the whole therapy sent back unchanged writes nothing, so the version stays
+    const same = await as('maria')('therapies.update', { ...t, version: view.version });
+    expect(same.ok && (same.value as { version: number }).version).toBe(view.version);
+    const first = await as('maria')('therapies.update', { ...t, stop: '2026-12-31', version: view.version });
+    expect(first.ok && (first.value as { version: number }).version).toBe(view.version + 1);
+    const r = await as('ben')('therapies.update', { ...t, route: 'SC', version: view.version });
+    expect(!r.ok && r.error.code).toBe('conflict');
+    expect(!r.ok && r.error.message).toMatch(new RegExp(`^Therapy ${t.id} was not saved: maria changed it at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC, after you opened it\\. Reload it`));
+    expect(!r.ok && r.error.details).toEqual([`stop_date: ${t.stop ?? '(blank)'} → 2026-12-31`]);
+    const after = await office.get('therapies.get', { id: t.id });
+    expect([after.therapy.route, after.therapy.stop, after.version]).toEqual([t.route, '2026-12-31', view.version + 1]);
+  });
+
+  it('names the hold, authorization or drug another person changed', async () => {
+    office = openOffice({ withPatients: true });
+    const view = await firstTherapy();
+    const t = view.therapy;
+    const hold = { from: '2026-10-10', to: '2026-10-12', reason: 'hospital' };
+    const added = await as('maria')('therapies.update', { ...t, holds: [...t.holds, hold], version: view.version });
+    expect(added.ok).toBe(true);
+    const n = t.holds.length + 1;
+    const stale = await as('ben')('therapies.update', { ...t, version: view.version });
+    expect(!stale.ok && stale.error.details).toEqual([`hold ${n} from_date: 2026-10-10`, `hold ${n} to_date: 2026-10-12`, `hold ${n} reason: hospital`]);
+    const v2 = (added.ok && (added.value as { version: number }).version) as number;
+    const removed = await as('maria')('therapies.update', { ...t, version: v2 });
+    expect(removed.ok && (removed.value as { version: number }).version).toBe(v2 + 1);
+    const late = await as('ben')('therapies.update', { ...t, holds: [...t.holds, { ...hold, to: '2026-10-13' }], version: v2 });
+    expect(!late.ok && [late.error.code, late.error.details]).toEqual(['conflict', [`hold ${n} removed`]]);
+  });
+});

@@ -14,6 +14,7 @@ import { connectPinned } from '../../electron/hosting/pinnedHttps.ts';
 import type { ServedOffice } from '../../electron/hosting/servedOffice.ts';
 import type { AuthStatus } from '../../electron/contract/auth.ts';
 import type { CallResult } from '../../electron/contract/result.ts';
+import type { ChangeEvent } from '../../electron/contract/changes.ts';
 import { BILLER, NURSE, makeOfficeFile, serve, type OfficeFile } from './fixture.ts';
 import { joinServer } from '../../electron/shell/joinServer.ts';
 import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
@@ -156,6 +157,48 @@ describe('joining an office server from the desktop app', () => {
     const wrong = joinedForwarder({ url: served.server.url, fingerprint: PIN });
     const r = await wrong.call(1, 'auth.status', undefined);
     expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${served.server.url}`)]).toEqual([undefined, true]);
+  });
+});
+
+describe('change events in a joined desktop app', () => {
+  let file: OfficeFile;
+  let served: ServedOffice;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+  });
+
+  it('relays the server’s events to each window signed in there, and stops at its sign-out', async () => {
+    const sent: Array<[number, ChangeEvent]> = [];
+    const forward = joinedForwarder({ url: served.server.url, fingerprint: served.server.fingerprint }, (w, data) => sent.push([w, JSON.parse(data) as ChangeEvent]), 50);
+    expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    expect((await forward.call(2, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
+    // window 3 is not signed in: it hears nothing
+    await forward.call(3, 'auth.status', undefined);
+    const waitFor = async (n: number) => {
+      for (let i = 0; i < 100 && sent.length < n; i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    const chart = await forward.call(1, 'patients.chart', { id: 'P1001' });
+    const c = (chart.ok ? chart.value : null) as { patient: Record<string, unknown>; version: number };
+    // the two signed-in windows' streams are open on the server
+    for (let i = 0; i < 200 && served.server.feed.size < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(served.server.feed.size).toBe(2);
+    expect((await forward.call(1, 'patients.update', { ...c.patient, phone: '5125550177', version: c.version })).ok).toBe(true);
+    await waitFor(2);
+    expect(sent.map(([w, e]) => [w, e.name, e.id, e.by]).sort()).toEqual([
+      [1, 'patients.update', 'P1001', BILLER.username],
+      [2, 'patients.update', 'P1001', BILLER.username],
+    ]);
+    await forward.call(2, 'auth.signOut', undefined);
+    await forward.call(1, 'patients.update', { ...c.patient, phone: '5125550178', version: c.version + 1 });
+    await waitFor(3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent.slice(2).map(([w, e]) => [w, e.name])).toEqual([[1, 'patients.update']]);
+    await forward.forget(1);
   });
 });
 

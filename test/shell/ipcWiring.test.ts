@@ -4,17 +4,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, args: unknown) => Promise<unknown>>();
 const exposed: Record<string, unknown> = {};
 const invoked: unknown[][] = [];
+const listening = new Map<string, (event: unknown, data: unknown) => void>();
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: (event: unknown, args: unknown) => Promise<unknown>) => handlers.set(channel, fn) },
   BrowserWindow: { fromWebContents: () => null },
   dialog: {},
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
-  ipcRenderer: { invoke: (...a: unknown[]) => (invoked.push(a), Promise.resolve('answer')) },
+  ipcRenderer: {
+    invoke: (...a: unknown[]) => (invoked.push(a), Promise.resolve('answer')),
+    on: (channel: string, fn: (event: unknown, data: unknown) => void) => listening.set(channel, fn),
+  },
 }));
 
 const { registerChannels } = await import('../../electron/shell/registerChannels.ts');
 const { CHANNELS } = await import('../../electron/contract/channels.ts');
 const { createRegistry } = await import('../../electron/app/registry.ts');
+const { CHANGE_EVENTS_CHANNEL } = await import('../../electron/contract/shellChannels.ts');
 await import('../../electron/shell/preload.ts');
 
 const calls: Array<[string, unknown]> = [];
@@ -59,9 +64,27 @@ describe('the IPC wiring of the desktop shell', () => {
 });
 
 describe('the preload', () => {
-  it('exposes only invoke on window.perdiem', () => {
+  it('exposes only invoke and onChange on window.perdiem', () => {
     expect(Object.keys(exposed)).toEqual(['perdiem']);
-    expect(Object.keys(exposed.perdiem as object)).toEqual(['invoke']);
+    expect(Object.keys(exposed.perdiem as object)).toEqual(['invoke', 'onChange']);
+  });
+
+  it('listens on the change channel only, and hands the page the event text, never the IPC event', () => {
+    expect([...listening.keys()]).toEqual([CHANGE_EVENTS_CHANNEL]);
+    expect(CHANNELS).not.toContain(CHANGE_EVENTS_CHANNEL);
+    const bridge = exposed.perdiem as { onChange(fn: unknown): () => void };
+    const got: unknown[][] = [];
+    const off = bridge.onChange((...a: unknown[]) => got.push(a));
+    const send = listening.get(CHANGE_EVENTS_CHANNEL)!;
+    const ipcEvent = { sender: { send: () => undefined }, ports: [] };
+    send(ipcEvent, '{"seq":1,"name":"visits.save"}');
+    // anything but text from the main process is dropped
+    send(ipcEvent, { toString: () => 'x' });
+    expect(got).toEqual([['{"seq":1,"name":"visits.save"}']]);
+    off();
+    send(ipcEvent, '{"seq":2}');
+    expect(got).toHaveLength(1);
+    expect(() => bridge.onChange('not a function')).toThrow('onChange takes a function');
   });
 
   it('forwards listed channels with their arguments and nothing else', async () => {

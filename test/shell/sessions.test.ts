@@ -78,14 +78,14 @@ describe('the permission table of the handler table', () => {
     ].sort());
   });
 
-  it('gives a biller everything but users, tokens, the audit trail and restores; an administrator everything', () => {
+  it('gives a biller everything but users, tokens, the audit trail, restores and hosting; an administrator everything', () => {
     const refused = (role: Role) =>
       registry.names.filter((n) => {
         const rule = requestRule(n);
         return rule !== 'public' && rule !== 'signedIn' && !can(role, rule);
       });
     expect(refused('biller')).toEqual(
-      ['audit.export', 'audit.patientAccess', 'audit.query', 'audit.verify', 'backups.restore', 'backups.verify', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
+      ['audit.export', 'audit.patientAccess', 'audit.query', 'audit.verify', 'backups.restore', 'backups.verify', 'hosting.start', 'hosting.status', 'hosting.stop', 'security.saveSettings', 'tokens.create', 'tokens.list', 'tokens.revoke', 'users.create', 'users.list', 'users.update'].sort(),
     );
     expect(refused('admin')).toEqual([]);
     expect(ACTIONS.every((a) => can('admin', a))).toBe(true);
@@ -200,6 +200,28 @@ describe('the loopback server’s sessions', () => {
     expect(out.setCookie[0]).toContain('Max-Age=0');
     expect((await post('patients.search', { query: 'Garza' }, next)).body.error?.code).toBe('locked');
     expect(table.find(next.split('=')[1])).toBeNull();
+  });
+
+  it('gives each request without a cookie its own signed-out session, as the office server does', async () => {
+    // a status without a cookie is kept nowhere; sign-ins are kept only under the name they give
+    expect((await post('auth.status', null)).body.ok).toBe(true);
+    expect(table.size).toBe(0);
+    await post('auth.signIn', { username: 'bo', password: 'wrong' });
+    await post('auth.signIn', { username: 'maria', password: 'wrong' });
+    expect([table.find('signin:bo') === table.find('signin:maria'), table.size]).toEqual([false, 2]);
+    // a sign-in moves its session to the new cookie: nothing of it stays under the name
+    const bo = (await post('auth.signIn', { username: ' BO ', password: 'biller password 1' })).setCookie[0]!.split(';')[0]!;
+    expect(table.find('signin:bo')).toBeNull();
+    expect((await post('auth.status', null, bo)).body.value).toMatchObject({ session: { user: { username: 'bo' } } });
+    // another browser without a cookie is signed out, whoever signed in before it
+    expect((await post('auth.status', null)).body.value).toMatchObject({ session: { state: 'signedOut', user: null } });
+  });
+
+  it('still adds up failed sign-ins without a cookie, whoever tries (the wait is read from the audit trail)', async () => {
+    for (let i = 0; i < 5; i++) expect((await post('auth.signIn', { username: 'bo', password: `wrong ${i}` })).body.error?.message).toMatch(/wrong user name or password/);
+    const sixth = await post('auth.signIn', { username: 'bo', password: 'biller password 1' });
+    expect([sixth.body.ok, sixth.body.error?.message, sixth.setCookie]).toEqual([false, 'too many failed attempts: try again in 60 s', []]);
+    expect(queryAudit(office.db, { action: 'signin.failed' }).length).toBe(5);
   });
 
   it('reads only its own cookie from the header', () => {

@@ -119,7 +119,7 @@ export default defineHandlers<PatientsHandlers>({
         patient,
         version: versionOf(db, 'patients', id),
         payerNames,
-        therapies: therapies.map((t) => therapyView(names, t, today())),
+        therapies: therapies.map((t) => therapyView(names, t, today(), versionOf(db, 'therapies', t.id))),
         dispenses: listPatientDispenses(db, id).map((d) => dispenseRow(names, d)).reverse(),
         visits: chartVisits(db, names, id),
         claims: claimSummaries(db, id, names),

@@ -16,7 +16,10 @@ import { defineHandlers } from '../define.ts';
 import { FieldError, UserError } from '../../domain/errors.ts';
 import { checked } from './chart/validate.ts';
 import { Names, therapyOption, therapyView } from './chart/views.ts';
-import { record } from '../args.ts';
+import { record, versionArg } from '../args.ts';
+import { requireVersion } from '../versions.ts';
+import { versionOf } from '../../../db/repos/versions.ts';
+import type { Versioned } from '../../contract/result.ts';
 
 
 function mustGet(db: Db, id: string): Therapy {
@@ -41,15 +44,19 @@ function checkTherapy(db: Db, t: Therapy): Therapy {
   );
 }
 
-function write(db: Db, t: Therapy): Therapy {
-  db.transaction(() => saveTherapy(db, t))();
-  return getTherapy(db, t.id)!;
+/** Saves the whole therapy in one transaction; `expected`: the version the form started from (checked inside it). */
+function write(db: Db, t: Therapy, expected?: number): Versioned<Therapy> {
+  db.transaction(() => {
+    requireVersion(db, 'therapies', t.id, expected, `Therapy ${t.id}`);
+    saveTherapy(db, t);
+  })();
+  return { ...getTherapy(db, t.id)!, version: versionOf(db, 'therapies', t.id) };
 }
 
 export default defineHandlers<TherapiesHandlers>({
   'therapies.get': {
     args: z.object({ id: z.string() }),
-    run: ({ db, today }, { id }) => therapyView(new Names(db), mustGet(db, id), today()),
+    run: ({ db, today }, { id }) => therapyView(new Names(db), mustGet(db, id), today(), versionOf(db, 'therapies', id)),
   },
 
   'therapies.forPatient': {
@@ -73,11 +80,11 @@ export default defineHandlers<TherapiesHandlers>({
   },
 
   'therapies.update': {
-    args: record<Therapy>(),
-    run: ({ db }, t) => {
+    args: record<Therapy & { version?: number }>(),
+    run: ({ db }, { version, ...t }) => {
       const stored = mustGet(db, t.id);
       if (t.patient !== stored.patient) throw new FieldError(`Therapy ${t.id} belongs to patient ${stored.patient}`, { patient: `a therapy cannot move to another patient` });
-      return write(db, checkTherapy(db, t));
+      return write(db, checkTherapy(db, t), versionArg.parse(version));
     },
   },
 });

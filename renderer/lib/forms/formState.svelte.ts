@@ -8,6 +8,8 @@ export abstract class FormState<F> {
   f: F;
   problems = $state<Problems>({});
   error = $state<string | null>(null);
+  /** the lines that explain a refusal without fields (a save over someone's newer change: what they changed) */
+  details = $state<string[]>([]);
   saving = $state(false);
 
   constructor(
@@ -30,6 +32,7 @@ export abstract class FormState<F> {
   protected async submit<T>(send: () => Promise<CallResult<T>>, notSaved: string | null = 'Not saved.'): Promise<T | null> {
     this.saving = true;
     this.error = null;
+    this.details = [];
     const r = await send();
     this.saving = false;
     if (r.ok) {
@@ -38,6 +41,7 @@ export abstract class FormState<F> {
     }
     this.problems = { ...(r.error.fields ?? {}) };
     this.error = r.error.fields && notSaved !== null ? `${notSaved} Please correct the fields marked below.` : r.error.message;
+    this.details = r.error.fields ? [] : [...(r.error.details ?? [])];
     return null;
   }
 }

@@ -27,6 +27,8 @@ export const SECTIONS = [
   { id: 'prescribers', label: 'Prescribers' },
   { id: 'nurses', label: 'Nurses' },
   { id: 'printer', label: 'Printer' },
+  // administrators of the app that holds the office (the handlers refuse everyone else)
+  { id: 'hosting', label: 'Host this office' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['id'];

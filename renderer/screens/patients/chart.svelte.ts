@@ -65,9 +65,9 @@ export class ChartState {
 
   editTherapy(id: string | null): void {
     if (!this.chart) return;
-    const t = id ? (this.chart.therapies.find((v) => v.therapy.id === id)?.therapy ?? null) : null;
+    const view = id ? this.chart.therapies.find((v) => v.therapy.id === id) : undefined;
     const primary = [...this.chart.patient.coverages].sort((a, b) => a.priority - b.priority)[0];
-    this.editing = { kind: 'therapy', form: new TherapyForm(this.api, t, this.chart.patient.id, { payer: primary?.payer, today: this.today }) };
+    this.editing = { kind: 'therapy', form: new TherapyForm(this.api, view?.therapy ?? null, this.chart.patient.id, { payer: primary?.payer, today: this.today }, view?.version) };
   }
 
   cancel(): void {

@@ -149,7 +149,14 @@ export function therapyOf(f: TherapyFields): Draft<Therapy> {
 export class TherapyForm extends FormState<TherapyFields> {
   readonly isNew: boolean;
 
-  constructor(api: Caller, original: Therapy | null, patient: string, defaults: { payer?: string; today?: string } = {}) {
+  constructor(
+    api: Caller,
+    original: Therapy | null,
+    patient: string,
+    defaults: { payer?: string; today?: string } = {},
+    /** the chart's version of the therapy: a save over someone's newer change is refused */
+    private readonly version?: number,
+  ) {
     super(api, therapyFields(original, patient, defaults));
     this.isNew = original === null;
   }
@@ -198,6 +205,7 @@ export class TherapyForm extends FormState<TherapyFields> {
 
   save(): Promise<Therapy | null> {
     const record = therapyOf(this.f);
-    return this.submit(() => this.api.submit(this.isNew ? 'therapies.create' : 'therapies.update', record));
+    if (this.isNew) return this.submit(() => this.api.submit('therapies.create', record));
+    return this.submit(() => this.api.submit('therapies.update', { ...record, ...(this.version !== undefined ? { version: this.version } : {}) }));
   }
 }

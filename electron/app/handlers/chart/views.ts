@@ -104,7 +104,8 @@ export class Names {
   }
 }
 
-export function therapyView(names: Names, t: Therapy, today: IsoDate): TherapyView {
+/** `version`: the therapy's (db/repos/versions.ts), sent back by the therapy form's save */
+export function therapyView(names: Names, t: Therapy, today: IsoDate, version: number): TherapyView {
   const prescriber = names.prescribers.get(t.prescriber);
   const span = therapySpan(t);
   const day = toDay(today);
@@ -112,6 +113,7 @@ export function therapyView(names: Names, t: Therapy, today: IsoDate): TherapyVi
   const authorizations: AuthUsage[] = authorizationUsage(t, t.priorAuths.length ? names.patientClaims(t.patient) : []);
   return {
     therapy: t,
+    version,
     payerName: names.payerName(t.payer),
     prescriberName: prescriber ? `${prescriber.firstName} ${prescriber.lastName}` : t.prescriber,
     authorizations,
