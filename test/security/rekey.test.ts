@@ -148,15 +148,16 @@ describe('disabling a user and revoking a token in the app', () => {
     const r = await registry.call(appCtx(host, table, 'a'), 'users.update', { username: 'maria', disabled: true, password: admin.PERDIEM_PASSWORD });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value).toMatchObject({ username: 'maria', disabled: true });
-    const recovery = r.value.recoveryKey!;
+    const recovery = (r.value as { recoveryKey: string }).recoveryKey;
     expect(keyOpens(dbPath, keyOf(recovery))).toBe(true);
     // the same session carries on
     expect((await registry.call(appCtx(host, table, 'a'), 'users.list', undefined)).ok).toBe(true);
 
     const t = await registry.call(appCtx(host, table, 'a'), 'tokens.revoke', { id: token.slice(4, 16), password: admin.PERDIEM_PASSWORD });
     if (!t.ok) throw new Error(t.error.message);
-    expect(t.value.revoked).toBe(true);
-    const recovery2 = t.value.recoveryKey!;
+    const revoked = t.value as { revoked: boolean; recoveryKey: string };
+    expect(revoked.revoked).toBe(true);
+    const recovery2 = revoked.recoveryKey;
     expect(keyOpens(dbPath, keyOf(recovery))).toBe(false);
     expect(keyOpens(dbPath, keyOf(recovery2))).toBe(true);
     expect(verifyChain(host.db, []).ok).toBe(true);
