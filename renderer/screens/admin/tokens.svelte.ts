@@ -7,6 +7,8 @@ export class TokensState extends FormState<{ label: string; role: RoleName }> {
   tokens = $state<TokenView[]>([]);
   /** the token just created: its text is in no answer again */
   created = $state<{ token: string; label: string } | null>(null);
+  /** the office's new recovery key after a revoke changed the key: shown once */
+  recoveryKey = $state<string | null>(null);
 
   constructor(api: Caller) {
     super(api, { label: '', role: 'biller' });
@@ -30,6 +32,8 @@ export class TokensState extends FormState<{ label: string; role: RoleName }> {
   async revoke(t: TokenView): Promise<void> {
     const r = await this.api.call('tokens.revoke', { id: t.id });
     if (!r.ok) this.error = r.error.message;
+    // revoking changed the office's key: its new recovery key, shown once
+    else this.recoveryKey = r.value.recoveryKey;
     await this.load();
   }
 }
