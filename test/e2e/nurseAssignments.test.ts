@@ -22,10 +22,11 @@ async function nurseSearch(page: Page, text: string): Promise<string[]> {
   await box.fill(text);
   const list = page.getByRole('listbox');
   // the answer for this text, not an earlier one: a name starting with it, or the no-match line naming it
-  await page.waitForFunction((t) => {
-    const items = [...document.querySelectorAll('[role=listbox] [role=option]')].map((o) => o.textContent ?? '');
-    return items.length > 0 && items.every((o) => o.trim().startsWith(t) || o.includes(`“${t}”`));
-  }, text);
+  const answered = async () => {
+    const items = await list.getByRole('option').allInnerTexts();
+    return items.length > 0 && items.every((o) => o.trim().startsWith(text) || o.includes(`“${text}”`));
+  };
+  await expect.poll(answered, { timeout: 10_000 }).toBe(true);
   return (await list.getByRole('option').allInnerTexts()).map((t) => t.split('·')[0]!.trim());
 }
 
