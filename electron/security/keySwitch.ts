@@ -93,7 +93,13 @@ function nextWraps(ring: KeyringFile, newKey: Buffer, change: KeyChange, protect
 function rekeyBackups(dir: string, oldKey: Buffer | null, newKey: Buffer): number {
   if (!oldKey) return 0;
   let n = 0;
-  for (const b of listBackups(dir)) if (rekeyFile(b.file, storeKey(oldKey), storeKey(newKey))) n++;
+  for (const b of listBackups(dir)) {
+    try {
+      if (rekeyFile(b.file, storeKey(oldKey), storeKey(newKey))) n++;
+    } catch {
+      // one unreadable or locked backup does not stop the switch: it stays under the old key (the old recovery key opens it)
+    }
+  }
   return n;
 }
 
