@@ -42,11 +42,16 @@ export function keyOpens(path: string, key: string): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true });
+    // a key switch of another process holds the file for a moment: wait for it rather than call its key wrong
+    db.pragma('busy_timeout = 10000');
     applyStoreKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    // a wrong key reads as "not a database" (or garbage); anything else (busy, locked, missing) is not an answer about the key
+    if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) return false;
+    throw new UserError(`${path} cannot be read just now (${(e as Error).message}): try again`);
   } finally {
     db?.close();
   }
@@ -141,7 +146,8 @@ export function rekeyFile(path: string, oldKey: string, newKey: string): boolean
     const db = new Database(partial, { fileMustExist: true });
     try {
       applyStoreKey(db, oldKey);
-      db.pragma('journal_mode = DELETE');
+      // a throwaway copy: a journal on disk would only be one more leftover of a killed process
+      db.pragma('journal_mode = MEMORY');
       db.pragma('cache_spill = OFF');
       db.pragma(`rekey='${newKey.replace(/'/g, "''")}'`);
     } finally {

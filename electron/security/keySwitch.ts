@@ -160,7 +160,11 @@ export function openingKey(o: SwitchOptions, ring: KeyringFile, unwrap: (r: Keyr
     return fresh;
   }
   if (!current) return null;
-  if (keyOpens(o.dbPath, storeKey(current))) return current;
+  if (keyOpens(o.dbPath, storeKey(current))) {
+    // a switch that stopped before its rekey committed (or failed): its copy is the same data under the same key
+    rmSync(safetyCopyOf(o.dbPath), { force: true });
+    return current;
+  }
   // a switch killed during the database's rekey: its copy under the old key goes back
   return restoreSafetyCopy(o.dbPath, storeKey(current)) ? current : null;
 }

@@ -68,8 +68,11 @@ describe(`SIGKILL during a key switch (seed ${seed})`, () => {
         expect([i, keyOpens(db, oldKey)]).toEqual([i, false]);
         for (const b of listBackups(path.join(path.dirname(db), 'backups'))) expect([i, keyOpens(b.file, oldKey)]).toEqual([i, false]);
       }
-      // the switch, finished by whoever opened next, leaves no copy under the old key behind
+      // the switch, finished by whoever opened next, leaves no copy under the old key behind, and no temporary file or journal
       expect([i, fs.existsSync(safetyCopyOf(db))]).toEqual([i, false]);
+      const office = path.dirname(db);
+      const leftovers = [...fs.readdirSync(office), ...fs.readdirSync(path.join(office, 'backups'))].filter((f) => /\.partial$|-journal$|\.rekey-old$/.test(f));
+      expect([i, leftovers]).toEqual([i, []]);
       outcomes[disabled ? 'after' : 'before']++;
       if (!run.killed) expect(disabled).toBe(true);
     }

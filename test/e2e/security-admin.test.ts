@@ -62,6 +62,13 @@ describe('the administration screens', () => {
     expect(await page.content()).not.toContain(token);
     const row = page.locator('tbody tr', { hasText: 'nightly-export' });
     await row.getByRole('button', { name: 'Revoke' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Revoke the token “nightly-export”' }) });
+    await form.getByLabel('Your password').fill('not my password');
+    await form.getByRole('button', { name: 'Revoke the token' }).click();
+    await form.getByText('is not your password').waitFor();
+    expect(await row.getByText('active').count()).toBe(1);
+    await form.getByLabel('Your password').fill(ADMIN.password);
+    await form.getByRole('button', { name: 'Revoke the token' }).click();
     await row.getByText('revoked').waitFor();
   });
 
