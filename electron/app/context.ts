@@ -4,6 +4,7 @@ import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { SessionManager } from '../security/sessions.ts';
 import type { KeyringContext } from '../security/users.ts';
 import type { OfficeHosting } from '../contract/hosting.ts';
+import type { KeyChange, SwitchResult } from '../security/keySwitch.ts';
 
 export type EntryPoint = 'ipc' | 'http' | 'cli' | 'test';
 
@@ -74,4 +75,6 @@ export interface Office {
   setup(input: SetupInput): { recoveryKey: string };
   /** replaces the office with a verified backup (the current one is kept as a pre-restore backup) */
   restore(file: string): { version: number; previous: string | null };
+  /** changes the key of an encrypted office (security/keySwitch.ts) and holds the new one; null for a plain office */
+  rekey(change: KeyChange): SwitchResult | null;
 }

@@ -58,7 +58,7 @@ export function openCaller(o: CallerOptions): Caller {
     o.warn?.(`perdiem: warning: ${o.dbPath} is a new database that is NOT encrypted (--plain): for tests only\n`);
   }
   const credentials = readCredentials(o.env);
-  const dbKey = unlockDatabase(o.dbPath, credentials);
+  const dbKey = unlockDatabase(o.dbPath, credentials, o.backupDir);
   const office = new KeyedOffice({ dbPath: o.dbPath, dbKey, ...(o.backupDir ? { backupDir: o.backupDir } : {}), ...(o.namedBackup ? { namedBackup: o.namedBackup } : {}) });
   const registry = appRegistry();
   let session: SessionManager;

@@ -55,13 +55,19 @@ export interface SecuritySettingsView {
 export type AdminHandlers = {
   'users.list': (args: void) => UserView[];
   'users.create': (args: { username: string; displayName: string; role: RoleName; nurseId?: string | null; password: string }) => UserView;
-  'users.update': (args: { username: string; displayName?: string; role?: RoleName; nurseId?: string | null; disabled?: boolean }) => UserView;
+  /**
+   * Disabling a user of an encrypted office changes the office's key (docs/security.md): the new
+   * recovery key is in the answer once. `password`: the acting administrator's own, so the new key
+   * is wrapped for their command line at once (refused when wrong).
+   */
+  'users.update': (args: { username: string; displayName?: string; role?: RoleName; nurseId?: string | null; disabled?: boolean; password?: string }) => UserView & { recoveryKey: string | null };
   /** an administrator sets anyone's; a user changes her own with the current one */
   'users.setPassword': (args: { username: string; password: string; currentPassword?: string }) => null;
   'tokens.list': (args: void) => TokenView[];
   /** the token text is in the answer once and never again */
   'tokens.create': (args: { label: string; role: RoleName }) => { token: string; record: TokenView };
-  'tokens.revoke': (args: { id: string }) => boolean;
+  /** revoking a token of an encrypted office changes the office's key, as disabling a user does */
+  'tokens.revoke': (args: { id: string; password?: string }) => { revoked: boolean; recoveryKey: string | null };
   'audit.query': (args: AuditQuery) => { entries: AuditRow[]; total: number };
   /** the export is itself audited */
   'audit.export': (args: { format: 'csv' | 'json'; filter?: AuditQuery }) => FilePayload;

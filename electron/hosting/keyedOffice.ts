@@ -11,6 +11,7 @@ import type { Office, SetupInput } from '../app/context.ts';
 import { UserError } from '../domain/errors.ts';
 import { keyringPath } from '../security/keyring.ts';
 import type { KeyringContext } from '../security/users.ts';
+import { switchKey, type KeyChange, type SwitchResult } from '../security/keySwitch.ts';
 
 export interface KeyedOfficeOptions {
   dbPath: string;
@@ -35,8 +36,12 @@ export class KeyedOffice implements Office {
   readonly backupDir: string;
   readonly needsRecovery = false;
 
+  /** the key the office is open with; a key switch replaces it */
+  private dbKey: Buffer | null;
+
   constructor(private readonly o: KeyedOfficeOptions) {
     this.backupDir = o.backupDir ?? defaultBackupDir(o.dbPath);
+    this.dbKey = o.dbKey;
     this.store = open(o.dbPath, o.dbKey);
   }
 
@@ -45,11 +50,11 @@ export class KeyedOffice implements Office {
   }
 
   get encrypted(): boolean {
-    return this.o.dbKey !== null;
+    return this.dbKey !== null;
   }
 
   get keyring(): KeyringContext | undefined {
-    return this.o.dbKey ? { path: keyringPath(this.o.dbPath), dbKey: this.o.dbKey } : undefined;
+    return this.dbKey ? { path: keyringPath(this.o.dbPath), dbKey: this.dbKey } : undefined;
   }
 
   needsSetup(): boolean {
@@ -71,13 +76,21 @@ export class KeyedOffice implements Office {
   }
 
   restore(file: string): { version: number; previous: string | null } {
-    const key = this.o.dbKey ? storeKey(this.o.dbKey) : undefined;
+    const key = this.dbKey ? storeKey(this.dbKey) : undefined;
     this.store.close();
     try {
       return restoreBackup(file, this.o.dbPath, key, { backupDir: this.backupDir });
     } finally {
-      this.store = open(this.o.dbPath, this.o.dbKey);
+      this.store = open(this.o.dbPath, this.dbKey);
     }
+  }
+
+  /** No OS keyring here: the app on this computer asks once for the new recovery key (docs/security.md). */
+  rekey(change: KeyChange): SwitchResult | null {
+    if (!this.dbKey) return null;
+    const r = switchKey(this.store.db, this.dbKey, change, { dbPath: this.o.dbPath, backupDir: this.backupDir, protector: null });
+    this.dbKey = r.dbKey;
+    return r;
   }
 
   close(): void {

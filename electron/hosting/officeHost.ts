@@ -14,7 +14,8 @@ import { appendAudit } from '../../db/repos/audit.ts';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers } from '../../db/repos/users.ts';
 import { defaultBackupDir, listBackups, restoreBackup } from '../../db/backups.ts';
-import { type SecretProtector } from '../security/keyring.ts';
+import { keyringPath, type SecretProtector } from '../security/keyring.ts';
+import { switchKey, type KeyChange, type SwitchResult } from '../security/keySwitch.ts';
 import { storeKey } from '../../db/cipher.ts';
 import { initializeOffice, officeStatus, openOffice, recoverOffice } from '../security/office.ts';
 import type { ScryptParams } from '../security/passwords.ts';
@@ -152,6 +153,15 @@ export class OfficeHost implements Office {
     } finally {
       this.open();
     }
+  }
+
+  /** The key changes on this connection (the app's only one); the new key is wrapped for this OS account at once. */
+  rekey(change: KeyChange): SwitchResult | null {
+    if (!this.store || !this.dbKey) return null;
+    const r = switchKey(this.store.db, this.dbKey, change, { dbPath: this.o.dbPath, backupDir: this.backupDir, protector: this.o.protector() });
+    this.dbKey = r.dbKey;
+    this.ring = { path: keyringPath(this.o.dbPath), dbKey: r.dbKey };
+    return r;
   }
 
   close(): void {

@@ -12,7 +12,8 @@ import { countUsers } from '../../db/repos/users.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { isEncryptedFile } from '../../db/cipher.ts';
 import { UserError } from '../domain/errors.ts';
-import { keyringPath, readKeyring, unwrapWithPassword, unwrapWithToken } from './keyring.ts';
+import { awaitsReissue, awaitsRenewal, keyringPath, readKeyring, unwrapWithPassword, unwrapWithToken } from './keyring.ts';
+import { openingKey, settleWithKey } from './keySwitch.ts';
 import { parseRecoveryKey } from './recoveryKey.ts';
 import { principalUser, type SessionManager } from './sessions.ts';
 import { parseToken, verifyToken } from './tokens.ts';
@@ -40,6 +41,12 @@ export function readCredentials(env: NodeJS.ProcessEnv): Credentials {
   };
 }
 
+/** After a key switch (keySwitch.ts) a remaining user's password no longer unwraps the key until they sign in where the key is held. */
+export const KEY_CHANGED_USER =
+  "the office's key changed (a user or an API token was removed): sign in to the app (or the office server) once with your password, then the command line opens the office again";
+export const KEY_CHANGED_TOKEN =
+  "the office's key changed (a user or an API token was removed): this token no longer opens the database file; ask an administrator for a new token (it still works against the office server)";
+
 function keyFromText(text: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
   return parseRecoveryKey(text);
@@ -49,22 +56,27 @@ function keyFromText(text: string): Buffer | null {
  * The raw key of an encrypted database, unwrapped from its keyring with whichever credential was
  * given (a recovery key is the key itself); null for a plain or a new file.
  */
-export function unlockDatabase(dbPath: string, c: Credentials): Buffer | null {
+export function unlockDatabase(dbPath: string, c: Credentials, backupDir?: string): Buffer | null {
   if (!isEncryptedFile(dbPath)) return null;
   const ring = readKeyring(keyringPath(dbPath));
+  const at = { dbPath, ...(backupDir ? { backupDir } : {}) };
   if (c.dbKey) {
     const raw = keyFromText(c.dbKey);
     if (!raw) throw new UserError('PERDIEM_DB_KEY is neither a recovery key nor 64 hex digits');
+    settleWithKey(at, raw);
     return raw;
   }
   if (c.token) {
     const t = parseToken(c.token);
-    const raw = t && ring ? unwrapWithToken(ring, t.id, t.secret) : null;
+    const raw = t && ring ? openingKey(at, ring, (r) => unwrapWithToken(r, t.id, t.secret)) : null;
+    if (!raw && t && ring && awaitsReissue(ring, t.id)) throw new UserError(KEY_CHANGED_TOKEN);
     if (!raw) throw new UserError('PERDIEM_TOKEN is not a valid token for this database');
     return raw;
   }
   if (c.user && c.password !== undefined) {
-    const raw = ring ? unwrapWithPassword(ring, c.user, c.password) : null;
+    const { user, password } = c;
+    const raw = ring ? openingKey(at, ring, (r) => unwrapWithPassword(r, user, password)) : null;
+    if (!raw && ring && awaitsRenewal(ring, user)) throw new UserError(KEY_CHANGED_USER);
     if (!raw) throw new UserError('wrong user name or password');
     return raw;
   }

@@ -1,11 +1,12 @@
 // Envelope encryption for the database. One random 32-byte database key encrypts the SQLite
-// file (SQLCipher); it never changes, so every backup stays readable with the recovery key.
+// file (SQLCipher) and its backups; it changes when a user is disabled or a token revoked
+// (keySwitch.ts), and the recovery key of the time opens what was written under it.
 // A sidecar file beside the database ("<db>.keyring.json") holds that key wrapped several ways:
 //   os        by the operating system's protected storage (Electron safeStorage, per OS user)
 //   password  per user, AES-256-GCM under a scrypt key derived from the user's password (CLI)
 //   token     per API token, AES-256-GCM under an HKDF key derived from the token (CLI)
 // The recovery key is the database key itself (recoveryKey.ts), shown once and never stored.
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { DEFAULT_SCRYPT, scryptKey, type ScryptParams } from './passwords.ts';
 import { DB_KEY_BYTES } from './recoveryKey.ts';
@@ -25,7 +26,11 @@ interface Sealed {
 export type KeyWrap =
   | { kind: 'os'; blob: string }
   | ({ kind: 'password'; user: string; salt: string; params: ScryptParams } & Sealed)
-  | ({ kind: 'token'; tokenId: string; salt: string } & Sealed);
+  | ({ kind: 'token'; tokenId: string; salt: string } & Sealed)
+  /** the key changed since this user's wrap was made: renewed at their next sign-in in the app or on the server */
+  | { kind: 'renew'; user: string }
+  /** the key changed since this token's wrap was made: its secret is not kept, so only a new token opens the file */
+  | { kind: 'reissue'; tokenId: string };
 
 export interface KeyringFile {
   format: 'perdiem-keyring';
@@ -33,6 +38,12 @@ export interface KeyringFile {
   /** SQLCipher 4 defaults through better-sqlite3-multiple-ciphers */
   cipher: 'sqlcipher';
   wraps: KeyWrap[];
+  /**
+   * A key switch under way (keySwitch.ts): the wraps of the new key, written before the database
+   * is rekeyed. Whoever opens the database with the new key finishes the switch (these become
+   * `wraps`); until then `wraps` still open the database under the old key.
+   */
+  pending?: { keyId: string; wraps: KeyWrap[] };
 }
 
 export class KeyringError extends Error {
@@ -107,6 +118,10 @@ export function writeKeyring(path: string, ring: KeyringFile): void {
   renameSync(tmp, path);
 }
 
+/** A user's password wrap or renewal mark (renew) go together: a new password wrap replaces both. */
+const isUsers = (w: KeyWrap, name: string) => (w.kind === 'password' || w.kind === 'renew') && w.user === name;
+const isTokens = (w: KeyWrap, id: string) => (w.kind === 'token' || w.kind === 'reissue') && w.tokenId === id;
+
 function replace(ring: KeyringFile, keep: (w: KeyWrap) => boolean, add: KeyWrap): KeyringFile {
   return { ...ring, wraps: [...ring.wraps.filter(keep), add] };
 }
@@ -126,7 +141,7 @@ export function withPasswordWrap(
   const salt = randomBytes(16);
   const kek = scryptKey(password, salt, { ...params, keylen: 32 });
   const sealed = seal(kek, dbKey, `password:${name}`);
-  return replace(ring, (w) => !(w.kind === 'password' && w.user === name), {
+  return replace(ring, (w) => !isUsers(w, name), {
     kind: 'password',
     user: name,
     salt: salt.toString('base64'),
@@ -138,7 +153,7 @@ export function withPasswordWrap(
 export function withTokenWrap(ring: KeyringFile, dbKey: Buffer, tokenId: string, secret: string): KeyringFile {
   const salt = randomBytes(16);
   const sealed = seal(tokenKek(secret, salt), dbKey, `token:${tokenId}`);
-  return replace(ring, (w) => !(w.kind === 'token' && w.tokenId === tokenId), {
+  return replace(ring, (w) => !isTokens(w, tokenId), {
     kind: 'token',
     tokenId,
     salt: salt.toString('base64'),
@@ -148,11 +163,37 @@ export function withTokenWrap(ring: KeyringFile, dbKey: Buffer, tokenId: string,
 
 export function withoutUser(ring: KeyringFile, user: string): KeyringFile {
   const name = normalizeUser(user);
-  return { ...ring, wraps: ring.wraps.filter((w) => !(w.kind === 'password' && w.user === name)) };
+  return { ...ring, wraps: ring.wraps.filter((w) => !isUsers(w, name)) };
 }
 
 export function withoutToken(ring: KeyringFile, tokenId: string): KeyringFile {
-  return { ...ring, wraps: ring.wraps.filter((w) => !(w.kind === 'token' && w.tokenId === tokenId)) };
+  return { ...ring, wraps: ring.wraps.filter((w) => !isTokens(w, tokenId)) };
+}
+
+/** The user has a password wrap of the keyring's key (not only a renewal mark). */
+export function hasPasswordWrap(ring: KeyringFile, user: string): boolean {
+  const name = normalizeUser(user);
+  return ring.wraps.some((w) => w.kind === 'password' && w.user === name);
+}
+
+/** The user's wrap waits for renewal after a key switch (their command line says so). */
+export function awaitsRenewal(ring: KeyringFile, user: string): boolean {
+  const name = normalizeUser(user);
+  return ring.wraps.some((w) => w.kind === 'renew' && w.user === name);
+}
+
+export function awaitsReissue(ring: KeyringFile, tokenId: string): boolean {
+  return ring.wraps.some((w) => w.kind === 'reissue' && w.tokenId === tokenId);
+}
+
+/** The pending switch's wraps seen as a keyring, so the unwrap functions read them the same way. */
+export function pendingRing(ring: KeyringFile): KeyringFile | null {
+  return ring.pending ? { ...emptyKeyring(), wraps: ring.pending.wraps } : null;
+}
+
+/** Names a key without revealing it (a hash of 32 random bytes), so a keyring can say which key its wraps hold. */
+export function keyId(dbKey: Buffer): string {
+  return createHash('sha256').update('perdiem-key-id').update(dbKey).digest('hex').slice(0, 16);
 }
 
 function checked(key: Buffer | null): Buffer | null {

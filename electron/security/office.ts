@@ -12,6 +12,7 @@ import { defaultBackupDir, listBackups } from '../../db/backups.ts';
 import type { ScryptParams } from './passwords.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recoveryKey.ts';
 import { createUser, type KeyringContext } from './users.ts';
+import { openingKey, settleWithKey } from './keySwitch.ts';
 
 export const DB_FILE = 'perdiem.sqlite';
 
@@ -21,9 +22,13 @@ export type OfficeStatus = 'new' | 'plain' | 'encrypted' | 'needsRecovery';
 export function officeStatus(dbPath: string, protector?: SecretProtector): OfficeStatus {
   if (!fs.existsSync(dbPath)) return 'new';
   if (!isEncryptedFile(dbPath)) return 'plain';
+  return protector && protectorKey(dbPath, protector) ? 'encrypted' : 'needsRecovery';
+}
+
+/** The key this OS account's wrap holds, when it opens the database (a pending key switch is finished by it: keySwitch.ts). */
+function protectorKey(dbPath: string, protector: SecretProtector): Buffer | null {
   const ring = readKeyring(keyringPath(dbPath));
-  if (!ring || !protector || !unwrapWithProtector(ring, protector)) return 'needsRecovery';
-  return 'encrypted';
+  return ring ? openingKey({ dbPath }, ring, (r) => unwrapWithProtector(r, protector)) : null;
 }
 
 export interface OpenOffice {
@@ -122,8 +127,7 @@ export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryK
 export function openOffice(dbPath: string, protector: SecretProtector): OpenOffice {
   if (!fs.existsSync(dbPath)) throw new UserError('no office yet: set it up first');
   if (!isEncryptedFile(dbPath)) return { store: openStore(dbPath), dbKey: null };
-  const ring = readKeyring(keyringPath(dbPath));
-  const dbKey = ring ? unwrapWithProtector(ring, protector) : null;
+  const dbKey = protectorKey(dbPath, protector);
   if (!dbKey) throw new UserError('this computer does not hold the key of this database: enter the recovery key');
   return { store: openStore(dbPath, { key: storeKey(dbKey) }), dbKey, keyring: { path: keyringPath(dbPath), dbKey } };
 }
@@ -146,6 +150,8 @@ export function recoverOffice(dbPath: string, recoveryKey: string, protector: Se
   }
   const ringPath = keyringPath(dbPath);
   try {
+    // the key of a switch that stopped half-way: the switch is finished first (keySwitch.ts)
+    settleWithKey({ dbPath }, dbKey);
     updateKeyring(ringPath, (ring) => withOsWrap(ring, dbKey, protector));
   } catch (e) {
     store.close();

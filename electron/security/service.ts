@@ -10,8 +10,9 @@ import { FieldError } from '../domain/errors.ts';
 import { passwordProblem } from './passwords.ts';
 import { ACTIONS, can, requirePermission, type Action, type Role } from './roles.ts';
 import type { SessionManager, SessionState } from './sessions.ts';
-import { createToken, revokeToken } from './tokens.ts';
-import { changePassword, checkPassword, createUser, updateUser, type KeyringContext, type NewUser } from './users.ts';
+import { createToken } from './tokens.ts';
+import { renewPasswordWrap, type KeyChange, type SwitchResult } from './keySwitch.ts';
+import { changePassword, checkPassword, createUser, type KeyringContext, type NewUser } from './users.ts';
 
 export interface SecurityContext {
   db: Database.Database;
@@ -21,6 +22,8 @@ export interface SecurityContext {
   backupDir: string;
   /** ISO date-time */
   now(): string;
+  /** changes the office's key (an encrypted office: removals.ts); absent for a plain one */
+  rekey?: (change: KeyChange) => SwitchResult | null;
 }
 
 export interface SessionView {
@@ -48,6 +51,11 @@ export function sessionView(ctx: SecurityContext): SessionView {
 
 export function signIn(ctx: SecurityContext, args: { username: string; password: string }): SessionView {
   ctx.session.signIn(args.username, args.password);
+  // the password is at hand and the key is held here: a wrap missing since a key switch (or a lost keyring) comes back
+  const u = ctx.session.status().user;
+  if (ctx.keyring && u && renewPasswordWrap(ctx.keyring, u.username, args.password)) {
+    appendAudit(ctx.db, { actor: u.username, action: 'key.rewrap', entity: 'users', entityId: u.username, after: { commandLineKey: 'renewed at sign-in' } });
+  }
   return sessionView(ctx);
 }
 
@@ -99,15 +107,6 @@ export function usersCreate(ctx: SecurityContext, input: NewUser): User {
   return createUser(ctx.db, input, opts(ctx, u.username));
 }
 
-export function usersUpdate(
-  ctx: SecurityContext,
-  args: { username: string; displayName?: string; role?: Role; nurseId?: string | null; disabled?: boolean },
-): User {
-  const u = ctx.session.require('users.manage');
-  const { username, ...patch } = args;
-  return updateUser(ctx.db, username, patch, opts(ctx, u.username));
-}
-
 /** An administrator sets anyone's password; anyone changes their own with the current one. */
 export function usersSetPassword(ctx: SecurityContext, args: { username: string; password: string; currentPassword?: string }): void {
   const u = ctx.session.touch();
@@ -153,11 +152,6 @@ export function tokensList(ctx: SecurityContext): ApiToken[] {
 export function tokensCreate(ctx: SecurityContext, args: { label: string; role: Role }): { token: string; record: ApiToken } {
   const u = ctx.session.require('tokens.manage');
   return createToken(ctx.db, args, opts(ctx, u.username));
-}
-
-export function tokensRevoke(ctx: SecurityContext, args: { id: string }): boolean {
-  const u = ctx.session.require('tokens.manage');
-  return revokeToken(ctx.db, args.id, opts(ctx, u.username));
 }
 
 export function backupsList(ctx: SecurityContext): BackupInfo[] {

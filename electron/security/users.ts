@@ -95,12 +95,10 @@ export function changePassword(db: Database.Database, username: string, newPassw
   return user;
 }
 
-export function updateUser(
-  db: Database.Database,
-  username: string,
-  patch: { displayName?: string; role?: Role; nurseId?: string | null; disabled?: boolean },
-  o: AccountOptions,
-): User {
+export type UserPatch = { displayName?: string; role?: Role; nurseId?: string | null; disabled?: boolean };
+
+/** Throws what would refuse the change (before anything else is done for it, such as a key switch); returns the account and its resulting role. */
+export function checkUpdate(db: Database.Database, username: string, patch: UserPatch): { found: User; role: Role; nurseId: string | null } {
   const found = getUserByName(db, username);
   if (!found) throw new FieldError('no such user', { username: `no user '${username}'` });
   const role = patch.role ?? found.role;
@@ -109,6 +107,16 @@ export function updateUser(
   const losesAdmin = found.role === 'admin' && !found.disabled && (role !== 'admin' || patch.disabled === true);
   if (losesAdmin && countActiveAdmins(db) <= 1) problems.role = 'the office needs at least one active administrator';
   if (Object.keys(problems).length) throw new FieldError('the user was not changed', problems);
+  return { found, role, nurseId };
+}
+
+export function updateUser(
+  db: Database.Database,
+  username: string,
+  patch: UserPatch,
+  o: AccountOptions,
+): User {
+  const { found, role, nurseId } = checkUpdate(db, username, patch);
   const user = asActor(db, o.actor, () =>
     updateUserRow(db, found.id, { displayName: patch.displayName?.trim(), role, nurseId, disabled: patch.disabled }, o.now),
   );

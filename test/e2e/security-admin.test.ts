@@ -62,7 +62,47 @@ describe('the administration screens', () => {
     expect(await page.content()).not.toContain(token);
     const row = page.locator('tbody tr', { hasText: 'nightly-export' });
     await row.getByRole('button', { name: 'Revoke' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Revoke the token “nightly-export”' }) });
+    await form.getByLabel('Your password').fill('not my password');
+    await form.getByRole('button', { name: 'Revoke the token' }).click();
+    await form.getByText('is not your password').waitFor();
+    expect(await row.getByText('active').count()).toBe(1);
+    await form.getByLabel('Your password').fill(ADMIN.password);
+    await form.getByRole('button', { name: 'Revoke the token' }).click();
     await row.getByText('revoked').waitFor();
+  });
+
+  it('disables a user after the administrator’s password, and shows the office’s new recovery key once', async () => {
+    // an encrypted office, set up as on first run (the default test office is plain)
+    app = await startApp({ user: false });
+    await app.call('auth.setup', { ...ADMIN, confirm: ADMIN.password });
+    await app.call('app.importFile', { fileName: 'example.json', text: EXAMPLE });
+    await app.call('users.create', { username: 'bo', displayName: 'Bo Biller', role: 'biller', password: 'biller password 1' });
+    const { page } = app;
+    await page.goto(app.url);
+    await signInThroughTheForm(app, ADMIN.username, ADMIN.password);
+    await page.goto(`${app.url}#/users`);
+    const row = page.locator('tbody tr', { hasText: 'Bo Biller' });
+    await row.getByRole('button', { name: 'Disable' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Disable Bo Biller (bo)' }) });
+    await form.getByLabel('Your password').fill('not my password');
+    await form.getByRole('button', { name: 'Disable and change the key' }).click();
+    await form.getByText('is not your password').waitFor();
+    await form.getByLabel('Your password').fill(ADMIN.password);
+    await app.shot('security-12-disable-confirm');
+    await form.getByRole('button', { name: 'Disable and change the key' }).click();
+    const card = page.getByTestId('new-recovery-key');
+    const key = (await card.locator('.adm-secret').innerText()).trim();
+    expect(key).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){13}[0-9A-HJKMNP-TV-Z]{4}$/);
+    await row.getByText('disabled').waitFor();
+    await app.shot('security-13-new-recovery-key');
+    expect(await card.getByRole('button', { name: 'Done' }).isDisabled()).toBe(true);
+    await card.getByLabel('I have written it down').check();
+    await card.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(key);
+    // the administrator's session carries on over the new key
+    const users = await app.call<{ username: string; disabled: boolean }[]>('users.list');
+    expect(users.find((u) => u.username === 'bo')?.disabled).toBe(true);
   });
 
   it('locks after the idle time set on the Users screen', async () => {

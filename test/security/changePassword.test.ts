@@ -8,6 +8,7 @@ import { keyringPath, readKeyring, unwrapWithPassword } from '../../electron/sec
 import { initializeOffice } from '../../electron/security/office.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import * as svc from '../../electron/security/service.ts';
+import * as removals from '../../electron/security/removals.ts';
 import { LockedError, SessionManager } from '../../electron/security/sessions.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { exampleDataset, fakeProtector, NOW, tempDir } from './helpers.ts';
@@ -99,7 +100,7 @@ describe('changing your own password', () => {
     expect(nurse.session.state()).toBe('signedOut');
     expect(admin.session.state()).toBe('active');
     svc.signIn(nurse, { username: 'maria', password: 'set by the office' });
-    svc.usersUpdate(admin, { username: 'maria', disabled: true });
+    removals.usersUpdate(admin, { username: 'maria', disabled: true });
     expect(nurse.session.state()).toBe('signedOut');
   });
 });

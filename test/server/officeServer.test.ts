@@ -184,7 +184,7 @@ describe('an API token', () => {
     const robot = remote({ PERDIEM_TOKEN: file.token });
     expect((await robot.call('patients.search', { query: 'P1001' })).map((p) => p.id)).toEqual(['P1001']);
     const admin = remote({ PERDIEM_USER: ADMIN.username, PERDIEM_PASSWORD: ADMIN.password });
-    expect(await admin.call('tokens.revoke', { id: file.tokenId })).toBe(true);
+    expect((await admin.call('tokens.revoke', { id: file.tokenId })).revoked).toBe(true);
     await expect(robot.call('patients.search', { query: 'P1001' })).rejects.toThrow('the API token is not valid for this office (unknown or revoked)');
     const again = await post('patients.search', { query: 'P1001' }, { authorization: `Bearer ${file.token}` });
     expect([again.status, again.body.error?.code]).toEqual([401, 'locked']);

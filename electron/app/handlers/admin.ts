@@ -8,6 +8,7 @@ import { backupHeads, listBackups, verifyBackup, type BackupInfo } from '../../.
 import { storeKey } from '../../../db/cipher.ts';
 import { ROLES } from '../../security/roles.ts';
 import * as security from '../../security/service.ts';
+import * as removals from '../../security/removals.ts';
 import type { HandlerContext } from '../context.ts';
 import type { AdminHandlers, BackupView } from '../../contract/admin.ts';
 import { defineHandlers } from '../define.ts';
@@ -55,8 +56,8 @@ export default defineHandlers<AdminHandlers>({
     run: (ctx, a) => security.usersCreate(sec(ctx), { ...a, nurseId: a.nurseId || null }),
   },
   'users.update': {
-    args: z.object({ username: text(64), displayName: text(200).optional(), role: role.optional(), nurseId: text(64).nullable().optional(), disabled: z.boolean().optional() }),
-    run: (ctx, a) => security.usersUpdate(sec(ctx), a),
+    args: z.object({ username: text(64), displayName: text(200).optional(), role: role.optional(), nurseId: text(64).nullable().optional(), disabled: z.boolean().optional(), password: text(1000).optional() }),
+    run: (ctx, a) => removals.usersUpdate(sec(ctx), a),
   },
   'users.setPassword': {
     args: z.object({ username: text(64), password: text(1000), currentPassword: text(1000).optional() }),
@@ -71,7 +72,7 @@ export default defineHandlers<AdminHandlers>({
     args: z.object({ label: text(100), role }),
     run: (ctx, a) => security.tokensCreate(sec(ctx), a),
   },
-  'tokens.revoke': { args: z.object({ id: text(64) }), run: (ctx, a) => security.tokensRevoke(sec(ctx), a) },
+  'tokens.revoke': { args: z.object({ id: text(64), password: text(1000).optional() }), run: (ctx, a) => removals.tokensRevoke(sec(ctx), a) },
 
   'audit.query': { args: auditQuery, run: (ctx, f) => security.auditQuery(sec(ctx), { ...f, limit: f.limit ?? 200 }) },
   'audit.export': {

@@ -6,6 +6,7 @@ import { defaultBackupDir } from '../../../db/backups.ts';
 import { passwordProblem } from '../../security/passwords.ts';
 import * as security from '../../security/service.ts';
 import type { SecurityContext } from '../../security/service.ts';
+import type { KeyChange } from '../../security/keySwitch.ts';
 import type { HandlerContext } from '../context.ts';
 import type { AuthHandlers, SessionView } from '../../contract/auth.ts';
 import { defineHandlers } from '../define.ts';
@@ -18,6 +19,7 @@ export function securityContext(ctx: HandlerContext): SecurityContext {
     db: ctx.db,
     session: ctx.session,
     ...(ctx.office?.keyring ? { keyring: ctx.office.keyring } : {}),
+    ...(ctx.office?.encrypted ? { rekey: (change: KeyChange) => ctx.office!.rekey(change) } : {}),
     backupDir: ctx.office?.backupDir ?? defaultBackupDir(ctx.db.name),
     now: ctx.now,
   };

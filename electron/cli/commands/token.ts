@@ -5,6 +5,7 @@ import { UsageError } from '../errors.ts';
 import { UserError } from '../../domain/errors.ts';
 import { isRole } from '../../security/roles.ts';
 import { parseOptions } from '../options.ts';
+import { newKeyNotice, ownPassword } from './user.ts';
 
 const USAGE = 'perdiem token create --label TEXT --role admin|biller|nurse | perdiem token list | perdiem token revoke ID';
 
@@ -31,9 +32,10 @@ const command: CliCommand = {
       return 0;
     }
     if (action === 'revoke' && rest.length === 1) {
-      const done = await ctx.open().call('tokens.revoke', { id: rest[0]! });
-      if (!done) throw new UserError(`no active token ${rest[0]}`);
+      const r = await ctx.open().call('tokens.revoke', { id: rest[0]!, ...ownPassword(ctx.env) });
+      if (!r.revoked) throw new UserError(`no active token ${rest[0]}`);
       ctx.out(`token ${rest[0]} revoked\n`);
+      if (r.recoveryKey) ctx.out(newKeyNotice(r.recoveryKey));
       return 0;
     }
     throw new UsageError(`token: ${USAGE}`);

@@ -9,6 +9,20 @@ import { parseOptions } from '../options.ts';
 
 const USAGE = 'perdiem user add USER --role admin|biller|nurse [--nurse ID] [--name NAME] | perdiem user list | perdiem user disable USER';
 
+/** The acting administrator's password, so the office's new key is wrapped for their command line at once. */
+export function ownPassword(env: NodeJS.ProcessEnv): { password?: string } {
+  return env.PERDIEM_USER && env.PERDIEM_PASSWORD !== undefined ? { password: env.PERDIEM_PASSWORD } : {};
+}
+
+/** Printed once when a removal changed the office's key (docs/security.md). */
+export function newKeyNotice(recoveryKey: string): string {
+  return (
+    `the office's key changed: the old recovery key, keyring copies and the removed person's secrets open nothing any more.\n` +
+    `NEW RECOVERY KEY (write it down now; it is not shown again): ${recoveryKey}\n` +
+    `other users sign in to the app once before their command line opens the office again; API tokens are reissued; the app on this computer asks once for this recovery key.\n`
+  );
+}
+
 const command: CliCommand = {
   name: 'user',
   summary: "Adds (password from PERDIEM_NEW_PASSWORD), lists or disables the office's users.",
@@ -30,8 +44,9 @@ const command: CliCommand = {
       return 0;
     }
     if (action === 'disable' && rest.length === 1) {
-      await ctx.open().call('users.update', { username: rest[0]!, disabled: true });
+      const r = await ctx.open().call('users.update', { username: rest[0]!, disabled: true, ...ownPassword(ctx.env) });
       ctx.out(`user ${rest[0]} disabled\n`);
+      if (r.recoveryKey) ctx.out(newKeyNotice(r.recoveryKey));
       return 0;
     }
     throw new UsageError(`user: ${USAGE}`);

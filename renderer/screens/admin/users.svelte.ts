@@ -12,6 +12,12 @@ export class UsersState {
   readonly newUser: NewUserForm;
   /** the password being set, for whom */
   reset = $state<PasswordReset | null>(null);
+  /** the user whose disabling waits for the administrator's own password */
+  disabling = $state<UserView | null>(null);
+  disablePassword = $state('');
+  disableError = $state<string | null>(null);
+  /** the office's new recovery key after a disable changed the key: shown once, until acknowledged */
+  recoveryKey = $state<string | null>(null);
   // the idle lock applies to every account on this office
   idleMinutes = $state(15);
   idleError = $state<string | null>(null);
@@ -58,9 +64,46 @@ export class UsersState {
     if (!r.ok) this.error = r.error.message;
     else {
       this.error = null;
+      this.recoveryKey = r.value.recoveryKey;
       this.notice = `${u.username} is ${disabled ? 'disabled: they cannot sign in' : 'enabled again'}.`;
     }
     await this.load();
+  }
+
+  /** Disabling changes the office's key: the administrator confirms with her own password, which wraps the new key for her at once. */
+  startDisable(u: UserView): void {
+    this.disabling = u;
+    this.disablePassword = '';
+    this.disableError = null;
+  }
+
+  cancelDisable(): void {
+    this.disabling = null;
+    this.disablePassword = '';
+  }
+
+  async confirmDisable(): Promise<boolean> {
+    const u = this.disabling;
+    if (!u) return false;
+    this.notice = null;
+    const r = await this.api.call('users.update', { username: u.username, disabled: true, password: this.disablePassword });
+    if (!r.ok) {
+      this.disableError = r.error.fields?.password ?? r.error.fields?.role ?? r.error.message;
+      return false;
+    }
+    this.disabling = null;
+    this.disablePassword = '';
+    this.disableError = null;
+    this.error = null;
+    this.recoveryKey = r.value.recoveryKey;
+    this.notice = `${u.username} is disabled: they cannot sign in${r.value.recoveryKey ? ', and the office has a new key' : ''}.`;
+    await this.load();
+    return true;
+  }
+
+  /** "I have written it down": the key leaves the screen for good */
+  acknowledgeKey(): void {
+    this.recoveryKey = null;
   }
 
   startReset(username: string): void {
