@@ -9,7 +9,7 @@ import {
 import {
   insertPosting, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
-import { claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
+import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { balanceProblems } from '../receive/balance835.ts';
@@ -193,7 +193,8 @@ export function receiveFile(db: Db, input: ReceiveInput): ReceiveResult {
         }
       }
       if (applied === 0 && remittances > 0) throw new DuplicateContent();
-      const claims = claimStates(db, { ids: [...moved.keys()] }).map((s) => ({ id: s.id, status: s.status }));
+      // the statuses are those just stored: only the order is read back
+      const claims = claimOrder(db, [...moved.keys()]).map((id) => ({ id, status: moved.get(id)! }));
       return { ...base, kind, kinds: file.kinds, status: 'applied', fileId, claims, unmatched: listUnmatched(db, { fileId }) };
     }).immediate();
   } catch (e) {
