@@ -111,7 +111,8 @@ export function remittanceKey(r: Remittance): string {
   return [r.traceOriginator ?? r.payer.id ?? r.payer.name, r.traceNumber, r.paymentDate, String(r.paymentCents)].join('|');
 }
 
-export function readReceived(bytes: Uint8Array | string): ReceivedFile {
+/** `sha256` may be passed when the caller hashed the bytes already (a large file is hashed once). */
+export function readReceived(bytes: Uint8Array | string, sha256: string = fileIdentity(bytes)): ReceivedFile {
   const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const segs = tokenize(text);
   const interchanges = readEnvelopes(segs);
@@ -122,7 +123,7 @@ export function readReceived(bytes: Uint8Array | string): ReceivedFile {
   }
   if (documents.length === 0) throw new X12ReadError('IEA', segs[segs.length - 1]!.position, 'the file holds no TA1 and no transaction set');
   return {
-    sha256: fileIdentity(bytes),
+    sha256,
     kinds: [...new Set(documents.map((d) => d.kind))],
     documents,
     sender: interchanges[0]!.sender,

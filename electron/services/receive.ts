@@ -162,7 +162,7 @@ export function receiveFile(db: Db, input: ReceiveInput): ReceiveResult {
   const base = { file: input.fileName, claims: [] as ReceiveResult['claims'], unmatched: [] as ReceiveResult['unmatched'] };
   let file: ReceivedFile;
   try {
-    file = readReceived(input.bytes);
+    file = readReceived(input.bytes, sha256);
   } catch (e) {
     if (!(e instanceof X12ReadError)) throw e;
     const fileId = db.transaction(() => log('refused', [], e.message)).immediate();
