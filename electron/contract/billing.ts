@@ -1,3 +1,4 @@
+import type { ClaimLifeStatus } from '../domain/receivables.ts';
 import type { Claim, ClaimLine, ClaimStatus, Finding } from '../domain/claims.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { FilePayload } from './result.ts';
@@ -27,7 +28,8 @@ export interface ClaimRow {
   periodFrom: IsoDate;
   periodTo: IsoDate;
   frequency: Claim['frequency'];
-  status: ClaimStatus;
+  /** as every view reads it: `reversed` when the payer reversed its payment */
+  status: ClaimLifeStatus;
   totalCents: number;
   lineCount: number;
   findings: Finding[];

@@ -108,6 +108,18 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(ar.rows.find((x) => x.payer === 'bcbstx')).toMatchObject({ cents: [160200, 0, 0, 0, 0], totalCents: 160200 });
   });
 
+  it('R-RA-4: every view reads a reversed claim as reversed: claims.list, the workbench, its detail and the chart', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reverseOnly: true } } });
+    await receiveAll(o, [r.ack277!, r.remits[0]!, r.remits[1]!]);
+    const october = await o.call('billing.listClaims', { from: '2026-10-01', to: '2026-10-31' });
+    const row = october.claims.find((c) => c.id === BCBS)!;
+    const detail = await o.call('billing.getClaim', { id: BCBS });
+    const chart = await o.call('patients.chart', { id: row.patient });
+    expect([(await claim(o, BCBS)).status, row.status, detail.row.status, chart.claims.find((c) => c.id === BCBS)!.status]).toEqual(['reversed', 'reversed', 'reversed', 'reversed']);
+    // the other claims read as their column says
+    expect(october.claims.find((c) => c.id === ALLWAYS)!.status).toBe('exported');
+  });
+
   it('R-RA-1: an 835 from a payer we do not know lands whole in unmatched, its money in suspense', async () => {
     const { o, r } = await answered({ default: { kind: 'pay' }, payerId: 'ZZ999', payerName: 'SOMEONE ELSE' });
     const out = await o.call('remit.receive', upload('theirs.x12', r.remits[0]!));

@@ -49,7 +49,7 @@ export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
     periodFrom: c.serviceFrom,
     periodTo: c.serviceTo,
     frequency: c.frequency,
-    status: c.status,
+    status: c.shownStatus,
     totalCents: c.totalCents,
     lineCount: c.lines.length,
     findings: c.findings,
