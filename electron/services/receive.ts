@@ -11,6 +11,7 @@ import {
 } from '../../db/repos/postings.ts';
 import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
+import { setKeysLive } from '../../db/repos/claimKeys.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { balanceProblems } from '../receive/balance835.ts';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../receive/claimEvents.ts';
@@ -72,11 +73,21 @@ interface ApplyContext {
 }
 
 /**
+ * R-AK-1 / R-CL-8: a rejected original never reached the payer, so it closes no dates: its source
+ * keys are released and the next build of its dates makes new originals (frequency 1). A rejected
+ * replacement or void keeps its keys: the payer still holds the original it corrects.
+ */
+function releaseRejected(db: Db, claimId: string, frequency: string): void {
+  if (frequency === '1') setKeysLive(db, claimId, false);
+}
+
+/**
  * R-AK-1 for each claim named: the states are read once per document, not once per claim.
  * Returns the claim ids that are not ours.
  */
 function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
-  const states = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s.status]));
+  const rows = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s]));
+  const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
   for (const { claimId, event } of events) {
     const current = states.get(claimId);
@@ -87,6 +98,7 @@ function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEve
     const t = nextClaimState(current, event);
     insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
     if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
+    if (t.changed && t.status === 'rejected') releaseRejected(db, claimId, rows.get(claimId)!.frequency);
     states.set(claimId, t.status);
     ctx.moved.set(claimId, t.status);
   }

@@ -148,6 +148,32 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(await o.call('denials.list', {})).toEqual([]);
   });
 
+  it('R-AK-1 R-CL-8: a rejected original closes no dates: a build of its dates makes a new original (frequency 1, no REF*F8) that exports', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '33', entity: 'IL' } } } });
+    await receiveAll(o, [r.ack277!]);
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    const fresh = built.claims.filter((c) => c.status === 'draft');
+    expect(fresh.map((c) => [c.frequency, c.totalCents, c.lineCount, c.errors])).toEqual([['1', 160200, 28, 0]]);
+    expect(fresh[0]!.id).not.toBe(BCBS);
+    expect(built.claims.find((c) => c.id === BCBS)).toMatchObject({ status: 'rejected', frequency: '1' });
+    expect(built.unattached.filter((f) => f.rule === 'R-CL-8')).toEqual([]);
+    const out = await o.call('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+    expect(out.claims).toEqual([fresh[0]!.id]);
+    const text = Buffer.from(out.file!.base64, 'base64').toString('latin1');
+    expect(text).toContain(`CLM*${fresh[0]!.id}*1602*`);
+    expect(text).toMatch(new RegExp(`CLM\\*${fresh[0]!.id}\\*1602\\*\\*\\*12:B:1\\*`));
+    expect(text).not.toContain('REF*F8');
+    // the rejected claim stays in the denial queue until it is resubmitted or written off
+    expect((await claim(o, BCBS)).status).toBe('rejected');
+  });
+
+  it('R-AK-1: a 999 that rejects the set frees every claim in it; a build makes them new originals', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, syntaxErrorIn: BCBS });
+    await receiveAll(o, [r.ack999]);
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    expect(built.claims.filter((c) => c.status === 'draft').map((c) => [c.frequency, c.totalCents])).toEqual([['1', 160200]]);
+  });
+
   it('a denial is worked: assignee, notes and follow-up; a write-off closes it and its reversal reopens it', async () => {
     const { o, r } = await answered();
     await receiveAll(o, [r.ack277!, r.remits[0]!]);
