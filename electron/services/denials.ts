@@ -45,7 +45,7 @@ function reasonsOf(as: readonly PostedAdjustment[]): DenialReason[] {
 
 const REJECTED_STEP = 'Fix what the acknowledgment names, then resubmit: it goes out again as a new original (frequency 1).';
 
-function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[], names: Names, work: ReturnType<typeof denialWork>): DenialItem | null {
+function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[], names: Names, work: ReturnType<typeof denialWork>, lines: { line: number; reason: string }[]): DenialItem | null {
   const standing = standingPayments(postings);
   const denied = deniedAdjustments(standing);
   const rejected = state.status === 'rejected';
@@ -62,7 +62,7 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     status: state.status, statusReason: state.reason, payerClaimNumber: state.payerClaimNumber, serviceFrom: state.serviceFrom, serviceTo: state.serviceTo,
     chargeCents: state.totalCents,
     deniedCents: rejected ? state.totalCents : denied.reduce((s, a) => s + a.cents, 0),
-    reasons, remarks,
+    reasons, remarks, lineRejections: rejected ? lines : [],
     assignee: w?.assignee ?? null, notes: w?.notes ?? '', followUp: w?.followUp ?? null,
     state: w?.state ?? (hasWriteOff(db, state.id) ? 'written-off' : 'open'),
     resubmittedAs: w?.resubmittedAs ?? (state.supersededBy ?? null),
@@ -77,7 +77,7 @@ export function listDenials(db: Db, names: Names, o: { includeClosed?: boolean }
   const work = denialWork(db);
   const groups = new Map<string, DenialGroup>();
   for (const s of states) {
-    const item = itemOf(db, s, m.postings.get(s.id) ?? [], names, work);
+    const item = itemOf(db, s, m.postings.get(s.id) ?? [], names, work, m.lineRejections.get(s.id) ?? []);
     if (!item || (!o.includeClosed && (item.state !== 'open' || item.resubmittedAs))) continue;
     const main = item.reasons[0]!;
     const key = main.group === 'REJECTED' ? 'REJECTED' : `${main.group}-${main.code}`;
@@ -94,7 +94,7 @@ export function denialItem(db: Db, claimId: string, names: Names): DenialItem {
   const [state] = claimStates(db, { ids: [claimId] });
   if (!state) throw new UserError(`There is no claim ${claimId}`);
   const m = moneyContext(db, [claimId]);
-  const item = itemOf(db, state, m.postings.get(claimId) ?? [], names, denialWork(db));
+  const item = itemOf(db, state, m.postings.get(claimId) ?? [], names, denialWork(db), m.lineRejections.get(claimId) ?? []);
   if (!item) throw new UserError(`Claim ${claimId} is ${state.status} and has no denied lines: it is not in the denial queue`);
   return item;
 }

@@ -17,6 +17,8 @@ import { balanceProblems } from '../receive/balance835.ts';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../receive/claimEvents.ts';
 import { nextClaimState, type ClaimEvent } from '../receive/claimState.ts';
 import { postRemittance } from '../receive/postRemittance.ts';
+import { lineRejections } from '../receive/lineRejections.ts';
+import { insertLineRejection } from '../../db/repos/lineRejections.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../domain/remittance.ts';
@@ -115,6 +117,10 @@ function applyAck(db: Db, doc: ReceivedDocument, ctx: ApplyContext): void {
   } else if (doc.kind === '277CA') {
     // a 277CA about a claim we never sent is kept for a person, not dropped (R-RA-1's rule for acks too)
     const unknown = new Set(applyEvents(db, eventsOf277(doc.ack), ctx));
+    // R-AK-1 at the line: a rejected 2220D line keeps its reason on our line
+    for (const c of doc.ack.claims.filter((x) => !unknown.has(x.claimId))) {
+      for (const r of lineRejections(c)) insertLineRejection(db, r, { fileId: ctx.fileId, at: ctx.now });
+    }
     for (const c of doc.ack.claims.filter((x) => unknown.has(x.claimId))) {
       const reason = `the 277CA (${doc.ack.reference}) reports on claim ${c.claimId} (2200D at segment ${c.position}), which is not a claim we sent`;
       insertUnmatched(db, { kind: 'claim', position: c.position, claimId: c.claimId, reason, cents: 0 }, { fileId: ctx.fileId, payer: null, traceNumber: doc.ack.reference });

@@ -257,4 +257,49 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect((await claim(o, BCBS)).statusReason).toMatch(/^the clearinghouse could not read the file \(TA1 note 022/);
     expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
   });
+
+  it('R-AK-1: a 277CA that rejects lines (2220D, REF*FJ = our REF*6R) puts the reason on those lines, in claims.list and the denial queue', async () => {
+    const lines = { 2: { category: 'A7', status: '453', entity: '' }, 5: { category: 'A6', status: '212', entity: '' } };
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '21', entity: '', lines } } } });
+    const [ack] = await receiveAll(o, [r.ack277!]);
+    expect(ack).toMatchObject({ status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    const c = await claim(o, BCBS);
+    expect(c.status).toBe('rejected');
+    expect(c.lines.filter((l) => l.rejection !== null).map((l) => [l.line, l.code])).toEqual([[2, 'J0696'], [5, c.lines[4]!.code]]);
+    expect(c.lines[1]!.rejection).toMatch(/^line 2 \(J0696\) rejected: A7 /);
+    expect(c.lines[1]!.rejection).toContain('453');
+    expect(c.lines[4]!.rejection).toMatch(/^line 5 \(.+\) rejected: A6 /);
+    const [group] = await o.call('denials.list', {});
+    expect(group!.items[0]!.lineRejections.map((x) => [x.line, x.reason])).toEqual([[2, c.lines[1]!.rejection], [5, c.lines[4]!.rejection]]);
+    // the other claim of the file has no line rejections
+    expect((await claim(o, ALLWAYS)).lines.every((l) => l.rejection === null)).toBe(true);
+  });
+});
+
+describe('follow-up of answers that do not come (acks.md §2)', () => {
+  it('R-AK-1: no 999 after 2 days, no 277CA after 7, no 835 30 days after acceptance: listed with fixed dates; the limits are office settings', async () => {
+    const { o, r } = await answered();
+    // exported 2026-11-05: on day 2 nothing is late, on day 3 both claims wait for their 999
+    o.setNow('2026-11-07T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items).toEqual([]);
+    o.setNow('2026-11-08T09:00:00');
+    const late999 = await o.call('remit.followUps', undefined);
+    expect(late999.days).toEqual({ syntaxDays: 2, acceptanceDays: 7, remittanceDays: 30 });
+    expect(late999.items.map((i) => [i.claimId, i.waitingFor, i.since, i.days, i.limitDays])).toEqual([[BCBS, '999', '2026-11-05', 3, 2], [ALLWAYS, '999', '2026-11-05', 3, 2]]);
+    // the 999 answers for the bcbstx file only: that claim now waits for its 277CA (late after 7 days)
+    await receiveAll(o, [r.ack999]);
+    o.setNow('2026-11-13T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => [i.claimId, i.waitingFor, i.days])).toEqual([[BCBS, '277CA', 8], [ALLWAYS, '999', 8]]);
+    // accepted on 2026-11-13: no 835 is late on 2026-12-13, late on 2026-12-14
+    await receiveAll(o, [r.ack277!]);
+    o.setNow('2026-12-13T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.filter((i) => i.claimId === BCBS)).toEqual([]);
+    o.setNow('2026-12-14T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.find((i) => i.claimId === BCBS)).toMatchObject({ waitingFor: '835', since: '2026-11-13', days: 31, limitDays: 30, status: 'accepted' });
+    // paid: nothing left to follow up for it; and the office's own limits change the list
+    await receiveAll(o, [r.remits[0]!]);
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => i.claimId)).toEqual([ALLWAYS]);
+    expect(await o.call('remit.saveFollowUpDays', { syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 })).toEqual({ syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 });
+    expect((await o.call('remit.followUps', undefined)).items).toEqual([]);
+  });
 });
