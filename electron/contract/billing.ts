@@ -68,7 +68,8 @@ export interface LineSource {
 export interface ClaimDetail {
   row: ClaimRow;
   claim: Claim;
-  lines: Array<ClaimLine & { number: number; sources: LineSource[]; findings: Finding[] }>;
+  /** `rejection`: R-AK-1, the 277CA's rejection of the line (2220D) in words, null when none */
+  lines: Array<ClaimLine & { number: number; sources: LineSource[]; findings: Finding[]; rejection: string | null }>;
 }
 
 export interface BatchRow {

@@ -69,4 +69,25 @@ describe('follow-up and line rejections in the browser', () => {
     ]);
     await app.shot('followup-line-rejections');
   });
+
+  it('shows the rejection on the rejected lines in the workbench claim view', async () => {
+    const { page } = app;
+    await page.goto(`${app.url}/#/billing`);
+    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await page.getByLabel('From', { exact: true }).fill('2026-10-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-10-31');
+    await page.getByRole('button', { name: 'Show built claims' }).click();
+    await page.locator(`tr.claim[data-claim="${BCBS}"] button.link`).click();
+    const panel = page.getByRole('complementary', { name: `Claim ${BCBS}` });
+    await panel.waitFor();
+    const rejections = panel.getByTestId('line-rejection');
+    await rejections.first().waitFor();
+    expect(await rejections.allTextContents()).toEqual([
+      'line 2 (J0696) rejected: A7 rejected for invalid information: status 453: billing provider',
+      expect.stringMatching(/^line 5 \(.+\) rejected: A6 /),
+    ]);
+    await rejections.first().scrollIntoViewIfNeeded();
+    await app.shot('followup-claim-panel');
+  });
 });
+

@@ -271,6 +271,9 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(c.lines[4]!.rejection).toMatch(/^line 5 \(.+\) rejected: A6 /);
     const [group] = await o.call('denials.list', {});
     expect(group!.items[0]!.lineRejections.map((x) => [x.line, x.reason])).toEqual([[2, c.lines[1]!.rejection], [5, c.lines[4]!.rejection]]);
+    // the workbench's claim view shows the same words on the same lines
+    const detail = await o.call('billing.getClaim', { id: BCBS });
+    expect(detail.lines.map((l) => l.rejection)).toEqual(c.lines.map((l) => l.rejection));
     // the other claim of the file has no line rejections
     expect((await claim(o, ALLWAYS)).lines.every((l) => l.rejection === null)).toBe(true);
   });
