@@ -4,7 +4,7 @@
 // resubmission (a rejected claim as a new original, a denied one as a replacement, frequency 7).
 import { claimStates, type ClaimStateRow } from '../../db/repos/claimStates.ts';
 import { findClaims, getClaim, updateClaimStatus } from '../../db/repos/claims.ts';
-import { setKeysLive } from '../../db/repos/claimKeys.ts';
+import { claimsBillingKeysOf, setKeysLive } from '../../db/repos/claimKeys.ts';
 import { denialWork, hasWriteOff, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { explain } from '../receive/reasonCodes.ts';
@@ -55,6 +55,8 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     : reasonsOf(denied);
   if (reasons.length === 0) return null;
   const w = work.get(state.id);
+  // R-AK-1: a rejected original whose dates a build has billed again is resubmitted by those claims
+  const rebuiltAs = rejected && !state.supersededBy ? claimsBillingKeysOf(db, state.id) : [];
   const remarks = [...new Set(standing.flatMap((p) => [...p.remarks, ...p.lines.flatMap((l) => l.remarks)]).map((r) => r.code))]
     .map((code) => ({ code, words: explain('RARC', code).words }));
   return {
@@ -65,8 +67,8 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     reasons, remarks, lineRejections: rejected ? lines : [],
     assignee: w?.assignee ?? null, notes: w?.notes ?? '', followUp: w?.followUp ?? null,
     state: w?.state ?? (hasWriteOff(db, state.id) ? 'written-off' : 'open'),
-    resubmittedAs: w?.resubmittedAs ?? (state.supersededBy ?? null),
-    resubmitAs: state.supersededBy ? null : rejected ? 'original' : 'replacement',
+    resubmittedAs: w?.resubmittedAs ?? state.supersededBy ?? (rebuiltAs.length ? rebuiltAs.join(', ') : null),
+    resubmitAs: state.supersededBy || rebuiltAs.length ? null : rejected ? 'original' : 'replacement',
   };
 }
 

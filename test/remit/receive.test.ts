@@ -163,8 +163,11 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(text).toContain(`CLM*${fresh[0]!.id}*1602*`);
     expect(text).toMatch(new RegExp(`CLM\\*${fresh[0]!.id}\\*1602\\*\\*\\*12:B:1\\*`));
     expect(text).not.toContain('REF*F8');
-    // the rejected claim stays in the denial queue until it is resubmitted or written off
+    // the rejected claim stays rejected; its dates went out again, so it leaves the denial queue
     expect((await claim(o, BCBS)).status).toBe('rejected');
+    expect(await o.call('denials.list', {})).toEqual([]);
+    const closed = await o.call('denials.list', { includeClosed: true });
+    expect(closed.flatMap((g) => g.items.map((i) => [i.claimId, i.resubmittedAs, i.resubmitAs]))).toEqual([[BCBS, fresh[0]!.id, null]]);
   });
 
   it('R-AK-1: a 999 that rejects the set frees every claim in it; a build makes them new originals', async () => {
