@@ -54,3 +54,16 @@ export function claimIds(db: Db): Set<string> {
 export function setKeysLive(db: Db, claimId: string, live: boolean): void {
   run(db, 'UPDATE claim_keys SET live = ? WHERE claim_id = ?', live ? 1 : 0, claimId);
 }
+
+/**
+ * The other claims that now bill a claim's source keys (live there): for a rejected original, the
+ * new originals a build made of its dates (R-AK-1).
+ */
+export function claimsBillingKeysOf(db: Db, claimId: string): string[] {
+  return all(
+    db,
+    `SELECT DISTINCT n.claim_id FROM claim_keys o JOIN claim_keys n ON n.source_key = o.source_key AND n.live = 1 AND n.claim_id <> o.claim_id
+     WHERE o.claim_id = ? ORDER BY n.claim_id`,
+    claimId,
+  ).map((r) => str(r.claim_id));
+}

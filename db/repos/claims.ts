@@ -3,11 +3,16 @@
 import type { Claim, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, Severity } from '../../electron/domain/claims.ts';
 import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
 import { hash64 } from '../../electron/domain/hash.ts';
+import type { ClaimLifeStatus } from '../../electron/domain/receivables.ts';
+import { STATUS_SQL } from './claimStates.ts';
 import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /** A stored claim with what the export gate (R-CL-11) needs. */
 export interface StoredClaim extends Claim {
+  /** the column: what the claim's own life (export, correction, void) goes by */
   status: ClaimStatus;
+  /** what every view shows: `reversed` for a reversed claim (STATUS_SQL, the one reading) */
+  shownStatus: ClaimLifeStatus;
   findings: Finding[];
   /** true when the current warnings were acknowledged (or there are none) */
   warningsAcknowledged: boolean;
@@ -27,6 +32,8 @@ export interface ClaimSummary {
   payer: string;
   frequency: ClaimFrequency;
   status: ClaimStatus;
+  /** what every view shows: `reversed` for a reversed claim (STATUS_SQL) */
+  shownStatus: ClaimLifeStatus;
   priorAuth: string | null;
   totalCents: number;
   serviceFrom: IsoDate;
@@ -296,6 +303,7 @@ function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
       periodTo: str(r.period_to),
       lines: (lines.get(id) ?? []).map((l) => lineOf(l, keysOfLine.get(str(l.seq)) ?? [])),
       status: str(r.status) as ClaimStatus,
+      shownStatus: str(r.shown_status) as ClaimLifeStatus,
       findings: fs,
       warningsAcknowledged: !hasWarnings || acks.get(id) === warningsHash(fs),
       batchId: strOrNull(r.batch_id),
@@ -311,19 +319,19 @@ function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
 }
 
 export function getClaim(db: Db, id: string): StoredClaim | null {
-  return claimsOf(db, all(db, 'SELECT c.* FROM claims c WHERE c.id = ?', id))[0] ?? null;
+  return claimsOf(db, all(db, `SELECT c.*, ${STATUS_SQL} AS shown_status FROM claims c WHERE c.id = ?`, id))[0] ?? null;
 }
 
 export function findClaims(db: Db, filter: ClaimFilter): StoredClaim[] {
   const w = where(filter);
-  return claimsOf(db, db.prepare(`SELECT c.* FROM claims c ${w.sql} ${ORDER}`).all(...w.params) as Row[]);
+  return claimsOf(db, db.prepare(`SELECT c.*, ${STATUS_SQL} AS shown_status FROM claims c ${w.sql} ${ORDER}`).all(...w.params) as Row[]);
 }
 
 export function listClaims(db: Db, filter: ClaimFilter = {}): ClaimSummary[] {
   const w = where(filter);
   const rows = db
     .prepare(
-      `SELECT c.*, (SELECT count(*) FROM claim_lines l WHERE l.claim_id = c.id) AS line_count,
+      `SELECT c.*, ${STATUS_SQL} AS shown_status, (SELECT count(*) FROM claim_lines l WHERE l.claim_id = c.id) AS line_count,
          (SELECT count(*) FROM claim_findings f WHERE f.claim_id = c.id AND f.severity = 'error') AS errors,
          (SELECT count(*) FROM claim_findings f WHERE f.claim_id = c.id AND f.severity = 'warning') AS warnings
        FROM claims c ${w.sql} ${ORDER}`,
@@ -337,6 +345,7 @@ export function listClaims(db: Db, filter: ClaimFilter = {}): ClaimSummary[] {
     payer: str(r.payer_id),
     frequency: str(r.frequency) as ClaimFrequency,
     status: str(r.status) as ClaimStatus,
+    shownStatus: str(r.shown_status) as ClaimLifeStatus,
     priorAuth: strOrNull(r.prior_auth),
     totalCents: num(r.total_cents),
     serviceFrom: str(r.service_from),

@@ -1,3 +1,4 @@
+import { STATUS_SQL } from './claimStates.ts';
 import type { Dispense } from '../../electron/domain/types.ts';
 import { idNumberDesc } from './ids.ts';
 import { all, bit, bool, num, one, run, str, strOrNull } from './sql.ts';
@@ -106,7 +107,7 @@ export interface SentClaimDates {
 export function sentClaimsBilling(db: Db, therapy: string, from: string, to: string): SentClaimDates[] {
   return all(
     db,
-    `SELECT c.id, c.status, min(k.service_date) AS first, max(k.service_date) AS last
+    `SELECT c.id, ${STATUS_SQL} AS status, min(k.service_date) AS first, max(k.service_date) AS last
      FROM claim_keys k
      JOIN claims c ON c.id = k.claim_id
      JOIN claim_lines l ON l.claim_id = k.claim_id AND l.seq = k.line_seq

@@ -1,3 +1,4 @@
+import type { ClaimLifeStatus } from '../domain/receivables.ts';
 import type { Claim, ClaimLine, ClaimStatus, Finding } from '../domain/claims.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import type { FilePayload } from './result.ts';
@@ -27,7 +28,8 @@ export interface ClaimRow {
   periodFrom: IsoDate;
   periodTo: IsoDate;
   frequency: Claim['frequency'];
-  status: ClaimStatus;
+  /** as every view reads it: `reversed` when the payer reversed its payment */
+  status: ClaimLifeStatus;
   totalCents: number;
   lineCount: number;
   findings: Finding[];
@@ -66,7 +68,8 @@ export interface LineSource {
 export interface ClaimDetail {
   row: ClaimRow;
   claim: Claim;
-  lines: Array<ClaimLine & { number: number; sources: LineSource[]; findings: Finding[] }>;
+  /** `rejection`: R-AK-1, the 277CA's rejection of the line (2220D) in words, null when none */
+  lines: Array<ClaimLine & { number: number; sources: LineSource[]; findings: Finding[]; rejection: string | null }>;
 }
 
 export interface BatchRow {

@@ -1,6 +1,6 @@
 // The dispensing log: what the pharmacy sent (billing-rules §1 "Dispense").
 import type { Versioned } from './result.ts';
-import type { ClaimStatus } from '../domain/claims.ts';
+import type { ClaimLifeStatus } from '../domain/receivables.ts';
 import type { Dispense, IsoDate, NdcUnit, Product } from '../domain/types.ts';
 
 export interface DispenseRow extends Dispense {
@@ -32,7 +32,7 @@ export interface DispenseDraft extends Omit<Dispense, 'id'> {
 /** A sent claim that billed the therapy's drugs or supplies on dates the dispense covers. */
 export interface BilledSpan {
   claim: string;
-  status: ClaimStatus;
+  status: ClaimLifeStatus;
   /** first and last of those dates */
   first: IsoDate;
   last: IsoDate;

@@ -1,4 +1,5 @@
 // Patients: search, the chart (everything the office keeps about one patient) and its edits.
+import type { ClaimLifeStatus } from '../domain/receivables.ts';
 import type { Versioned } from './result.ts';
 import type { Claim, ClaimStatus } from '../domain/claims.ts';
 import type { CodeSet, Coverage, IsoDate, Measure, NdcUnit, Patient, Product, Route, Sex } from '../domain/types.ts';
@@ -28,7 +29,8 @@ export interface ClaimSummary {
   serviceFrom: IsoDate;
   serviceTo: IsoDate;
   frequency: Claim['frequency'];
-  status: ClaimStatus;
+  /** as every view reads it: `reversed` when the payer reversed its payment */
+  status: ClaimLifeStatus;
   totalCents: number;
   lineCount: number;
   priorAuth: string | null;

@@ -1,5 +1,5 @@
 // The requests after the export (issue 12); the shapes they carry are domain/receivables.ts.
-import type { AgingBasis, UnmatchedItem, ReceiveResult, ReceivedFileRow, ClaimMoney, ClaimsFilter, DenialItem, DenialGroup, ArReport } from '../domain/receivables.ts';
+import type { FollowUpDays, FollowUpItem, AgingBasis, UnmatchedItem, ReceiveResult, ReceivedFileRow, ClaimMoney, ClaimsFilter, DenialItem, DenialGroup, ArReport } from '../domain/receivables.ts';
 import type { FilePayload } from './result.ts';
 
 export type * from '../domain/receivables.ts';
@@ -11,6 +11,9 @@ export type RemittancesHandlers = {
   'remit.download': (args: { id: number }) => FilePayload;
   'remit.unmatched': (args: { open?: boolean }) => UnmatchedItem[];
   'remit.resolveUnmatched': (args: { id: number; resolution: string }) => UnmatchedItem;
+  /** acks.md §2: sent claims whose 999, 277CA or 835 is overdue on the handler's today, and the limits */
+  'remit.followUps': (args: void) => { days: FollowUpDays; items: FollowUpItem[] };
+  'remit.saveFollowUpDays': (args: FollowUpDays) => FollowUpDays;
   'claims.list': (args: ClaimsFilter) => ClaimMoney[];
   'denials.list': (args: { includeClosed?: boolean }) => DenialGroup[];
   'denials.update': (args: { claim: string; assignee?: string | null; notes?: string; followUp?: string | null }) => DenialItem;

@@ -69,6 +69,8 @@ export interface ClaimMoneyLine extends Pick<ClaimLine, 'from' | 'to' | 'code' |
   remarks: string[];
   /** R-RA-5: expected − allowed when the payer paid below its fee schedule */
   underpaidCents: number;
+  /** R-AK-1: the 277CA's rejection of this line (2220D), in words; null when none */
+  rejection: string | null;
 }
 
 /** interfaces.md `perdiem claims --json`, one claim (extra fields allowed) */
@@ -130,6 +132,8 @@ export interface DenialItem {
   deniedCents: number;
   reasons: DenialReason[];
   remarks: { code: string; words: string }[];
+  /** R-AK-1: the lines a 277CA rejected (2220D), each with its reason in words */
+  lineRejections: { line: number; reason: string }[];
   assignee: string | null;
   notes: string;
   followUp: string | null;
@@ -169,4 +173,30 @@ export interface ArReport {
   denialRates: { key: string; words: string; claims: number; adjudicated: number; rate: number; cents: number }[];
   /** open balance ÷ average charge per day billed over the 90 days up to asOf; null when nothing was billed */
   daysInAr: number | null;
+}
+
+/** The office's follow-up limits (acks.md §2): days a sent claim may wait for each answer. */
+export interface FollowUpDays {
+  /** exported, no 999 or TA1 yet */
+  syntaxDays: number;
+  /** no 277CA from the payer yet */
+  acceptanceDays: number;
+  /** accepted, no 835 yet */
+  remittanceDays: number;
+}
+
+/** A sent claim whose answer is overdue: what it waits for, since when, and for how long. */
+export interface FollowUpItem {
+  claimId: string;
+  patient: string;
+  patientName: string;
+  payer: string;
+  payerName: string;
+  status: ClaimLifeStatus;
+  waitingFor: '999' | '277CA' | '835';
+  since: string;
+  days: number;
+  limitDays: number;
+  /** what to do, in words */
+  nextStep: string;
 }

@@ -30,6 +30,11 @@ function move(current: StoredClaimStatus, to: StoredClaimStatus, reason: string,
   return { status: to, changed: to !== current, reason, payerClaimNumber };
 }
 
+/** R-AK-1: an STC rejects (STC03 = U, or category A3, A6, A7, A8): of a claim, or of a line in 2220D. */
+export function stcRejects(stc: Stc): boolean {
+  return stc.action === 'U' || stc.codes.some((c) => REJECTING_CATEGORIES.includes(c.category));
+}
+
 /** Acknowledgments apply to a claim that is sent and not yet adjudicated. */
 function ackApplies(current: StoredClaimStatus): boolean {
   return current === 'exported' || current === 'accepted' || current === 'rejected';
@@ -86,7 +91,7 @@ export function nextClaimState(current: StoredClaimStatus, event: ClaimEvent): T
   const stc = event.status;
   const codes = stc.codes.map((c) => c.words).join('; ');
   const text = stc.text ? ` (${stc.text})` : '';
-  if (stc.action === 'U' || stc.codes.some((c) => REJECTING_CATEGORIES.includes(c.category))) {
+  if (stcRejects(stc)) {
     return move(current, 'rejected', `rejected by ${who(event.source)}: ${codes}${text}; fix it and send it again as a new original (frequency 1)`);
   }
   if (current === 'rejected') return move(current, current, `${who(event.source)} reported ${codes}, but a rejection already stands`);

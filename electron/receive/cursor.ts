@@ -15,9 +15,14 @@ export class Cursor {
     return this.segs[this.i];
   }
 
+  /** Steps past the segment `peek` gave. */
+  skip(): void {
+    this.i++;
+  }
+
   /** The next segment if it has this id (and, when given, X01 among the qualifiers). */
   is(id: string, ...qualifiers: string[]): boolean {
-    const s = this.peek();
+    const s = this.segs[this.i];
     return s !== undefined && s.id === id && (qualifiers.length === 0 || qualifiers.includes(el(s, 1)));
   }
 

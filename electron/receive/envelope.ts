@@ -73,6 +73,9 @@ function close(segs: RawSegment[], j: number, id: string, what: string, actual: 
   return j + 1;
 }
 
+/** Envelope segments that cannot stand inside a transaction set. */
+const ENVELOPE = new Set(['ST', 'GS', 'GE', 'ISA', 'IEA']);
+
 /** Reads one ST…SE starting at segs[i] (an ST); returns it and the index after its SE. */
 function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet, number] {
   const st = segs[i]!;
@@ -80,7 +83,7 @@ function readSet(segs: RawSegment[], i: number, gs: RawSegment): [TransactionSet
   let j = i + 1;
   while (j < segs.length && segs[j]!.id !== 'SE') {
     const s = segs[j]!;
-    if (['ST', 'GS', 'GE', 'ISA', 'IEA'].includes(s.id)) throw new X12ReadError(s.id, s.position, `found inside the transaction set opened by ST at segment ${st.position}, before its SE`);
+    if (ENVELOPE.has(s.id)) throw new X12ReadError(s.id, s.position, `found inside the transaction set opened by ST at segment ${st.position}, before its SE`);
     body.push(s);
     j++;
   }

@@ -36,17 +36,18 @@ export class UnbalancedRemittance extends Error {
 const posted = (as: readonly Adjustment[]): PostedAdjustment[] => as.map((a) => ({ group: a.group, reason: a.reason, cents: a.cents, quantity: a.quantity }));
 const prOf = (as: readonly PostedAdjustment[]): number => as.filter((a) => a.group === 'PR').reduce((s, a) => s + a.cents, 0);
 
+/** One billed line's posting: the sums of its remit lines (one SVC, or several when split), in one pass. */
 function linePosting(m: MatchedLine): LinePosting {
-  const units = m.remit.map((r) => r.unitsPaid).filter((u): u is number => u !== null);
-  return {
-    line: m.stored.line,
-    positions: m.remit.map((r) => r.position),
-    chargeCents: m.remit.reduce((s, r) => s + r.chargeCents, 0),
-    paidCents: m.remit.reduce((s, r) => s + r.paidCents, 0),
-    unitsPaid: units.length ? units.reduce((a, b) => a + b, 0) : null,
-    adjustments: m.remit.flatMap((r) => posted(r.adjustments)),
-    remarks: m.remit.flatMap((r) => r.remarks),
-  };
+  const posting: LinePosting = { line: m.stored.line, positions: [], chargeCents: 0, paidCents: 0, unitsPaid: null, adjustments: [], remarks: [] };
+  for (const r of m.remit) {
+    posting.positions.push(r.position);
+    posting.chargeCents += r.chargeCents;
+    posting.paidCents += r.paidCents;
+    if (r.unitsPaid !== null) posting.unitsPaid = (posting.unitsPaid ?? 0) + r.unitsPaid;
+    for (const a of r.adjustments) posting.adjustments.push({ group: a.group, reason: a.reason, cents: a.cents, quantity: a.quantity });
+    for (const x of r.remarks) posting.remarks.push(x);
+  }
+  return posting;
 }
 
 /** Why a CLP cannot be posted to this stored claim, or null when it can. */

@@ -11,6 +11,11 @@ import {
 import { components, el, type RawSegment } from './tokens.ts';
 import { cents, date, isoFromD8, oneOf, optional, optionalCents, quantity, required } from './values.ts';
 
+/** The segments that end a claim's or a line's own segments: the next line, claim, LX or PLB. */
+const CLAIM_PART_ENDS = new Set(['SVC', 'CLP', 'LX', 'PLB']);
+const LINE_OTHERS = new Set(['DTM', 'REF', 'QTY']);
+const CLAIM_OTHERS = new Set(['NM1', 'REF', 'DTM', 'PER', 'QTY']);
+
 /** CR is 4010-only (835.md §5): read so the file can be shown, flagged by the balance check's caller. */
 const GROUPS = ['CO', 'PR', 'OA', 'PI', 'CR'] as const;
 
@@ -73,8 +78,8 @@ function readLine(c: Cursor): RemitLine {
     unitsSubmitted: quantity(s, 7, 'original units of service'),
     from: null, to: null, lineControlNumber: null, adjustments: [], remarks: [], amounts: [],
   };
-  for (let t = c.peek(); t && !['SVC', 'CLP', 'LX', 'PLB'].includes(t.id); t = c.peek()) {
-    c.take(t.id);
+  for (let t = c.peek(); t && !CLAIM_PART_ENDS.has(t.id); t = c.peek()) {
+    c.skip();
     if (t.id === 'DTM' && el(t, 1) === '472') line.from = line.to = dtm(t);
     else if (t.id === 'DTM' && el(t, 1) === '150') line.from = dtm(t);
     else if (t.id === 'DTM' && el(t, 1) === '151') line.to = dtm(t);
@@ -82,7 +87,7 @@ function readLine(c: Cursor): RemitLine {
     else if (t.id === 'REF' && el(t, 1) === '6R') line.lineControlNumber = required(t, 2, 'line item control number');
     else if (t.id === 'AMT') line.amounts.push({ qualifier: required(t, 1, 'amount qualifier'), cents: cents(t, 2, 'service supplemental amount') });
     else if (t.id === 'LQ') line.remarks.push(...readRemark(t));
-    else if (!['DTM', 'REF', 'QTY'].includes(t.id)) throw new X12ReadError(t.id, t.position, `unexpected ${t.id} in the service line opened by SVC at segment ${s.position}`);
+    else if (!LINE_OTHERS.has(t.id)) throw new X12ReadError(t.id, t.position, `unexpected ${t.id} in the service line opened by SVC at segment ${s.position}`);
   }
   if (line.from && !line.to) line.to = line.from;
   if (line.to && !line.from) line.from = line.to;
@@ -104,8 +109,8 @@ function readClaim(c: Cursor): RemitClaim {
     frequency: optional(s, 9),
     patient: null, from: null, to: null, received: null, adjustments: [], remarks: [], amounts: [], lines: [],
   };
-  for (let t = c.peek(); t && !['SVC', 'CLP', 'LX', 'PLB'].includes(t.id); t = c.peek()) {
-    c.take(t.id);
+  for (let t = c.peek(); t && !CLAIM_PART_ENDS.has(t.id); t = c.peek()) {
+    c.skip();
     if (t.id === 'CAS') claim.adjustments.push(...readCas(t));
     else if (t.id === 'NM1' && el(t, 1) === 'QC') claim.patient = { lastName: el(t, 3), firstName: optional(t, 4), memberId: optional(t, 9) };
     else if (t.id === 'MOA' || t.id === 'MIA') claim.remarks.push(...readRemark(t));
@@ -113,7 +118,7 @@ function readClaim(c: Cursor): RemitClaim {
     else if (t.id === 'DTM' && el(t, 1) === '233') claim.to = dtm(t);
     else if (t.id === 'DTM' && el(t, 1) === '050') claim.received = dtm(t);
     else if (t.id === 'AMT') claim.amounts.push({ qualifier: required(t, 1, 'amount qualifier'), cents: cents(t, 2, 'claim supplemental amount') });
-    else if (!['NM1', 'REF', 'DTM', 'PER', 'QTY'].includes(t.id)) throw new X12ReadError(t.id, t.position, `unexpected ${t.id} in the claim opened by CLP at segment ${s.position}`);
+    else if (!CLAIM_OTHERS.has(t.id)) throw new X12ReadError(t.id, t.position, `unexpected ${t.id} in the claim opened by CLP at segment ${s.position}`);
   }
   while (c.is('SVC')) claim.lines.push(readLine(c));
   return claim;

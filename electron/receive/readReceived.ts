@@ -9,7 +9,7 @@ import { read999, type Ack999 } from './read999.ts';
 import { X12ReadError } from './readError.ts';
 import { readTa1, type Ta1 } from './readTa1.ts';
 import type { Remittance } from '../domain/remittance.ts';
-import { tokenize, type RawSegment } from './tokens.ts';
+import { elements, tokenize, type Delimiters, type RawSegment } from './tokens.ts';
 
 export type ReceivedKind = 'TA1' | '999' | '277CA' | '835';
 
@@ -54,22 +54,49 @@ export function kindOf(set: TransactionSet): Exclude<ReceivedKind, 'TA1'> {
   throw new X12ReadError('ST', set.st.position, `ST*${set.type} (${set.convention || 'no version'}) is not a TA1, 999, 277CA (005010X214) or 835 this product reads`);
 }
 
-/** Segments with standard delimiters (* : ^ ~), whatever the file used, then hashed. */
-export function contentHash(segs: readonly RawSegment[]): string {
-  // hashed segment by segment (an 835 of thousands of claims is never joined into one string);
-  // elements are rewritten only when the file's separators are not the standard ones
+/** Standard delimiters: a segment written with them is already in the form that is hashed. */
+function standard(d: Delimiters): boolean {
+  return d.element === '*' && d.component === ':' && d.repetition === '^';
+}
+
+/** One segment with standard delimiters (* : ^ ~), whatever the file used. */
+function standardText(s: RawSegment): string {
+  const d = s.delimiters;
+  if (standard(d)) return `${s.text}~`;
+  return `${elements(s).reduce((out, e) => `${out}*${e.split(d.component).join(':').split(d.repetition).join('^')}`, s.id)}~`;
+}
+
+/**
+ * Segments with standard delimiters (* : ^ ~), whatever the file used, then hashed. Segments that
+ * stand one after the other in `text` with standard delimiters and `~` are hashed as one slice of
+ * it (an 835 of thousands of claims is neither split nor joined again); the others one by one.
+ */
+export function contentHash(segs: readonly RawSegment[], text: string): string {
   const hash = createHash('sha256');
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) hash.update(text.slice(runStart, runEnd));
+    runStart = -1;
+  };
   for (const s of segs) {
     const d = s.delimiters;
-    const els = d.component === ':' && d.repetition === '^' ? s.elements : s.elements.map((e) => e.split(d.component).join(':').split(d.repetition).join('^'));
-    hash.update(`${[s.id, ...els].join('*')}~`);
+    if (standard(d) && d.segment === '~' && text.startsWith(s.text, s.offset)) {
+      if (runStart >= 0 && s.offset !== runEnd) flush();
+      if (runStart < 0) runStart = s.offset;
+      runEnd = s.offset + s.text.length + 1;
+    } else {
+      flush();
+      hash.update(standardText(s));
+    }
   }
+  flush();
   return hash.digest('hex');
 }
 
-function readSet(set: TransactionSet, interchange: string): ReceivedDocument {
+function readSet(set: TransactionSet, interchange: string, text: string): ReceivedDocument {
   const kind = kindOf(set);
-  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se]) };
+  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se], text) };
   if (kind === '835') return { kind, ...id, remittance: read835(set) };
   if (kind === '999') return { kind, ...id, ack: read999(set) };
   return { kind, ...id, ack: read277ca(set) };
@@ -84,18 +111,19 @@ export function remittanceKey(r: Remittance): string {
   return [r.traceOriginator ?? r.payer.id ?? r.payer.name, r.traceNumber, r.paymentDate, String(r.paymentCents)].join('|');
 }
 
-export function readReceived(bytes: Uint8Array | string): ReceivedFile {
+/** `sha256` may be passed when the caller hashed the bytes already (a large file is hashed once). */
+export function readReceived(bytes: Uint8Array | string, sha256: string = fileIdentity(bytes)): ReceivedFile {
   const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const segs = tokenize(text);
   const interchanges = readEnvelopes(segs);
   const documents: ReceivedDocument[] = [];
   for (const ix of interchanges) {
-    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s]), ta1: readTa1(s) });
-    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control));
+    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s], text), ta1: readTa1(s) });
+    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control, text));
   }
   if (documents.length === 0) throw new X12ReadError('IEA', segs[segs.length - 1]!.position, 'the file holds no TA1 and no transaction set');
   return {
-    sha256: fileIdentity(bytes),
+    sha256,
     kinds: [...new Set(documents.map((d) => d.kind))],
     documents,
     sender: interchanges[0]!.sender,

@@ -13,10 +13,15 @@ export interface Delimiters {
 
 export interface RawSegment {
   id: string;
-  /** elements after the id: elements[0] is X01 */
-  elements: string[];
+  /**
+   * the segment as written, without its terminator (`SVC*HC:J1234*100*80`): elements are cut
+   * from it on demand by `el`, so a file of 170,000 segments is not held as a million strings
+   */
+  text: string;
   /** 1-based segment number in the file, ISA = 1 */
   position: number;
+  /** where the segment starts in the text given to `tokenize` */
+  offset: number;
   delimiters: Delimiters;
 }
 
@@ -42,21 +47,51 @@ function delimitersOf(isa: string, position: number): Delimiters {
   return d;
 }
 
-/** Ends a segment's text at its terminator, dropping a CR/LF that follows it. */
-function skipLineBreaks(text: string, at: number): number {
-  while (at < text.length && (text[at] === '\r' || text[at] === '\n')) at++;
-  return at;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+
+/** A segment id: a capital letter, then one or two capitals or digits (checked by char code: no regex per segment). */
+function isSegmentId(text: string, end: number): boolean {
+  if (end < 2 || end > 3) return false;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const letter = c >= 65 && c <= 90;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
-/** Every segment of every interchange in the file, in order. */
+/**
+ * Segment ids come from a few dozen names: each is kept once, found by its char codes, so the
+ * 170,000 segments of a large 835 share those strings instead of holding one copy each.
+ */
+const ids = new Map<number, string>();
+
+function segmentId(segment: string, length: number): string {
+  let key = length;
+  for (let i = 0; i < length; i++) key = key * 128 + segment.charCodeAt(i);
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = segment.slice(0, length)));
+  return id;
+}
+
+/**
+ * Every segment of every interchange in the file, in order. One indexOf per segment finds its
+ * terminator; elements are not split here (see `el`), which keeps a large 835 cheap to read.
+ */
 export function tokenize(text: string): RawSegment[] {
   const out: RawSegment[] = [];
-  const body = text.replace(/^\uFEFF/, '');
-  let at = 0;
+  const body = text;
+  // a byte-order mark is dropped; offsets stay those of the text as given
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let d: Delimiters | null = null;
   while (true) {
-    at = skipLineBreaks(body, at);
-    while (at < body.length && /[ \t]/.test(body[at]!)) at++;
+    // CR/LF after a terminator, and blanks before a segment, are tolerated
+    let c = body.charCodeAt(at);
+    while (c === CR || c === LF) c = body.charCodeAt(++at);
+    while (c === SPACE || c === TAB) c = body.charCodeAt(++at);
     if (at >= body.length) break;
     const position = out.length + 1;
     if (body.startsWith('ISA', at)) {
@@ -71,19 +106,35 @@ export function tokenize(text: string): RawSegment[] {
       const id = body.slice(at).split(d.element, 1)[0]!;
       throw new X12ReadError(SEGMENT_ID.test(id) ? id : '', position, `has no segment terminator '${d.segment}': the file is cut short`);
     }
-    const parts = body.slice(at, end).split(d.element);
-    const id = parts[0]!;
-    if (!SEGMENT_ID.test(id)) throw new X12ReadError('', position, `'${id.slice(0, 20)}' is not a segment id`);
-    out.push({ id, elements: parts.slice(1), position, delimiters: d });
+    const segment = body.slice(at, end);
+    const idEnd = segment.indexOf(d.element);
+    const idLength = idEnd < 0 ? segment.length : idEnd;
+    if (!isSegmentId(segment, idLength)) throw new X12ReadError('', position, `'${segment.slice(0, idLength).slice(0, 20)}' is not a segment id`);
+    out.push({ id: segmentId(segment, idLength), text: segment, position, offset: at, delimiters: d });
     at = end + 1;
   }
   if (out.length === 0) throw new X12ReadError('', 1, 'the file is empty');
   return out;
 }
 
-/** X01…: the element, '' when absent. */
+/** X01…: the element, '' when absent; found by indexOf on the segment's text, nothing split. */
 export function el(s: RawSegment, n: number): string {
-  return s.elements[n - 1] ?? '';
+  const t = s.text;
+  const sep = s.delimiters.element;
+  // `from` is the separator before element n: the one after the id for X01
+  let from = s.id.length;
+  for (let k = 1; k < n && from < t.length; k++) {
+    from = t.indexOf(sep, from + 1);
+    if (from < 0) return '';
+  }
+  if (from >= t.length) return '';
+  const to = t.indexOf(sep, from + 1);
+  return t.slice(from + 1, to < 0 ? t.length : to);
+}
+
+/** Every element after the id (X01 first), split once: for hashing and tests, not for readers. */
+export function elements(s: RawSegment): string[] {
+  return s.text.split(s.delimiters.element).slice(1);
 }
 
 /** A composite element split on the component separator ('' parts kept). */

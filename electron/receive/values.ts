@@ -21,19 +21,46 @@ export function optional(s: RawSegment, n: number): string | null {
   return v === '' ? null : v;
 }
 
-const AMOUNT = /^(-?)(\d*)(?:\.(\d*))?$/;
+/**
+ * An R-type amount in cents, or null when it is not one: an optional '-', digits, an optional '.'
+ * and digits, at least one digit, no more than two decimals that are not zero. Read char by char
+ * (an 835 has several amounts per line; no regex, no float).
+ */
+function parseCents(v: string): number | null {
+  let i = v.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let whole = 0;
+  let fraction = 0;
+  let decimals = 0;
+  let digitsSeen = 0;
+  let point = false;
+  for (; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 46 && !point) {
+      point = true;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return null;
+    digitsSeen++;
+    if (!point) whole = whole * 10 + d;
+    else if (decimals < 2) {
+      fraction = fraction * 10 + d;
+      decimals++;
+    } else if (d !== 0) return null;
+  }
+  if (digitsSeen === 0) return null;
+  const total = whole * 100 + (decimals === 1 ? fraction * 10 : fraction);
+  return negative && total !== 0 ? -total : total;
+}
 
 /** X12 R-type money ("874", "434.4", "-13.5", ".5") to integer cents, by string: never floats. */
 export function cents(s: RawSegment, n: number, what: string): number {
   const v = required(s, n, what);
-  const m = AMOUNT.exec(v);
-  const frac = m?.[3] ?? '';
-  if (!m || (m[2] === '' && frac === '') || frac.replace(/0+$/, '').length > 2) {
-    fail(s, n, `(${what}) '${v}' is not an amount in dollars and cents`);
-  }
-  const whole = Number(m[2] || '0') * 100 + Number(frac.padEnd(2, '0').slice(0, 2) || '0');
-  if (!Number.isSafeInteger(whole)) fail(s, n, `(${what}) '${v}' is too large`);
-  return m[1] === '-' && whole !== 0 ? -whole : whole;
+  const c = parseCents(v);
+  if (c === null) fail(s, n, `(${what}) '${v}' is not an amount in dollars and cents`);
+  if (!Number.isSafeInteger(c)) fail(s, n, `(${what}) '${v}' is too large`);
+  return c;
 }
 
 export function optionalCents(s: RawSegment, n: number, what: string): number | null {
@@ -51,7 +78,8 @@ export function quantity(s: RawSegment, n: number, what: string): number | null 
 /** CCYYMMDD → YYYY-MM-DD. */
 export function isoFromD8(s: RawSegment, n: number, value: string, what: string): string {
   const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  if (!/^\d{8}$/.test(value) || !isRealDate(iso)) fail(s, n, `(${what}) '${value}' is not a CCYYMMDD date`);
+  // isRealDate checks every digit; the length check stops '2025011' or '202501151' reading as a day
+  if (value.length !== 8 || !isRealDate(iso)) fail(s, n, `(${what}) '${value}' is not a CCYYMMDD date`);
   return iso;
 }
 

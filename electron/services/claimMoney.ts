@@ -5,6 +5,7 @@ import { claimStates, type ClaimStateRow, type StateFilter } from '../../db/repo
 import { findClaims, type StoredClaim as RepoClaim } from '../../db/repos/claims.ts';
 import { writeOffs } from '../../db/repos/denials.ts';
 import { postingsFor, underpaidFor } from '../../db/repos/postings.ts';
+import { lineRejectionsOf } from '../../db/repos/lineRejections.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { claimBalance } from '../receive/claimBalance.ts';
 import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
@@ -37,6 +38,8 @@ export interface MoneyContext {
   postings: Map<string, ClaimPosting[]>;
   writtenOff: Map<string, { openCents: number; deniedCents: number }>;
   underpaid: Map<string, number>;
+  /** R-AK-1: 277CA line rejections by claim, the latest per line */
+  lineRejections: Map<string, { line: number; reason: string }[]>;
 }
 
 export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
@@ -49,7 +52,9 @@ export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
   }
   const underpaid = new Map<string, number>();
   for (const u of underpaidFor(db, ids)) underpaid.set(`${u.claimId}:${u.line}`, (underpaid.get(`${u.claimId}:${u.line}`) ?? 0) + u.differenceCents);
-  return { postings, writtenOff, underpaid };
+  const lineRejections = new Map<string, { line: number; reason: string }[]>();
+  for (const r of lineRejectionsOf(db, ids)) lineRejections.set(r.claimId, [...(lineRejections.get(r.claimId) ?? []), { line: r.line, reason: r.reason }]);
+  return { postings, writtenOff, underpaid, lineRejections };
 }
 
 /** R-AR-1 for one stored claim, in the contract's shape. */
@@ -87,6 +92,7 @@ export function claimMoney(claim: RepoClaim, state: ClaimStateRow, m: MoneyConte
         adjustments: netAdjustments(lp.flatMap((x) => x.adjustments)),
         remarks: remarkCodes(standing.flatMap((p) => p.lines.filter((x) => x.line === n).flatMap((x) => x.remarks))),
         underpaidCents: m.underpaid.get(`${claim.id}:${n}`) ?? 0,
+        rejection: m.lineRejections.get(claim.id)?.find((r) => r.line === n)?.reason ?? null,
       };
     }),
   };

@@ -4,7 +4,7 @@
 // resubmission (a rejected claim as a new original, a denied one as a replacement, frequency 7).
 import { claimStates, type ClaimStateRow } from '../../db/repos/claimStates.ts';
 import { findClaims, getClaim, updateClaimStatus } from '../../db/repos/claims.ts';
-import { setKeysLive } from '../../db/repos/claimKeys.ts';
+import { claimsBillingKeysOf, setKeysLive } from '../../db/repos/claimKeys.ts';
 import { denialWork, hasWriteOff, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { explain } from '../receive/reasonCodes.ts';
@@ -45,7 +45,7 @@ function reasonsOf(as: readonly PostedAdjustment[]): DenialReason[] {
 
 const REJECTED_STEP = 'Fix what the acknowledgment names, then resubmit: it goes out again as a new original (frequency 1).';
 
-function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[], names: Names, work: ReturnType<typeof denialWork>): DenialItem | null {
+function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[], names: Names, work: ReturnType<typeof denialWork>, lines: { line: number; reason: string }[]): DenialItem | null {
   const standing = standingPayments(postings);
   const denied = deniedAdjustments(standing);
   const rejected = state.status === 'rejected';
@@ -55,6 +55,8 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     : reasonsOf(denied);
   if (reasons.length === 0) return null;
   const w = work.get(state.id);
+  // R-AK-1: a rejected original whose dates a build has billed again is resubmitted by those claims
+  const rebuiltAs = rejected && !state.supersededBy ? claimsBillingKeysOf(db, state.id) : [];
   const remarks = [...new Set(standing.flatMap((p) => [...p.remarks, ...p.lines.flatMap((l) => l.remarks)]).map((r) => r.code))]
     .map((code) => ({ code, words: explain('RARC', code).words }));
   return {
@@ -62,11 +64,11 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     status: state.status, statusReason: state.reason, payerClaimNumber: state.payerClaimNumber, serviceFrom: state.serviceFrom, serviceTo: state.serviceTo,
     chargeCents: state.totalCents,
     deniedCents: rejected ? state.totalCents : denied.reduce((s, a) => s + a.cents, 0),
-    reasons, remarks,
+    reasons, remarks, lineRejections: rejected ? lines : [],
     assignee: w?.assignee ?? null, notes: w?.notes ?? '', followUp: w?.followUp ?? null,
     state: w?.state ?? (hasWriteOff(db, state.id) ? 'written-off' : 'open'),
-    resubmittedAs: w?.resubmittedAs ?? (state.supersededBy ?? null),
-    resubmitAs: state.supersededBy ? null : rejected ? 'original' : 'replacement',
+    resubmittedAs: w?.resubmittedAs ?? state.supersededBy ?? (rebuiltAs.length ? rebuiltAs.join(', ') : null),
+    resubmitAs: state.supersededBy || rebuiltAs.length ? null : rejected ? 'original' : 'replacement',
   };
 }
 
@@ -77,7 +79,7 @@ export function listDenials(db: Db, names: Names, o: { includeClosed?: boolean }
   const work = denialWork(db);
   const groups = new Map<string, DenialGroup>();
   for (const s of states) {
-    const item = itemOf(db, s, m.postings.get(s.id) ?? [], names, work);
+    const item = itemOf(db, s, m.postings.get(s.id) ?? [], names, work, m.lineRejections.get(s.id) ?? []);
     if (!item || (!o.includeClosed && (item.state !== 'open' || item.resubmittedAs))) continue;
     const main = item.reasons[0]!;
     const key = main.group === 'REJECTED' ? 'REJECTED' : `${main.group}-${main.code}`;
@@ -94,7 +96,7 @@ export function denialItem(db: Db, claimId: string, names: Names): DenialItem {
   const [state] = claimStates(db, { ids: [claimId] });
   if (!state) throw new UserError(`There is no claim ${claimId}`);
   const m = moneyContext(db, [claimId]);
-  const item = itemOf(db, state, m.postings.get(claimId) ?? [], names, denialWork(db));
+  const item = itemOf(db, state, m.postings.get(claimId) ?? [], names, denialWork(db), m.lineRejections.get(claimId) ?? []);
   if (!item) throw new UserError(`Claim ${claimId} is ${state.status} and has no denied lines: it is not in the denial queue`);
   return item;
 }

@@ -9,13 +9,16 @@ import {
 import {
   insertPosting, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
-import { claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
+import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
+import { setKeysLive } from '../../db/repos/claimKeys.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { balanceProblems } from '../receive/balance835.ts';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../receive/claimEvents.ts';
 import { nextClaimState, type ClaimEvent } from '../receive/claimState.ts';
 import { postRemittance } from '../receive/postRemittance.ts';
+import { lineRejections } from '../receive/lineRejections.ts';
+import { insertLineRejection } from '../../db/repos/lineRejections.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../domain/remittance.ts';
@@ -73,11 +76,21 @@ interface ApplyContext {
 }
 
 /**
+ * R-AK-1 / R-CL-8: a rejected original never reached the payer, so it closes no dates: its source
+ * keys are released and the next build of its dates makes new originals (frequency 1). A rejected
+ * replacement or void keeps its keys: the payer still holds the original it corrects.
+ */
+function releaseRejected(db: Db, claimId: string, frequency: string): void {
+  if (frequency === '1') setKeysLive(db, claimId, false);
+}
+
+/**
  * R-AK-1 for each claim named: the states are read once per document, not once per claim.
  * Returns the claim ids that are not ours.
  */
 function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
-  const states = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s.status]));
+  const rows = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s]));
+  const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
   for (const { claimId, event } of events) {
     const current = states.get(claimId);
@@ -88,6 +101,7 @@ function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEve
     const t = nextClaimState(current, event);
     insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
     if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
+    if (t.changed && t.status === 'rejected') releaseRejected(db, claimId, rows.get(claimId)!.frequency);
     states.set(claimId, t.status);
     ctx.moved.set(claimId, t.status);
   }
@@ -104,6 +118,10 @@ function applyAck(db: Db, doc: ReceivedDocument, ctx: ApplyContext): void {
   } else if (doc.kind === '277CA') {
     // a 277CA about a claim we never sent is kept for a person, not dropped (R-RA-1's rule for acks too)
     const unknown = new Set(applyEvents(db, eventsOf277(doc.ack), ctx));
+    // R-AK-1 at the line: a rejected 2220D line keeps its reason on our line
+    for (const c of doc.ack.claims.filter((x) => !unknown.has(x.claimId))) {
+      for (const r of lineRejections(c)) insertLineRejection(db, r, { fileId: ctx.fileId, at: ctx.now });
+    }
     for (const c of doc.ack.claims.filter((x) => unknown.has(x.claimId))) {
       const reason = `the 277CA (${doc.ack.reference}) reports on claim ${c.claimId} (2200D at segment ${c.position}), which is not a claim we sent`;
       insertUnmatched(db, { kind: 'claim', position: c.position, claimId: c.claimId, reason, cents: 0 }, { fileId: ctx.fileId, payer: null, traceNumber: doc.ack.reference });
@@ -163,7 +181,7 @@ export function receiveFile(db: Db, input: ReceiveInput): ReceiveResult {
   const base = { file: input.fileName, claims: [] as ReceiveResult['claims'], unmatched: [] as ReceiveResult['unmatched'] };
   let file: ReceivedFile;
   try {
-    file = readReceived(input.bytes);
+    file = readReceived(input.bytes, sha256);
   } catch (e) {
     if (!(e instanceof X12ReadError)) throw e;
     const fileId = db.transaction(() => log('refused', [], e.message)).immediate();
@@ -194,7 +212,8 @@ export function receiveFile(db: Db, input: ReceiveInput): ReceiveResult {
         }
       }
       if (applied === 0 && remittances > 0) throw new DuplicateContent();
-      const claims = claimStates(db, { ids: [...moved.keys()] }).map((s) => ({ id: s.id, status: s.status }));
+      // the statuses are those just stored: only the order is read back
+      const claims = claimOrder(db, [...moved.keys()]).map((id) => ({ id, status: moved.get(id)! }));
       return { ...base, kind, kinds: file.kinds, status: 'applied', fileId, claims, unmatched: listUnmatched(db, { fileId }) };
     }).immediate();
   } catch (e) {

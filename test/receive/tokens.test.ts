@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEnvelopes } from '../../electron/receive/envelope.ts';
 import { readReceived } from '../../electron/receive/readReceived.ts';
-import { components, tokenize } from '../../electron/receive/tokens.ts';
+import { components, el, elements, tokenize } from '../../electron/receive/tokens.ts';
 import { readProblem, referenceFile } from './files.ts';
 
 /** The TA1 file rewritten with other delimiters: | element, > component, ! terminator, CR/LF. */
@@ -14,7 +14,7 @@ describe('tokenize', () => {
     const segs = tokenize(TA1_PIPES);
     expect(segs.map((s) => s.id)).toEqual(['ISA', 'TA1', 'IEA']);
     expect(segs[1]!.delimiters).toEqual({ element: '|', component: '>', repetition: '^', segment: '!' });
-    expect(segs[1]!.elements).toEqual(['000000101', '250115', '1130', 'R', '025']);
+    expect(elements(segs[1]!)).toEqual(['000000101', '250115', '1130', 'R', '025']);
     expect(segs.map((s) => s.position)).toEqual([1, 2, 3]);
   });
 
@@ -22,7 +22,7 @@ describe('tokenize', () => {
     const one = referenceFile('reference-835').replace(/~\n/g, '~');
     const segs = tokenize(one);
     expect(segs).toHaveLength(47);
-    const svc = segs.find((s) => s.id === 'SVC' && s.elements[0]!.includes('JW'))!;
+    const svc = segs.find((s) => s.id === 'SVC' && el(s, 1).includes('JW'))!;
     expect(components(svc, 1)).toEqual(['HC', 'J0696', 'JW']);
     expect(svc.position).toBe(33);
   });

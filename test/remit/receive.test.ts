@@ -108,6 +108,18 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(ar.rows.find((x) => x.payer === 'bcbstx')).toMatchObject({ cents: [160200, 0, 0, 0, 0], totalCents: 160200 });
   });
 
+  it('R-RA-4: every view reads a reversed claim as reversed: claims.list, the workbench, its detail and the chart', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reverseOnly: true } } });
+    await receiveAll(o, [r.ack277!, r.remits[0]!, r.remits[1]!]);
+    const october = await o.call('billing.listClaims', { from: '2026-10-01', to: '2026-10-31' });
+    const row = october.claims.find((c) => c.id === BCBS)!;
+    const detail = await o.call('billing.getClaim', { id: BCBS });
+    const chart = await o.call('patients.chart', { id: row.patient });
+    expect([(await claim(o, BCBS)).status, row.status, detail.row.status, chart.claims.find((c) => c.id === BCBS)!.status]).toEqual(['reversed', 'reversed', 'reversed', 'reversed']);
+    // the other claims read as their column says
+    expect(october.claims.find((c) => c.id === ALLWAYS)!.status).toBe('exported');
+  });
+
   it('R-RA-1: an 835 from a payer we do not know lands whole in unmatched, its money in suspense', async () => {
     const { o, r } = await answered({ default: { kind: 'pay' }, payerId: 'ZZ999', payerName: 'SOMEONE ELSE' });
     const out = await o.call('remit.receive', upload('theirs.x12', r.remits[0]!));
@@ -134,6 +146,35 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     const fresh = await claim(o, out.newClaims[0]!);
     expect(fresh).toMatchObject({ status: 'draft', frequency: '1', payer: 'bcbstx', chargeCents: 160200 });
     expect(await o.call('denials.list', {})).toEqual([]);
+  });
+
+  it('R-AK-1 R-CL-8: a rejected original closes no dates: a build of its dates makes a new original (frequency 1, no REF*F8) that exports', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '33', entity: 'IL' } } } });
+    await receiveAll(o, [r.ack277!]);
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    const fresh = built.claims.filter((c) => c.status === 'draft');
+    expect(fresh.map((c) => [c.frequency, c.totalCents, c.lineCount, c.errors])).toEqual([['1', 160200, 28, 0]]);
+    expect(fresh[0]!.id).not.toBe(BCBS);
+    expect(built.claims.find((c) => c.id === BCBS)).toMatchObject({ status: 'rejected', frequency: '1' });
+    expect(built.unattached.filter((f) => f.rule === 'R-CL-8')).toEqual([]);
+    const out = await o.call('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+    expect(out.claims).toEqual([fresh[0]!.id]);
+    const text = Buffer.from(out.file!.base64, 'base64').toString('latin1');
+    expect(text).toContain(`CLM*${fresh[0]!.id}*1602*`);
+    expect(text).toMatch(new RegExp(`CLM\\*${fresh[0]!.id}\\*1602\\*\\*\\*12:B:1\\*`));
+    expect(text).not.toContain('REF*F8');
+    // the rejected claim stays rejected; its dates went out again, so it leaves the denial queue
+    expect((await claim(o, BCBS)).status).toBe('rejected');
+    expect(await o.call('denials.list', {})).toEqual([]);
+    const closed = await o.call('denials.list', { includeClosed: true });
+    expect(closed.flatMap((g) => g.items.map((i) => [i.claimId, i.resubmittedAs, i.resubmitAs]))).toEqual([[BCBS, fresh[0]!.id, null]]);
+  });
+
+  it('R-AK-1: a 999 that rejects the set frees every claim in it; a build makes them new originals', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, syntaxErrorIn: BCBS });
+    await receiveAll(o, [r.ack999]);
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    expect(built.claims.filter((c) => c.status === 'draft').map((c) => [c.frequency, c.totalCents])).toEqual([['1', 160200]]);
   });
 
   it('a denial is worked: assignee, notes and follow-up; a write-off closes it and its reversal reopens it', async () => {
@@ -218,5 +259,53 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(out).toMatchObject({ kind: 'TA1', status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
     expect((await claim(o, BCBS)).statusReason).toMatch(/^the clearinghouse could not read the file \(TA1 note 022/);
     expect(await claim(o, ALLWAYS)).toMatchObject({ status: 'exported' });
+  });
+
+  it('R-AK-1: a 277CA that rejects lines (2220D, REF*FJ = our REF*6R) puts the reason on those lines, in claims.list and the denial queue', async () => {
+    const lines = { 2: { category: 'A7', status: '453', entity: '' }, 5: { category: 'A6', status: '212', entity: '' } };
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '21', entity: '', lines } } } });
+    const [ack] = await receiveAll(o, [r.ack277!]);
+    expect(ack).toMatchObject({ status: 'applied', claims: [{ id: BCBS, status: 'rejected' }] });
+    const c = await claim(o, BCBS);
+    expect(c.status).toBe('rejected');
+    expect(c.lines.filter((l) => l.rejection !== null).map((l) => [l.line, l.code])).toEqual([[2, 'J0696'], [5, c.lines[4]!.code]]);
+    expect(c.lines[1]!.rejection).toMatch(/^line 2 \(J0696\) rejected: A7 /);
+    expect(c.lines[1]!.rejection).toContain('453');
+    expect(c.lines[4]!.rejection).toMatch(/^line 5 \(.+\) rejected: A6 /);
+    const [group] = await o.call('denials.list', {});
+    expect(group!.items[0]!.lineRejections.map((x) => [x.line, x.reason])).toEqual([[2, c.lines[1]!.rejection], [5, c.lines[4]!.rejection]]);
+    // the workbench's claim view shows the same words on the same lines
+    const detail = await o.call('billing.getClaim', { id: BCBS });
+    expect(detail.lines.map((l) => l.rejection)).toEqual(c.lines.map((l) => l.rejection));
+    // the other claim of the file has no line rejections
+    expect((await claim(o, ALLWAYS)).lines.every((l) => l.rejection === null)).toBe(true);
+  });
+});
+
+describe('follow-up of answers that do not come (acks.md §2)', () => {
+  it('R-AK-1: no 999 after 2 days, no 277CA after 7, no 835 30 days after acceptance: listed with fixed dates; the limits are office settings', async () => {
+    const { o, r } = await answered();
+    // exported 2026-11-05: on day 2 nothing is late, on day 3 both claims wait for their 999
+    o.setNow('2026-11-07T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items).toEqual([]);
+    o.setNow('2026-11-08T09:00:00');
+    const late999 = await o.call('remit.followUps', undefined);
+    expect(late999.days).toEqual({ syntaxDays: 2, acceptanceDays: 7, remittanceDays: 30 });
+    expect(late999.items.map((i) => [i.claimId, i.waitingFor, i.since, i.days, i.limitDays])).toEqual([[BCBS, '999', '2026-11-05', 3, 2], [ALLWAYS, '999', '2026-11-05', 3, 2]]);
+    // the 999 answers for the bcbstx file only: that claim now waits for its 277CA (late after 7 days)
+    await receiveAll(o, [r.ack999]);
+    o.setNow('2026-11-13T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => [i.claimId, i.waitingFor, i.days])).toEqual([[BCBS, '277CA', 8], [ALLWAYS, '999', 8]]);
+    // accepted on 2026-11-13: no 835 is late on 2026-12-13, late on 2026-12-14
+    await receiveAll(o, [r.ack277!]);
+    o.setNow('2026-12-13T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.filter((i) => i.claimId === BCBS)).toEqual([]);
+    o.setNow('2026-12-14T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.find((i) => i.claimId === BCBS)).toMatchObject({ waitingFor: '835', since: '2026-11-13', days: 31, limitDays: 30, status: 'accepted' });
+    // paid: nothing left to follow up for it; and the office's own limits change the list
+    await receiveAll(o, [r.remits[0]!]);
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => i.claimId)).toEqual([ALLWAYS]);
+    expect(await o.call('remit.saveFollowUpDays', { syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 })).toEqual({ syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 });
+    expect((await o.call('remit.followUps', undefined)).items).toEqual([]);
   });
 });

@@ -47,4 +47,12 @@ export const SAMPLE_PLANS = {
     golden: 'two-payers',
     plan: { default: { kind: 'pay' }, syntaxErrorIn: 'C2610P1002A' },
   },
+  /** a 277CA that rejects a claim over its line (2220D with REF*FJ = our REF*6R), the other claims accepted */
+  lineRejected: {
+    golden: 'two-payers',
+    plan: {
+      default: { kind: 'pay' },
+      claims: { C2610P1002A: { reject: { category: 'A7', status: '21', lines: { 1: { category: 'A7', status: '453', entity: '85' } } } } },
+    },
+  },
 } satisfies Record<string, { golden: string; plan: PayerPlan }>;

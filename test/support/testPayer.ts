@@ -14,7 +14,7 @@ export interface ClaimPlan {
   /** by line number; lines not named follow the plan's default */
   lines?: Record<number, LineOutcome>;
   /** 277CA rejection (A3/A6/A7/A8 with a status code and entity): no 835 for this claim */
-  reject?: { category: string; status: string; entity?: string };
+  reject?: { category: string; status: string; entity?: string; lines?: Record<number, { category: string; status: string; entity?: string }> };
   /** CLP02 = 4: the payer does not know the patient (claim-level CO-31, no lines) */
   notRecognized?: boolean;
   /** lines after this number come in the second 835 (a split claim; pyx12's code list lacks MA15, so no MOA) */
@@ -220,6 +220,16 @@ function ack277(sent: Sent837, plan: PayerPlan, control: number, numbers: Record
       ...(r ? [] : [seg('REF', '1K', numbers[c.id]!)]),
       from === to ? seg('DTP', '472', 'D8', d8(from)) : seg('DTP', '472', 'RD8', `${d8(from)}-${d8(to)}`),
     );
+    // 2220D: the lines that caused the rejection, named by our REF*6R returned in REF*FJ (STC03 U only)
+    for (const l of c.lines.filter((x) => r?.lines?.[x.n])) {
+      const lr = r!.lines![l.n]!;
+      body.push(
+        seg('SVC', ['HC', l.code, ...l.modifiers], money(l.chargeCents), '', '', '', '', String(l.units)),
+        seg('STC', [lr.category, lr.status, lr.entity ?? ''], date, 'U'),
+        ...(l.control ? [seg('REF', 'FJ', l.control)] : []),
+        l.from === l.to ? seg('DTP', '472', 'D8', d8(l.from)) : seg('DTP', '472', 'RD8', `${d8(l.from)}-${d8(l.to)}`),
+      );
+    }
   }
   return interchange({ sender: plan.payerId ?? 'TESTPAYER', receiver: sent.sender, functionalId: 'HN', version: '005010X214', control, now }, '277', body, '005010X214');
 }

@@ -8,6 +8,8 @@ import { arReport } from '../../services/arReport.ts';
 import { listClaimMoney } from '../../services/claimMoney.ts';
 import { listDenials, resubmitDenial, reverseDenialWriteOff, updateDenial, writeOffDenial } from '../../services/denials.ts';
 import { receiveFile } from '../../services/receive.ts';
+import { listFollowUps } from '../../services/followUp.ts';
+import { followUpDays, saveFollowUpDays } from '../../../db/repos/followUp.ts';
 import type { RemittancesHandlers } from '../../contract/remittances.ts';
 import type { HandlerContext } from '../context.ts';
 import { date, id } from '../args.ts';
@@ -15,6 +17,7 @@ import { defineHandlers } from '../define.ts';
 import { NameBook } from '../views/billingRows.ts';
 
 const who = (ctx: HandlerContext) => ctx.user?.username ?? 'system';
+const days = z.number().int().min(0, 'at least 0 days').max(365, 'at most 365 days');
 const STATUSES = ['draft', 'exported', 'accepted', 'rejected', 'paid', 'denied', 'reversed', 'void'] as const;
 
 export default defineHandlers<RemittancesHandlers>({
@@ -37,6 +40,14 @@ export default defineHandlers<RemittancesHandlers>({
     run: (ctx, a) => {
       if (!resolveUnmatched(ctx.db, a.id, a.resolution, who(ctx), ctx.now())) throw new UserError(`Unmatched item ${a.id} does not exist or is resolved already`);
       return listUnmatched(ctx.db).find((u) => u.id === a.id)!;
+    },
+  },
+  'remit.followUps': { run: (ctx) => ({ days: followUpDays(ctx.db), items: listFollowUps(ctx.db, ctx.today(), new NameBook(ctx.db)) }) },
+  'remit.saveFollowUpDays': {
+    args: z.object({ syntaxDays: days, acceptanceDays: days, remittanceDays: days }),
+    run: (ctx, a) => {
+      saveFollowUpDays(ctx.db, a);
+      return followUpDays(ctx.db);
     },
   },
   'claims.list': {

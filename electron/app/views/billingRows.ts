@@ -4,6 +4,7 @@ import type { StoredClaim } from '../../../db/repos/claims.ts';
 import { findClaims } from '../../../db/repos/claims.ts';
 import type { BatchSummary } from '../../../db/repos/batches.ts';
 import { listDispenses } from '../../../db/repos/dispenses.ts';
+import { lineRejectionsOf } from '../../../db/repos/lineRejections.ts';
 import { getPatient } from '../../../db/repos/patients.ts';
 import { getPayer } from '../../../db/repos/payers.ts';
 import type { Db } from '../../../db/repos/sql.ts';
@@ -49,7 +50,7 @@ export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
     periodFrom: c.serviceFrom,
     periodTo: c.serviceTo,
     frequency: c.frequency,
-    status: c.status,
+    status: c.shownStatus,
     totalCents: c.totalCents,
     lineCount: c.lines.length,
     findings: c.findings,
@@ -89,6 +90,7 @@ export function outcome(db: Db, period: Period, unattached: Finding[] = []): Bui
 export function claimDetail(db: Db, c: StoredClaim): ClaimDetail {
   const visits = new Map(listVisits(db).filter((v) => v.patient === c.patient).map((v) => [v.id, v]));
   const dispenses = new Map(listDispenses(db).map((d) => [d.id, d]));
+  const rejected = new Map(lineRejectionsOf(db, [c.id]).map((r) => [r.line, r.reason]));
   return {
     row: claimRow(c, new NameBook(db)),
     claim: c,
@@ -97,6 +99,7 @@ export function claimDetail(db: Db, c: StoredClaim): ClaimDetail {
       number: i + 1,
       sources: l.sourceKeys.map((k) => lineSource(k, { visits, dispenses })),
       findings: c.findings.filter((f) => f.line === i + 1),
+      rejection: rejected.get(i + 1) ?? null,
     })),
   };
 }

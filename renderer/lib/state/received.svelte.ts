@@ -1,7 +1,8 @@
 // Billing → Received files: choose or drop TA1/999/277CA/835 files, each applied by the office all
 // or nothing (remit.receive); the log of every file with its status; the items that matched
-// nothing, kept for a person to resolve.
-import type { CallError, Caller, FilePayload, ReceiveResult, ReceivedFileRow, UnmatchedItem } from '../contract.ts';
+// nothing, kept for a person to resolve; the sent claims whose answer is overdue (acks.md §2) and
+// the office's limits in days.
+import type { CallError, Caller, FilePayload, FollowUpDays, FollowUpItem, ReceiveResult, ReceivedFileRow, UnmatchedItem } from '../contract.ts';
 
 /** A chosen file as the handler takes it. */
 export interface Upload {
@@ -21,6 +22,9 @@ export class ReceivedFilesState {
   /** what the latest receive said, one per file, in the order chosen */
   results = $state<ReceiveResult[]>([]);
   unmatched = $state<UnmatchedItem[]>([]);
+  /** sent claims whose 999, 277CA or 835 is overdue today, longest waiting first */
+  waiting = $state<FollowUpItem[]>([]);
+  days = $state<FollowUpDays | null>(null);
   busy = $state(false);
   error = $state<CallError | null>(null);
 
@@ -31,10 +35,25 @@ export class ReceivedFilesState {
   }
 
   async refresh(): Promise<void> {
-    const [files, unmatched] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true })]);
+    const [files, unmatched, follow] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true }), this.api.call('remit.followUps')]);
     if (files.ok) this.files = files.value;
     else this.error = files.error;
     if (unmatched.ok) this.unmatched = unmatched.value;
+    if (follow.ok) {
+      this.waiting = follow.value.items;
+      this.days = follow.value.days;
+    }
+  }
+
+  /** The office's follow-up limits; the waiting list is read again with them. */
+  async saveDays(days: FollowUpDays): Promise<boolean> {
+    const r = await this.api.call('remit.saveFollowUpDays', days);
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    await this.refresh();
+    return true;
   }
 
   /** Receives the files one by one: a refused file does not stop the others (each is its own transaction). */

@@ -69,4 +69,24 @@ describe('received files, denials and AR state', () => {
     expect(a.aging.series[2]!.values).toEqual([160200]);
     expect(a.cash.series[0]!.values.every((v) => v === 0)).toBe(true);
   });
+
+  it('shows a 277CA line rejection on the denial and the follow-up limits, which the office can change', async () => {
+    await office.api.get('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+    const out = await office.api.get('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+    const text = new TextDecoder().decode(Uint8Array.from(atob(out.file!.base64), (c) => c.charCodeAt(0)));
+    const r = respond(text, { payerId: '84980', default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '21', lines: { 2: { category: 'A7', status: '453' } } } } } });
+    const s = new ReceivedFilesState(office.api);
+    await s.receive([upload('a', r.ack277!)]);
+    // exported today: nothing is overdue yet
+    expect(s.waiting).toEqual([]);
+    expect(s.days).toEqual({ syntaxDays: 2, acceptanceDays: 7, remittanceDays: 30 });
+    expect(await s.saveDays({ syntaxDays: 1, acceptanceDays: 5, remittanceDays: 45 })).toBe(true);
+    expect(s.days).toEqual({ syntaxDays: 1, acceptanceDays: 5, remittanceDays: 45 });
+    expect(await s.saveDays({ syntaxDays: -1, acceptanceDays: 5, remittanceDays: 45 })).toBe(false);
+    expect(s.error?.message).toBeTruthy();
+    const d = new DenialsState(office.api);
+    await d.load();
+    d.select(BCBS);
+    expect(d.current!.lineRejections).toEqual([{ line: 2, reason: 'line 2 (J0696) rejected: A7 rejected for invalid information: status 453' }]);
+  });
 });

@@ -4,7 +4,7 @@
 // after the change); lot and expiry are on no claim and can always be corrected.
 import { sentClaimsBilling, type SentClaimDates } from '../../../../db/repos/dispenses.ts';
 import type { Db } from '../../../../db/repos/sql.ts';
-import type { ClaimStatus } from '../../../domain/claims.ts';
+import type { ClaimLifeStatus } from '../../../domain/receivables.ts';
 import type { Dispense, IsoDate } from '../../../domain/types.ts';
 import { toDay, toIso } from '../../../claims/dates.ts';
 import type { BilledSpan } from '../../../contract/dispenses.ts';
@@ -15,7 +15,7 @@ export function coverage(d: Pick<Dispense, 'date' | 'daysSupply'>): { from: IsoD
   return { from: d.date, to: toIso(toDay(d.date) + Math.max(1, d.daysSupply) - 1) };
 }
 
-const span = (s: SentClaimDates): BilledSpan => ({ claim: s.claim, status: s.status as ClaimStatus, first: s.first, last: s.last });
+const span = (s: SentClaimDates): BilledSpan => ({ claim: s.claim, status: s.status as ClaimLifeStatus, first: s.first, last: s.last });
 
 /** Sent claims billing the therapy on the dates the dispense covers. */
 export function billedSpans(db: Db, d: Dispense): BilledSpan[] {

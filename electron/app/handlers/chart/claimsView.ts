@@ -13,7 +13,7 @@ export function claimSummaries(db: Db, patient: string, names: Names): ClaimSumm
       serviceFrom: c.serviceFrom,
       serviceTo: c.serviceTo,
       frequency: c.frequency,
-      status: c.status,
+      status: c.shownStatus,
       totalCents: c.totalCents,
       lineCount: c.lines,
       priorAuth: c.priorAuth,
