@@ -13,6 +13,7 @@ import type { AdminHandlers } from './admin.ts';
 import type { ClaimsHandlers } from './claims.ts';
 import type { RemittancesHandlers } from './remittances.ts';
 import type { AssignmentsHandlers } from './assignments.ts';
+import type { SecondariesHandlers } from './secondaries.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -28,7 +29,8 @@ export type Handlers = AppHandlers &
   AdminHandlers &
   ClaimsHandlers &
   RemittancesHandlers &
-  AssignmentsHandlers;
+  AssignmentsHandlers &
+  SecondariesHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

@@ -47,6 +47,10 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'denials.reverseWriteOff': 'claims.build',
   'denials.resubmit': 'claims.build',
   'ar.report': 'claims.view',
+  // secondary claims (issue 13): billers and administrators
+  'claims.chain': 'claims.view',
+  'claims.sendToNextPayer': 'claims.build',
+  'statements.print': 'export.pdf',
   'dispenses.findProducts': 'patients.view',
   'dispenses.list': 'patients.view',
   'dispenses.save': 'patients.edit',
@@ -125,6 +129,8 @@ export const AUDITED_REQUESTS: Readonly<Record<string, string>> = Object.freeze(
   'billing.downloadBatch': 'export.download',
   'billing.export837': 'export.837',
   'billing.exportPdf': 'export.pdf',
+  'claims.sendToNextPayer': 'claims.secondary',
+  'statements.print': 'print',
   'settings.testPage': 'print',
 });
 
