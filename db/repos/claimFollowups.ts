@@ -17,8 +17,8 @@ export function followupsOf(db: Db, claimIds: readonly string[]): ClaimFollowup[
   if (claimIds.length === 0) return [];
   return all(
     db,
-    `SELECT * FROM claim_followups WHERE claim_id IN (SELECT value FROM json_each(?1)) OR follower_id IN (SELECT value FROM json_each(?1)) ORDER BY id`,
-    JSON.stringify(claimIds),
+    `SELECT * FROM claim_followups WHERE claim_id IN (SELECT value FROM json_each(?)) OR follower_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    JSON.stringify(claimIds), JSON.stringify(claimIds),
   ).map(followupOf);
 }
 
