@@ -4,65 +4,22 @@
 // patient's share (R-CO-4) in `ar.report` and a statement PDF. Reversals hold or void the followers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { openMemoryStore, type Store } from '../../db/open.ts';
-import type { HandlerContext } from '../../electron/app/context.ts';
-import { appRegistry } from '../../electron/app/registry.ts';
-import type { ArgsOf, ChannelName, Handlers, ResultOf } from '../../electron/contract/index.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
-import { trustedSession } from '../../electron/security/sessions.ts';
 import { upload } from '../support/remitOffice.ts';
-import { respond, type PayerPlan } from '../support/testPayer.ts';
+import { respond } from '../support/testPayer.ts';
 import {
-  cobImport, P1002_CLAIM, P1002_PLAN, PRIMARY, PRIMARY_PLAN, PRIMARY_REVERSED, SECONDARY, SECONDARY_PLAN, TERTIARY, TERTIARY_PLAN,
+  answer, export837, openCobOffice, type CobOffice, P1002_CLAIM, P1002_PLAN, PRIMARY, PRIMARY_PLAN, PRIMARY_REVERSED, SECONDARY, SECONDARY_PLAN, TERTIARY, TERTIARY_PLAN,
 } from '../support/cobOffice.ts';
 
-type Name = keyof Handlers & string;
-
-interface Office {
-  store: Store;
-  call<K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>>;
-  fail(name: Name, args: unknown): Promise<string>;
-}
-
-let office: Office | undefined;
+let office: CobOffice | undefined;
 afterEach(() => office?.store.close());
 
-async function openOffice(): Promise<Office> {
-  const store = openMemoryStore();
-  const now = '2026-11-26T09:00:00';
-  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => now, today: () => now.slice(0, 10) };
-  const registry = appRegistry();
-  const call = async <K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>> => {
-    const r = await registry.call(ctx, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}${r.error.details ? `\n${r.error.details.join('\n')}` : ''}`);
-    return r.value as ResultOf<K & ChannelName>;
-  };
-  const fail = async (name: Name, args: unknown) => {
-    const r = await registry.call(ctx, name, args);
-    if (r.ok) throw new Error(`${name} succeeded`);
-    return r.error.message;
-  };
-  office = { store, call, fail };
-  await call('app.importFile', { fileName: 'cob.json', text: cobImport() });
-  await call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+async function openOffice(): Promise<CobOffice> {
+  office = await openCobOffice();
   return office;
 }
 
-async function export837(o: Office, payer: string): Promise<{ text: string; claims: string[] }> {
-  const out = await o.call('billing.export837', { payer, acceptWarnings: true });
-  return { text: Buffer.from(out.file!.base64, 'base64').toString('latin1'), claims: out.claims };
-}
-
-/** Sends the payer's export to the test payer and receives its 277CA and first 835. */
-async function answer(o: Office, payer: string, plan: PayerPlan) {
-  const sent = await export837(o, payer);
-  const r = respond(sent.text, plan);
-  await o.call('remit.receive', upload(`${payer}-277.x12`, r.ack277!));
-  const posted = await o.call('remit.receive', upload(`${payer}-835.x12`, r.remits[0]!));
-  return { sent, r, posted };
-}
-
-const claimOf = async (o: Office, id: string) => (await o.call('claims.list', {})).find((c) => c.id === id);
+const claimOf = async (o: CobOffice, id: string) => (await o.call('claims.list', {})).find((c) => c.id === id);
 const segs = (text: string, id: string) => text.split('~\n').filter((s) => s.startsWith(`${id}*`));
 
 async function pdfText(base64: string): Promise<string[]> {

@@ -3,8 +3,14 @@
 // 2026-09-30. The test payer's plans for each payer of P1001's October claim: the primary leaves a
 // deductible, coinsurance and a denied line, the secondary a copay, the tertiary a little for the patient.
 import { readFileSync } from 'node:fs';
-import type { PayerPlan } from './testPayer.ts';
+import { openMemoryStore, type Store } from '../../db/open.ts';
+import type { HandlerContext } from '../../electron/app/context.ts';
+import { appRegistry } from '../../electron/app/registry.ts';
+import type { ArgsOf, ChannelName, Handlers, ResultOf } from '../../electron/contract/index.ts';
+import { trustedSession } from '../../electron/security/sessions.ts';
+import { respond, type PayerPlan } from './testPayer.ts';
 import { EXAMPLE_IMPORT } from './paths.ts';
+import { upload } from './remitOffice.ts';
 
 /** P1001 at bcbstx: 28 lines, 1,602.00; its secondary and tertiary ids (R-CL-7: 12 characters and -priority). */
 export const PRIMARY = 'PDMG2TY2V6MDT1';
@@ -69,3 +75,48 @@ export const TERTIARY_PLAN: PayerPlan = {
   default: { kind: 'deny', group: 'OA', reason: '23' },
   claims: { [TERTIARY]: { lines: { 1: { kind: 'pay', allowedCents: 1160, copayCents: 300 }, 2: { kind: 'pay', allowedCents: 500 } } } },
 };
+
+type Name = keyof Handlers & string;
+
+export interface CobOffice {
+  store: Store;
+  call<K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>>;
+  fail(name: Name, args: unknown): Promise<string>;
+}
+
+/** The office imported and October built, with a typed caller over the handler table. */
+export async function openCobOffice(): Promise<CobOffice> {
+  const store = openMemoryStore();
+  const now = '2026-11-26T09:00:00';
+  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => now, today: () => now.slice(0, 10) };
+  const registry = appRegistry();
+  const call = async <K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>> => {
+    const r = await registry.call(ctx, name, args);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}${r.error.details ? `\n${r.error.details.join('\n')}` : ''}`);
+    return r.value as ResultOf<K & ChannelName>;
+  };
+  const fail = async (name: Name, args: unknown) => {
+    const r = await registry.call(ctx, name, args);
+    if (r.ok) throw new Error(`${name} succeeded`);
+    return r.error.message;
+  };
+  const office = { store, call, fail };
+  await call('app.importFile', { fileName: 'cob.json', text: cobImport() });
+  await call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+  return office;
+}
+
+export async function export837(o: CobOffice, payer: string): Promise<{ text: string; claims: string[] }> {
+  const out = await o.call('billing.export837', { payer, acceptWarnings: true });
+  return { text: Buffer.from(out.file!.base64, 'base64').toString('latin1'), claims: out.claims };
+}
+
+/** Sends the payer's export to the test payer and receives its 277CA and first 835. */
+export async function answer(o: CobOffice, payer: string, plan: PayerPlan) {
+  const sent = await export837(o, payer);
+  const r = respond(sent.text, plan);
+  await o.call('remit.receive', upload(`${payer}-277.x12`, r.ack277!));
+  const posted = await o.call('remit.receive', upload(`${payer}-835.x12`, r.remits[0]!));
+  return { sent, r, posted };
+}
+
