@@ -41,3 +41,13 @@ export function claimsBilledOn(db: Db): Set<string> {
     all(db, `SELECT DISTINCT primary_claim_id AS id FROM claims WHERE primary_claim_id IS NOT NULL AND status NOT IN ('void', 'rejected') AND superseded_by IS NULL`).map((r) => str(r.id)),
   );
 }
+
+/** primary claim id → the claims that follow it, for a list of rows (one query). */
+export function followerMap(db: Db): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const r of all(db, 'SELECT id, primary_claim_id FROM claims WHERE primary_claim_id IS NOT NULL ORDER BY id')) {
+    const p = str(r.primary_claim_id);
+    m.set(p, [...(m.get(p) ?? []), str(r.id)]);
+  }
+  return m;
+}

@@ -2,6 +2,7 @@
 // whether the export gate (R-CL-11) lets the claim out.
 import type { StoredClaim } from '../../../db/repos/claims.ts';
 import { findClaims } from '../../../db/repos/claims.ts';
+import { followerIds, followerMap } from '../../../db/repos/claimFollowups.ts';
 import type { BatchSummary } from '../../../db/repos/batches.ts';
 import { listDispenses } from '../../../db/repos/dispenses.ts';
 import { getPatient } from '../../../db/repos/patients.ts';
@@ -37,7 +38,8 @@ export class NameBook {
   }
 }
 
-export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
+/** `followers`: the claims drafted after this one for the next payers (R-CO-1), shown beside it. */
+export function claimRow(c: StoredClaim, names: NameBook, followers: readonly string[] = []): ClaimRow {
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const warnings = c.findings.filter((f) => f.severity === 'warning').length;
   return {
@@ -58,6 +60,9 @@ export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
     acknowledged: c.warningsAcknowledged,
     exportable: c.status === 'draft' && errors === 0 && c.warningsAcknowledged,
     batch: c.batchId,
+    priority: c.coveragePriority,
+    primaryClaim: c.primaryClaim ?? null,
+    followers: [...followers],
   };
 }
 
@@ -69,8 +74,9 @@ function workOrder(a: ClaimRow, b: ClaimRow): number {
 
 export function outcome(db: Db, period: Period, unattached: Finding[] = []): BuildOutcome {
   const names = new NameBook(db);
+  const followers = followerMap(db);
   const claims = findClaims(db, { from: period.from, to: period.to, ...(period.payer ? { payer: period.payer } : {}) })
-    .map((c) => claimRow(c, names))
+    .map((c) => claimRow(c, names, followers.get(c.id)))
     .sort(workOrder);
   return {
     claims,
@@ -90,7 +96,7 @@ export function claimDetail(db: Db, c: StoredClaim): ClaimDetail {
   const visits = new Map(listVisits(db).filter((v) => v.patient === c.patient).map((v) => [v.id, v]));
   const dispenses = new Map(listDispenses(db).map((d) => [d.id, d]));
   return {
-    row: claimRow(c, new NameBook(db)),
+    row: claimRow(c, new NameBook(db), followerIds(db, c.id)),
     claim: c,
     lines: c.lines.map((l, i) => ({
       ...l,
