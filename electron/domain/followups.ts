@@ -21,6 +21,7 @@ export type FollowUpResult = Omit<ClaimFollowup, 'id' | 'at'>;
 export interface ChainClaim {
   id: string;
   payer: string;
+  payerName: string;
   priority: 1 | 2 | 3;
   status: ClaimStatus;
   totalCents: number;

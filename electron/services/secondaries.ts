@@ -140,18 +140,21 @@ export function sendToNextPayer(db: Db, claimId: string, now: string): FollowUpR
   }).immediate();
 }
 
-const chainClaim = (c: StoredClaim): ChainClaim => ({ id: c.id, payer: c.payer, priority: c.coveragePriority, status: c.status, totalCents: c.totalCents });
+const chainClaim = (c: StoredClaim, names: ReadonlyMap<string, string>): ChainClaim => ({
+  id: c.id, payer: c.payer, payerName: names.get(c.payer) ?? c.payer, priority: c.coveragePriority, status: c.status, totalCents: c.totalCents,
+});
 
 /** The claim's place in its payer order: the claim it follows and the claims that follow it. */
 export function claimChain(db: Db, claimId: string): ClaimChain {
   const claim = getClaim(db, claimId);
   if (!claim) throw new UserError(`There is no claim ${claimId}`);
   const primary = claim.primaryClaim ? getClaim(db, claim.primaryClaim) : null;
+  const names = new Map(listPayers(db).map((p) => [p.id, p.name]));
   const followers: ChainClaim[] = [];
   for (let ids = followerIds(db, claimId); ids.length > 0; ) {
     const found = ids.map((id) => getClaim(db, id)!).filter(Boolean);
-    followers.push(...found.map(chainClaim));
+    followers.push(...found.map((c) => chainClaim(c, names)));
     ids = found.flatMap((c) => followerIds(db, c.id));
   }
-  return { claim: claimId, primary: primary ? chainClaim(primary) : null, followers, followups: followupsOf(db, [claimId]) };
+  return { claim: claimId, primary: primary ? chainClaim(primary, names) : null, followers, followups: followupsOf(db, [claimId]) };
 }

@@ -53,11 +53,11 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(secondary!.lines).toHaveLength(28);
     const chain = await o.call('claims.chain', { claim: PRIMARY });
     expect(chain.primary).toBeNull();
-    expect(chain.followers).toEqual([{ id: SECONDARY, payer: 'allways', priority: 2, status: 'draft', totalCents: 160200 }]);
+    expect(chain.followers).toEqual([{ id: SECONDARY, payer: 'allways', payerName: 'AllWays Health Partners', priority: 2, status: 'draft', totalCents: 160200 }]);
     expect(chain.followups.map((f) => [f.kind, f.followerId, f.message])).toEqual([
       ['drafted', SECONDARY, `secondary claim ${SECONDARY} drafted to AllWays Health Partners (priority 2)`],
     ]);
-    expect((await o.call('claims.chain', { claim: SECONDARY })).primary).toEqual({ id: PRIMARY, payer: 'bcbstx', priority: 1, status: 'paid', totalCents: 160200 });
+    expect((await o.call('claims.chain', { claim: SECONDARY })).primary).toEqual({ id: PRIMARY, payer: 'bcbstx', payerName: 'Blue Cross and Blue Shield of Texas', priority: 1, status: 'paid', totalCents: 160200 });
     // a rebuild of October keeps the drafted secondary (it is not the build's)
     await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
     expect((await claimOf(o, SECONDARY))?.status).toBe('draft');

@@ -46,7 +46,7 @@ describe('secondary claims in the browser', () => {
     await order.waitFor();
     expect(await order.locator('ol li').allInnerTexts()).toEqual([
       expect.stringMatching(new RegExp(`^This claim ${PRIMARY}\\s+priority 1 · Blue Cross and Blue Shield of Texas · paid$`)),
-      expect.stringMatching(new RegExp(`^Claim ${SECONDARY}\\s+priority 2 · allways · draft$`)),
+      expect.stringMatching(new RegExp(`^Claim ${SECONDARY}\\s+priority 2 · AllWays Health Partners · draft$`)),
     ]);
     expect(await order.locator('.followups li').allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^DRAFTED\\s+secondary claim ${SECONDARY} drafted to AllWays Health Partners \\(priority 2\\)`))]);
     await app.shot('cob-workbench-primary');
@@ -54,7 +54,7 @@ describe('secondary claims in the browser', () => {
     await order.getByRole('button', { name: `Claim ${SECONDARY}` }).click();
     const second = page.getByRole('complementary', { name: `Claim ${SECONDARY}` }).getByRole('region', { name: 'Payer order' });
     await second.waitFor();
-    expect(await second.locator('ol li').first().innerText()).toMatch(new RegExp(`^Claim ${PRIMARY}\\s+priority 1 · bcbstx · paid$`));
+    expect(await second.locator('ol li').first().innerText()).toMatch(new RegExp(`^Claim ${PRIMARY}\\s+priority 1 · Blue Cross and Blue Shield of Texas · paid$`));
     expect(await second.locator('.prior li').allInnerTexts()).toEqual([expect.stringMatching(/^bcbstx paid \$1,498\.50 on 2026-11-10 \(claim number \S+\); patient responsibility left \$58\.00$/)]);
     await app.shot('cob-workbench-secondary');
   });
@@ -67,7 +67,7 @@ describe('secondary claims in the browser', () => {
     await group.waitFor();
     await group.getByRole('button', { name: new RegExp(PRIMARY) }).click();
     await page.getByRole('button', { name: 'Send to next payer' }).click();
-    await page.getByText(`Secondary claim ${SECONDARY} drafted to AllWays Health Partners (priority 2) (a draft in Billing, ready to export).`).waitFor();
+    await page.getByText(`Secondary claim ${SECONDARY} drafted to AllWays Health Partners (priority 2): a draft in Billing, ready to export.`).waitFor();
     await app.shot('cob-denials-next-payer');
   });
 

@@ -107,7 +107,7 @@ export class DenialsState {
     if (!claim) return false;
     const r = await this.act(
       () => this.api.call('claims.sendToNextPayer', { claim }),
-      (v) => `${v.message[0]!.toUpperCase()}${v.message.slice(1)} (a draft in Billing, ready to export).`,
+      (v) => `${v.message[0]!.toUpperCase()}${v.message.slice(1)}: a draft in Billing, ready to export.`,
     );
     return r !== null;
   }
