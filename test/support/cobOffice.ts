@@ -84,10 +84,10 @@ export interface CobOffice {
   fail(name: Name, args: unknown): Promise<string>;
 }
 
-/** The office imported and October built, with a typed caller over the handler table. */
-export async function openCobOffice(): Promise<CobOffice> {
+/** An empty office with a typed caller over the handler table; `setNow` moves its clock. */
+export function openHandlerOffice(start = '2026-11-26T09:00:00'): CobOffice & { setNow(now: string): void } {
   const store = openMemoryStore();
-  const now = '2026-11-26T09:00:00';
+  let now = start;
   const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => now, today: () => now.slice(0, 10) };
   const registry = appRegistry();
   const call = async <K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>> => {
@@ -100,9 +100,14 @@ export async function openCobOffice(): Promise<CobOffice> {
     if (r.ok) throw new Error(`${name} succeeded`);
     return r.error.message;
   };
-  const office = { store, call, fail };
-  await call('app.importFile', { fileName: 'cob.json', text: cobImport() });
-  await call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+  return { store, call, fail, setNow: (n) => (now = n) };
+}
+
+/** The office imported and October built. */
+export async function openCobOffice(): Promise<CobOffice> {
+  const office = openHandlerOffice();
+  await office.call('app.importFile', { fileName: 'cob.json', text: cobImport() });
+  await office.call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
   return office;
 }
 
