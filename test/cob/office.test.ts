@@ -126,6 +126,21 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(await o.fail('statements.print', { month: '2026-09' })).toBe('No patient owes anything for services in 2026-09: there is no statement to print');
   });
 
+  it('CMS-1500: a stored secondary prints with the primary\'s remittance page after its form', async () => {
+    const o = await openOffice();
+    await answer(o, 'bcbstx', PRIMARY_PLAN);
+    const out = await o.call('billing.exportPdf', { payer: 'allways', form: 'full', preview: true, acceptWarnings: true });
+    expect(out.claims).toEqual([SECONDARY, P1002_CLAIM]);
+    const pages = await pdfText(out.file!.base64);
+    // 28 lines: five form pages, then BCBS TX's remittance for the claim; P1002's form (two pages) has none
+    const remit = pages.findIndex((t) => t.startsWith(`Remittance for claim ${SECONDARY}: primary payer's adjudication`));
+    expect(remit).toBe(5);
+    expect(pages).toHaveLength(8);
+    expect(out.pages).toBe(7); // the forms' pages
+    expect(pages[remit]).toContain('1,498.50');
+    expect(pages.filter((t) => t.startsWith('Remittance for claim'))).toHaveLength(1);
+  });
+
   it('R-CO-2: an export of a stored secondary that no longer balances is blocked, naming the claim and line', async () => {
     const o = await openOffice();
     await answer(o, 'bcbstx', PRIMARY_PLAN);
