@@ -141,6 +141,19 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(pages.filter((t) => t.startsWith('Remittance for claim'))).toHaveLength(1);
   });
 
+  it('R-CO-1: a coverage saved from the chart keeps its dates; a coverage that starts after October gets no secondary', async () => {
+    const o = await openOffice();
+    const chart = await o.call('patients.chart', { id: 'P1001' });
+    const allways = chart.patient.coverages.find((c) => c.priority === 2)!;
+    const saved = await o.call('patients.saveCoverage', { patient: 'P1001', index: 1, coverage: { ...allways, from: '2026-11-01' }, version: chart.version });
+    expect(saved.coverages.map((c) => [c.priority, c.from ?? null, c.to ?? null])).toEqual([[1, null, null], [2, '2026-11-01', null], [3, '2026-01-01', '2026-12-31']]);
+    await answer(o, 'bcbstx', PRIMARY_PLAN);
+    expect((await o.call('claims.chain', { claim: PRIMARY })).followups.map((f) => f.message)).toEqual([
+      expect.stringMatching(/^the coverage with allways \(priority 2, 2026-11-01…open\) is not active on the dates of line\(s\) 1, 2, 3/),
+    ]);
+    expect(await claimOf(o, SECONDARY)).toBeUndefined();
+  });
+
   it('R-CO-2: an export of a stored secondary that no longer balances is blocked, naming the claim and line', async () => {
     const o = await openOffice();
     await answer(o, 'bcbstx', PRIMARY_PLAN);
