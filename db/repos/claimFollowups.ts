@@ -51,3 +51,16 @@ export function followerMap(db: Db): Map<string, string[]> {
   }
   return m;
 }
+
+/** Of these claims, those whose patient has a coverage after the claim's priority (one query: posting asks for every claim it posts). */
+export function claimsWithLaterCoverage(db: Db, claimIds: readonly string[]): Set<string> {
+  if (claimIds.length === 0) return new Set();
+  return new Set(
+    all(
+      db,
+      `SELECT c.id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))
+         AND EXISTS (SELECT 1 FROM coverages v WHERE v.patient_id = c.patient_id AND v.priority > c.coverage_priority)`,
+      JSON.stringify(claimIds),
+    ).map((r) => str(r.id)),
+  );
+}

@@ -6,12 +6,13 @@
 import type { Claim, Finding } from '../domain/claims.ts';
 import type { ChainClaim, ClaimChain, ClaimFollowup, FollowUpResult } from '../domain/followups.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
+import type { Payer } from '../domain/types.ts';
 import type { RemitClaim, Remittance } from '../domain/remittance.ts';
 import { UserError } from '../domain/errors.ts';
 import { draftOwnCodesSecondary, draftSecondary, followersOfReversal, secondaryClaimId } from '../cob/index.ts';
 import { claimIds, setKeysLive } from '../../db/repos/claimKeys.ts';
 import { findClaims, getClaim, insertClaim, insertFinding, updateClaimStatus, type StoredClaim } from '../../db/repos/claims.ts';
-import { deleteDraftFollower, followerIds, followupsOf, insertFollowup } from '../../db/repos/claimFollowups.ts';
+import { claimsWithLaterCoverage, deleteDraftFollower, followerIds, followupsOf, insertFollowup } from '../../db/repos/claimFollowups.ts';
 import { loadDataset } from '../../db/repos/dataset.ts';
 import { getPatient } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
@@ -25,6 +26,18 @@ const HOLD_RULE = 'R-CO-1';
 function record(db: Db, claimId: string, at: string, kind: ClaimFollowup['kind'], followerId: string | null, message: string): FollowUpResult {
   insertFollowup(db, { claimId, at, kind, followerId, message });
   return { claimId, kind, followerId, message };
+}
+
+/** What every claim of one remittance needs, read once (payers, the claim ids taken) and only when needed. */
+interface Lookups {
+  payers(): Payer[];
+  taken(): Set<string>;
+}
+
+function once(db: Db): Lookups {
+  let payers: Payer[] | null = null;
+  let taken: Set<string> | null = null;
+  return { payers: () => (payers ??= listPayers(db)), taken: () => (taken ??= claimIds(db)) };
 }
 
 /** A claim id for the follower that no claim has taken (R-CL-7): the `-<priority>` id, else one with a letter before it. */
@@ -59,7 +72,7 @@ function standingFollower(db: Db, claimId: string): StoredClaim | 'replaceable' 
  * R-CO-1: the claim to the next payer after `claimId`'s payer answered, saved as a draft; or why
  * none is due, recorded. `remitClaim`: the CLP as read (2430 SVD03 as adjudicated), when at hand.
  */
-export function draftFollower(db: Db, claimId: string, o: { now: string; remitClaim?: RemitClaim | null }): FollowUpResult {
+export function draftFollower(db: Db, claimId: string, o: { now: string; remitClaim?: RemitClaim | null; lookups?: Lookups }): FollowUpResult {
   const claim = getClaim(db, claimId);
   if (!claim) throw new UserError(`There is no claim ${claimId}`);
   const sent = standingFollower(db, claimId);
@@ -68,10 +81,10 @@ export function draftFollower(db: Db, claimId: string, o: { now: string; remitCl
   }
   const patient = getPatient(db, claim.patient);
   if (!patient) throw new UserError(`claim ${claimId} names patient ${claim.patient}, who is not in the records`);
-  const payers = listPayers(db);
-  const taken = claimIds(db);
+  const lookups = o.lookups ?? once(db);
+  const payers = lookups.payers();
   const next = patient.coverages.find((c) => c.priority === claim.coveragePriority + 1);
-  const newClaimId = next ? freeFollowerId(claim, next.priority, taken) : undefined;
+  const newClaimId = next ? freeFollowerId(claim, next.priority, lookups.taken()) : undefined;
   const d = draftSecondary({ claim, postings: postingsFor(db, [claimId]), remitClaim: o.remitClaim ?? null, patient, payers, ...(newClaimId ? { newClaimId } : {}) });
   if (d.kind === 'none') return record(db, claimId, o.now, 'none', null, d.reason);
   let follower: Claim;
@@ -85,6 +98,7 @@ export function draftFollower(db: Db, claimId: string, o: { now: string; remitCl
   } else follower = d.claim;
   // the follower bills the same facts as its primary: its keys are not live (the primary's are)
   insertClaim(db, { ...follower, status: 'draft' }, o.now, { live: false });
+  lookups.taken().add(follower.id);
   for (const f of findings) insertFinding(db, { ...f, claim: follower.id }, follower.payer);
   const payerName = payers.find((p) => p.id === follower.payer)?.name ?? follower.payer;
   const what = follower.coveragePriority === 3 ? 'tertiary' : 'secondary';
@@ -118,14 +132,18 @@ function followReversal(db: Db, reversal: ClaimPosting, now: string): FollowUpRe
 /**
  * Called by the 835 posting (services/receive.ts) for each claim posting of one remittance, inside
  * its transaction: a payment drafts the next payer's claim, a reversal holds or voids its followers.
+ * A claim whose patient has no coverage after its payer's is passed over in one query (most claims:
+ * posting stays fast); "send to next payer" still says why for those.
  */
 export function followUpRemittance(db: Db, remittance: Remittance, postings: readonly ClaimPosting[], now: string): FollowUpResult[] {
   const out: FollowUpResult[] = [];
+  const later = claimsWithLaterCoverage(db, postings.filter((p) => p.kind === 'payment').map((p) => p.claimId));
+  const lookups = once(db);
   for (const p of postings) {
     if (p.kind === 'reversal') out.push(...followReversal(db, p, now));
-    else if (getClaim(db, p.claimId)) {
+    else if (later.has(p.claimId)) {
       const remitClaim = remittance.claims.find((c) => c.position === p.position) ?? null;
-      out.push(draftFollower(db, p.claimId, { now, remitClaim }));
+      out.push(draftFollower(db, p.claimId, { now, remitClaim, lookups }));
     }
   }
   return out;
