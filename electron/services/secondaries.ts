@@ -107,6 +107,8 @@ export function draftFollower(db: Db, claimId: string, o: { now: string; remitCl
 
 /** Issue 13 item 6: each claim that followed a reversed payment is held (draft) or voided (sent). */
 function followReversal(db: Db, reversal: ClaimPosting, now: string): FollowUpResult[] {
+  // most reversed claims were never billed on: one small query, not the patient's claims
+  if (followerIds(db, reversal.claimId).length === 0) return [];
   const claim = getClaim(db, reversal.claimId);
   if (!claim) return [];
   const claims = findClaims(db, { patient: claim.patient });
