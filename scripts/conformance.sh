@@ -3,6 +3,7 @@
 # ../shared/tools (not by our own reader), so a mistake we share with our tests still shows:
 #   - every golden 837P (test/golden/837p/*.x12) and the 837P the import example builds
 #     (docs/examples) through validate-837p.sh: pyx12 with the X222A1 map plus business rules;
+#   - the secondary, tertiary and void 837P a stored office drafts when 835s post (issue 13);
 #   - CMS-1500 samples (test/cms1500/samples.ts) through check.py: every value in its box.
 # They live outside the repository, so this is not part of `npm test`; a missing checker is a
 # failure that names what is missing, never a silent pass.
@@ -95,6 +96,16 @@ example_837p() {
   fi
 }
 
+# secondary claims on a stored office (issue 13): the secondary, tertiary and void 837P as posting drafts them
+cob_837p() {
+  if ! npx tsx scripts/conformance-cob-samples.ts "$GEN" >"$WORK/cob.log" 2>&1; then
+    ko "837P secondary claims: scripts/conformance-cob-samples.ts failed"; sed 's/^/      /' "$WORK/cob.log"
+    return
+  fi
+  local f
+  for f in cob-secondary cob-tertiary cob-void; do check_837p "stored office $f" "$GEN/$f.x12"; done
+}
+
 cms1500_samples() {
   if ! npx tsx test/cms1500/samples.ts "$GEN" >"$WORK/samples.log" 2>&1; then
     ko "CMS-1500 samples: test/cms1500/samples.ts failed"; sed 's/^/      /' "$WORK/samples.log"
@@ -131,6 +142,7 @@ if [ ${#FILES[@]} -gt 0 ]; then
 else
   for f in test/golden/837p/*.x12; do check_837p "golden $(basename "$f")" "$f"; done
   example_837p
+  cob_837p
   cms1500_samples
   acks_835
 fi

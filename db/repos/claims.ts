@@ -2,6 +2,7 @@
 // Every function runs inside the caller's transaction when there is one.
 import type { Claim, ClaimFrequency, ClaimLine, ClaimStatus, Finding, LineKind, Severity } from '../../electron/domain/claims.ts';
 import type { IsoDate, NdcUnit } from '../../electron/domain/types.ts';
+import type { PriorPayerAdjudication } from '../../electron/domain/priorPayers.ts';
 import { hash64 } from '../../electron/domain/hash.ts';
 import type { ClaimLifeStatus } from '../../electron/domain/receivables.ts';
 import { STATUS_SQL } from './claimStates.ts';
@@ -68,11 +69,13 @@ export function insertClaim(db: Db, claim: Claim, createdAt: string, extra: { or
   run(
     db,
     `INSERT INTO claims (id, patient_id, payer_id, coverage_priority, prescriber_id, frequency, prior_auth, original_claim_id,
-       original_claim_number, diagnoses, total_cents, period_from, period_to, service_from, service_to, status, created_at, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       original_claim_number, diagnoses, total_cents, period_from, period_to, service_from, service_to, status, created_at, status_at,
+       primary_claim_id, prior_payers)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     claim.id, claim.patient, claim.payer, claim.coveragePriority, claim.prescriber, claim.frequency, claim.priorAuth,
     extra.originalClaimId ?? null, claim.originalClaimNumber ?? null, JSON.stringify(claim.diagnoses), claim.totalCents,
     claim.periodFrom, claim.periodTo, from, to, claim.status ?? 'draft', createdAt, createdAt,
+    claim.primaryClaim ?? null, claim.priorPayers?.length ? JSON.stringify(claim.priorPayers) : null,
   );
   insertLines(db, claim, extra.live !== false);
 }
@@ -142,17 +145,20 @@ export function draftSpanOverlapping(db: Db, from: IsoDate, to: IsoDate, payer?:
   const r = one(
     db,
     `SELECT min(service_from) AS f, max(service_to) AS t FROM claims
-     WHERE status = 'draft' AND frequency = '1' AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
+     WHERE status = 'draft' AND frequency = '1' AND primary_claim_id IS NULL AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
     to, from, payer ?? null, payer ?? null,
   );
   return r && r.f !== null ? { from: str(r.f), to: str(r.t) } : null;
 }
 
-/** Deletes the original drafts overlapping [from, to] and the loose findings of those dates. */
+/**
+ * Deletes the original drafts overlapping [from, to] and the loose findings of those dates. A draft
+ * secondary (primary_claim_id) is not the build's: it was drafted from a remittance (R-CO-1) and stays.
+ */
 export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string): number {
   const ids = all(
     db,
-    `SELECT id FROM claims WHERE status = 'draft' AND frequency = '1' AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
+    `SELECT id FROM claims WHERE status = 'draft' AND frequency = '1' AND primary_claim_id IS NULL AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
     to, from, payer ?? null, payer ?? null,
   ).map((r) => str(r.id));
   for (const id of ids) run(db, 'DELETE FROM claims WHERE id = ?', id);
@@ -314,6 +320,9 @@ function claimsOf(db: Db, rows: Row[]): StoredClaim[] {
       serviceTo: str(r.service_to),
       createdAt: str(r.created_at),
       exportedAt: strOrNull(r.exported_at),
+      // R-CO-1: a secondary or tertiary carries its link and the earlier payers' adjudication
+      ...(r.primary_claim_id !== null ? { primaryClaim: str(r.primary_claim_id) } : {}),
+      ...(r.prior_payers !== null ? { priorPayers: JSON.parse(str(r.prior_payers)) as PriorPayerAdjudication[] } : {}),
     };
   });
 }

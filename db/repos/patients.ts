@@ -21,6 +21,9 @@ function coverageOf(r: Row): Coverage {
           address: addressOf(r, 'sub_addr_'),
         }
       : null,
+    // R-CO-1: present only when the coverage has a date limit (open otherwise), as the import leaves them
+    ...(r.active_from !== null ? { from: str(r.active_from) } : {}),
+    ...(r.active_to !== null ? { to: str(r.active_to) } : {}),
   };
 }
 
@@ -115,15 +118,17 @@ export function savePatient(db: Db, p: Patient): void {
       run(
         db,
         `INSERT INTO coverages (patient_id, priority, payer_id, member_id, group_number, relationship, sub_first_name,
-           sub_last_name, sub_middle, sub_dob, sub_sex, sub_addr_line1, sub_addr_line2, sub_addr_city, sub_addr_state, sub_addr_zip, seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           sub_last_name, sub_middle, sub_dob, sub_sex, sub_addr_line1, sub_addr_line2, sub_addr_city, sub_addr_state, sub_addr_zip, seq, active_from, active_to)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (patient_id, priority) DO UPDATE SET payer_id = excluded.payer_id, member_id = excluded.member_id,
            group_number = excluded.group_number, relationship = excluded.relationship, sub_first_name = excluded.sub_first_name,
            sub_last_name = excluded.sub_last_name, sub_middle = excluded.sub_middle, sub_dob = excluded.sub_dob, sub_sex = excluded.sub_sex,
            sub_addr_line1 = excluded.sub_addr_line1, sub_addr_line2 = excluded.sub_addr_line2, sub_addr_city = excluded.sub_addr_city,
-           sub_addr_state = excluded.sub_addr_state, sub_addr_zip = excluded.sub_addr_zip, seq = excluded.seq`,
+           sub_addr_state = excluded.sub_addr_state, sub_addr_zip = excluded.sub_addr_zip, seq = excluded.seq,
+           active_from = excluded.active_from, active_to = excluded.active_to`,
         p.id, c.priority, c.payer, c.memberId, c.groupNumber ?? null, c.relationship,
         s?.firstName ?? null, s?.lastName ?? null, s?.middle ?? null, s?.dob ?? null, s?.sex ?? null, ...addressParams(s?.address), seq,
+        c.from ?? null, c.to ?? null,
       );
     });
   })();

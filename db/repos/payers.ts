@@ -28,6 +28,8 @@ function settingsOf(r: Row): PayerSettings {
     claimPeriod: str(r.claim_period) as PayerSettings['claimPeriod'],
     timelyFilingDays: num(r.timely_filing_days),
     pdfPageTotals: str(r.pdf_page_totals) as PayerSettings['pdfPageTotals'],
+    // R-CO-3: present only when on, as the import and the defaults leave it
+    ...(bool(r.bill_secondary_with_own_codes) ? { billSecondaryWithOwnCodes: true } : {}),
   };
 }
 
@@ -72,8 +74,8 @@ export function savePayer(db: Db, p: Payer): void {
          self_administered_covered, drugs_on_medical_claim, waste_modifiers, compound_kp_kq, ndc_units,
          nursing_rn_only, nursing_max_hours_per_day, claim_period, timely_filing_days, pdf_page_totals,
          profile, prior_auth_required_for, injectable_without_iv_or_rn, self_administration_required, always_bundled,
-         bundled_supplies, drug_line_notes, charge_basis, code_dates, compound_kp_kq_paper)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         bundled_supplies, drug_line_notes, charge_basis, code_dates, compound_kp_kq_paper, bill_secondary_with_own_codes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, payer_id = excluded.payer_id,
          filing_indicator = excluded.filing_indicator, addr_line1 = excluded.addr_line1, addr_line2 = excluded.addr_line2,
          addr_city = excluded.addr_city, addr_state = excluded.addr_state, addr_zip = excluded.addr_zip,
@@ -88,14 +90,15 @@ export function savePayer(db: Db, p: Payer): void {
          prior_auth_required_for = excluded.prior_auth_required_for, injectable_without_iv_or_rn = excluded.injectable_without_iv_or_rn,
          self_administration_required = excluded.self_administration_required, always_bundled = excluded.always_bundled,
          bundled_supplies = excluded.bundled_supplies, drug_line_notes = excluded.drug_line_notes,
-         charge_basis = excluded.charge_basis, code_dates = excluded.code_dates, compound_kp_kq_paper = excluded.compound_kp_kq_paper`,
+         charge_basis = excluded.charge_basis, code_dates = excluded.code_dates, compound_kp_kq_paper = excluded.compound_kp_kq_paper,
+         bill_secondary_with_own_codes = excluded.bill_secondary_with_own_codes`,
       p.id, p.name, p.payerId ?? null, p.filingIndicator ?? null, ...addressParams(p.address),
       s.codeSet, s.perDiemDays, s.lineSpan, s.concurrencyOrder, bit(s.concurrencyModifier59), JSON.stringify(s.incidentalPerDiems),
       bit(s.selfAdministeredCovered), bit(s.drugsOnMedicalClaim), s.wasteModifiers, bit(s.compoundKpKq !== false), JSON.stringify(s.ndcUnits),
       bit(s.nursingRnOnly), s.nursingMaxHoursPerDay, s.claimPeriod, s.timelyFilingDays, s.pdfPageTotals,
       p.profile ?? null, JSON.stringify(s.priorAuthRequiredFor), s.injectableWithoutIvOrRn, bit(s.selfAdministrationRequired),
       JSON.stringify(s.alwaysBundled), JSON.stringify(s.bundledSupplies), bit(s.drugLineNotes), s.chargeBasis,
-      JSON.stringify(s.codeDates), bit(s.compoundKpKq === 'paper'),
+      JSON.stringify(s.codeDates), bit(s.compoundKpKq === 'paper'), bit(s.billSecondaryWithOwnCodes === true),
     );
     run(db, 'DELETE FROM payer_fees WHERE payer_id = ?', p.id);
     for (const [code, micros] of Object.entries(p.fees)) {

@@ -27,6 +27,7 @@ import auth from './handlers/auth.ts';
 import admin from './handlers/admin.ts';
 import claims from './handlers/claims.ts';
 import remittances from './handlers/remittances.ts';
+import secondaries from './handlers/secondaries.ts';
 import assignments from './handlers/assignments.ts';
 import hosting from './handlers/hosting.ts';
 
@@ -167,7 +168,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   }
 }
 
-const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances, assignments, hosting };
+const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances, assignments, hosting, secondaries };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

@@ -40,6 +40,12 @@ export interface ClaimRow {
   /** no errors, warnings acknowledged (or none), still a draft */
   exportable: boolean;
   batch: string | null;
+  /** the patient's coverage priority with this claim's payer (2 secondary, 3 tertiary) */
+  priority: 1 | 2 | 3;
+  /** R-CO-1: the earlier payer's claim this one follows */
+  primaryClaim: string | null;
+  /** the claims drafted after this one for the next payers */
+  followers: string[];
 }
 
 export interface BuildOutcome {

@@ -14,6 +14,7 @@ import type { ClaimsHandlers } from './claims.ts';
 import type { RemittancesHandlers } from './remittances.ts';
 import type { AssignmentsHandlers } from './assignments.ts';
 import type { HostingHandlers } from './hosting.ts';
+import type { SecondariesHandlers } from './secondaries.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -30,7 +31,8 @@ export type Handlers = AppHandlers &
   ClaimsHandlers &
   RemittancesHandlers &
   AssignmentsHandlers &
-  HostingHandlers;
+  HostingHandlers &
+  SecondariesHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

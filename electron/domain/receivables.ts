@@ -83,6 +83,8 @@ export interface ClaimMoney {
   statusReason: string | null;
   payerClaimNumber: string | null;
   replaces?: string;
+  /** R-CO-1: a secondary or tertiary: the earlier payer's claim it follows */
+  primaryClaim?: string;
   serviceFrom: string;
   serviceTo: string;
   chargeCents: number;

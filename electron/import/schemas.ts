@@ -99,6 +99,9 @@ const coverage = z
     groupNumber: optText,
     relationship: opt(oneOf(['self', 'spouse', 'child', 'other'])).transform((r) => r ?? 'self'),
     subscriber: opt(subscriber),
+    // R-CO-1: the dates the coverage is active (the next payer must cover the date of service); open when absent
+    from: opt(isoDate),
+    to: opt(isoDate),
   })
   .superRefine(
     (c, ctx) => {
@@ -106,9 +109,14 @@ const coverage = z
       if (typeof c.relationship === 'string' && c.relationship !== 'self' && (c.subscriber === null || c.subscriber === undefined)) {
         ctx.addIssue({ code: 'custom', path: ['subscriber'], message: `is required when relationship is ${c.relationship}` });
       }
+      if (typeof c.from === 'string' && typeof c.to === 'string' && c.to < c.from) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `${c.to} is before from ${c.from}` });
+      }
     },
     { when: whenObject },
-  );
+  )
+  // a coverage without a limit carries no from/to at all, as the store gives it back
+  .transform(({ from, to, ...c }) => ({ ...c, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
 
 export const patient = z
   .strictObject({

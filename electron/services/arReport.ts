@@ -4,6 +4,7 @@
 // claimMoney (claimBalance over the stored postings, less write-offs) as of the given day.
 import { claimStates, firstSent } from '../../db/repos/claimStates.ts';
 import { findClaims } from '../../db/repos/claims.ts';
+import { claimsBilledOn } from '../../db/repos/claimFollowups.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
@@ -49,6 +50,7 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
   const claims = new Map(findClaims(db, { ids: states.map((s) => s.id) }).map((c) => [c.id, c]));
   const m = asOfContext(moneyContext(db), asOf);
   const rows = new Map<string, number[]>();
+  const billedOn = claimsBilledOn(db);
   const patients = new Map<string, { total: number; pr: number }>();
   let total = 0;
   let billed90 = 0;
@@ -58,7 +60,8 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
     const age = daysBetween(start, asOf);
     if (age >= 0 && age < 90) billed90 += money.chargeCents;
     const p = patients.get(s.patient) ?? { total: 0, pr: 0 };
-    p.pr += money.patientResponsibilityCents;
+    // R-CO-4: patient responsibility a later payer was billed for is not the patient's (yet)
+    if (!billedOn.has(s.id)) p.pr += money.patientResponsibilityCents;
     if (money.balanceCents !== 0) {
       const r = rows.get(s.payer) ?? [0, 0, 0, 0, 0];
       r[bucketOf(Math.max(0, age))]! += money.balanceCents;

@@ -72,6 +72,7 @@ export function claimMoney(claim: RepoClaim, state: ClaimStateRow, m: MoneyConte
     statusReason: state.reason,
     payerClaimNumber: state.payerClaimNumber,
     ...(state.originalClaimId ? { replaces: state.originalClaimId } : {}),
+    ...(claim.primaryClaim ? { primaryClaim: claim.primaryClaim } : {}),
     serviceFrom: state.serviceFrom,
     serviceTo: state.serviceTo,
     chargeCents: b.chargeCents,

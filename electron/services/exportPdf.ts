@@ -20,6 +20,9 @@ import { listPrescribers } from '../../db/repos/prescribers.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { UserError } from '../domain/errors.ts';
 import { currentActor } from '../../db/actor.ts';
+import type { PDFDocument } from 'pdf-lib';
+import { addRemittancePages } from '../cob/index.ts';
+import type { Claim } from '../domain/claims.ts';
 import { Cms1500Error, layoutClaim, renderCms1500, type FormDataset, type FormMode, type Offset } from '../export/cms1500/index.ts';
 import { submissionCandidates, type Candidate, type LeftOut, type SubmissionSelection } from './submission.ts';
 
@@ -32,6 +35,11 @@ export interface ExportPdfFilter extends SubmissionSelection {
   offset?: Offset;
   /** a draft preview: marked on every page, records nothing */
   preview?: boolean;
+  /**
+   * issue 13: after a secondary's or tertiary's form, one readable page per earlier payer's
+   * remittance for it (the paper payer needs the EOB); on unless false
+   */
+  remittances?: boolean;
 }
 
 export interface PdfBatch {
@@ -126,6 +134,7 @@ function draw(p: Plan, filter: ExportPdfFilter, now: IsoDateTime): Promise<Uint8
     now,
     ...(filter.offset ? { offset: filter.offset } : {}),
     ...(filter.preview ? { preview: true } : {}),
+    ...(filter.remittances !== false ? { afterClaim: (doc: PDFDocument, c: Claim) => addRemittancePages(doc, c, p.dataset.payers) } : {}),
   });
 }
 

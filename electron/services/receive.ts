@@ -19,6 +19,7 @@ import { nextClaimState, type ClaimEvent } from '../receive/claimState.ts';
 import { postRemittance } from '../receive/postRemittance.ts';
 import { lineRejections } from '../receive/lineRejections.ts';
 import { insertLineRejection } from '../../db/repos/lineRejections.ts';
+import { followUpRemittance } from './secondaries.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../domain/remittance.ts';
@@ -159,6 +160,8 @@ function applyRemittance(
     if (posting) insertUnderpaid(db, posting.id, u);
   }
   applyEvents(db, result.claims.map((p) => ({ claimId: p.claimId, event: { kind: '835' as const, posting: p } })), ctx);
+  // R-CO-1 / issue 13 item 6: the next payer's claim drafted, or the followers of a reversal held or voided
+  followUpRemittance(db, r, result.claims, ctx.now);
   return true;
 }
 

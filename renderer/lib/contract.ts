@@ -14,6 +14,7 @@ export type * from '../../electron/contract/dispenses.ts';
 export type * from '../../electron/contract/hosting.ts';
 export type * from '../../electron/contract/patients.ts';
 export type * from '../../electron/contract/remittances.ts';
+export type * from '../../electron/contract/secondaries.ts';
 export type * from '../../electron/contract/settings.ts';
 export type * from '../../electron/contract/therapies.ts';
 export type * from '../../electron/contract/visits.ts';

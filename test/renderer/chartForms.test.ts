@@ -46,6 +46,9 @@ describe('chart forms', () => {
     expect(patientOf(patientFields(patient), patient.coverages)).toEqual(patient);
     const child = { payer: 'allways', priority: 2 as const, memberId: 'AW1', groupNumber: 'G', relationship: 'child' as const, subscriber: { firstName: 'Ana', middle: null, lastName: 'Silva', dob: '1980-01-01', sex: 'F' as const, address: null } };
     expect(coverageOf(coverageFields(child))).toEqual(child);
+    // R-CO-1: a coverage's dates survive the form (a save from the chart never drops them)
+    const dated = { ...child, from: '2026-01-01', to: '2026-12-31' };
+    expect(coverageOf(coverageFields(dated))).toEqual(dated);
   });
 
   it('pass text that is not a number on, so the check names the field', () => {

@@ -3,6 +3,7 @@
 // a sent claim.
 import { z } from 'zod';
 import { getClaim } from '../../../db/repos/claims.ts';
+import { followerIds } from '../../../db/repos/claimFollowups.ts';
 import { getBatch, getBatchFile, listBatches } from '../../../db/repos/batches.ts';
 import { UserError } from '../../domain/errors.ts';
 import { buildPeriod } from '../../services/buildService.ts';
@@ -49,7 +50,7 @@ export default defineHandlers<BillingHandlers>({
     run: (ctx, a) =>
       asUserError(() => {
         acknowledgeWarnings(ctx.db, a.claim, ctx.now());
-        return claimRow(mustClaim(ctx.db, a.claim), new NameBook(ctx.db));
+        return claimRow(mustClaim(ctx.db, a.claim), new NameBook(ctx.db), followerIds(ctx.db, a.claim));
       }),
   },
   'billing.export837': {
@@ -98,7 +99,7 @@ export default defineHandlers<BillingHandlers>({
     run: (ctx, a) =>
       asUserError(() => {
         const c = createCorrection(ctx.db, a.claim, a.frequency, a.originalClaimNumber ?? null, ctx.today());
-        return claimRow(c, new NameBook(ctx.db));
+        return claimRow(c, new NameBook(ctx.db), followerIds(ctx.db, c.id));
       }),
   },
 });

@@ -2,6 +2,7 @@
 // whether the export gate (R-CL-11) lets the claim out.
 import type { StoredClaim } from '../../../db/repos/claims.ts';
 import { findClaims } from '../../../db/repos/claims.ts';
+import { followerIds, followerMap } from '../../../db/repos/claimFollowups.ts';
 import type { BatchSummary } from '../../../db/repos/batches.ts';
 import { listDispenses } from '../../../db/repos/dispenses.ts';
 import { lineRejectionsOf } from '../../../db/repos/lineRejections.ts';
@@ -38,7 +39,8 @@ export class NameBook {
   }
 }
 
-export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
+/** `followers`: the claims drafted after this one for the next payers (R-CO-1), shown beside it. */
+export function claimRow(c: StoredClaim, names: NameBook, followers: readonly string[] = []): ClaimRow {
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const warnings = c.findings.filter((f) => f.severity === 'warning').length;
   return {
@@ -59,6 +61,9 @@ export function claimRow(c: StoredClaim, names: NameBook): ClaimRow {
     acknowledged: c.warningsAcknowledged,
     exportable: c.status === 'draft' && errors === 0 && c.warningsAcknowledged,
     batch: c.batchId,
+    priority: c.coveragePriority,
+    primaryClaim: c.primaryClaim ?? null,
+    followers: [...followers],
   };
 }
 
@@ -70,8 +75,9 @@ function workOrder(a: ClaimRow, b: ClaimRow): number {
 
 export function outcome(db: Db, period: Period, unattached: Finding[] = []): BuildOutcome {
   const names = new NameBook(db);
+  const followers = followerMap(db);
   const claims = findClaims(db, { from: period.from, to: period.to, ...(period.payer ? { payer: period.payer } : {}) })
-    .map((c) => claimRow(c, names))
+    .map((c) => claimRow(c, names, followers.get(c.id)))
     .sort(workOrder);
   return {
     claims,
@@ -92,7 +98,7 @@ export function claimDetail(db: Db, c: StoredClaim): ClaimDetail {
   const dispenses = new Map(listDispenses(db).map((d) => [d.id, d]));
   const rejected = new Map(lineRejectionsOf(db, [c.id]).map((r) => [r.line, r.reason]));
   return {
-    row: claimRow(c, new NameBook(db)),
+    row: claimRow(c, new NameBook(db), followerIds(db, c.id)),
     claim: c,
     lines: c.lines.map((l, i) => ({
       ...l,

@@ -1,6 +1,6 @@
 // The billing workbench's state: period and payer, the built claims with findings, the open
 // claim, warning acknowledgements, exports with their progress, and the batch history.
-import type { BatchRow, BuildOutcome, CallError, ClaimDetail, ClaimRow, ExportOutcome, FilePayload } from '../contract.ts';
+import type { BatchRow, BuildOutcome, CallError, ClaimChain, ClaimDetail, ClaimRow, ExportOutcome, FilePayload } from '../contract.ts';
 import type { Payer } from '../../../electron/domain/types.ts';
 import type { Api } from '../api.ts';
 import { monthRange, previousMonth } from '../format.ts';
@@ -49,6 +49,8 @@ export class BillingState {
 
   open = $state<ClaimDetail | null>(null);
   openError = $state<string | null>(null);
+  /** the open claim's payer order (R-CO-1): the claim it follows, its followers, what became of the next payer */
+  chain = $state<ClaimChain | null>(null);
 
   batches = $state<BatchRow[]>([]);
   exportSteps = $state<ExportStep[]>([]);
@@ -156,14 +158,32 @@ export class BillingState {
     if (r.ok) {
       this.open = r.value;
       this.openError = null;
+      const chain = await this.api.call('claims.chain', { claim: id });
+      this.chain = chain.ok ? chain.value : null;
     } else {
       this.open = null;
+      this.chain = null;
       this.openError = r.error.message;
     }
   }
 
+  /** R-CO-1 by hand: the next coverage's claim drafted from this payer's adjudication, then opened. */
+  async sendToNextPayer(claim: string): Promise<boolean> {
+    const r = await this.api.call('claims.sendToNextPayer', { claim });
+    if (!r.ok) {
+      this.error = r.error;
+      return false;
+    }
+    this.error = null;
+    this.message = `${r.value.message[0]!.toUpperCase()}${r.value.message.slice(1)}.`;
+    await this.list();
+    await this.openClaim(r.value.followerId ?? claim, true);
+    return true;
+  }
+
   closeClaim(): void {
     this.open = null;
+    this.chain = null;
     this.openError = null;
   }
 

@@ -1,6 +1,6 @@
 // The denial work queue: denied and rejected claims grouped by reason with our words and the next
 // step; the biller's assignee, notes and follow-up; write off, correct & resubmit, send to the
-// next payer (secondary claims are not built yet, so that one says so).
+// next payer (R-CO-1: the next coverage's claim drafted with this payer's adjudication).
 import type { CallError, Caller, DenialGroup, DenialItem } from '../contract.ts';
 import { money } from '../format.ts';
 
@@ -101,9 +101,14 @@ export class DenialsState {
     return r !== null;
   }
 
-  /** R-CO-1 is built on another branch (secondary claims): until it is merged this says so. */
-  sendToNextPayer(): void {
-    this.error = null;
-    this.message = 'Not yet: secondary claims are not available in this version. Bill the next payer from its own claim when they are.';
+  /** R-CO-1: the claim to the next coverage, drafted from this payer's adjudication; or why none is due. */
+  async sendToNextPayer(): Promise<boolean> {
+    const claim = this.selected;
+    if (!claim) return false;
+    const r = await this.act(
+      () => this.api.call('claims.sendToNextPayer', { claim }),
+      (v) => `${v.message[0]!.toUpperCase()}${v.message.slice(1)}: a draft in Billing, ready to export.`,
+    );
+    return r !== null;
   }
 }

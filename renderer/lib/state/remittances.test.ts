@@ -45,8 +45,9 @@ describe('received files, denials and AR state', () => {
     d.draft = { assignee: 'bea', notes: 'call the payer', followUp: '2026-12-01' };
     expect(await d.save()).toBe(true);
     expect(d.current).toMatchObject({ assignee: 'bea', notes: 'call the payer', followUp: '2026-12-01' });
-    d.sendToNextPayer();
-    expect(d.message).toMatch(/^Not yet/);
+    // R-CO-1: P1001 has no coverage after BCBS TX in the example office
+    expect(await d.sendToNextPayer()).toBe(false);
+    expect(d.error?.message).toMatch(new RegExp(`^No claim to the next payer for claim ${BCBS}: `));
     d.writeOffReason = '';
     expect(await d.writeOff()).toBe(false);
     expect(d.error?.fields?.reason).toBeDefined();

@@ -1,5 +1,5 @@
-// One coverage of a patient: payer, priority, member id, group, relationship and, when the
-// patient is not the insured, the subscriber.
+// One coverage of a patient: payer, priority, member id, group, relationship, the dates it is
+// active (R-CO-1) and, when the patient is not the insured, the subscriber.
 import type { Coverage, Patient, Relationship } from '../../../electron/domain/types.ts';
 import { blankAsAbsent, textOrNull } from '../../lib/forms/convert.ts';
 import { personForm, personOf, type PersonForm } from './lib/person.ts';
@@ -14,6 +14,9 @@ export interface CoverageFields {
   relationship: Relationship;
   /** the insured, when the patient is not */
   subscriber: PersonForm;
+  /** R-CO-1: the dates the coverage is active ('' = open) */
+  from: string;
+  to: string;
 }
 
 export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFields {
@@ -24,6 +27,8 @@ export function coverageFields(c: Coverage | null, nextPriority = 1): CoverageFi
     groupNumber: c?.groupNumber ?? '',
     relationship: c?.relationship ?? 'self',
     subscriber: personForm(c?.subscriber),
+    from: c?.from ?? '',
+    to: c?.to ?? '',
   };
 }
 
@@ -35,6 +40,9 @@ export function coverageOf(f: CoverageFields): Draft<Coverage> {
     groupNumber: textOrNull(f.groupNumber),
     relationship: f.relationship,
     subscriber: f.relationship === 'self' ? null : personOf(f.subscriber),
+    // open dates are left out, as the store gives them back
+    ...(f.from.trim() ? { from: f.from.trim() } : {}),
+    ...(f.to.trim() ? { to: f.to.trim() } : {}),
   };
 }
 

@@ -77,6 +77,8 @@ export const PAYER_RULES: FieldSpec[] = [
   { path: 'settings.bundledSupplies', label: 'Bundled into the per diem', kind: 'list', wide: true, hint: 'Codes and ranges, e.g. A4206-A8004' },
   yesNo('settings.selfAdministrationRequired', 'Self-administration required'),
   yesNo('settings.drugLineNotes', 'Dose and frequency notes on drug lines'),
+  // R-CO-3 (issue 13): as a secondary after Medicare, a claim built with this payer's own codes
+  yesNo('settings.billSecondaryWithOwnCodes', 'After Medicare, bill as secondary with own codes (S-code per diems)'),
 ];
 
 export const PRODUCT: FieldSpec[] = [
