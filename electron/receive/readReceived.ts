@@ -1,6 +1,7 @@
 // The entry point for a received file: tokenized, envelopes checked, each part recognized by
 // content (TA1 segment, ST*999, ST*277 with 005010X214, ST*835) and read by its typed reader.
 // All or nothing: the first problem throws an X12ReadError and nothing of the file is returned.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readEnvelopes, type TransactionSet } from './envelope.ts';
 import { read277ca, type Ack277 } from './read277ca.ts';
@@ -71,12 +72,13 @@ function standardText(s: RawSegment): string {
  * stand one after the other in `text` with standard delimiters and `~` are hashed as one slice of
  * it (an 835 of thousands of claims is neither split nor joined again); the others one by one.
  */
-export function contentHash(segs: readonly RawSegment[], text: string): string {
+export function contentHash(segs: readonly RawSegment[], text: string, ascii: Uint8Array | null = null): string {
   const hash = createHash('sha256');
   let runStart = -1;
   let runEnd = -1;
   const flush = () => {
-    if (runStart >= 0) hash.update(text.slice(runStart, runEnd));
+    // an ASCII file's bytes are its text, offset for offset: the slice is hashed without re-encoding
+    if (runStart >= 0) hash.update(ascii ? ascii.subarray(runStart, runEnd) : text.slice(runStart, runEnd));
     runStart = -1;
   };
   for (const s of segs) {
@@ -94,9 +96,9 @@ export function contentHash(segs: readonly RawSegment[], text: string): string {
   return hash.digest('hex');
 }
 
-function readSet(set: TransactionSet, interchange: string, text: string): ReceivedDocument {
+function readSet(set: TransactionSet, interchange: string, text: string, ascii: Uint8Array | null): ReceivedDocument {
   const kind = kindOf(set);
-  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se], text) };
+  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se], text, ascii) };
   if (kind === '835') return { kind, ...id, remittance: read835(set) };
   if (kind === '999') return { kind, ...id, ack: read999(set) };
   return { kind, ...id, ack: read277ca(set) };
@@ -114,12 +116,13 @@ export function remittanceKey(r: Remittance): string {
 /** `sha256` may be passed when the caller hashed the bytes already (a large file is hashed once). */
 export function readReceived(bytes: Uint8Array | string, sha256: string = fileIdentity(bytes)): ReceivedFile {
   const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const ascii = typeof bytes !== 'string' && isAscii(bytes) ? bytes : null;
   const segs = tokenize(text);
   const interchanges = readEnvelopes(segs);
   const documents: ReceivedDocument[] = [];
   for (const ix of interchanges) {
     for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s], text), ta1: readTa1(s) });
-    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control, text));
+    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control, text, ascii));
   }
   if (documents.length === 0) throw new X12ReadError('IEA', segs[segs.length - 1]!.position, 'the file holds no TA1 and no transaction set');
   return {
