@@ -118,13 +118,17 @@ export interface DenialReason {
 
 export type DenialState = 'open' | 'written-off' | 'resubmitted';
 
-export interface DenialItem {
+/** A claim as the work lists name it: whose, to whom, where it stands. */
+export interface ClaimInList {
   claimId: string;
   patient: string;
   patientName: string;
   payer: string;
   payerName: string;
   status: ClaimLifeStatus;
+}
+
+export interface DenialItem extends ClaimInList {
   statusReason: string | null;
   payerClaimNumber: string | null;
   serviceFrom: string;
@@ -188,13 +192,7 @@ export interface FollowUpDays {
 }
 
 /** A sent claim whose answer is overdue: what it waits for, since when, and for how long. */
-export interface FollowUpItem {
-  claimId: string;
-  patient: string;
-  patientName: string;
-  payer: string;
-  payerName: string;
-  status: ClaimLifeStatus;
+export interface FollowUpItem extends ClaimInList {
   waitingFor: '999' | '277CA' | '835';
   since: string;
   days: number;
