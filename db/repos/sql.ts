@@ -43,6 +43,33 @@ export function run(db: Db, sql: string, ...params: unknown[]): void {
   stmt(db, sql).run(...params);
 }
 
+/** The largest number of rows one multi-row INSERT of `insertRows` carries. */
+const MAX_ROWS = 256;
+
+/**
+ * `INSERT INTO <head> VALUES (…), (…), …`: many rows of one table in few statements, in the
+ * order given (the same rows and rowids as one INSERT per row). The rows go in chunks of 256,
+ * 128, … 1, so a connection caches at most nine statements per table whatever the row count.
+ */
+export function insertRows(db: Db, head: string, values: readonly unknown[][]): void {
+  if (values.length === 0) return;
+  const width = values[0]!.length;
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  let at = 0;
+  for (let size = MAX_ROWS; size >= 1; size >>= 1) {
+    if (values.length - at < size) continue;
+    const s = stmt(db, `INSERT INTO ${head} VALUES ${Array.from({ length: size }, () => tuple).join(', ')}`);
+    const params: unknown[] = new Array(size * width);
+    for (; values.length - at >= size; at += size) {
+      for (let r = 0; r < size; r++) {
+        const row = values[at + r]!;
+        for (let c = 0; c < width; c++) params[r * width + c] = row[c];
+      }
+      s.run(params);
+    }
+  }
+}
+
 export const bit = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 export const bool = (v: unknown): boolean => v === 1;
 export const boolOrNull = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);

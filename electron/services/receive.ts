@@ -7,7 +7,7 @@ import {
   appliedFileWithHash, insertClaimEvent, insertReceivedFile, insertReceivedRemittance, remittanceHashes, type ReceivedStatus,
 } from '../../db/repos/received.ts';
 import {
-  insertPosting, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
+  insertPostings, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
 import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
@@ -152,7 +152,7 @@ function applyRemittance(
   const claims = postingClaims(db, ids, ctx.expected);
   const previous = postingsFor(db, ids);
   const result = postRemittance({ remittance: r, payer, payeeIds: ctx.payeeIds, claims, previous, now: ctx.now, newId: ctx.newId });
-  for (const p of result.claims) insertPosting(db, p, ctx.fileId);
+  insertPostings(db, result.claims, ctx.fileId);
   for (const p of result.provider) insertProviderPosting(db, p, ctx.fileId);
   for (const u of result.unmatched) insertUnmatched(db, u, { fileId: ctx.fileId, payer, traceNumber: r.traceNumber });
   for (const u of result.underpaid) {
