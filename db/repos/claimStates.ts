@@ -57,6 +57,15 @@ export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
 }
 
 /**
+ * The status and frequency of these claims, by id, read lean (raw rows, two columns): what an
+ * acknowledgment or a remittance of thousands of claims needs to move them (R-AK-1).
+ */
+export function statusesOf(db: Db, ids: readonly string[]): Map<string, { status: StoredClaimStatus; frequency: ClaimStateRow['frequency'] }> {
+  return new Map(rows(db, `SELECT c.id, ${STATUS_SQL}, c.frequency FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
+    .map(([id, status, frequency]) => [str(id), { status: str(status) as StoredClaimStatus, frequency: str(frequency) as ClaimStateRow['frequency'] }]));
+}
+
+/**
  * R-AK-1 / R-RA-4: stores where an event moved a claim. `reversed` sets the flag and leaves the
  * payer holding the claim (accepted); any other status clears it.
  */

@@ -9,7 +9,7 @@ import {
 import {
   insertPostings, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
-import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
+import { claimOrder, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState, statusesOf } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { setKeysLive } from '../../db/repos/claimKeys.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
@@ -90,7 +90,7 @@ function releaseRejected(db: Db, claimId: string, frequency: string): void {
  * Returns the claim ids that are not ours.
  */
 function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
-  const rows = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s]));
+  const rows = statusesOf(db, [...new Set(events.map((e) => e.claimId))]);
   const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
   for (const { claimId, event } of events) {
