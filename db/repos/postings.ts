@@ -13,27 +13,27 @@ import { all, groupBy, insertRows, num, numOrNull, one, run, str, strOrNull, typ
  * table's rows in file order, many rows per INSERT: an 835 of 2,000 claims stores 40,000 lines.
  */
 export function insertPostings(db: Db, ps: readonly ClaimPosting[], fileId: number): void {
-  const postings: unknown[][] = [];
-  const lines: unknown[][] = [];
-  const adjustments: unknown[][] = [];
+  const postings: unknown[] = [];
+  const lines: unknown[] = [];
+  const adjustments: unknown[] = [];
   const adjust = (p: ClaimPosting, line: number, as: readonly PostedAdjustment[]) =>
-    as.forEach((a, i) => adjustments.push([p.id, line, i + 1, a.group, a.reason, a.cents, a.quantity]));
+    as.forEach((a, i) => adjustments.push(p.id, line, i + 1, a.group, a.reason, a.cents, a.quantity));
   for (const p of ps) {
-    postings.push([
+    postings.push(
       p.id, p.claimId, p.payer, fileId, p.remittance.control, p.remittance.traceNumber, p.remittance.paymentDate, p.position, p.kind,
       p.statusCode, p.payerClaimNumber, p.chargeCents, p.paidCents, p.patientResponsibilityCents, JSON.stringify(p.remarks),
       p.reverses, p.needsReview ? 1 : 0, p.postedAt,
-    ]);
+    );
     adjust(p, 0, p.adjustments);
     for (const l of p.lines) {
-      lines.push([p.id, l.line, JSON.stringify(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, JSON.stringify(l.remarks)]);
+      lines.push(p.id, l.line, JSON.stringify(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, JSON.stringify(l.remarks));
       adjust(p, l.line, l.adjustments);
     }
   }
   insertRows(db, `remit_postings (id, claim_id, payer_id, file_id, remittance_control, trace_number, payment_date, position, kind,
-       status_code, payer_claim_number, charge_cents, paid_cents, patient_resp_cents, remarks, reverses, needs_review, posted_at)`, postings);
-  insertRows(db, 'remit_posting_lines (posting_id, line, positions, charge_cents, paid_cents, units_paid, remarks)', lines);
-  insertRows(db, 'remit_adjustments (posting_id, line, seq, grp, reason, cents, quantity)', adjustments);
+       status_code, payer_claim_number, charge_cents, paid_cents, patient_resp_cents, remarks, reverses, needs_review, posted_at)`, 18, postings);
+  insertRows(db, 'remit_posting_lines (posting_id, line, positions, charge_cents, paid_cents, units_paid, remarks)', 7, lines);
+  insertRows(db, 'remit_adjustments (posting_id, line, seq, grp, reason, cents, quantity)', 7, adjustments);
 }
 
 const adjustmentOf = (r: Row): PostedAdjustment => ({ group: str(r.grp) as AdjustmentGroup, reason: str(r.reason), cents: num(r.cents), quantity: numOrNull(r.quantity) });

@@ -48,25 +48,18 @@ const MAX_ROWS = 256;
 
 /**
  * `INSERT INTO <head> VALUES (…), (…), …`: many rows of one table in few statements, in the
- * order given (the same rows and rowids as one INSERT per row). The rows go in chunks of 256,
- * 128, … 1, so a connection caches at most nine statements per table whatever the row count.
+ * order given (the same rows and rowids as one INSERT per row). `values` holds the rows one after
+ * the other, `width` values each (no array per row). The rows go in chunks of 256, 128, … 1, so a
+ * connection caches at most nine statements per table whatever the row count.
  */
-export function insertRows(db: Db, head: string, values: readonly unknown[][]): void {
-  if (values.length === 0) return;
-  const width = values[0]!.length;
+export function insertRows(db: Db, head: string, width: number, values: readonly unknown[]): void {
+  const count = values.length / width;
   const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
   let at = 0;
   for (let size = MAX_ROWS; size >= 1; size >>= 1) {
-    if (values.length - at < size) continue;
+    if (count - at < size) continue;
     const s = stmt(db, `INSERT INTO ${head} VALUES ${Array.from({ length: size }, () => tuple).join(', ')}`);
-    const params: unknown[] = new Array(size * width);
-    for (; values.length - at >= size; at += size) {
-      for (let r = 0; r < size; r++) {
-        const row = values[at + r]!;
-        for (let c = 0; c < width; c++) params[r * width + c] = row[c];
-      }
-      s.run(params);
-    }
+    for (; count - at >= size; at += size) s.run(values.slice(at * width, (at + size) * width));
   }
 }
 
