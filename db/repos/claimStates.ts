@@ -57,6 +57,15 @@ export function claimStates(db: Db, f: StateFilter = {}): ClaimStateRow[] {
 }
 
 /**
+ * The status and frequency of these claims, by id, read lean (raw rows, two columns): what an
+ * acknowledgment or a remittance of thousands of claims needs to move them (R-AK-1).
+ */
+export function statusesOf(db: Db, ids: readonly string[]): Map<string, { status: StoredClaimStatus; frequency: ClaimStateRow['frequency'] }> {
+  return new Map(rows(db, `SELECT c.id, ${STATUS_SQL}, c.frequency FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
+    .map(([id, status, frequency]) => [str(id), { status: str(status) as StoredClaimStatus, frequency: str(frequency) as ClaimStateRow['frequency'] }]));
+}
+
+/**
  * R-AK-1 / R-RA-4: stores where an event moved a claim. `reversed` sets the flag and leaves the
  * payer holding the claim (accepted); any other status clears it.
  */
@@ -104,16 +113,27 @@ export function postingClaims(db: Db, ids: readonly string[], expected: Expected
     payerClaimNumber: strOrNull(number), chargeCents: num(total), lines: [],
   }));
   const byId = new Map(claims.map((c) => [c.id, c]));
+  // an office bills a few dozen modifier lists and priced lines: each distinct list is parsed once
+  // (shared, frozen) and each distinct (payer, code, ndc, units) priced once, not once per line
+  const lists = new Map<string, readonly string[]>();
+  const list = (text: string): readonly string[] => {
+    let l = lists.get(text);
+    if (l === undefined) lists.set(text, (l = Object.freeze(JSON.parse(text) as string[])));
+    return l;
+  };
+  const prices = new Map<string, number | null>();
   // the query orders lines by claim and seq, so each claim's list is built in order
   for (const [claimId, seq, code, mods, from, to, units, charge, ndc, paper] of rows(db, `SELECT l.claim_id, l.seq, l.code, l.modifiers, l.from_date, l.to_date, l.units, l.charge_cents, l.ndc, l.paper_modifiers
      FROM claim_lines l WHERE l.claim_id IN (SELECT value FROM json_each(?)) ORDER BY l.claim_id, l.seq`, json)) {
     const claim = byId.get(str(claimId))!;
-    const modifiers = JSON.parse(str(mods)) as string[];
-    const line = { code: str(code), modifiers, ndc: strOrNull(ndc), units: num(units) };
+    const modifiers = list(str(mods));
+    const key = `${claim.payer}\u0000${str(code)}\u0000${str(mods)}\u0000${strOrNull(ndc) ?? ''}\u0000${num(units)}`;
+    let expectedCents = prices.get(key);
+    if (expectedCents === undefined) prices.set(key, (expectedCents = expected(claim.payer, { code: str(code), modifiers, ndc: strOrNull(ndc), units: num(units) })));
     claim.lines.push({
-      line: num(seq), code: line.code, modifiers, from: str(from), to: str(to), units: line.units,
-      chargeCents: num(charge), expectedCents: expected(claim.payer, line),
-      ...(paper !== null ? { paperModifiers: JSON.parse(str(paper)) as string[] } : {}),
+      line: num(seq), code: str(code), modifiers, from: str(from), to: str(to), units: num(units),
+      chargeCents: num(charge), expectedCents,
+      ...(paper !== null ? { paperModifiers: list(str(paper)) } : {}),
     });
   }
   return claims;

@@ -6,31 +6,34 @@ import type {
 } from '../../electron/domain/postings.ts';
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/domain/remittance.ts';
 import type { UnmatchedItem } from '../../electron/domain/receivables.ts';
-import { all, groupBy, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
+import { all, groupBy, insertRows, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
-export function insertPosting(db: Db, p: ClaimPosting, fileId: number): void {
-  run(
-    db,
-    `INSERT INTO remit_postings (id, claim_id, payer_id, file_id, remittance_control, trace_number, payment_date, position, kind,
-       status_code, payer_claim_number, charge_cents, paid_cents, patient_resp_cents, remarks, reverses, needs_review, posted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    p.id, p.claimId, p.payer, fileId, p.remittance.control, p.remittance.traceNumber, p.remittance.paymentDate, p.position, p.kind,
-    p.statusCode, p.payerClaimNumber, p.chargeCents, p.paidCents, p.patientResponsibilityCents, JSON.stringify(p.remarks),
-    p.reverses, p.needsReview ? 1 : 0, p.postedAt,
-  );
-  const adjust = (line: number, as: readonly PostedAdjustment[]) =>
-    as.forEach((a, i) =>
-      run(db, 'INSERT INTO remit_adjustments (posting_id, line, seq, grp, reason, cents, quantity) VALUES (?, ?, ?, ?, ?, ?, ?)', p.id, line, i + 1, a.group, a.reason, a.cents, a.quantity),
+/**
+ * The postings of one remittance with their lines and adjustments (claim-level as line 0), each
+ * table's rows in file order, many rows per INSERT: an 835 of 2,000 claims stores 40,000 lines.
+ */
+export function insertPostings(db: Db, ps: readonly ClaimPosting[], fileId: number): void {
+  const postings: unknown[] = [];
+  const lines: unknown[] = [];
+  const adjustments: unknown[] = [];
+  const adjust = (p: ClaimPosting, line: number, as: readonly PostedAdjustment[]) =>
+    as.forEach((a, i) => adjustments.push(p.id, line, i + 1, a.group, a.reason, a.cents, a.quantity));
+  for (const p of ps) {
+    postings.push(
+      p.id, p.claimId, p.payer, fileId, p.remittance.control, p.remittance.traceNumber, p.remittance.paymentDate, p.position, p.kind,
+      p.statusCode, p.payerClaimNumber, p.chargeCents, p.paidCents, p.patientResponsibilityCents, JSON.stringify(p.remarks),
+      p.reverses, p.needsReview ? 1 : 0, p.postedAt,
     );
-  adjust(0, p.adjustments);
-  for (const l of p.lines) {
-    run(
-      db,
-      'INSERT INTO remit_posting_lines (posting_id, line, positions, charge_cents, paid_cents, units_paid, remarks) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      p.id, l.line, JSON.stringify(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, JSON.stringify(l.remarks),
-    );
-    adjust(l.line, l.adjustments);
+    adjust(p, 0, p.adjustments);
+    for (const l of p.lines) {
+      lines.push(p.id, l.line, JSON.stringify(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, JSON.stringify(l.remarks));
+      adjust(p, l.line, l.adjustments);
+    }
   }
+  insertRows(db, `remit_postings (id, claim_id, payer_id, file_id, remittance_control, trace_number, payment_date, position, kind,
+       status_code, payer_claim_number, charge_cents, paid_cents, patient_resp_cents, remarks, reverses, needs_review, posted_at)`, 18, postings);
+  insertRows(db, 'remit_posting_lines (posting_id, line, positions, charge_cents, paid_cents, units_paid, remarks)', 7, lines);
+  insertRows(db, 'remit_adjustments (posting_id, line, seq, grp, reason, cents, quantity)', 7, adjustments);
 }
 
 const adjustmentOf = (r: Row): PostedAdjustment => ({ group: str(r.grp) as AdjustmentGroup, reason: str(r.reason), cents: num(r.cents), quantity: numOrNull(r.quantity) });

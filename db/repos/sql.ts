@@ -43,6 +43,26 @@ export function run(db: Db, sql: string, ...params: unknown[]): void {
   stmt(db, sql).run(...params);
 }
 
+/** The largest number of rows one multi-row INSERT of `insertRows` carries. */
+const MAX_ROWS = 256;
+
+/**
+ * `INSERT INTO <head> VALUES (…), (…), …`: many rows of one table in few statements, in the
+ * order given (the same rows and rowids as one INSERT per row). `values` holds the rows one after
+ * the other, `width` values each (no array per row). The rows go in chunks of 256, 128, … 1, so a
+ * connection caches at most nine statements per table whatever the row count.
+ */
+export function insertRows(db: Db, head: string, width: number, values: readonly unknown[]): void {
+  const count = values.length / width;
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  let at = 0;
+  for (let size = MAX_ROWS; size >= 1; size >>= 1) {
+    if (count - at < size) continue;
+    const s = stmt(db, `INSERT INTO ${head} VALUES ${Array.from({ length: size }, () => tuple).join(', ')}`);
+    for (; count - at >= size; at += size) s.run(values.slice(at * width, (at + size) * width));
+  }
+}
+
 export const bit = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 export const bool = (v: unknown): boolean => v === 1;
 export const boolOrNull = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === 1);

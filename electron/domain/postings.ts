@@ -20,7 +20,7 @@ export interface StoredLine {
   /** 1-based line number on the claim (our REF*6R is `<claim id>-<line>`) */
   line: number;
   code: string;
-  modifiers: string[];
+  modifiers: readonly string[];
   from: string;
   to: string;
   units: number;
@@ -28,7 +28,7 @@ export interface StoredLine {
   /** the payer's expected payment for the line (R-RA-5), null when its schedule has no fee for it */
   expectedCents: number | null;
   /** R-DR-8 `paper`: KP/KQ the CMS-1500 printed beside `modifiers` (never on the 837P) */
-  paperModifiers?: string[];
+  paperModifiers?: readonly string[];
 }
 
 export interface StoredClaim {

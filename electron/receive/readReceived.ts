@@ -73,6 +73,7 @@ function standardText(s: RawSegment): string {
  * it (an 835 of thousands of claims is neither split nor joined again); the others one by one.
  */
 export function contentHash(segs: readonly RawSegment[], text: string, ascii: Uint8Array | null = null): string {
+  // `segs` were tokenized from `text`: each stands at its offset, its terminator right after it
   const hash = createHash('sha256');
   let runStart = -1;
   let runEnd = -1;
@@ -83,7 +84,7 @@ export function contentHash(segs: readonly RawSegment[], text: string, ascii: Ui
   };
   for (const s of segs) {
     const d = s.delimiters;
-    if (standard(d) && d.segment === '~' && text.startsWith(s.text, s.offset)) {
+    if (standard(d) && d.segment === '~') {
       if (runStart >= 0 && s.offset !== runEnd) flush();
       if (runStart < 0) runStart = s.offset;
       runEnd = s.offset + s.text.length + 1;

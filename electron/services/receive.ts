@@ -7,9 +7,9 @@ import {
   appliedFileWithHash, insertClaimEvent, insertReceivedFile, insertReceivedRemittance, remittanceHashes, type ReceivedStatus,
 } from '../../db/repos/received.ts';
 import {
-  insertPosting, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
+  insertPostings, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
 } from '../../db/repos/postings.ts';
-import { claimOrder, claimStates, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState } from '../../db/repos/claimStates.ts';
+import { claimOrder, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState, statusesOf } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { setKeysLive } from '../../db/repos/claimKeys.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
@@ -90,7 +90,7 @@ function releaseRejected(db: Db, claimId: string, frequency: string): void {
  * Returns the claim ids that are not ours.
  */
 function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
-  const rows = new Map(claimStates(db, { ids: [...new Set(events.map((e) => e.claimId))] }).map((s) => [s.id, s]));
+  const rows = statusesOf(db, [...new Set(events.map((e) => e.claimId))]);
   const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
   for (const { claimId, event } of events) {
@@ -152,7 +152,7 @@ function applyRemittance(
   const claims = postingClaims(db, ids, ctx.expected);
   const previous = postingsFor(db, ids);
   const result = postRemittance({ remittance: r, payer, payeeIds: ctx.payeeIds, claims, previous, now: ctx.now, newId: ctx.newId });
-  for (const p of result.claims) insertPosting(db, p, ctx.fileId);
+  insertPostings(db, result.claims, ctx.fileId);
   for (const p of result.provider) insertProviderPosting(db, p, ctx.fileId);
   for (const u of result.unmatched) insertUnmatched(db, u, { fileId: ctx.fileId, payer, traceNumber: r.traceNumber });
   for (const u of result.underpaid) {
