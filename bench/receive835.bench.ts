@@ -13,6 +13,7 @@ import { EXAMPLE_IMPORT } from '../test/support/paths.ts';
 import { dataset } from './export837.bench.ts';
 
 const TARGET_MS = 1000;
+const RUNS = 3;
 
 export default async function bench(): Promise<void> {
   const { claims: raw, records } = dataset();
@@ -25,23 +26,34 @@ export default async function bench(): Promise<void> {
   const r = respond(text, { payerId: '84980', default: { kind: 'pay' }, claims: denied });
   const era = new TextEncoder().encode(r.remits[0]!);
 
-  const store = openMemoryStore();
-  importDataset(store.db, JSON.parse(readFileSync(EXAMPLE_IMPORT, 'utf8')));
-  store.db.transaction(() => {
-    for (const c of claims) {
-      // the bench's lines share source keys: each gets its own for the store
-      const lines = c.lines.map((l, i) => ({ ...l, sourceKey: `${c.id}:${i}`, sourceKeys: [`${c.id}:${i}`] }));
-      insertClaim(store.db, { ...c, lines, patient: 'P1001' }, '2026-11-02T09:30:00');
-      updateClaimStatus(store.db, c.id, 'exported', '2026-11-02T09:30:00');
+  const runs: { ms: number; cpuMs: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const store = openMemoryStore();
+    importDataset(store.db, JSON.parse(readFileSync(EXAMPLE_IMPORT, 'utf8')));
+    store.db.transaction(() => {
+      for (const c of claims) {
+        // the bench's lines share source keys: each gets its own for the store
+        const lines = c.lines.map((l, i) => ({ ...l, sourceKey: `${c.id}:${i}`, sourceKeys: [`${c.id}:${i}`] }));
+        insertClaim(store.db, { ...c, lines, patient: 'P1001' }, '2026-11-02T09:30:00');
+        updateClaimStatus(store.db, c.id, 'exported', '2026-11-02T09:30:00');
+      }
+    })();
+    // the setup's garbage (the 837P written, 2,000 claims stored) is collected before the clock
+    // starts when the bench runs with --expose-gc (npm run bench does), so the figure is the posting's own
+    (globalThis as { gc?: () => void }).gc?.();
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const out = receiveFile(store.db, { fileName: 'era.835', bytes: era, now: '2026-11-21T10:00:00', by: 'bench' });
+    const used = process.cpuUsage(cpu);
+    runs.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
+    if (run === 0) {
+      const postings = (store.db.prepare('SELECT count(*) AS n FROM remit_postings').get() as { n: number }).n;
+      console.log(`receive835: ${claims.length} claims, ${(era.length / 1e6).toFixed(1)} MB, ${out.status}, ${postings} postings, ${out.unmatched.length} unmatched`);
     }
-  })();
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  const out = receiveFile(store.db, { fileName: 'era.835', bytes: era, now: '2026-11-21T10:00:00', by: 'bench' });
-  const used = process.cpuUsage(cpu);
-  const ms = performance.now() - t;
-  const postings = (store.db.prepare('SELECT count(*) AS n FROM remit_postings').get() as { n: number }).n;
-  console.log(`receive835: ${claims.length} claims, ${(era.length / 1e6).toFixed(1)} MB, ${out.status}, ${postings} postings, ${out.unmatched.length} unmatched`);
-  console.log(`receive835: post ${ms.toFixed(0)} ms, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU (target < ${TARGET_MS} ms) ${ms < TARGET_MS ? 'OK' : 'SLOW'}`);
-  store.close();
+    store.close();
+  }
+  // each run posts into a fresh store; the first is also the first time the process runs this code
+  const median = [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(RUNS / 2)]!;
+  console.log(`receive835: first run ${runs[0]!.ms.toFixed(0)} ms (${runs[0]!.cpuMs.toFixed(0)} ms CPU)`);
+  console.log(`receive835: post ${median.ms.toFixed(0)} ms median of ${RUNS}, ${median.cpuMs.toFixed(0)} ms CPU (target < ${TARGET_MS} ms) ${median.ms < TARGET_MS ? 'OK' : 'SLOW'}`);
 }
