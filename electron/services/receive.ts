@@ -11,7 +11,7 @@ import {
 } from '../../db/repos/postings.ts';
 import { claimOrder, claimsOfInterchange, claimsOfTransaction, postingClaims, setReceivedState, statusesOf } from '../../db/repos/claimStates.ts';
 import { listPayers } from '../../db/repos/payers.ts';
-import { setKeysLive } from '../../db/repos/claimKeys.ts';
+import { claimsBillingKeysOf, setKeysLive } from '../../db/repos/claimKeys.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
 import { balanceProblems } from '../receive/balance835.ts';
 import { eventOfTa1, eventsOf277, eventsOf999 } from '../receive/claimEvents.ts';
@@ -23,6 +23,7 @@ import { followUpRemittance } from './secondaries.ts';
 import { fileIdentity, readReceived, remittanceKey, type ReceivedDocument, type ReceivedFile } from '../receive/readReceived.ts';
 import { X12ReadError } from '../receive/readError.ts';
 import type { Remittance } from '../domain/remittance.ts';
+import type { ClaimPosting, StoredClaim, Unmatched } from '../domain/postings.ts';
 import type { ExpectedPayment } from '../receive/storedClaim.ts';
 import { expectedPaymentCents } from '../claims/rules/expectedPayment.ts';
 import type { ClaimLifeStatus, ReceiveResult, ReceivedKind } from '../domain/receivables.ts';
@@ -159,10 +160,30 @@ function applyRemittance(
     const posting = result.claims.find((p) => p.claimId === u.claimId && p.kind === 'payment');
     if (posting) insertUnderpaid(db, posting.id, u);
   }
+  // statuses as they stood before this remittance: read from the claims loaded for posting
+  for (const u of paidAfterRejection(db, claims, result.claims)) insertUnmatched(db, u, { fileId: ctx.fileId, payer, traceNumber: r.traceNumber });
   applyEvents(db, result.claims.map((p) => ({ claimId: p.claimId, event: { kind: '835' as const, posting: p } })), ctx);
   // R-CO-1 / issue 13 item 6: the next payer's claim drafted, or the followers of a reversal held or voided
   followUpRemittance(db, r, result.claims, ctx.now);
   return true;
+}
+
+/**
+ * R-AK-1 with R-CL-8: a rejected original gave up its dates and a later build billed them again;
+ * if the payer pays the rejected claim after all, the same services could be paid twice. The payment
+ * posts (the money came), and a person is asked to settle it: nothing here is decided for them.
+ */
+function paidAfterRejection(db: Db, before: readonly StoredClaim[], postings: readonly ClaimPosting[]): Unmatched[] {
+  const rejected = new Set(before.filter((c) => c.status === 'rejected').map((c) => c.id));
+  const out: Unmatched[] = [];
+  for (const p of postings) {
+    if (p.kind !== 'payment' || !rejected.has(p.claimId)) continue;
+    const again = claimsBillingKeysOf(db, p.claimId);
+    if (again.length === 0) continue;
+    const reason = `claim ${p.claimId} (CLP at segment ${p.position}) was rejected, but the payer paid it; its services were billed again on claim ${again.join(', ')}: void that claim if it is not paid yet, or ask the payer to take one payment back, so the services are not paid twice`;
+    out.push({ kind: 'claim', position: p.position, claimId: p.claimId, reason, cents: 0 });
+  }
+  return out;
 }
 
 /** A new id for each posting: the file id, the document and a counter keep them unique and readable. */

@@ -170,6 +170,27 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(closed.flatMap((g) => g.items.map((i) => [i.claimId, i.resubmittedAs, i.resubmitAs]))).toEqual([[BCBS, fresh[0]!.id, null]]);
   });
 
+  it('R-AK-1 R-CL-8: the payer pays a rejected original whose dates were billed again: the payment posts and a person is asked to settle the double', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, claims: { [BCBS]: { reject: { category: 'A7', status: '33', entity: 'IL' } } } });
+    await receiveAll(o, [r.ack277!]);
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    const fresh = built.claims.find((c) => c.status === 'draft')!.id;
+    // the same payer pays the claim it had rejected (a payer error or a late reversal of its rejection)
+    const paid = respond(o.sent.bcbstx!, { ...AS_BCBS, default: { kind: 'pay' } });
+    const [out] = await receiveAll(o, [paid.remits[0]!]);
+    expect(out).toMatchObject({ kind: '835', status: 'applied', claims: [{ id: BCBS, status: 'paid' }] });
+    expect(out!.unmatched.map((u) => [u.kind, u.claimId, u.cents, u.reason])).toEqual([[
+      'claim', BCBS, 0,
+      expect.stringMatching(new RegExp(`^claim ${BCBS} \\(CLP at segment \\d+\\) was rejected, but the payer paid it; its services were billed again on claim ${fresh}: void that claim if it is not paid yet, or ask the payer to take one payment back`)),
+    ]]);
+    expect(await claim(o, BCBS)).toMatchObject({ status: 'paid', paidCents: 160200, balanceCents: 0 });
+    o.close();
+    // a paid claim whose dates were never billed again asks nothing
+    const other = await answered();
+    const [plain] = await receiveAll(other.o, [other.r.ack277!, other.r.remits[0]!]).then((x) => x.slice(1));
+    expect(plain!.unmatched).toEqual([]);
+  });
+
   it('R-AK-1: a 999 that rejects the set frees every claim in it; a build makes them new originals', async () => {
     const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'pay' }, syntaxErrorIn: BCBS });
     await receiveAll(o, [r.ack999]);
