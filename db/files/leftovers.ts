@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const PARTIAL = /\.(\d+)\.partial$/;
+// a temporary database (a backup, the safety copy of a key switch) has SQLite's companions beside it
+// while it is written: NAME.PID.partial-journal, -wal, -shm
+const PARTIAL = /\.(\d+)\.partial(?:-journal|-wal|-shm)?$/;
 
 /** The temporary name of `file` for this process. */
 export function partialName(file: string, pid = process.pid): string {

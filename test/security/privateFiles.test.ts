@@ -75,12 +75,15 @@ describe('leftovers of a killed process', () => {
     fs.writeFileSync(path.join(journal, `${pid}-0a0b0c`), killedExport);
     const killedBackup = partialName(path.join(dir, 'perdiem-x-manual.sqlite'), pid);
     fs.writeFileSync(killedBackup, 'patient data');
+    // VACUUM INTO's rollback journal of a temporary database killed mid-write (a key switch's safety copy)
+    const killedJournal = `${partialName(path.join(dir, 'perdiem.sqlite.rekey-old'), pid)}-journal`;
+    fs.writeFileSync(killedJournal, 'patient data');
     const mine = partialName(path.join(dir, 'running.x12'));
     fs.writeFileSync(mine, 'being written');
     notePending(journal, mine);
     fs.writeFileSync(path.join(dir, 'notes.partial'), 'not ours');
 
-    expect(sweepLeftovers(journal, [dir]).sort()).toEqual([killedExport, killedBackup].sort());
+    expect(sweepLeftovers(journal, [dir]).sort()).toEqual([killedExport, killedBackup, killedJournal].sort());
     expect(fs.readdirSync(elsewhere)).toEqual([]);
     expect(fs.readdirSync(dir).sort()).toEqual(['exports', 'journal', 'notes.partial', path.basename(mine)].sort());
     expect(fs.readdirSync(journal)).toHaveLength(1);
