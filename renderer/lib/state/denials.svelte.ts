@@ -68,47 +68,45 @@ export class DenialsState {
     }
   }
 
-  async save(): Promise<boolean> {
+  /** An action on the selected claim; true when it was done. */
+  private async onSelected<T>(
+    run: (claim: string) => Promise<{ ok: true; value: T } | { ok: false; error: CallError }>,
+    done: (v: T, claim: string) => string,
+  ): Promise<boolean> {
     const claim = this.selected;
     if (!claim) return false;
+    return (await this.act(() => run(claim), (v) => done(v, claim))) !== null;
+  }
+
+  save(): Promise<boolean> {
     const d = this.draft;
-    const r = await this.act(
-      () => this.api.call('denials.update', { claim, assignee: d.assignee.trim() || null, notes: d.notes, followUp: d.followUp || null }),
-      () => `Saved the work on claim ${claim}.`,
+    return this.onSelected(
+      (claim) => this.api.call('denials.update', { claim, assignee: d.assignee.trim() || null, notes: d.notes, followUp: d.followUp || null }),
+      (_, claim) => `Saved the work on claim ${claim}.`,
     );
-    return r !== null;
   }
 
-  async writeOff(): Promise<boolean> {
-    const claim = this.selected;
-    if (!claim) return false;
-    const r = await this.act(
-      () => this.api.call('denials.writeOff', { claim, reason: this.writeOffReason }),
-      (v) => `Wrote off claim ${claim}: ${money(v.openCents + v.deniedCents)}.`,
+  writeOff(): Promise<boolean> {
+    return this.onSelected(
+      (claim) => this.api.call('denials.writeOff', { claim, reason: this.writeOffReason }),
+      (v, claim) => `Wrote off claim ${claim}: ${money(v.openCents + v.deniedCents)}.`,
     );
-    return r !== null;
   }
 
-  async resubmit(): Promise<boolean> {
-    const claim = this.selected;
-    if (!claim) return false;
-    const r = await this.act(
-      () => this.api.call('denials.resubmit', { claim }),
-      (v) => v.frequency === '1'
+  resubmit(): Promise<boolean> {
+    return this.onSelected(
+      (claim) => this.api.call('denials.resubmit', { claim }),
+      (v, claim) => v.frequency === '1'
         ? `Claim ${claim} was rebuilt as a new original: ${v.newClaims.join(', ')} (a draft in Billing, ready to export).`
         : `Replacement ${v.newClaims.join(', ')} was made with the payer's claim number (a draft in Billing, ready to export).`,
     );
-    return r !== null;
   }
 
   /** R-CO-1: the claim to the next coverage, drafted from this payer's adjudication; or why none is due. */
-  async sendToNextPayer(): Promise<boolean> {
-    const claim = this.selected;
-    if (!claim) return false;
-    const r = await this.act(
-      () => this.api.call('claims.sendToNextPayer', { claim }),
+  sendToNextPayer(): Promise<boolean> {
+    return this.onSelected(
+      (claim) => this.api.call('claims.sendToNextPayer', { claim }),
       (v) => `${v.message[0]!.toUpperCase()}${v.message.slice(1)}: a draft in Billing, ready to export.`,
     );
-    return r !== null;
   }
 }
