@@ -2,9 +2,11 @@
 // bad date or an empty id is refused with the field named before any handler runs.
 import { z } from 'zod';
 import { isRealDate } from '../import/dates.ts';
+import { isMonth } from '../domain/isoDate.ts';
 
 export const date = z.string().refine(isRealDate, 'is not a real date (YYYY-MM-DD)');
 export const id = z.string().min(1, 'must not be empty');
+export const month = z.string().refine(isMonth, 'must be a month YYYY-MM');
 
 /** A build or a workbench list: both ends of the range. */
 export const period = z

@@ -22,3 +22,8 @@ export function isRealDate(s: string): boolean {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
+
+/** A calendar month as YYYY-MM (statements are printed by month of service). */
+export function isMonth(s: string): boolean {
+  return isRealDate(`${s}-01`);
+}

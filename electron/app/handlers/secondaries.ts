@@ -3,14 +3,14 @@ import { z } from 'zod';
 import { claimChain, sendToNextPayer } from '../../services/secondaries.ts';
 import { printStatements } from '../../services/statements.ts';
 import type { SecondariesHandlers } from '../../contract/secondaries.ts';
-import { id } from '../args.ts';
+import { id, month } from '../args.ts';
 import { defineHandlers } from '../define.ts';
 
 export default defineHandlers<SecondariesHandlers>({
   'claims.chain': { args: z.object({ claim: id }), run: (ctx, a) => claimChain(ctx.db, a.claim) },
   'claims.sendToNextPayer': { args: z.object({ claim: id }), run: (ctx, a) => sendToNextPayer(ctx.db, a.claim, ctx.now()) },
   'statements.print': {
-    args: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'), patient: z.string().trim().min(1).max(100).nullish() }),
+    args: z.object({ month, patient: z.string().trim().min(1).max(100).nullish() }),
     run: async (ctx, a) => {
       const r = await printStatements(ctx.db, { month: a.month, patient: a.patient ?? null }, { now: ctx.now(), ...(ctx.deliver ? { deliver: ctx.deliver } : {}) });
       return { file: { fileName: r.fileName, mime: 'application/pdf', base64: Buffer.from(r.bytes).toString('base64') }, statements: r.statements };

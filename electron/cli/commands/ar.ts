@@ -4,8 +4,8 @@ import type { ArReport } from '../../contract/remittances.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
+import { amount as money } from '../money.ts';
 
-const money = (cents: number) => (cents / 100).toFixed(2);
 
 function table(r: ArReport): string {
   const head = ['payer', ...r.buckets, 'total'];

@@ -4,10 +4,10 @@ import type { ClaimLifeStatus, ClaimMoney } from '../../contract/remittances.ts'
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
+import { amount as money } from '../money.ts';
 
 const STATUSES: readonly ClaimLifeStatus[] = ['draft', 'exported', 'accepted', 'rejected', 'paid', 'denied', 'reversed', 'void'];
 const isStatus = (s: string): s is ClaimLifeStatus => (STATUSES as readonly string[]).includes(s);
-const money = (cents: number) => (cents / 100).toFixed(2);
 
 function table(claims: readonly ClaimMoney[]): string {
   const head = ['claim', 'patient', 'payer', 'freq', 'status', 'charge', 'paid', 'patient', 'balance'];

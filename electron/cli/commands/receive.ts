@@ -8,6 +8,7 @@ import { UserError } from '../../domain/errors.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
+import { dollars as money } from '../money.ts';
 
 function readBytes(file: string): Buffer {
   try {
@@ -17,7 +18,6 @@ function readBytes(file: string): Buffer {
   }
 }
 
-const money = (cents: number) => `${cents < 0 ? '-' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;
 
 function line(r: ReceiveResult): string {
   const head = `${r.file}: ${r.kind ?? 'unreadable'} ${r.status}`;

@@ -6,9 +6,10 @@ import { deliverTo } from '../../../db/files/privateFile.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
+import { dollars as money } from '../money.ts';
+import { isMonth } from '../../domain/isoDate.ts';
 
 const USAGE = 'perdiem statements --month YYYY-MM --out FILE [--patient ID]';
-const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
 const command: CliCommand = {
   name: 'statements',
@@ -17,7 +18,7 @@ const command: CliCommand = {
   async run(ctx, argv) {
     const { values } = parseOptions('statements', argv, ['month', 'out', 'patient'], [], { positional: false });
     if (!values.month || !values.out) throw new UsageError(`statements needs --month YYYY-MM and --out FILE\nusage: ${USAGE}`);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new UsageError(`statements: --month '${values.month}' is not YYYY-MM`);
+    if (!isMonth(values.month)) throw new UsageError(`statements: --month '${values.month}' is not YYYY-MM`);
     const args = { month: values.month, ...(values.patient ? { patient: values.patient } : {}) };
     const r = await deliverTo(values.out, (deliver) => ctx.open().callDelivering('statements.print', args, deliver), () => '', { journal: ctx.journal });
     ctx.out(`${r.statements.length} statement${r.statements.length === 1 ? '' : 's'} for services in ${values.month} written to ${values.out}\n`);
