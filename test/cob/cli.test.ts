@@ -5,20 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { read837 } from '../../electron/export/x12/read837.ts';
 import { respond, type PayerPlan } from '../support/testPayer.ts';
 import { cobImport, P1002_PLAN, PRIMARY, PRIMARY_PLAN, SECONDARY, SECONDARY_PLAN, TERTIARY, TERTIARY_PLAN } from '../support/cobOffice.ts';
+import { cliOn } from '../export837/cliStore.ts';
 
 let dir = '';
 let db = '';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', '2026-11-26T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) }, { PERDIEM_PLAIN: '1' });
-  return { code, out, err };
-}
+const cli = cliOn(() => db, '2026-11-26T10:00:00', { PERDIEM_PLAIN: '1' });
 
 /** `export 837 --payer`, the test payer's answer written to files, then `receive` of its 277CA and 835. */
 async function sendAndReceive(payer: string, plan: PayerPlan): Promise<string> {

@@ -25,12 +25,15 @@ export function tempStore(prefix: string, fill: (store: Store) => void): { dir: 
   return { dir, db };
 }
 
+/** Runs the CLI once on `db` at `now`, capturing its output; `env` replaces the process's when given. */
+export async function runOn(db: string, now: string, argv: readonly string[], env?: Record<string, string>): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--db', db, '--now', now], { out: (t) => (out += t), err: (t) => (err += t) }, env);
+  return { code, out, err };
+}
+
 /** Runs the CLI on the database `db()` names at the time of the call, at a fixed `now`, capturing its output. */
-export function cliOn(db: () => string, now: string): (...argv: string[]) => Promise<CliRun> {
-  return async (...argv) => {
-    let out = '';
-    let err = '';
-    const code = await runCli([...argv, '--db', db(), '--now', now], { out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  };
+export function cliOn(db: () => string, now: string, env?: Record<string, string>): (...argv: string[]) => Promise<CliRun> {
+  return (...argv) => runOn(db(), now, argv, env);
 }

@@ -4,20 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { EXAMPLE_IMPORT } from '../support/paths.ts';
 import { respond } from '../support/testPayer.ts';
+import { cliOn } from '../export837/cliStore.ts';
 
 const BCBS = 'PDMG2TY2V6MDT1';
 let dir = '';
 let db = '';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', '2026-11-21T10:00:00'], { out: (t) => (out += t), err: (t) => (err += t) }, { PERDIEM_PLAIN: '1' });
-  return { code, out, err };
-}
+const cli = cliOn(() => db, '2026-11-21T10:00:00', { PERDIEM_PLAIN: '1' });
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-receive-'));

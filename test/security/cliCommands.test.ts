@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { isEncryptedFile } from '../../db/cipher.ts';
 import { initializeOffice } from '../../electron/security/office.ts';
 import { TEST_SCRYPT } from '../../electron/security/passwords.ts';
 import { createUser } from '../../electron/security/users.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { exampleDataset, fakeProtector, NOW, tempDir } from './helpers.ts';
+import { runOn } from '../export837/cliStore.ts';
 
 let dir: string;
 let dbPath: string;
@@ -27,12 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', dbPath, '--now', NOW], { out: (t) => (out += t), err: (t) => (err += t) }, env);
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string>) => runOn(dbPath, NOW, argv, env);
 
 describe('security on the command line', () => {
   it('does not let a nurse build, export, print or read the audit trail', async () => {

@@ -8,12 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
 import { openStore } from '../../db/open.ts';
 import { appRegistry } from '../../electron/app/registry.ts';
-import { runCli } from '../../electron/cli/main.ts';
 import { memoryProtector } from '../../electron/hosting/memoryProtector.ts';
 import { OfficeHost } from '../../electron/hosting/officeHost.ts';
 import { parseRecoveryKey } from '../../electron/security/recoveryKey.ts';
 import { SessionManager } from '../../electron/security/sessions.ts';
 import { EXAMPLE, NOW, tempDir } from './helpers.ts';
+import { runOn } from '../export837/cliStore.ts';
 
 let dir: string;
 let db: string;
@@ -25,12 +25,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const ADMIN = { PERDIEM_USER: 'ana', PERDIEM_PASSWORD: 'admin password 1' };
 
-async function cli(argv: string[], env: Record<string, string> = ADMIN) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', db, '--now', NOW], { out: (t) => (out += t), err: (t) => (err += t) }, env);
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string> = ADMIN) => runOn(db, NOW, argv, env);
 
 async function setup(): Promise<string> {
   const r = await cli(['setup', '--admin', 'ana', '--name', 'Ana Admin'], { PERDIEM_NEW_PASSWORD: ADMIN.PERDIEM_PASSWORD });

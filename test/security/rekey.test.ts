@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main.ts';
 import { keyOpens, safetyCopyOf, storeKey } from '../../db/cipher.ts';
 import { queryAudit } from '../../db/repos/audit.ts';
 import { verifyChain } from '../../db/repos/auditChain.ts';
@@ -23,6 +22,7 @@ import { createToken } from '../../electron/security/tokens.ts';
 import { createUser } from '../../electron/security/users.ts';
 import { importDataset } from '../../electron/services/importDataset.ts';
 import { exampleDataset, fakeProtector, NOW, tempDir } from './helpers.ts';
+import { runOn } from '../export837/cliStore.ts';
 
 const admin = { PERDIEM_USER: 'ana', PERDIEM_PASSWORD: 'admin password 1' };
 const biller = { PERDIEM_USER: 'bo', PERDIEM_PASSWORD: 'biller password 1' };
@@ -50,12 +50,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], env: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--db', dbPath, '--now', NOW], { out: (t) => (out += t), err: (t) => (err += t) }, env);
-  return { code, out, err };
-}
+const cli = (argv: string[], env: Record<string, string>) => runOn(dbPath, NOW, argv, env);
 
 const newKeyFrom = (out: string) => /NEW RECOVERY KEY \(write it down now; it is not shown again\): (\S+)\n/.exec(out)?.[1] ?? '';
 const keyOf = (recovery: string) => storeKey(parseRecoveryKey(recovery)!);
