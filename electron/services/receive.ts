@@ -87,11 +87,13 @@ function releaseRejected(db: Db, claimId: string, frequency: string): void {
 }
 
 /**
- * R-AK-1 for each claim named: the states are read once per document, not once per claim.
- * Returns the claim ids that are not ours.
+ * R-AK-1 for each claim named: the states are read once per document, not once per claim (or
+ * given, when the caller has just read them). Returns the claim ids that are not ours.
  */
-function applyEvents(db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext): string[] {
-  const rows = statusesOf(db, [...new Set(events.map((e) => e.claimId))]);
+function applyEvents(
+  db: Db, events: readonly { claimId: string; event: ClaimEvent }[], ctx: ApplyContext,
+  rows: ReturnType<typeof statusesOf> = statusesOf(db, [...new Set(events.map((e) => e.claimId))]),
+): string[] {
   const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
   for (const { claimId, event } of events) {
@@ -162,7 +164,8 @@ function applyRemittance(
   }
   // statuses as they stood before this remittance: read from the claims loaded for posting
   for (const u of paidAfterRejection(db, claims, result.claims)) insertUnmatched(db, u, { fileId: ctx.fileId, payer, traceNumber: r.traceNumber });
-  applyEvents(db, result.claims.map((p) => ({ claimId: p.claimId, event: { kind: '835' as const, posting: p } })), ctx);
+  const known = new Map(claims.map((c) => [c.id, { status: c.status, frequency: c.frequency }]));
+  applyEvents(db, result.claims.map((p) => ({ claimId: p.claimId, event: { kind: '835' as const, posting: p } })), ctx, known);
   // R-CO-1 / issue 13 item 6: the next payer's claim drafted, or the followers of a reversal held or voided
   followUpRemittance(db, r, result.claims, ctx.now);
   return true;
