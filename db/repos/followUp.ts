@@ -19,6 +19,8 @@ export interface SentClaimAnswers {
   payer: string;
   status: string;
   exportedAt: string;
+  /** the batch it went out in */
+  batch: string | null;
   statusAt: string | null;
   /** a 999 or TA1 answered for it since it went out */
   syntaxAnswered: boolean;
@@ -32,7 +34,7 @@ export interface SentClaimAnswers {
 export function sentClaimAnswers(db: Db): SentClaimAnswers[] {
   return all(
     db,
-    `SELECT c.id, c.patient_id, c.payer_id, ${STATUS_SQL} AS shown_status, c.exported_at, c.status_at,
+    `SELECT c.id, c.patient_id, c.payer_id, ${STATUS_SQL} AS shown_status, c.exported_at, c.batch_id, c.status_at,
        EXISTS (SELECT 1 FROM claim_events e WHERE e.claim_id = c.id AND e.kind IN ('999', 'TA1') AND e.at >= c.exported_at) AS syntax,
        EXISTS (SELECT 1 FROM claim_events e WHERE e.claim_id = c.id AND e.kind = '277CA' AND e.at >= c.exported_at) AS acceptance,
        EXISTS (SELECT 1 FROM remit_postings p WHERE p.claim_id = c.id) AS remitted
@@ -40,7 +42,7 @@ export function sentClaimAnswers(db: Db): SentClaimAnswers[] {
      WHERE c.status IN ('exported', 'accepted') AND c.reversed = 0 AND c.exported_at IS NOT NULL
      ORDER BY c.exported_at, c.id`,
   ).map((r) => ({
-    id: str(r.id), patient: str(r.patient_id), payer: str(r.payer_id), status: str(r.shown_status), exportedAt: str(r.exported_at),
+    id: str(r.id), patient: str(r.patient_id), payer: str(r.payer_id), status: str(r.shown_status), exportedAt: str(r.exported_at), batch: strOrNull(r.batch_id),
     statusAt: strOrNull(r.status_at), syntaxAnswered: num(r.syntax) === 1, acceptanceAnswered: num(r.acceptance) === 1, remitted: num(r.remitted) === 1,
   }));
 }

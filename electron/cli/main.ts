@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Loader> = {
   receive: () => import('./commands/receive.ts'),
   claims: () => import('./commands/claims.ts'),
   ar: () => import('./commands/ar.ts'),
+  followups: () => import('./commands/followups.ts'),
   statements: () => import('./commands/statements.ts'),
   serve: () => import('./commands/serve.ts'),
   setup: () => import('./commands/setup.ts'),
@@ -45,6 +46,7 @@ commands:
   receive FILE… [--json]               read TA1/999/277CA/835 files back; each applied all or nothing
   claims [--status S] [--payer ID] [--patient ID] [--from DATE --to DATE] [--json]
   ar [--as-of DATE] [--basis sent|service] [--json]
+  followups [--as-of DATE] [--json]    sent claims whose 999/TA1, 277CA or 835 is overdue
   statements --month YYYY-MM --out FILE [--patient ID]   the month's patient statements as one PDF
   audit [--actor USER] [--action ACTION|PREFIX*] [--entity TABLE] [--id ID] [--from DATE] [--to DATE]
         [--text TEXT] [--limit N] [--format table|csv|json] [--out FILE]

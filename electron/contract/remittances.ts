@@ -11,8 +11,8 @@ export type RemittancesHandlers = {
   'remit.download': (args: { id: number }) => FilePayload;
   'remit.unmatched': (args: { open?: boolean }) => UnmatchedItem[];
   'remit.resolveUnmatched': (args: { id: number; resolution: string }) => UnmatchedItem;
-  /** acks.md §2: sent claims whose 999, 277CA or 835 is overdue on the handler's today, and the limits */
-  'remit.followUps': (args: void) => { days: FollowUpDays; items: FollowUpItem[] };
+  /** acks.md §2: sent claims whose 999, 277CA or 835 is overdue on `asOf` (default: the handler's today), and the limits */
+  'remit.followUps': (args?: { asOf?: string }) => { asOf: string; days: FollowUpDays; items: FollowUpItem[] };
   'remit.saveFollowUpDays': (args: FollowUpDays) => FollowUpDays;
   'claims.list': (args: ClaimsFilter) => ClaimMoney[];
   'denials.list': (args: { includeClosed?: boolean }) => DenialGroup[];

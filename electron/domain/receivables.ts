@@ -193,6 +193,8 @@ export interface FollowUpDays {
 
 /** A sent claim whose answer is overdue: what it waits for, since when, and for how long. */
 export interface FollowUpItem extends ClaimInList {
+  /** the batch the claim went out in (a 999 or TA1 answers a whole file) */
+  batch: string | null;
   waitingFor: '999' | '277CA' | '835';
   since: string;
   days: number;

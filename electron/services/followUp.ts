@@ -36,7 +36,7 @@ export function listFollowUps(db: Db, today: string, names: Names): FollowUpItem
     const o = overdue(c, today, days);
     if (!o) continue;
     out.push({
-      claimId: c.id, patient: c.patient, patientName: names.patient(c.patient), payer: c.payer, payerName: names.payer(c.payer),
+      claimId: c.id, batch: c.batch, patient: c.patient, patientName: names.patient(c.patient), payer: c.payer, payerName: names.payer(c.payer),
       status: c.status as ClaimLifeStatus, ...o, nextStep: STEPS[o.waitingFor],
     });
   }

@@ -200,6 +200,8 @@ describe('the permission matrix: the command line', () => {
     [() => ['claims', '--status', 'draft', '--payer', 'bcbstx'], 'claims.list'],
     [() => ['ar', '--json'], 'ar.report'],
     [() => ['ar', '--basis', 'service', '--as-of', '2026-11-05'], 'ar.report'],
+    [() => ['followups'], 'remit.followUps'],
+    [() => ['followups', '--json', '--as-of', '2026-11-05'], 'remit.followUps'],
     [() => ['statements', '--month', '2026-10', '--out', out()], 'statements.print'],
     [() => ['statements', '--out', out(), '--patient', 'P1001', '--month', '2026-10'], 'statements.print'],
   ];

@@ -42,7 +42,13 @@ export default defineHandlers<RemittancesHandlers>({
       return listUnmatched(ctx.db).find((u) => u.id === a.id)!;
     },
   },
-  'remit.followUps': { run: (ctx) => ({ days: followUpDays(ctx.db), items: listFollowUps(ctx.db, ctx.today(), new NameBook(ctx.db)) }) },
+  'remit.followUps': {
+    args: z.object({ asOf: date.optional() }).optional(),
+    run: (ctx, a) => {
+      const asOf = a?.asOf ?? ctx.today();
+      return { asOf, days: followUpDays(ctx.db), items: listFollowUps(ctx.db, asOf, new NameBook(ctx.db)) };
+    },
+  },
   'remit.saveFollowUpDays': {
     args: z.object({ syntaxDays: days, acceptanceDays: days, remittanceDays: days }),
     run: (ctx, a) => {
