@@ -11,11 +11,11 @@ import { normalizeServerAddress } from '../../electron/domain/fingerprint.ts';
 import { fingerprintOf, makeCertificate } from '../../electron/hosting/tlsCertificate.ts';
 import { OfficeClient } from '../../electron/hosting/officeClient.ts';
 import { connectPinned } from '../../electron/hosting/pinnedHttps.ts';
-import type { ServedOffice } from '../../electron/hosting/servedOffice.ts';
 import type { AuthStatus } from '../../electron/contract/auth.ts';
 import type { CallResult } from '../../electron/contract/result.ts';
 import type { ChangeEvent } from '../../electron/contract/changes.ts';
-import { BILLER, NURSE, makeOfficeFile, serve, type OfficeFile } from './fixture.ts';
+import { BILLER, NURSE } from './fixture.ts';
+import { servedForBlock } from './servedForBlock.ts';
 import { joinServer } from '../../electron/shell/joinServer.ts';
 import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
 import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
@@ -83,19 +83,10 @@ describe('the joined server', () => {
 });
 
 describe('the main process’s client of the office server', () => {
-  let file: OfficeFile;
-  let served: ServedOffice | null = null;
-  beforeAll(async () => {
-    file = makeOfficeFile();
-    served = await serve(file);
-  });
-  afterAll(async () => {
-    await served?.close();
-    file?.remove();
-  });
+  const office = servedForBlock();
 
   it('keeps one session per window, and says unreachable while the server is down', async () => {
-    const s = served!;
+    const s = office.served;
     const client = new OfficeClient<number>(await connectPinned(s.server.url, s.server.fingerprint));
     try {
       expect((await client.call(1, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
@@ -108,8 +99,7 @@ describe('the main process’s client of the office server', () => {
       await client.forget(1);
       expect(await who(1)).toBe(undefined);
       const port = s.server.port;
-      await s.close();
-      served = null;
+      await office.close();
       // the window's kept connection is reset; the next one is refused
       const reset = await client.call(2, 'visits.recent', {});
       expect(!reset.ok && [reset.error.code, reset.error.message]).toEqual(['unreachable', `cannot reach the office server at https://127.0.0.1:${port} (ECONNRESET)`]);
@@ -122,59 +112,45 @@ describe('the main process’s client of the office server', () => {
 });
 
 describe('joining an office server from the desktop app', () => {
-  let file: OfficeFile;
-  let served: ServedOffice;
+  const office = servedForBlock();
   let dir: string;
-  beforeAll(async () => {
-    file = makeOfficeFile();
-    served = await serve(file);
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-joining-'));
   });
-  afterAll(async () => {
-    await served?.close();
-    file?.remove();
+  afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps the server only when it shows the pinned certificate', async () => {
     const kept = joinedServerFile(dir);
-    const typed = { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint.toLowerCase() };
+    const typed = { url: office.served.server.url.replace('https://', ''), fingerprint: office.served.server.fingerprint.toLowerCase() };
     const other = (await makeCertificate(['x'])).fingerprint;
-    await expect(joinServer(kept, { ...typed, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${served.server.fingerprint}, but the pinned one is ${other}`);
+    await expect(joinServer(kept, { ...typed, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${office.served.server.fingerprint}, but the pinned one is ${other}`);
     expect(fs.existsSync(kept)).toBe(false);
     await expect(joinServer(kept, { url: 'http://x', fingerprint: 'ab' })).rejects.toThrow('the office server was not joined');
-    expect(await joinServer(kept, typed)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
-    expect(readJoinedServer(kept)).toEqual({ url: served.server.url, fingerprint: served.server.fingerprint });
+    expect(await joinServer(kept, typed)).toEqual({ url: office.served.server.url, fingerprint: office.served.server.fingerprint });
+    expect(readJoinedServer(kept)).toEqual({ url: office.served.server.url, fingerprint: office.served.server.fingerprint });
   });
 
   it('forwards each window’s requests with its own session, and names a changed certificate instead of retrying', async () => {
-    const forward = joinedForwarder({ url: served.server.url, fingerprint: served.server.fingerprint });
+    const forward = joinedForwarder({ url: office.served.server.url, fingerprint: office.served.server.fingerprint });
     expect((await forward.call(7, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
     const rows = await forward.call(7, 'visits.recent', { limit: 2 });
     expect(rows.ok && (rows.value as unknown[]).length).toBe(2);
     expect((await forward.call(8, 'visits.recent', { limit: 2 })).ok).toBe(false);
     await forward.forget(7);
-    const wrong = joinedForwarder({ url: served.server.url, fingerprint: PIN });
+    const wrong = joinedForwarder({ url: office.served.server.url, fingerprint: PIN });
     const r = await wrong.call(1, 'auth.status', undefined);
-    expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${served.server.url}`)]).toEqual([undefined, true]);
+    expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${office.served.server.url}`)]).toEqual([undefined, true]);
   });
 });
 
 describe('change events in a joined desktop app', () => {
-  let file: OfficeFile;
-  let served: ServedOffice;
-  beforeAll(async () => {
-    file = makeOfficeFile();
-    served = await serve(file);
-  });
-  afterAll(async () => {
-    await served?.close();
-    file?.remove();
-  });
+  const office = servedForBlock();
 
   it('relays the server’s events to each window signed in there, and stops at its sign-out', async () => {
     const sent: Array<[number, ChangeEvent]> = [];
-    const forward = joinedForwarder({ url: served.server.url, fingerprint: served.server.fingerprint }, (w, data) => sent.push([w, JSON.parse(data) as ChangeEvent]), 50);
+    const forward = joinedForwarder({ url: office.served.server.url, fingerprint: office.served.server.fingerprint }, (w, data) => sent.push([w, JSON.parse(data) as ChangeEvent]), 50);
     expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
     expect((await forward.call(2, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
     // window 3 is not signed in: it hears nothing
@@ -185,8 +161,8 @@ describe('change events in a joined desktop app', () => {
     const chart = await forward.call(1, 'patients.chart', { id: 'P1001' });
     const c = (chart.ok ? chart.value : null) as { patient: Record<string, unknown>; version: number };
     // the two signed-in windows' streams are open on the server
-    for (let i = 0; i < 200 && served.server.feed.size < 2; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(served.server.feed.size).toBe(2);
+    for (let i = 0; i < 200 && office.served.server.feed.size < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(office.served.server.feed.size).toBe(2);
     expect((await forward.call(1, 'patients.update', { ...c.patient, phone: '5125550177', version: c.version })).ok).toBe(true);
     await waitFor(2);
     expect(sent.map(([w, e]) => [w, e.name, e.id, e.by]).sort()).toEqual([
