@@ -28,6 +28,8 @@ export interface SentClaimAnswers {
   acceptanceAnswered: boolean;
   /** an 835 posted for it */
   remitted: boolean;
+  /** it went out on a printed CMS-1500 batch: no 999 or 277CA will ever answer it */
+  paper: boolean;
 }
 
 /** Claims waiting for an answer (exported or accepted), with what has come for them since they went out. */
@@ -37,12 +39,14 @@ export function sentClaimAnswers(db: Db): SentClaimAnswers[] {
     `SELECT c.id, c.patient_id, c.payer_id, ${STATUS_SQL} AS shown_status, c.exported_at, c.batch_id, c.status_at,
        EXISTS (SELECT 1 FROM claim_events e WHERE e.claim_id = c.id AND e.kind IN ('999', 'TA1') AND e.at >= c.exported_at) AS syntax,
        EXISTS (SELECT 1 FROM claim_events e WHERE e.claim_id = c.id AND e.kind = '277CA' AND e.at >= c.exported_at) AS acceptance,
-       EXISTS (SELECT 1 FROM remit_postings p WHERE p.claim_id = c.id) AS remitted
+       EXISTS (SELECT 1 FROM remit_postings p WHERE p.claim_id = c.id) AS remitted,
+       EXISTS (SELECT 1 FROM batches b WHERE b.id = c.batch_id AND b.kind = 'pdf') AS paper
      FROM claims c
      WHERE c.status IN ('exported', 'accepted') AND c.reversed = 0 AND c.exported_at IS NOT NULL
      ORDER BY c.exported_at, c.id`,
   ).map((r) => ({
     id: str(r.id), patient: str(r.patient_id), payer: str(r.payer_id), status: str(r.shown_status), exportedAt: str(r.exported_at), batch: strOrNull(r.batch_id),
     statusAt: strOrNull(r.status_at), syntaxAnswered: num(r.syntax) === 1, acceptanceAnswered: num(r.acceptance) === 1, remitted: num(r.remitted) === 1,
+    paper: num(r.paper) === 1,
   }));
 }

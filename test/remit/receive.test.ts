@@ -329,4 +329,21 @@ describe('follow-up of answers that do not come (acks.md §2)', () => {
     expect(await o.call('remit.saveFollowUpDays', { syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 })).toEqual({ syntaxDays: 60, acceptanceDays: 60, remittanceDays: 60 });
     expect((await o.call('remit.followUps', undefined)).items).toEqual([]);
   });
+  it('R-AK-1: a claim mailed on a printed CMS-1500 never gets a 999 or 277CA: it waits for its 835 only, 30 days from printing', async () => {
+    const o = (office = await exampleAfterExport({ payers: ['bcbstx'] }));
+    const printed = await o.call('billing.exportPdf', { payer: 'allways', form: 'data', acceptWarnings: true });
+    expect(printed.claims).toEqual([ALLWAYS]);
+    // day 3 and day 8 after sending: the 837P claim waits for its 999, the printed one for nothing
+    o.setNow('2026-11-08T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => [i.claimId, i.waitingFor])).toEqual([[BCBS, '999']]);
+    o.setNow('2026-12-05T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.map((i) => i.claimId)).toEqual([BCBS]);
+    // printed 2026-11-05: its 835 is late on 2026-12-06 (31 days), with the paper claim's next step
+    o.setNow('2026-12-06T09:00:00');
+    expect((await o.call('remit.followUps', undefined)).items.find((i) => i.claimId === ALLWAYS)).toEqual({
+      claimId: ALLWAYS, batch: 'B000002', patient: 'P1002', patientName: expect.any(String), payer: 'allways', payerName: expect.any(String),
+      status: 'exported', waitingFor: '835', since: '2026-11-05', days: 31, limitDays: 30,
+      nextStep: 'Mailed on paper and not paid: check the claim status with the payer (portal or phone) and ask whether the form was received.',
+    });
+  });
 });
