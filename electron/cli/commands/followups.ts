@@ -40,8 +40,8 @@ function table(asOf: string, days: FollowUpDays, rows: readonly FollowUpRow[]): 
   const cells = rows.map((r) => [r.claim, r.batch ?? '-', r.payer, r.waitingFor, r.since, String(r.days)]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const fmt = (c: string[]) => c.map((v, i) => (i === c.length - 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
-  // the usual next step once per kind of answer awaited, in the order the kinds first appear
-  const steps = [...new Map(rows.map((r) => [r.waitingFor, r.nextStep])).entries()].map(([k, s]) => `${k}: ${s}`);
+  // each usual next step once, in the order they first appear (a printed claim's 835 has its own)
+  const steps = [...new Map(rows.map((r) => [r.nextStep, r.waitingFor])).entries()].map(([s, k]) => `${k}: ${s}`);
   return `${title}${[fmt(head), ...cells.map(fmt)].join('\n')}\n${rows.length} claim${rows.length === 1 ? '' : 's'} waiting\n${steps.join('\n')}\n`;
 }
 
