@@ -18,6 +18,8 @@ import type { ChangeEvent } from '../../electron/contract/changes.ts';
 import { BILLER, NURSE, makeOfficeFile, serve, type OfficeFile } from './fixture.ts';
 import { joinServer } from '../../electron/shell/joinServer.ts';
 import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
+import { leaveServer } from '../../electron/shell/leaveServer.ts';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
 
 const PIN = '3F:A1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:9C';
@@ -157,6 +159,85 @@ describe('joining an office server from the desktop app', () => {
     const wrong = joinedForwarder({ url: served.server.url, fingerprint: PIN });
     const r = await wrong.call(1, 'auth.status', undefined);
     expect(!r.ok && [r.error.code, r.error.message.startsWith(`refusing the office server at ${served.server.url}`)]).toEqual([undefined, true]);
+  });
+});
+
+describe('leaving an office server from the desktop app', () => {
+  let file: OfficeFile;
+  let served: ServedOffice;
+  let dir: string;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-leaving-'));
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** the server's trail of sign-ins and sign-outs, in order (the office file read beside the server) */
+  const signings = () => {
+    const db = new Database(file.dbPath, { readonly: true });
+    try {
+      return (db.prepare(`SELECT actor, action FROM audit_log WHERE action IN ('signin', 'signin.failed', 'signout') ORDER BY id`).all() as { actor: string; action: string }[]).map((r) => `${r.actor} ${r.action}`);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('ends this computer’s sessions there, stops calling it, forgets the pin, and asks for the fingerprint to join again', async () => {
+    const kept = joinedServerFile(dir);
+    const pinned = { url: served.server.url, fingerprint: served.server.fingerprint };
+    expect(await joinServer(kept, { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint })).toEqual(pinned);
+    const forward = joinedForwarder(readJoinedServer(kept)!, () => undefined, 50);
+    expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    expect((await forward.call(2, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
+    for (let i = 0; i < 200 && served.server.feed.size < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(served.server.feed.size).toBe(2);
+    const before = signings();
+    expect(before.slice(-2)).toEqual(['bill signin', 'nora signin']);
+
+    expect(await leaveServer(kept, forward)).toEqual(pinned);
+    // both windows' sessions ended on the server (its trail says so) and their change streams closed
+    expect(signings().slice(before.length).sort()).toEqual(['bill signout', 'nora signout']);
+    for (let i = 0; i < 100 && served.server.feed.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(served.server.feed.size).toBe(0);
+    // the kept address and pin are gone: the next start opens this computer's own file, and Chromium's pin no longer accepts the server
+    expect([fs.existsSync(kept), readJoinedServer(kept)]).toEqual([false, null]);
+    expect(certificateVerdict({ hostname: '127.0.0.1', fingerprint: electronFingerprint(served.server.fingerprint) }, readJoinedServer(kept))).toBe(CHROMIUM_DECIDES);
+
+    // no request reaches the server any more: not even a sign-in, which its trail would record
+    const after = signings();
+    const r = await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password });
+    expect(r).toEqual({ ok: false, error: { message: `This computer left the office server at ${served.server.url}: Perdiem starts again on its own office.` } });
+    expect(signings()).toEqual(after);
+    // nothing is left to leave
+    await expect(leaveServer(kept, null)).rejects.toThrow('This computer has not joined an office server: its office is the file on this computer.');
+
+    // joining again is joining anew: the fingerprint is asked for and checked again
+    await expect(joinServer(kept, { url: served.server.url, fingerprint: '' })).rejects.toThrow('the office server was not joined');
+    const other = (await makeCertificate(['x'])).fingerprint;
+    await expect(joinServer(kept, { url: served.server.url, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${served.server.fingerprint}, but the pinned one is ${other}`);
+    expect(fs.existsSync(kept)).toBe(false);
+    expect(await joinServer(kept, pinned)).toEqual(pinned);
+  });
+
+  it('leaves a server that is gone (its sessions there end with it)', async () => {
+    const other = makeOfficeFile();
+    const gone = await serve(other);
+    const kept = joinedServerFile(fs.mkdtempSync(path.join(dir, 'gone-')));
+    try {
+      const joined = await joinServer(kept, { url: gone.server.url, fingerprint: gone.server.fingerprint });
+      const forward = joinedForwarder(joined);
+      expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+      await gone.close();
+      expect(await leaveServer(kept, forward, { timeoutMs: 2000 })).toEqual(joined);
+      expect(readJoinedServer(kept)).toBeNull();
+    } finally {
+      other.remove();
+    }
   });
 });
 
