@@ -21,6 +21,8 @@ import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
 import { leaveServer } from '../../electron/shell/leaveServer.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
+import { OfficeServerState } from '../../renderer/screens/settings/officeServer.svelte.ts';
+import type { Caller } from '../../renderer/lib/contract.ts';
 
 const PIN = '3F:A1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:9C';
 const joined = { url: 'https://192.168.1.20:5443', fingerprint: PIN };
@@ -298,5 +300,46 @@ describe('the join form', () => {
     form.fingerprint = PIN.toLowerCase();
     expect(await form.submit()).toBe(false);
     expect([asked, form.error]).toEqual([[{ url: 'https://office-pc:5443', fingerprint: PIN }], 'refusing the office server at https://office-pc:5443: …']);
+  });
+});
+
+describe('the office server section of the settings', () => {
+  const bridge = (answers: Record<string, CallResult<unknown>>) => {
+    const asked: string[] = [];
+    const api = { call: async (name: string) => (asked.push(name), answers[name] ?? { ok: false, error: { message: `unexpected ${name}` } }) } as unknown as Caller;
+    return { api, asked };
+  };
+
+  it('shows the joined server, leaves it only once confirmed, and says what comes next', async () => {
+    const { api, asked } = bridge({ 'shell.officeLocation': { ok: true, value: { server: joined } }, 'shell.leaveServer': { ok: true, value: joined } });
+    const s = new OfficeServerState(api, true);
+    await s.load();
+    expect([s.server, s.confirming]).toEqual([joined, false]);
+    s.ask();
+    s.cancel();
+    expect([s.confirming, asked]).toEqual([false, ['shell.officeLocation']]);
+    s.ask();
+    expect(await s.leave()).toBe(true);
+    expect([asked, s.left, s.confirming]).toEqual([['shell.officeLocation', 'shell.leaveServer'], joined.url, false]);
+  });
+
+  it('keeps the confirmation open with the main process’s refusal', async () => {
+    const { api } = bridge({ 'shell.officeLocation': { ok: true, value: { server: joined } }, 'shell.leaveServer': { ok: false, error: { message: 'This computer has not joined an office server: its office is the file on this computer.' } } });
+    const s = new OfficeServerState(api, true);
+    await s.load();
+    s.ask();
+    expect(await s.leave()).toBe(false);
+    expect([s.confirming, s.left, s.error]).toEqual([true, null, 'This computer has not joined an office server: its office is the file on this computer.']);
+  });
+
+  it('has nothing to show on this computer’s own office, nor in a browser (which it does not even ask)', async () => {
+    const own = bridge({ 'shell.officeLocation': { ok: true, value: { server: null } } });
+    const s = new OfficeServerState(own.api, true);
+    await s.load();
+    expect(s.server).toBeNull();
+    const browser = bridge({});
+    const b = new OfficeServerState(browser.api, false);
+    await b.load();
+    expect([b.server, browser.asked]).toEqual([null, []]);
   });
 });
