@@ -101,6 +101,7 @@ const CHANNEL_SET: { [K in ChannelName]: true } = {
   'shell.openFile': true,
   'shell.saveFile': true,
   'shell.joinServer': true,
+  'shell.leaveServer': true,
   'shell.officeLocation': true,
 };
 

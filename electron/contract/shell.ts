@@ -9,6 +9,12 @@ export type ShellHandlers = {
    * certificate `fingerprint` pins, keeps both in the data folder, and restarts the app on it
    */
   'shell.joinServer': (args: { url: string; fingerprint: string }) => { url: string; fingerprint: string };
+  /**
+   * leaves the joined office server (docs/office-server.md): this computer's sessions there end,
+   * the kept address and pinned fingerprint are forgotten, and the app restarts on this computer's
+   * own office file. Nothing on the server changes. Answers the server left.
+   */
+  'shell.leaveServer': (args: void) => { url: string; fingerprint: string };
   /** where this window's office is: the file on this computer, or the joined server */
   'shell.officeLocation': (args: void) => { server: { url: string; fingerprint: string } | null };
 };

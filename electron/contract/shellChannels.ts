@@ -1,7 +1,7 @@
 import type { ShellHandlers } from './shell.ts';
 
 /** Channels the Electron shell answers itself (native dialogs), beside the handler table. */
-export const SHELL_CHANNELS = ['shell.openFile', 'shell.saveFile', 'shell.joinServer', 'shell.officeLocation'] as const satisfies ReadonlyArray<keyof ShellHandlers>;
+export const SHELL_CHANNELS = ['shell.openFile', 'shell.saveFile', 'shell.joinServer', 'shell.leaveServer', 'shell.officeLocation'] as const satisfies ReadonlyArray<keyof ShellHandlers>;
 
 /**
  * The one channel the main process sends on, never invoked: the office's change events to each

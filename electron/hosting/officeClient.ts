@@ -115,6 +115,11 @@ export class OfficeClient<K = string> {
     this.cookies.delete(key);
   }
 
+  /** every caller's session ends on the server (this computer leaves it); a server that does not answer ends none */
+  async forgetAll(): Promise<void> {
+    await Promise.all([...this.cookies.keys()].map((key) => this.forget(key)));
+  }
+
   close(): void {
     this.server.close();
   }

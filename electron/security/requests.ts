@@ -117,6 +117,8 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   // which office this computer opens: chosen before anyone can sign in (it writes only the app's
   // own settings; the office server still asks for a user)
   'shell.joinServer': 'public',
+  // leaving it too: it changes nothing on the server, and a computer whose server is gone must be able to
+  'shell.leaveServer': 'public',
   'shell.officeLocation': 'public',
 });
 

@@ -21,8 +21,21 @@ export type SendChange = (window: number, data: string) => void;
  * excepted). With `send`, each window signed in there also gets the server's change events, as a
  * window of the app that holds the office gets its own (hosting/changeEvents.ts fanOut).
  */
-export function joinedForwarder(joined: JoinedServer, send?: SendChange, retryMs?: number): { call(window: number, name: string, args: unknown): Promise<CallResult<unknown>>; forget(window: number): Promise<void> } {
+export interface JoinedForwarder {
+  call(window: number, name: string, args: unknown): Promise<CallResult<unknown>>;
+  /** the window closed: its session on the server ends */
+  forget(window: number): Promise<void>;
+  /**
+   * This computer leaves the server (leaveServer.ts): the change relays stop, every window's
+   * session there ends (waiting at most `timeoutMs` for a server that does not answer: leaving
+   * must work when the server is gone), the connection closes, and no later request reaches it.
+   */
+  leave(o?: { timeoutMs?: number }): Promise<void>;
+}
+
+export function joinedForwarder(joined: JoinedServer, send?: SendChange, retryMs?: number): JoinedForwarder {
   let client: Promise<OfficeClient<number>> | null = null;
+  let left = false;
   const relays = new Map<number, () => void>();
   const relay = (c: OfficeClient<number>, window: number, name: string, r: CallResult<unknown>) => {
     if (!send) return;
@@ -44,6 +57,7 @@ export function joinedForwarder(joined: JoinedServer, send?: SendChange, retryMs
     ));
   return {
     async call(window, name, args) {
+      if (left) return { ok: false, error: { message: `This computer left the office server at ${joined.url}: Perdiem starts again on its own office.` } };
       try {
         const c = await connect();
         const r = await c.call(window, name, args);
@@ -61,15 +75,27 @@ export function joinedForwarder(joined: JoinedServer, send?: SendChange, retryMs
       relays.delete(window);
       if (client) await (await client).forget(window).catch(() => undefined);
     },
+    async leave(o = {}) {
+      left = true;
+      for (const stop of relays.values()) stop();
+      relays.clear();
+      const connecting = client;
+      client = null;
+      const c = await connecting?.catch(() => null);
+      if (!c) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, o.timeoutMs ?? 5000)));
+      await Promise.race([c.forgetAll().catch(() => undefined), gaveUp]);
+      clearTimeout(timer);
+      c.close();
+    },
   };
 }
 
-/** Registers every channel for a joined app: `shell` the local answers (dialogs, where the office is), the rest forwarded. */
-export function registerJoinedChannels(joined: JoinedServer, shell: Record<string, (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>>, handle: Handle, send?: SendChange): ReturnType<typeof joinedForwarder> {
-  const forward = joinedForwarder(joined, send);
+/** Registers every channel for a joined app: `shell` the local answers (dialogs, where the office is, leaving it), the rest forwarded. */
+export function registerJoinedChannels(forward: JoinedForwarder, shell: Record<string, (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>>, handle: Handle): void {
   for (const channel of CHANNELS) {
     const own = shell[channel];
     handle(channel, own ?? ((args, event) => forward.call(event.sender.id, channel, args)));
   }
-  return forward;
 }

@@ -24,8 +24,8 @@ import { registerChannels, SHELL_HANDLERS } from './registerChannels.ts';
 import { safeStorageProtector } from './safeStorageProtector.ts';
 import { pinCertificates } from './certificatePin.ts';
 import { readJoinedServer, type JoinedServer } from './joinedServer.ts';
-import { registerJoinedChannels } from './joinedChannels.ts';
-import { JOINED_SERVER_FILE } from './officeChoice.ts';
+import { joinedForwarder, registerJoinedChannels } from './joinedChannels.ts';
+import { JOINED_SERVER_FILE, leaveServerChannel } from './officeChoice.ts';
 import { senderValidatingHandle } from './secureIpc.ts';
 
 // dist-electron/main.cjs → the project (or app.asar) root
@@ -116,10 +116,12 @@ function createWindow(): BrowserWindow {
 /** A computer joined to an office server: no office file, no key; every window's requests go to the server. */
 function startJoined(joined: JoinedServer): void {
   // each window signed in on the server gets the server's change events over IPC, as a local window does
-  const forward = registerJoinedChannels(joined, SHELL_HANDLERS, senderValidatingHandle, (id, data) => {
+  const forward = joinedForwarder(joined, (id, data) => {
     const contents = webContents.fromId(id);
     if (contents && !contents.isDestroyed()) contents.send(CHANGE_EVENTS_CHANNEL, data);
   });
+  // "Leave this office server" (settings): this computer's sessions there end before it forgets the server
+  registerJoinedChannels(forward, { ...SHELL_HANDLERS, 'shell.leaveServer': () => leaveServerChannel(forward) }, senderValidatingHandle);
   app.on('web-contents-created', (_e, contents) => {
     const id = contents.id;
     contents.once('destroyed', () => void forward.forget(id));

@@ -8,7 +8,7 @@ import type { HandlerContext } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import { openFile, saveFile } from './dialogs.ts';
 import { senderValidatingHandle } from './secureIpc.ts';
-import { joinServerChannel, officeLocationChannel } from './officeChoice.ts';
+import { joinServerChannel, leaveServerChannel, officeLocationChannel } from './officeChoice.ts';
 
 type ShellHandler = (args: unknown, event: IpcMainInvokeEvent) => Promise<unknown>;
 
@@ -18,6 +18,8 @@ export const SHELL_HANDLERS: Record<string, ShellHandler> = {
   'shell.openFile': (args, e) => openFile(windowOf(e), args),
   'shell.saveFile': (args, e) => saveFile(windowOf(e), args),
   'shell.joinServer': (args) => joinServerChannel(args),
+  // on this computer's own office there is no server to leave (a joined app answers it itself: main.ts)
+  'shell.leaveServer': () => leaveServerChannel(null),
   'shell.officeLocation': () => officeLocationChannel(),
 };
 

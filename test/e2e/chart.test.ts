@@ -259,4 +259,28 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     await app.shot('chart-05-therapy-conflict');
     expect((await app.call<{ therapy: { stop: string } }>('therapies.get', { id })).therapy.stop).toBe('2026-12-31');
   });
+
+  it('refuses a dispense save over someone else’s newer change, listing what they changed under the message', async () => {
+    app = await officeWithReferences();
+    const { page } = app;
+    await page.goto(`${app.url}#/dispenses?patient=P1001`);
+    await page.getByRole('button', { name: 'Edit dispense D1' }).click();
+    await page.getByRole('heading', { name: 'Edit dispense D1', level: 2 }).waitFor();
+    const lot = await page.getByLabel('Lot').inputValue();
+    // meanwhile someone else corrects the lot (the table directly, as another workstation would)
+    const detail = await app.call<{ row: Record<string, unknown>; version: number }>('dispenses.get', { id: 'D1' });
+    const { patient: _p, patientName: _n, productName: _pn, hcpcs: _h, ndcUnit: _u, ...row } = detail.row;
+    await app.call('dispenses.update', { ...row, lot: 'LOT-OTHER', version: detail.version });
+    await page.getByLabel(/^Quantity/).fill('12');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Dispense D1 was not saved' });
+    await refusal.waitFor();
+    const [message, ...what] = (await refusal.innerText()).split('\n').filter(Boolean);
+    expect(message).toMatch(/^Dispense D1 was not saved: system changed it at \d{4}-\d\d-\d\d \d\d:\d\d UTC, after you opened it\. Reload it to see their change, then make yours again\.$/);
+    expect(what).toEqual([`lot: ${lot || '(blank)'} → LOT-OTHER`]);
+    await app.shot('dispenses-06-conflict');
+    // nothing of the refused save was kept
+    const rows = await app.call<{ id: string; quantity: number; lot: string | null }[]>('dispenses.list', { patient: 'P1001' });
+    expect(rows.find((r) => r.id === 'D1')).toMatchObject({ quantity: 10, lot: 'LOT-OTHER' });
+  });
 });

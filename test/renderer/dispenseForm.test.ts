@@ -63,4 +63,24 @@ describe('the dispense form', () => {
     expect(form.message).toBe('Dispense D9 recorded: 10 UN of Ceftriaxone 2 g vial.');
     expect([form.f.patient, form.f.therapy, form.f.date, form.productQuery, form.f.quantity]).toEqual(['P1', 'T1', '2026-10-11', '', '']);
   });
+
+  it('sends back the version it was opened on and keeps the other person’s changes under a refused save', async () => {
+    const refusal = 'Dispense D1 was not saved: maria changed it at 2026-11-05 09:14 UTC, after you opened it. Reload it to see their change, then make yours again.';
+    const api = new FakeApi((name) => {
+      if (name === 'therapies.forPatient') return { ok: true, value: [] };
+      if (name === 'dispenses.update') return { ok: false, error: { message: refusal, code: 'conflict', details: ['lot: CX1 → LOT-A'] } };
+      return { ok: false, error: { message: `unexpected ${name}` } };
+    });
+    const form = new DispenseForm(api, { today: '2026-10-11' });
+    const row = { id: 'D1', therapy: 'T1', date: '2026-10-01', ndc: ceftriaxone.ndc, quantity: 10, daysSupply: 10, lot: 'CX1', expiry: null, patient: 'P1', patientName: 'Garza, Helen', productName: ceftriaxone.name, hcpcs: 'J0696', ndcUnit: 'UN' as const };
+    await form.edit({ row, version: 3, product: ceftriaxone, coversFrom: '2026-10-01', coversTo: '2026-10-10', billed: [] });
+    form.set('lot', 'LOT-B');
+    expect(await form.save()).toBeNull();
+    expect((api.named('dispenses.update')[0]!.args as { version?: number; lot: string }).version).toBe(3);
+    expect([form.error, form.details, form.editing]).toEqual([refusal, ['lot: CX1 → LOT-A'], 'D1']);
+    // a refusal naming fields lists nothing under the message: each problem sits at its field
+    api.answer = () => ({ ok: false, error: { message: 'no', fields: { quantity: 'is required' } } });
+    expect(await form.save()).toBeNull();
+    expect([form.error, form.details]).toEqual(['Dispense D1 was not changed. Please correct the fields marked below.', []]);
+  });
 });

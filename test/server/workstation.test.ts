@@ -18,7 +18,11 @@ import { BILLER, NURSE } from './fixture.ts';
 import { servedForBlock } from './servedForBlock.ts';
 import { joinServer } from '../../electron/shell/joinServer.ts';
 import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
+import { leaveServer } from '../../electron/shell/leaveServer.ts';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { JoinForm } from '../../renderer/screens/auth/joinForm.svelte.ts';
+import { OfficeServerState } from '../../renderer/screens/settings/officeServer.svelte.ts';
+import type { Caller } from '../../renderer/lib/contract.ts';
 
 const PIN = '3F:A1:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:01:23:45:67:89:AB:CD:EF:10:32:54:76:98:9C';
 const joined = { url: 'https://192.168.1.20:5443', fingerprint: PIN };
@@ -145,6 +149,85 @@ describe('joining an office server from the desktop app', () => {
   });
 });
 
+describe('leaving an office server from the desktop app', () => {
+  let file: OfficeFile;
+  let served: ServedOffice;
+  let dir: string;
+  beforeAll(async () => {
+    file = makeOfficeFile();
+    served = await serve(file);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-leaving-'));
+  });
+  afterAll(async () => {
+    await served?.close();
+    file?.remove();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** the server's trail of sign-ins and sign-outs, in order (the office file read beside the server) */
+  const signings = () => {
+    const db = new Database(file.dbPath, { readonly: true });
+    try {
+      return (db.prepare(`SELECT actor, action FROM audit_log WHERE action IN ('signin', 'signin.failed', 'signout') ORDER BY id`).all() as { actor: string; action: string }[]).map((r) => `${r.actor} ${r.action}`);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('ends this computer’s sessions there, stops calling it, forgets the pin, and asks for the fingerprint to join again', async () => {
+    const kept = joinedServerFile(dir);
+    const pinned = { url: served.server.url, fingerprint: served.server.fingerprint };
+    expect(await joinServer(kept, { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint })).toEqual(pinned);
+    const forward = joinedForwarder(readJoinedServer(kept)!, () => undefined, 50);
+    expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+    expect((await forward.call(2, 'auth.signIn', { username: NURSE.username, password: NURSE.password })).ok).toBe(true);
+    for (let i = 0; i < 200 && served.server.feed.size < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(served.server.feed.size).toBe(2);
+    const before = signings();
+    expect(before.slice(-2)).toEqual(['bill signin', 'nora signin']);
+
+    expect(await leaveServer(kept, forward)).toEqual(pinned);
+    // both windows' sessions ended on the server (its trail says so) and their change streams closed
+    expect(signings().slice(before.length).sort()).toEqual(['bill signout', 'nora signout']);
+    for (let i = 0; i < 100 && served.server.feed.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(served.server.feed.size).toBe(0);
+    // the kept address and pin are gone: the next start opens this computer's own file, and Chromium's pin no longer accepts the server
+    expect([fs.existsSync(kept), readJoinedServer(kept)]).toEqual([false, null]);
+    expect(certificateVerdict({ hostname: '127.0.0.1', fingerprint: electronFingerprint(served.server.fingerprint) }, readJoinedServer(kept))).toBe(CHROMIUM_DECIDES);
+
+    // no request reaches the server any more: not even a sign-in, which its trail would record
+    const after = signings();
+    const r = await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password });
+    expect(r).toEqual({ ok: false, error: { message: `This computer left the office server at ${served.server.url}: Perdiem starts again on its own office.` } });
+    expect(signings()).toEqual(after);
+    // nothing is left to leave
+    await expect(leaveServer(kept, null)).rejects.toThrow('This computer has not joined an office server: its office is the file on this computer.');
+
+    // joining again is joining anew: the fingerprint is asked for and checked again
+    await expect(joinServer(kept, { url: served.server.url, fingerprint: '' })).rejects.toThrow('the office server was not joined');
+    const other = (await makeCertificate(['x'])).fingerprint;
+    await expect(joinServer(kept, { url: served.server.url, fingerprint: other })).rejects.toThrow(`its certificate has fingerprint ${served.server.fingerprint}, but the pinned one is ${other}`);
+    expect(fs.existsSync(kept)).toBe(false);
+    expect(await joinServer(kept, pinned)).toEqual(pinned);
+  });
+
+  it('leaves a server that is gone (its sessions there end with it)', async () => {
+    const other = makeOfficeFile();
+    const gone = await serve(other);
+    const kept = joinedServerFile(fs.mkdtempSync(path.join(dir, 'gone-')));
+    try {
+      const joined = await joinServer(kept, { url: gone.server.url, fingerprint: gone.server.fingerprint });
+      const forward = joinedForwarder(joined);
+      expect((await forward.call(1, 'auth.signIn', { username: BILLER.username, password: BILLER.password })).ok).toBe(true);
+      await gone.close();
+      expect(await leaveServer(kept, forward, { timeoutMs: 2000 })).toEqual(joined);
+      expect(readJoinedServer(kept)).toBeNull();
+    } finally {
+      other.remove();
+    }
+  });
+});
+
 describe('change events in a joined desktop app', () => {
   const office = servedForBlock();
 
@@ -193,5 +276,46 @@ describe('the join form', () => {
     form.fingerprint = PIN.toLowerCase();
     expect(await form.submit()).toBe(false);
     expect([asked, form.error]).toEqual([[{ url: 'https://office-pc:5443', fingerprint: PIN }], 'refusing the office server at https://office-pc:5443: …']);
+  });
+});
+
+describe('the office server section of the settings', () => {
+  const bridge = (answers: Record<string, CallResult<unknown>>) => {
+    const asked: string[] = [];
+    const api = { call: async (name: string) => (asked.push(name), answers[name] ?? { ok: false, error: { message: `unexpected ${name}` } }) } as unknown as Caller;
+    return { api, asked };
+  };
+
+  it('shows the joined server, leaves it only once confirmed, and says what comes next', async () => {
+    const { api, asked } = bridge({ 'shell.officeLocation': { ok: true, value: { server: joined } }, 'shell.leaveServer': { ok: true, value: joined } });
+    const s = new OfficeServerState(api, true);
+    await s.load();
+    expect([s.server, s.confirming]).toEqual([joined, false]);
+    s.ask();
+    s.cancel();
+    expect([s.confirming, asked]).toEqual([false, ['shell.officeLocation']]);
+    s.ask();
+    expect(await s.leave()).toBe(true);
+    expect([asked, s.left, s.confirming]).toEqual([['shell.officeLocation', 'shell.leaveServer'], joined.url, false]);
+  });
+
+  it('keeps the confirmation open with the main process’s refusal', async () => {
+    const { api } = bridge({ 'shell.officeLocation': { ok: true, value: { server: joined } }, 'shell.leaveServer': { ok: false, error: { message: 'This computer has not joined an office server: its office is the file on this computer.' } } });
+    const s = new OfficeServerState(api, true);
+    await s.load();
+    s.ask();
+    expect(await s.leave()).toBe(false);
+    expect([s.confirming, s.left, s.error]).toEqual([true, null, 'This computer has not joined an office server: its office is the file on this computer.']);
+  });
+
+  it('has nothing to show on this computer’s own office, nor in a browser (which it does not even ask)', async () => {
+    const own = bridge({ 'shell.officeLocation': { ok: true, value: { server: null } } });
+    const s = new OfficeServerState(own.api, true);
+    await s.load();
+    expect(s.server).toBeNull();
+    const browser = bridge({});
+    const b = new OfficeServerState(browser.api, false);
+    await b.load();
+    expect([b.server, browser.asked]).toEqual([null, []]);
   });
 });

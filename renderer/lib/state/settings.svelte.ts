@@ -29,6 +29,8 @@ export const SECTIONS = [
   { id: 'printer', label: 'Printer' },
   // administrators of the app that holds the office (the handlers refuse everyone else)
   { id: 'hosting', label: 'Host this office' },
+  // a workstation joined to an office server (the desktop app's main process says so): leaving it
+  { id: 'server', label: 'Office server' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['id'];
