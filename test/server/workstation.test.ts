@@ -14,7 +14,7 @@ import { connectPinned } from '../../electron/hosting/pinnedHttps.ts';
 import type { AuthStatus } from '../../electron/contract/auth.ts';
 import type { CallResult } from '../../electron/contract/result.ts';
 import type { ChangeEvent } from '../../electron/contract/changes.ts';
-import { BILLER, NURSE } from './fixture.ts';
+import { BILLER, NURSE, makeOfficeFile, serve } from './fixture.ts';
 import { servedForBlock } from './servedForBlock.ts';
 import { joinServer } from '../../electron/shell/joinServer.ts';
 import { joinedForwarder } from '../../electron/shell/joinedChannels.ts';
@@ -150,23 +150,18 @@ describe('joining an office server from the desktop app', () => {
 });
 
 describe('leaving an office server from the desktop app', () => {
-  let file: OfficeFile;
-  let served: ServedOffice;
+  const office = servedForBlock();
   let dir: string;
-  beforeAll(async () => {
-    file = makeOfficeFile();
-    served = await serve(file);
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perdiem-leaving-'));
   });
-  afterAll(async () => {
-    await served?.close();
-    file?.remove();
+  afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** the server's trail of sign-ins and sign-outs, in order (the office file read beside the server) */
   const signings = () => {
-    const db = new Database(file.dbPath, { readonly: true });
+    const db = new Database(office.file.dbPath, { readonly: true });
     try {
       return (db.prepare(`SELECT actor, action FROM audit_log WHERE action IN ('signin', 'signin.failed', 'signout') ORDER BY id`).all() as { actor: string; action: string }[]).map((r) => `${r.actor} ${r.action}`);
     } finally {
@@ -176,6 +171,7 @@ describe('leaving an office server from the desktop app', () => {
 
   it('ends this computer’s sessions there, stops calling it, forgets the pin, and asks for the fingerprint to join again', async () => {
     const kept = joinedServerFile(dir);
+    const served = office.served;
     const pinned = { url: served.server.url, fingerprint: served.server.fingerprint };
     expect(await joinServer(kept, { url: served.server.url.replace('https://', ''), fingerprint: served.server.fingerprint })).toEqual(pinned);
     const forward = joinedForwarder(readJoinedServer(kept)!, () => undefined, 50);
