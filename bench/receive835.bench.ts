@@ -1,9 +1,13 @@
 // Posting one 835 of 2,000 claims (20 lines each) through `remit.receive`'s service: read,
 // balance check (R-RA-3), match and post (R-RA-1/2), claim states (R-AK-1), all stored in one
-// transaction. Target: < 1 s.
-import { readFileSync } from 'node:fs';
+// transaction. Target: < 1 s. Measured twice: in an in-memory store (the posting's own cost) and in
+// an encrypted office file as the app keeps it (SQLCipher, WAL, the commit written to disk).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openMemoryStore } from '../db/open.ts';
+import { storeKey } from '../db/cipher.ts';
+import { openMemoryStore, openStore, type Store } from '../db/open.ts';
 import { insertClaim, updateClaimStatus } from '../db/repos/claims.ts';
 import { write837 } from '../electron/export/x12/write837.ts';
 import { importDataset } from '../electron/services/importDataset.ts';
@@ -26,9 +30,20 @@ export default async function bench(): Promise<void> {
   const r = respond(text, { payerId: '84980', default: { kind: 'pay' }, claims: denied });
   const era = new TextEncoder().encode(r.remits[0]!);
 
+  const dir = mkdtempSync(path.join(tmpdir(), 'perdiem-bench-'));
+  try {
+    await measure('in memory', () => openMemoryStore(), claims, era);
+    // a raw 256-bit key, as the keyring gives the app (its value does not change the cost)
+    await measure('encrypted file', (run) => openStore(path.join(dir, `office-${run}.sqlite`), { key: storeKey(Buffer.alloc(32, 0xab)) }), claims, era);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(where: string, open: (run: number) => Store, claims: ReturnType<typeof dataset>['claims'], era: Uint8Array): Promise<void> {
   const runs: { ms: number; cpuMs: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const store = openMemoryStore();
+    const store = open(run);
     importDataset(store.db, JSON.parse(readFileSync(EXAMPLE_IMPORT, 'utf8')));
     store.db.transaction(() => {
       for (const c of claims) {
@@ -48,12 +63,12 @@ export default async function bench(): Promise<void> {
     runs.push({ ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 });
     if (run === 0) {
       const postings = (store.db.prepare('SELECT count(*) AS n FROM remit_postings').get() as { n: number }).n;
-      console.log(`receive835: ${claims.length} claims, ${(era.length / 1e6).toFixed(1)} MB, ${out.status}, ${postings} postings, ${out.unmatched.length} unmatched`);
+      console.log(`receive835 (${where}): ${claims.length} claims, ${(era.length / 1e6).toFixed(1)} MB, ${out.status}, ${postings} postings, ${out.unmatched.length} unmatched`);
     }
     store.close();
   }
   // each run posts into a fresh store; the first is also the first time the process runs this code
   const median = [...runs].sort((x, y) => x.ms - y.ms)[Math.floor(RUNS / 2)]!;
-  console.log(`receive835: first run ${runs[0]!.ms.toFixed(0)} ms (${runs[0]!.cpuMs.toFixed(0)} ms CPU)`);
-  console.log(`receive835: post ${median.ms.toFixed(0)} ms median of ${RUNS}, ${median.cpuMs.toFixed(0)} ms CPU (target < ${TARGET_MS} ms) ${median.ms < TARGET_MS ? 'OK' : 'SLOW'}`);
+  console.log(`receive835 (${where}): first run ${runs[0]!.ms.toFixed(0)} ms (${runs[0]!.cpuMs.toFixed(0)} ms CPU); runs ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms`);
+  console.log(`receive835 (${where}): post ${median.ms.toFixed(0)} ms median of ${RUNS}, ${median.cpuMs.toFixed(0)} ms CPU (target < ${TARGET_MS} ms) ${median.ms < TARGET_MS ? 'OK' : 'SLOW'}`);
 }

@@ -4,7 +4,7 @@
 // same bytes (or the same remittance re-enveloped) again are logged as a duplicate (R-RA-4).
 import type { Db } from '../../db/repos/sql.ts';
 import {
-  appliedFileWithHash, insertClaimEvent, insertReceivedFile, insertReceivedRemittance, remittanceHashes, type ReceivedStatus,
+  appliedFileWithHash, insertClaimEvents, insertReceivedFile, insertReceivedRemittance, remittanceHashes, type ClaimEventRow, type ReceivedStatus,
 } from '../../db/repos/received.ts';
 import {
   insertPostings, insertProviderPosting, insertUnderpaid, insertUnmatched, listUnmatched, postingsFor,
@@ -96,6 +96,7 @@ function applyEvents(
 ): string[] {
   const states = new Map([...rows].map(([id, s]) => [id, s.status]));
   const unknown: string[] = [];
+  const stored: ClaimEventRow[] = [];
   for (const { claimId, event } of events) {
     const current = states.get(claimId);
     if (current === undefined) {
@@ -103,12 +104,13 @@ function applyEvents(
       continue;
     }
     const t = nextClaimState(current, event);
-    insertClaimEvent(db, { claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
+    stored.push({ claimId, fileId: ctx.fileId, kind: event.kind, from: current, to: t.status, reason: t.reason, at: ctx.now });
     if (t.changed || t.payerClaimNumber) setReceivedState(db, claimId, t.status, { reason: t.reason, at: ctx.now, payerClaimNumber: t.payerClaimNumber });
     if (t.changed && t.status === 'rejected') releaseRejected(db, claimId, rows.get(claimId)!.frequency);
     states.set(claimId, t.status);
     ctx.moved.set(claimId, t.status);
   }
+  insertClaimEvents(db, stored);
   return unknown;
 }
 
