@@ -74,16 +74,17 @@ export function standingApplications(db: Db, patient?: string): AppliedPayment[]
 }
 
 /**
- * What the patients paid on each claim, net of voids, counting only payments received and voids
- * made on or before `asOf` (all when absent): the figure as the office knew it that day.
+ * What the patients paid on each claim, net of voids, counting only payments received and
+ * recorded, and voids made, on or before `asOf` (all when absent): the figure as the office knew
+ * it that day, as ar.report reads remittances (paid and posted by then).
  */
 export function patientPaidByClaim(db: Db, o: { ids?: readonly string[]; asOf?: string } = {}): Map<string, number> {
   const rows = all(
     db,
     `SELECT a.claim_id, sum(a.cents) AS cents FROM patient_payment_applications a JOIN patient_payments p ON p.id = a.payment_id
-     WHERE (? IS NULL OR p.received_on <= ?) AND (? IS NULL OR a.claim_id IN (SELECT value FROM json_each(?)))
+     WHERE (? IS NULL OR (p.received_on <= ? AND substr(p.at, 1, 10) <= ?)) AND (? IS NULL OR a.claim_id IN (SELECT value FROM json_each(?)))
      GROUP BY a.claim_id`,
-    o.asOf ?? null, o.asOf ?? null, o.ids ? 1 : null, o.ids ? JSON.stringify(o.ids) : null,
+    o.asOf ?? null, o.asOf ?? null, o.asOf ?? null, o.ids ? 1 : null, o.ids ? JSON.stringify(o.ids) : null,
   );
   return new Map(rows.map((r) => [str(r.claim_id), num(r.cents)]));
 }

@@ -14,7 +14,7 @@ const usd = (cents: number) => `$${dollars(cents)}`;
 export function owingShares(shares: readonly PatientShare[]): PatientShare[] {
   return shares
     .filter((s) => s.state === 'patient' && s.patientCents > 0)
-    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+    .sort((a, b) => (a.serviceFrom < b.serviceFrom ? -1 : a.serviceFrom > b.serviceFrom ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
 }
 
 /** What the patient owes in all (their credits on chains a payer took back are not counted against it). */

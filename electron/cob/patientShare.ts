@@ -36,6 +36,8 @@ export interface PatientShare {
   claims: string[];
   from: IsoDate;
   to: IsoDate;
+  /** the first claim's earliest date of service (patient payments go to the oldest first) */
+  serviceFrom: IsoDate;
   chargeCents: number;
   payers: PayerShare[];
   /** what the patient owes on the chain (the last PR when state is `patient`, else 0) less their own payments */
@@ -90,7 +92,8 @@ function shareOf(chain: readonly Claim[], input: PatientShareInput): PatientShar
   // a payment stays applied when a payer later takes its answer back: the chain then shows a credit (negative)
   const patientPayments = (input.patientPayments ?? []).filter((x) => ids.includes(x.claimId));
   const patientPaidCents = patientPayments.reduce((s, x) => s + x.cents, 0);
-  const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, claims: ids, from: first.periodFrom, to: first.periodTo, chargeCents: first.totalCents, payers, patientPaidCents, patientPayments };
+  const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, claims: ids, from: first.periodFrom, to: first.periodTo,
+    serviceFrom: first.lines.reduce((m, l) => (l.from < m ? l.from : m), first.periodTo), chargeCents: first.totalCents, payers, patientPaidCents, patientPayments };
   if (!lastPayment) return { ...base, patientCents: 0 - patientPaidCents, state: 'awaiting-payer', since: null, note: `waiting for ${last.payer} to answer claim ${last.id}` };
   const pr = lastPayment.patientResponsibilityCents;
   const patient = input.patients.find((p) => p.id === first.patient);

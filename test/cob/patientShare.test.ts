@@ -20,7 +20,7 @@ describe('R-CO-4 last payer', () => {
   it('R-CO-4: three payers: the tertiary\'s copay of 3.00 is the patient\'s, from its remittance date', () => {
     const [share] = patientShares({ claims, postings, patients: [PATIENT], payers: RECORDS.payers });
     expect(share).toEqual({
-      patient: 'P1001', claimId: 'C2610P1001A', lastClaimId: 'C2610P1001A-3', claims: ['C2610P1001A', 'C2610P1001A-2', 'C2610P1001A-3'], from: '2026-10-01', to: '2026-10-31', chargeCents: 32400,
+      patient: 'P1001', claimId: 'C2610P1001A', lastClaimId: 'C2610P1001A-3', claims: ['C2610P1001A', 'C2610P1001A-2', 'C2610P1001A-3'], from: '2026-10-01', to: '2026-10-31', serviceFrom: '2026-10-01', chargeCents: 32400,
       payers: [
         { payer: 'bcbstx', payerName: 'Blue Cross and Blue Shield of Texas', claimId: 'C2610P1001A', paidCents: 16800, adjustedCents: 6400, adjudicatedOn: '2026-11-10' },
         { payer: 'allways', payerName: 'AllWays Health Partners', claimId: 'C2610P1001A-2', paidCents: 7540, adjustedCents: 23200, adjudicatedOn: '2026-11-18' },
