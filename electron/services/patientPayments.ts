@@ -34,10 +34,11 @@ export function recordPatientPayment(db: Db, d: PatientPaymentDraft, a: Actor): 
   return db.transaction(() => {
     patientOf(db, d.patient);
     if (d.receivedOn > a.today) throw new FieldError(`A payment cannot be received after today (${a.today})`, { receivedOn: `is after today (${a.today})` });
-    const applications = applyPatientPayment(storedPatientShares(db, d.patient), { patient: d.patient, cents: d.cents, claim: d.claim ?? null });
+    const claim = d.claim?.trim() || null;
+    const applications = applyPatientPayment(storedPatientShares(db, d.patient), { patient: d.patient, cents: d.cents, claim });
     const id = insertPayment(db, {
       patient: d.patient, cents: d.cents, receivedOn: d.receivedOn, method: d.method, reference: d.reference?.trim() || null,
-      forClaim: d.claim ?? null, at: a.now, by: a.by,
+      forClaim: claim, at: a.now, by: a.by,
     }, applications);
     return { payment: paymentOf(db, id), owedCents: owedBy(db, d.patient) };
   }).immediate();

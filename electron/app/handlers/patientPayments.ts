@@ -22,7 +22,8 @@ export default defineHandlers<PatientPaymentsHandlers>({
       receivedOn: date,
       method: z.enum(PAYMENT_METHODS, { error: `is not one of ${PAYMENT_METHODS.join(', ')}` }),
       reference: z.string().trim().max(50, 'at most 50 characters').nullish(),
-      claim: z.string().trim().min(1).nullish(),
+      // blank: no claim named (the oldest balance first)
+      claim: z.string().trim().nullish(),
     }),
     run: (ctx, a) => recordPatientPayment(ctx.db, a, actor(ctx)),
   },
