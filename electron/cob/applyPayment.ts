@@ -17,9 +17,11 @@ export function owingShares(shares: readonly PatientShare[]): PatientShare[] {
     .sort((a, b) => (a.serviceFrom < b.serviceFrom ? -1 : a.serviceFrom > b.serviceFrom ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
 }
 
+const owedOn = (owing: readonly PatientShare[]): number => owing.reduce((s, x) => s + x.patientCents, 0);
+
 /** What the patient owes in all (their credits on chains a payer took back are not counted against it). */
 export function owedCents(shares: readonly PatientShare[]): number {
-  return owingShares(shares).reduce((s, x) => s + x.patientCents, 0);
+  return owedOn(owingShares(shares));
 }
 
 /**
@@ -42,7 +44,7 @@ export function applyPatientPayment(shares: readonly PatientShare[], req: { pati
     return [{ claimId: share.lastClaimId, cents: req.cents }];
   }
   const owing = owingShares(shares);
-  const owed = owing.reduce((s, x) => s + x.patientCents, 0);
+  const owed = owedOn(owing);
   if (owed === 0) throw new FieldError(`Patient ${req.patient} owes nothing after their payers: there is nothing to pay`, { cents: 'the patient owes nothing' });
   if (req.cents > owed) {
     throw new FieldError(`A payment of ${usd(req.cents)} is more than patient ${req.patient} owes: ${usd(owed)}`, { cents: `more than the ${usd(owed)} the patient owes` });
