@@ -41,6 +41,7 @@ describe('patient payments on Receivables', () => {
     await panel.getByRole('button', { name: 'Record payment' }).click();
     await panel.locator('#pay-P1002-amount-error').getByText('more than the $20.00 the patient owes').waitFor();
     expect(await panel.getByLabel('Amount ($)').getAttribute('aria-invalid')).toBe('true');
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await app.shot('patient-payment-refused');
 
     await panel.getByLabel('Amount ($)').fill('12.50');
@@ -51,6 +52,7 @@ describe('patient payments on Receivables', () => {
     const paid = panel.locator('table tbody tr');
     expect(await paid.allInnerTexts()).toEqual([expect.stringMatching(/^2026-11-26\s+check 1042\s+\$12\.50\s+PDT8SEDGXZGVKZ \$12\.50\s+admin\s+Void$/)]);
     expect(await row.locator('td').nth(3).innerText()).toBe('$12.50');
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await app.shot('patient-payment-recorded');
 
     // the void asks for a reason and puts the 12.50 back
@@ -63,6 +65,7 @@ describe('patient payments on Receivables', () => {
     await panel.getByText('The $12.50 payment of 2026-11-26 is voided; the patient now owes $20.00.').waitFor();
     await expect.poll(() => row.getByTestId('patient-owes').innerText()).toBe('$20.00');
     expect(await paid.first().innerText()).toMatch(/voided 2026-11-26: check returned unpaid$/);
+    await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await app.shot('patient-payment-voided');
   });
 });
