@@ -30,6 +30,7 @@ import remittances from './handlers/remittances.ts';
 import secondaries from './handlers/secondaries.ts';
 import assignments from './handlers/assignments.ts';
 import hosting from './handlers/hosting.ts';
+import patientPayments from './handlers/patientPayments.ts';
 
 type AnyDomain = Record<string, HandlerDef<AnyFn>>;
 
@@ -168,7 +169,7 @@ export function createRegistry(domains: AnyDomain[]): Registry {
   }
 }
 
-const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances, assignments, hosting, secondaries };
+const DOMAINS = { app, billing, claims, settings, patients, therapies, visits, dispenses, auth, admin, remittances, assignments, hosting, secondaries, patientPayments };
 
 /** The application's handler table. */
 export function appRegistry(extra: AnyDomain[] = []): Registry {

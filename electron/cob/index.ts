@@ -1,6 +1,7 @@
 // Secondary and tertiary claims (issue 13): the pure core the store, handlers and screens call.
 // See docs/secondary-claims.md.
 export { adjudicationOf, standingPayment } from './adjudication.ts';
+export { applyPatientPayment, owedCents, owingShares } from './applyPayment.ts';
 export { assertSecondaryBalances, secondaryBalanceProblems, UnbalancedSecondary } from './balance.ts';
 export { draftSecondary, secondaryClaimId, type DraftSecondaryInput, type DraftSecondaryResult } from './draftSecondary.ts';
 export { coverageActive, nextCoverage } from './nextCoverage.ts';

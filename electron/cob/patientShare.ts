@@ -5,6 +5,7 @@
 import type { Claim } from '../domain/claims.ts';
 import type { IsoDate, Patient, Payer } from '../domain/types.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
+import type { AppliedPayment } from '../domain/patientPayments.ts';
 import { standingPayment } from './adjudication.ts';
 import { nextCoverage } from './nextCoverage.ts';
 
@@ -31,12 +32,20 @@ export interface PatientShare {
   /** the chain's first claim */
   claimId: string;
   lastClaimId: string;
+  /** every claim of the chain, first to last (a payment for any of them is for the chain) */
+  claims: string[];
   from: IsoDate;
   to: IsoDate;
+  /** the first claim's earliest date of service (patient payments go to the oldest first) */
+  serviceFrom: IsoDate;
   chargeCents: number;
   payers: PayerShare[];
-  /** what the patient owes on the chain (0 unless state is `patient`), after their own payments */
+  /** what the patient owes on the chain (the last PR when state is `patient`, else 0) less their own payments */
   patientCents: number;
+  /** the patient's standing payments on the chain (Σ of `patientPayments`) */
+  patientPaidCents: number;
+  /** each standing payment's part applied to this chain, oldest received first */
+  patientPayments: AppliedPayment[];
   state: ShareState;
   /** when the balance became the patient's (the last payer's remittance date): aging starts here */
   since: IsoDate | null;
@@ -49,8 +58,8 @@ export interface PatientShareInput {
   postings: readonly ClaimPosting[];
   patients: readonly Patient[];
   payers: readonly Payer[];
-  /** what the patient already paid, per first claim of a chain */
-  patientPayments?: readonly { claimId: string; cents: number }[];
+  /** the patient's standing payments, applied to a claim of a chain (patientPayments.ts stores the last payer's claim) */
+  patientPayments?: readonly AppliedPayment[];
 }
 
 const live = (c: Claim) => c.status !== 'void' && c.frequency === '1';
@@ -79,14 +88,18 @@ function shareOf(chain: readonly Claim[], input: PatientShareInput): PatientShar
     const nonPr = [...p.adjustments, ...p.lines.flatMap((l) => l.adjustments)].filter((a) => a.group !== 'PR').reduce((s, a) => s + a.cents, 0);
     payers.push({ payer: c.payer, payerName: input.payers.find((x) => x.id === c.payer)?.name ?? c.payer, claimId: c.id, paidCents: p.paidCents, adjustedCents: nonPr, adjudicatedOn: p.remittance.paymentDate });
   }
-  const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, from: first.periodFrom, to: first.periodTo, chargeCents: first.totalCents, payers };
-  if (!lastPayment) return { ...base, patientCents: 0, state: 'awaiting-payer', since: null, note: `waiting for ${last.payer} to answer claim ${last.id}` };
+  const ids = chain.map((c) => c.id);
+  // a payment stays applied when a payer later takes its answer back: the chain then shows a credit (negative)
+  const patientPayments = (input.patientPayments ?? []).filter((x) => ids.includes(x.claimId));
+  const patientPaidCents = patientPayments.reduce((s, x) => s + x.cents, 0);
+  const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, claims: ids, from: first.periodFrom, to: first.periodTo,
+    serviceFrom: first.lines.reduce((m, l) => (l.from < m ? l.from : m), first.periodTo), chargeCents: first.totalCents, payers, patientPaidCents, patientPayments };
+  if (!lastPayment) return { ...base, patientCents: 0 - patientPaidCents, state: 'awaiting-payer', since: null, note: `waiting for ${last.payer} to answer claim ${last.id}` };
   const pr = lastPayment.patientResponsibilityCents;
   const patient = input.patients.find((p) => p.id === first.patient);
   const next = patient && pr > 0 ? nextCoverage(patient, last.coveragePriority, last.lines) : null;
   if (next && next.coverage) {
-    return { ...base, patientCents: 0, state: 'next-payer', since: null, note: `${last.payer} left ${pr} cents of patient responsibility; bill ${next.coverage.payer} (priority ${next.coverage.priority}) first` };
+    return { ...base, patientCents: 0 - patientPaidCents, state: 'next-payer', since: null, note: `${last.payer} left ${pr} cents of patient responsibility; bill ${next.coverage.payer} (priority ${next.coverage.priority}) first` };
   }
-  const paid = (input.patientPayments ?? []).filter((x) => x.claimId === first.id).reduce((s, x) => s + x.cents, 0);
-  return { ...base, patientCents: pr - paid, state: 'patient', since: lastPayment.remittance.paymentDate, note: `after ${last.payer}, the last payer` };
+  return { ...base, patientCents: pr - patientPaidCents, state: 'patient', since: lastPayment.remittance.paymentDate, note: `after ${last.payer}, the last payer` };
 }

@@ -2,6 +2,7 @@
 // each payer paid, what the patient owes, and how old what they owe is. The PDF (statementPdf.ts)
 // and a screen show the same model.
 import type { IsoDate, Patient } from '../domain/types.ts';
+import type { AppliedPayment } from '../domain/patientPayments.ts';
 import type { PatientShare } from './patientShare.ts';
 
 export interface StatementRow {
@@ -10,7 +11,9 @@ export interface StatementRow {
   to: IsoDate;
   chargeCents: number;
   payers: { name: string; paidCents: number; adjudicatedOn: IsoDate }[];
-  /** the net write-off once settled: charge − Σ paid − owed (each payer's CO-45 overlaps the one before, so they are not added) */
+  /** the patient's own payments on the claim, oldest received first */
+  patientPayments: AppliedPayment[];
+  /** the net write-off once settled: charge − Σ paid by payers − the last PR (each payer's CO-45 overlaps the one before, so they are not added) */
   adjustedCents: number;
   owedCents: number;
   /** why nothing is owed yet, when a payer still has to answer */
@@ -30,7 +33,7 @@ export interface Statement {
   month: string;
   asOf: IsoDate;
   rows: StatementRow[];
-  totals: { chargeCents: number; paidByPayersCents: number; adjustedCents: number; owedCents: number };
+  totals: { chargeCents: number; paidByPayersCents: number; adjustedCents: number; paidByPatientCents: number; owedCents: number };
   aging: Aging;
 }
 
@@ -41,7 +44,7 @@ const days = (from: IsoDate, to: IsoDate): number => Math.round((Date.parse(`${t
 export function agingOf(shares: readonly PatientShare[], asOf: IsoDate): Aging {
   const a: Aging = { current: 0, days31to60: 0, days61to90: 0, over90: 0 };
   for (const s of shares) {
-    if (s.state !== 'patient' || s.patientCents === 0 || !s.since) continue;
+    if (s.state !== 'patient' || s.patientCents <= 0 || !s.since) continue;
     const age = days(s.since, asOf);
     if (age <= 30) a.current += s.patientCents;
     else if (age <= 60) a.days31to60 += s.patientCents;
@@ -63,7 +66,8 @@ export function statements(shares: readonly PatientShare[], patients: readonly P
   }
   const out: Statement[] = [];
   for (const [key, list] of [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const owed = list.reduce((s, x) => s + (x.state === 'patient' ? x.patientCents : 0), 0);
+    // what is owed after the patient's payments (a chain a payer took back shows the payments as a credit)
+    const owed = list.reduce((s, x) => s + x.patientCents, 0);
     const patient = patients.find((p) => p.id === list[0]!.patient);
     if (owed <= 0 || !patient) continue;
     const rows: StatementRow[] = list.map((s) => {
@@ -72,8 +76,9 @@ export function statements(shares: readonly PatientShare[], patients: readonly P
       return {
         claimId: s.claimId, from: s.from, to: s.to, chargeCents: s.chargeCents,
         payers: s.payers.map((p) => ({ name: p.payerName, paidCents: p.paidCents, adjudicatedOn: p.adjudicatedOn })),
-        adjustedCents: settled ? s.chargeCents - paid - s.patientCents : 0,
-        owedCents: settled ? s.patientCents : 0,
+        patientPayments: s.patientPayments,
+        adjustedCents: settled ? s.chargeCents - paid - (s.patientCents + s.patientPaidCents) : 0,
+        owedCents: s.patientCents,
         pending: settled ? null : s.note,
       };
     });
@@ -84,6 +89,7 @@ export function statements(shares: readonly PatientShare[], patients: readonly P
         chargeCents: sum((r) => r.chargeCents),
         paidByPayersCents: sum((r) => r.payers.reduce((s, p) => s + p.paidCents, 0)),
         adjustedCents: sum((r) => r.adjustedCents),
+        paidByPatientCents: sum((r) => r.patientPayments.reduce((t, p) => t + p.cents, 0)),
         owedCents: owed,
       },
       aging: agingOf(list, asOf),

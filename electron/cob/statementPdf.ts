@@ -2,6 +2,7 @@
 // printable as a batch. Plain Courier text so it prints on any printer and reads back as text.
 import { PDFDocument } from 'pdf-lib';
 import type { IsoDateTime, Organization } from '../domain/types.ts';
+import type { AppliedPayment } from '../domain/patientPayments.ts';
 import { dollars } from '../receive/balance835.ts';
 import { columns, TextPages } from './pdfText.ts';
 import type { Statement } from './statement.ts';
@@ -9,6 +10,9 @@ import type { Statement } from './statement.ts';
 const WIDTHS = [23, 14, 30, 10, 10];
 /** payer, adjustment and balance rows: one wide text column, then Billed and Paid */
 const WIDE = [WIDTHS[0]! + WIDTHS[1]! + WIDTHS[2]! + 2, WIDTHS[3]!, WIDTHS[4]!];
+
+/** "check 1042", "cash" */
+const paymentWords = (p: AppliedPayment): string => (p.reference ? `${p.method} ${p.reference}` : p.method);
 
 /** A statement's lines, as printed (also what a test or a screen preview reads). */
 export function statementText(s: Statement, org: Organization): string[] {
@@ -27,13 +31,14 @@ export function statementText(s: Statement, org: Organization): string[] {
     const dates = r.from === r.to ? r.from : `${r.from}..${r.to}`;
     out.push(columns([dates, r.claimId, '', { right: dollars(r.chargeCents) }, { right: '' }], WIDTHS));
     for (const py of r.payers) out.push(columns([`    paid by ${py.name} on ${py.adjudicatedOn}`, { right: '' }, { right: dollars(py.paidCents) }], WIDE));
+    for (const pp of r.patientPayments) out.push(columns([`    paid by you on ${pp.receivedOn} (${paymentWords(pp)})`, { right: '' }, { right: dollars(pp.cents) }], WIDE));
     if (r.pending) out.push(`    pending: ${r.pending}`);
     else out.push(columns(['    adjustments', { right: '' }, { right: dollars(r.adjustedCents) }], WIDE), columns(['    you owe', { right: '' }, { right: dollars(r.owedCents) }], WIDE));
   }
   const t = s.totals;
   out.push(
     '',
-    `Billed ${dollars(t.chargeCents)}   insurance paid ${dollars(t.paidByPayersCents)}   adjustments ${dollars(t.adjustedCents)}`,
+    `Billed ${dollars(t.chargeCents)}   insurance paid ${dollars(t.paidByPayersCents)}   adjustments ${dollars(t.adjustedCents)}${t.paidByPatientCents ? `   you paid ${dollars(t.paidByPatientCents)}` : ''}`,
     `AMOUNT DUE ${dollars(t.owedCents)}`,
     '',
     `Aging: current ${dollars(s.aging.current)}   31-60 days ${dollars(s.aging.days31to60)}   61-90 days ${dollars(s.aging.days61to90)}   over 90 days ${dollars(s.aging.over90)}`,

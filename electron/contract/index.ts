@@ -15,6 +15,7 @@ import type { RemittancesHandlers } from './remittances.ts';
 import type { AssignmentsHandlers } from './assignments.ts';
 import type { HostingHandlers } from './hosting.ts';
 import type { SecondariesHandlers } from './secondaries.ts';
+import type { PatientPaymentsHandlers } from './patientPayments.ts';
 
 export type { CallError, CallResult, FilePayload } from './result.ts';
 
@@ -32,7 +33,8 @@ export type Handlers = AppHandlers &
   RemittancesHandlers &
   AssignmentsHandlers &
   HostingHandlers &
-  SecondariesHandlers;
+  SecondariesHandlers &
+  PatientPaymentsHandlers;
 
 /** Everything the renderer may ask for in the desktop app: the table plus native dialogs. */
 export type Channels = Handlers & ShellHandlers;

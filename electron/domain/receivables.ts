@@ -89,7 +89,12 @@ export interface ClaimMoney {
   serviceTo: string;
   chargeCents: number;
   paidCents: number;
+  /** PR: what moved on from this payer (to the patient or the next payer) */
   patientResponsibilityCents: number;
+  /** R-CO-4: the patient's payments applied to this claim (its PR is theirs), net of voids */
+  patientPaidCents: number;
+  /** patientResponsibilityCents − patientPaidCents: the PR nobody has paid yet (the patient's balance on the claim, or what a later payer was asked for) */
+  patientBalanceCents: number;
   /** R-AR-1 open balance with the payer, less what the office wrote off */
   balanceCents: number;
   /** CO/PI/OA (and CR) adjustments */
@@ -171,7 +176,11 @@ export interface ArReport {
   basis: AgingBasis;
   buckets: string[];
   rows: ArRow[];
-  patients: { patient: string; name: string; totalCents: number; patientResponsibilityCents: number }[];
+  /**
+   * per patient: open with payers on their claims; the patient responsibility still theirs (after the
+   * last payer billed, less their payments); and what they paid (net of voids), all as of asOf
+   */
+  patients: { patient: string; name: string; totalCents: number; patientResponsibilityCents: number; patientPaidCents: number }[];
   totalCents: number;
   /** payments posted per week (Monday) by remittance payment date, the 12 weeks up to asOf */
   cashByWeek: { week: string; cents: number }[];

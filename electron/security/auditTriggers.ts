@@ -26,8 +26,11 @@ export const AUDITED_TABLES = [
   'visits',
 ] as const;
 
-/** Tables of later migrations whose rows are a person's decision: a biller's acknowledgement of a claim's warnings. */
-export const AUDITED_DECISION_TABLES = ['claim_warning_acks'] as const;
+/**
+ * Tables of later migrations whose rows are a person's decision: a biller's acknowledgement of a
+ * claim's warnings (0004), a patient's payment and its void with where the money went (0016).
+ */
+export const AUDITED_DECISION_TABLES = ['claim_warning_acks', 'patient_payments', 'patient_payment_applications'] as const;
 
 /** Marks the generated part of 0004_security.sql; the test compares what follows with auditTriggersForTables(). */
 export const GENERATED_MARKER = '-- BEGIN GENERATED audit triggers';

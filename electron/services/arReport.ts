@@ -7,6 +7,7 @@ import { findClaims } from '../../db/repos/claims.ts';
 import { claimsBilledOn } from '../../db/repos/claimFollowups.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
+import { patientPaidByClaim } from '../../db/repos/patientPayments.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
 import { explain } from '../receive/reasonCodes.ts';
 import type { AgingBasis, ArReport } from '../domain/receivables.ts';
@@ -36,11 +37,11 @@ export function weekOf(date: string): string {
   return new Date(d.getTime() - back * DAY).toISOString().slice(0, 10);
 }
 
-/** Only what the office knew on asOf: postings paid and posted by then. */
-function asOfContext(m: MoneyContext, asOf: string): MoneyContext {
+/** Only what the office knew on asOf: postings paid and posted by then, patient payments received (and voids made) by then. */
+function asOfContext(db: Db, m: MoneyContext, asOf: string): MoneyContext {
   const postings = new Map<string, ClaimPosting[]>();
   for (const [id, ps] of m.postings) postings.set(id, ps.filter((p) => p.remittance.paymentDate <= asOf && p.postedAt.slice(0, 10) <= asOf));
-  return { ...m, postings };
+  return { ...m, postings, patientPaid: patientPaidByClaim(db, { asOf }) };
 }
 
 export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names: Names): ArReport {
@@ -48,10 +49,10 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
   const sent = firstSent(db);
   const states = claimStates(db).filter((s) => s.status !== 'draft' && s.status !== 'void' && !s.supersededBy && (sent.get(s.id) ?? s.exportedAt ?? '9999').slice(0, 10) <= asOf);
   const claims = new Map(findClaims(db, { ids: states.map((s) => s.id) }).map((c) => [c.id, c]));
-  const m = asOfContext(moneyContext(db), asOf);
+  const m = asOfContext(db, moneyContext(db), asOf);
   const rows = new Map<string, number[]>();
   const billedOn = claimsBilledOn(db);
-  const patients = new Map<string, { total: number; pr: number }>();
+  const patients = new Map<string, { total: number; pr: number; paid: number }>();
   let total = 0;
   let billed90 = 0;
   for (const s of states) {
@@ -59,9 +60,10 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
     const start = basis === 'sent' ? (sent.get(s.id) ?? s.exportedAt ?? s.serviceFrom) : s.serviceFrom;
     const age = daysBetween(start, asOf);
     if (age >= 0 && age < 90) billed90 += money.chargeCents;
-    const p = patients.get(s.patient) ?? { total: 0, pr: 0 };
-    // R-CO-4: patient responsibility a later payer was billed for is not the patient's (yet)
-    if (!billedOn.has(s.id)) p.pr += money.patientResponsibilityCents;
+    const p = patients.get(s.patient) ?? { total: 0, pr: 0, paid: 0 };
+    // R-CO-4: patient responsibility a later payer was billed for is not the patient's (yet); what is, less their payments
+    if (!billedOn.has(s.id)) p.pr += money.patientBalanceCents;
+    p.paid += money.patientPaidCents;
     if (money.balanceCents !== 0) {
       const r = rows.get(s.payer) ?? [0, 0, 0, 0, 0];
       r[bucketOf(Math.max(0, age))]! += money.balanceCents;
@@ -78,8 +80,9 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
     basis,
     buckets: [...AGING_BUCKETS],
     rows: [...rows].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([payer, cents]) => ({ payer, payerName: names.payer(payer), cents, totalCents: cents.reduce((x, y) => x + y, 0) })),
-    patients: [...patients].filter(([, p]) => p.total !== 0 || p.pr !== 0).sort(([a], [b]) => a.localeCompare(b))
-      .map(([patient, p]) => ({ patient, name: names.patient(patient), totalCents: p.total, patientResponsibilityCents: p.pr })),
+    // a patient who paid everything stays listed, with their payments (to see them, or void one)
+    patients: [...patients].filter(([, p]) => p.total !== 0 || p.pr !== 0 || p.paid !== 0).sort(([a], [b]) => a.localeCompare(b))
+      .map(([patient, p]) => ({ patient, name: names.patient(patient), totalCents: p.total, patientResponsibilityCents: p.pr, patientPaidCents: p.paid })),
     totalCents: total,
     cashByWeek: cashByWeek([...m.postings.values()].flat(), asOf),
     denialRates: denialRates([...m.postings.values()]),

@@ -5,6 +5,7 @@ import { claimStates, type ClaimStateRow, type StateFilter } from '../../db/repo
 import { findClaims, type StoredClaim as RepoClaim } from '../../db/repos/claims.ts';
 import { writeOffs } from '../../db/repos/denials.ts';
 import { postingsFor, underpaidFor } from '../../db/repos/postings.ts';
+import { patientPaidByClaim } from '../../db/repos/patientPayments.ts';
 import { lineRejectionsOf } from '../../db/repos/lineRejections.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { claimBalance } from '../receive/claimBalance.ts';
@@ -40,6 +41,8 @@ export interface MoneyContext {
   underpaid: Map<string, number>;
   /** R-AK-1: 277CA line rejections by claim, the latest per line */
   lineRejections: Map<string, { line: number; reason: string }[]>;
+  /** R-CO-4: the patients' payments applied to each claim, net of voids */
+  patientPaid: Map<string, number>;
 }
 
 export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
@@ -54,7 +57,7 @@ export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
   for (const u of underpaidFor(db, ids)) underpaid.set(`${u.claimId}:${u.line}`, (underpaid.get(`${u.claimId}:${u.line}`) ?? 0) + u.differenceCents);
   const lineRejections = new Map<string, { line: number; reason: string }[]>();
   for (const r of lineRejectionsOf(db, ids)) lineRejections.set(r.claimId, [...(lineRejections.get(r.claimId) ?? []), { line: r.line, reason: r.reason }]);
-  return { postings, writtenOff, underpaid, lineRejections };
+  return { postings, writtenOff, underpaid, lineRejections, patientPaid: patientPaidByClaim(db, ids ? { ids } : {}) };
 }
 
 /** R-AR-1 for one stored claim, in the contract's shape. */
@@ -63,6 +66,7 @@ export function claimMoney(claim: RepoClaim, state: ClaimStateRow, m: MoneyConte
   const b = claimBalance(toStoredClaim(claim), postings);
   const standing = standingPayments(postings);
   const off = m.writtenOff.get(claim.id) ?? { openCents: 0, deniedCents: 0 };
+  const patientPaid = m.patientPaid.get(claim.id) ?? 0;
   return {
     id: claim.id,
     patient: claim.patient,
@@ -78,6 +82,8 @@ export function claimMoney(claim: RepoClaim, state: ClaimStateRow, m: MoneyConte
     chargeCents: b.chargeCents,
     paidCents: b.paidCents,
     patientResponsibilityCents: b.movedOnCents,
+    patientPaidCents: patientPaid,
+    patientBalanceCents: b.movedOnCents - patientPaid,
     balanceCents: b.openCents - off.openCents,
     adjustmentCents: b.adjustmentCents,
     writtenOffCents: off.openCents + off.deniedCents,

@@ -4,6 +4,7 @@
 import type { DeliveredFile } from '../domain/files.ts';
 import type { StatementSummary } from '../domain/followups.ts';
 import { UserError } from '../domain/errors.ts';
+import { isMonth } from '../domain/isoDate.ts';
 import type { IsoDate, IsoDateTime } from '../domain/types.ts';
 import { patientShares, renderStatements, statements, type PatientShare, type Statement } from '../cob/index.ts';
 import { findClaims } from '../../db/repos/claims.ts';
@@ -11,17 +12,20 @@ import { getOrganization } from '../../db/repos/organization.ts';
 import { listPatients } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import { postingsFor } from '../../db/repos/postings.ts';
+import { standingApplications } from '../../db/repos/patientPayments.ts';
 import type { Db } from '../../db/repos/sql.ts';
 
-/** R-CO-4: one share per claim chain (a first claim and the claims that followed it), for one patient or all. */
+/** R-CO-4: one share per claim chain (a first claim and the claims that followed it), for one patient or all, less the patient's standing payments. */
 export function storedPatientShares(db: Db, patient?: string): PatientShare[] {
   const claims = findClaims(db, patient ? { patient } : {});
-  return patientShares({ claims, postings: postingsFor(db, claims.map((c) => c.id)), patients: listPatients(db), payers: listPayers(db) });
+  return patientShares({
+    claims, postings: postingsFor(db, claims.map((c) => c.id)), patients: listPatients(db), payers: listPayers(db), patientPayments: standingApplications(db, patient),
+  });
 }
 
 /** The statements of a month of service (YYYY-MM) in which a patient owes something, as of a day. */
 export function monthStatements(db: Db, req: { month: string; patient?: string | null; asOf: IsoDate }): Statement[] {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(req.month)) throw new UserError(`month '${req.month}' is not YYYY-MM`);
+  if (!isMonth(req.month)) throw new UserError(`month '${req.month}' is not YYYY-MM`);
   const shares = storedPatientShares(db, req.patient ?? undefined).filter((s) => s.from.slice(0, 7) === req.month);
   return statements(shares, listPatients(db), req.asOf);
 }

@@ -13,6 +13,7 @@ export type * from '../../electron/contract/claims.ts';
 export type * from '../../electron/contract/dispenses.ts';
 export type * from '../../electron/contract/hosting.ts';
 export type * from '../../electron/contract/patients.ts';
+export type * from '../../electron/contract/patientPayments.ts';
 export type * from '../../electron/contract/remittances.ts';
 export type * from '../../electron/contract/secondaries.ts';
 export type * from '../../electron/contract/settings.ts';

@@ -9,6 +9,8 @@ import { read837 } from '../../electron/export/x12/read837.ts';
 import { respond, type PayerPlan } from '../support/testPayer.ts';
 import { cobImport, P1002_PLAN, PRIMARY, PRIMARY_PLAN, SECONDARY, SECONDARY_PLAN, TERTIARY, TERTIARY_PLAN } from '../support/cobOffice.ts';
 import { cliOn } from '../export837/cliStore.ts';
+import { openStore } from '../../db/open.ts';
+import { recordPatientPayment } from '../../electron/services/patientPayments.ts';
 
 let dir = '';
 let db = '';
@@ -69,6 +71,19 @@ describe('perdiem receive / export 837 / claims / statements with secondary clai
     expect(fs.statSync(pdf).mode & 0o777).toBe(0o600);
     const one = await cli('statements', '--patient', 'P1001', '--month', '2026-10', '--out', path.join(dir, 'helen.pdf'));
     expect(one.out).toBe(`1 statement for services in 2026-10 written to ${path.join(dir, 'helen.pdf')}\n  P1001  Garza, Helen  owes $3.00\n`);
+
+    // P1002 pays 15.00 of their 20.00 (recorded on the Receivables screen; here through the service on the same file)
+    const store = openStore(db);
+    try {
+      recordPatientPayment(store.db, { patient: 'P1002', cents: 1500, receivedOn: '2026-11-26', method: 'cash' }, { now: '2026-11-26T10:00:00', today: '2026-11-26', by: 'test' });
+    } finally {
+      store.close();
+    }
+    const after = JSON.parse((await cli('ar', '--json')).out);
+    expect(after.patients.find((p: { patient: string }) => p.patient === 'P1002')).toMatchObject({ patientResponsibilityCents: 500, patientPaidCents: 1500 });
+    expect((await cli('claims', '--json', '--patient', 'P1002')).out).toContain('"patientPaidCents": 1500');
+    const owed = await cli('statements', '--patient', 'P1002', '--month', '2026-10', '--out', path.join(dir, 'mateo.pdf'));
+    expect(owed.out).toMatch(/ {2}owes \$5\.00\n$/);
   });
 
   it('statements: a month with nothing owed writes no file (exit 1); a bad month is a usage error (exit 2)', async () => {

@@ -126,6 +126,14 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     const one = await o.call('statements.print', { month: '2026-10', patient: 'P1001' });
     expect(one.statements.map((s) => s.patient)).toEqual(['P1001']);
     expect(await o.fail('statements.print', { month: '2026-09' })).toBe('No patient owes anything for services in 2026-09: there is no statement to print');
+
+    // the patient pays the 3.00 naming the primary claim: it goes to the tertiary, whose PR it was
+    const paid = await o.call('patientPayments.record', { patient: 'P1001', cents: 300, receivedOn: '2026-11-26', method: 'check', reference: '311', claim: PRIMARY });
+    expect([paid.payment.applications, paid.owedCents]).toEqual([[{ claimId: TERTIARY, cents: 300 }], 0]);
+    expect(await claimOf(o, TERTIARY)).toMatchObject({ patientResponsibilityCents: 300, patientPaidCents: 300, patientBalanceCents: 0 });
+    expect(await claimOf(o, SECONDARY)).toMatchObject({ patientResponsibilityCents: 1660, patientPaidCents: 0, patientBalanceCents: 1660 });
+    expect((await o.call('ar.report', { asOf: '2026-11-26' })).patients.find((p) => p.patient === 'P1001')).toMatchObject({ patientResponsibilityCents: 0, patientPaidCents: 300 });
+    expect((await o.call('statements.print', { month: '2026-10' })).statements.map((s) => s.patient)).toEqual(['P1002']);
   });
 
   it('CMS-1500: a stored secondary prints with the primary\'s remittance page after its form', async () => {

@@ -20,19 +20,19 @@ describe('R-CO-4 last payer', () => {
   it('R-CO-4: three payers: the tertiary\'s copay of 3.00 is the patient\'s, from its remittance date', () => {
     const [share] = patientShares({ claims, postings, patients: [PATIENT], payers: RECORDS.payers });
     expect(share).toEqual({
-      patient: 'P1001', claimId: 'C2610P1001A', lastClaimId: 'C2610P1001A-3', from: '2026-10-01', to: '2026-10-31', chargeCents: 32400,
+      patient: 'P1001', claimId: 'C2610P1001A', lastClaimId: 'C2610P1001A-3', claims: ['C2610P1001A', 'C2610P1001A-2', 'C2610P1001A-3'], from: '2026-10-01', to: '2026-10-31', serviceFrom: '2026-10-01', chargeCents: 32400,
       payers: [
         { payer: 'bcbstx', payerName: 'Blue Cross and Blue Shield of Texas', claimId: 'C2610P1001A', paidCents: 16800, adjustedCents: 6400, adjudicatedOn: '2026-11-10' },
         { payer: 'allways', payerName: 'AllWays Health Partners', claimId: 'C2610P1001A-2', paidCents: 7540, adjustedCents: 23200, adjudicatedOn: '2026-11-18' },
         { payer: 'statemcd', payerName: 'State Medicaid', claimId: 'C2610P1001A-3', paidCents: 860, adjustedCents: 31240, adjudicatedOn: '2026-11-25' },
       ],
-      patientCents: 300, state: 'patient', since: '2026-11-25', note: 'after statemcd, the last payer',
+      patientCents: 300, patientPaidCents: 0, patientPayments: [], state: 'patient', since: '2026-11-25', note: 'after statemcd, the last payer',
     });
   });
 
   it('R-CO-4: two coverages: after the secondary the patient owes its 16.60 (coinsurance 11.60 + copay 5.00), less what they paid', () => {
-    const [share] = patientShares({ claims: [primary.claim, secondary.claim], postings, patients: [twoCoverages], payers: RECORDS.payers, patientPayments: [{ claimId: 'C2610P1001A', cents: 600 }] });
-    expect([share!.state, share!.patientCents, share!.since]).toEqual(['patient', 1060, '2026-11-18']);
+    const [share] = patientShares({ claims: [primary.claim, secondary.claim], postings, patients: [twoCoverages], payers: RECORDS.payers, patientPayments: [{ claimId: 'C2610P1001A-2', cents: 600, paymentId: 1, receivedOn: '2026-11-20', method: 'check', reference: '1042' }] });
+    expect([share!.state, share!.patientCents, share!.patientPaidCents, share!.since]).toEqual(['patient', 1060, 600, '2026-11-18']);
   });
 
   it('R-CO-4: patient responsibility with a coverage left is not the patient\'s yet; an unanswered claim waits', () => {
@@ -44,7 +44,7 @@ describe('R-CO-4 last payer', () => {
 
   it('R-CO-4: the October statement lists billed, each payer\'s payment, the write-off and 3.00 due, aged 31–60 days', () => {
     const [s] = statements(patientShares({ claims, postings, patients: [PATIENT], payers: RECORDS.payers }), [PATIENT], '2026-12-31');
-    expect([s!.month, s!.totals, s!.aging]).toEqual(['2026-10', { chargeCents: 32400, paidByPayersCents: 25200, adjustedCents: 6900, owedCents: 300 }, { current: 0, days31to60: 300, days61to90: 0, over90: 0 }]);
+    expect([s!.month, s!.totals, s!.aging]).toEqual(['2026-10', { chargeCents: 32400, paidByPayersCents: 25200, adjustedCents: 6900, paidByPatientCents: 0, owedCents: 300 }, { current: 0, days31to60: 300, days61to90: 0, over90: 0 }]);
     expect(statementText(s!, RECORDS.organization!)).toEqual([
       'Summit Home Infusion Pharmacy   phone 5125550100',
       '',

@@ -1,7 +1,10 @@
 // R-AR-1 property over the store: whatever the test payer does with the example office's claim
 // (pay with contractual and patient shares, deny, split, reverse, reverse and correct), after
 // every file is received each claim and each line satisfies
-//   charge = paid + adjustments + moved on (PR) + open balance, in integer cents.
+//   charge = paid + adjustments + moved on (PR) + open balance, in integer cents;
+// and once the patient pays part of what they owe (R-CO-4), and maybe voids it again,
+//   charge = paid + patient paid + adjustments + PR the patient has not paid + open balance,
+// with the patient's payments on each claim as listed, and ar.report's patient figure their sum.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exampleAfterExport, upload } from '../support/remitOffice.ts';
@@ -27,8 +30,9 @@ const claimPlan: fc.Arbitrary<ClaimPlan> = fc.record({
 
 describe('R-AR-1 over stored postings', () => {
   it('charge = paid + adjustments + moved on + open for every claim and line after random plans', async () => {
+    let patientPaid = 0;
     await fc.assert(
-      fc.asyncProperty(claimPlan, fc.boolean(), async (plan, twice) => {
+      fc.asyncProperty(claimPlan, fc.boolean(), fc.integer({ min: 1, max: 100 }), fc.boolean(), async (plan, twice, percent, voidIt) => {
         const o = await exampleAfterExport({ payers: ['bcbstx'] });
         try {
           const r = respond(o.sent.bcbstx!, { payerId: '84980', default: { kind: 'pay' }, claims: { [BCBS]: plan } });
@@ -46,11 +50,35 @@ describe('R-AR-1 over stored postings', () => {
             else expect(c.balanceCents).toBe(c.chargeCents);
           }
           expect((await o.call('remit.unmatched', {})).length).toBe(0);
+
+          // the patient pays once every remittance has come (the payer's payment dates are after the export)
+          o.setNow('2026-12-31T09:00:00');
+          const owed = (await o.call('ar.report', {})).patients.find((p) => p.patient === 'P1001')?.patientResponsibilityCents ?? 0;
+          if (owed > 0) {
+            const cents = Math.max(1, Math.floor((owed * percent) / 100));
+            const paid = await o.call('patientPayments.record', { patient: 'P1001', cents, receivedOn: '2026-12-30', method: 'check' });
+            expect(paid.owedCents).toBe(owed - cents);
+            patientPaid += 1;
+            if (voidIt) expect((await o.call('patientPayments.void', { id: paid.payment.id, reason: 'returned check' })).owedCents).toBe(owed);
+          }
+          const standing = (await o.call('patientPayments.list', { patient: 'P1001' })).filter((p) => !p.voided).flatMap((p) => p.applications);
+          let patientOwes = 0;
+          for (const c of await o.call('claims.list', { patient: 'P1001' })) {
+            expect(c.paidCents + c.patientPaidCents + c.adjustmentCents + c.patientBalanceCents + c.balanceCents).toBe(c.chargeCents);
+            expect(c.patientPaidCents).toBe(standing.filter((a) => a.claimId === c.id).reduce((s, a) => s + a.cents, 0));
+            expect(c.patientBalanceCents).toBeGreaterThanOrEqual(0);
+            patientOwes += c.patientBalanceCents;
+          }
+          const after = (await o.call('ar.report', {})).patients.find((p) => p.patient === 'P1001');
+          expect(after?.patientResponsibilityCents ?? 0).toBe(patientOwes);
+          expect(patientOwes).toBe(owed > 0 && !voidIt ? owed - Math.max(1, Math.floor((owed * percent) / 100)) : owed);
         } finally {
           o.close();
         }
       }),
       { numRuns: 12 },
     );
+    // the patient's part was exercised, not skipped every time
+    expect(patientPaid).toBeGreaterThan(0);
   }, 120_000);
 });

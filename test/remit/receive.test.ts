@@ -236,8 +236,8 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     const service = await o.call('ar.report', { asOf: '2026-12-20', basis: 'service' });
     expect(service.rows[0]!.cents).toEqual([0, 0, 702000, 0, 0]);
     expect(sent.patients).toEqual([
-      { patient: 'P1001', name: 'Garza, Helen', totalCents: 0, patientResponsibilityCents: 1000 },
-      { patient: 'P1002', name: 'Silva, Mateo', totalCents: 702000, patientResponsibilityCents: 0 },
+      { patient: 'P1001', name: 'Garza, Helen', totalCents: 0, patientResponsibilityCents: 1000, patientPaidCents: 0 },
+      { patient: 'P1002', name: 'Silva, Mateo', totalCents: 702000, patientResponsibilityCents: 0, patientPaidCents: 0 },
     ]);
     expect(sent.cashByWeek.find((w) => w.week === '2026-11-16')).toEqual({ week: '2026-11-16', cents: 154650 });
     expect(sent.denialRates).toEqual([expect.objectContaining({ key: 'CO-16', claims: 1, adjudicated: 1, rate: 1, cents: 2550 })]);

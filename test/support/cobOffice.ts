@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { openMemoryStore, type Store } from '../../db/open.ts';
 import type { HandlerContext } from '../../electron/app/context.ts';
 import { appRegistry } from '../../electron/app/registry.ts';
-import type { ArgsOf, ChannelName, Handlers, ResultOf } from '../../electron/contract/index.ts';
+import type { ArgsOf, CallError, ChannelName, Handlers, ResultOf } from '../../electron/contract/index.ts';
 import { trustedSession } from '../../electron/security/sessions.ts';
 import { respond, type PayerPlan } from './testPayer.ts';
 import { EXAMPLE_IMPORT } from './paths.ts';
@@ -82,6 +82,8 @@ export interface CobOffice {
   store: Store;
   call<K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>>;
   fail(name: Name, args: unknown): Promise<string>;
+  /** the whole refusal (message and the fields it names) */
+  refused(name: Name, args: unknown): Promise<CallError>;
 }
 
 /** An empty office with a typed caller over the handler table; `setNow` moves its clock. */
@@ -95,12 +97,13 @@ export function openHandlerOffice(start = '2026-11-26T09:00:00'): CobOffice & { 
     if (!r.ok) throw new Error(`${name}: ${r.error.message}${r.error.details ? `\n${r.error.details.join('\n')}` : ''}`);
     return r.value as ResultOf<K & ChannelName>;
   };
-  const fail = async (name: Name, args: unknown) => {
+  const refused = async (name: Name, args: unknown) => {
     const r = await registry.call(ctx, name, args);
     if (r.ok) throw new Error(`${name} succeeded`);
-    return r.error.message;
+    return r.error;
   };
-  return { store, call, fail, setNow: (n) => (now = n) };
+  const fail = async (name: Name, args: unknown) => (await refused(name, args)).message;
+  return { store, call, fail, refused, setNow: (n) => (now = n) };
 }
 
 /** The office imported and October built. */

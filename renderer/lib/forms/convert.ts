@@ -29,3 +29,15 @@ export function blankAsAbsent<T extends string>(s: T | ''): T | undefined {
 export function numberText(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : String(n);
 }
+
+/**
+ * Dollars as typed ("$1,234.5", "20") → integer cents, exactly (no floating point); blank → absent;
+ * anything else (three decimals, letters) is passed on as typed so the check names the field.
+ */
+export function dollarsToCents(s: string): number | string | undefined {
+  const t = s.trim().replace(/^\$/, '').replace(/,/g, '');
+  if (t === '') return undefined;
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return s.trim();
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
