@@ -4,7 +4,8 @@
 #   - every golden 837P (test/golden/837p/*.x12) and the 837P the import example builds
 #     (docs/examples) through validate-837p.sh: pyx12 with the X222A1 map plus business rules;
 #   - the secondary, tertiary and void 837P a stored office drafts when 835s post (issue 13);
-#   - CMS-1500 samples (test/cms1500/samples.ts) through check.py: every value in its box.
+#   - CMS-1500 samples (test/cms1500/samples.ts, secondaries with item 29 among them) through check.py:
+#     every value in its box.
 # They live outside the repository, so this is not part of `npm test`; a missing checker is a
 # failure that names what is missing, never a silent pass.
 #
@@ -112,7 +113,7 @@ cms1500_samples() {
     return
   fi
   local sample out
-  for sample in single-full single-data multi-full multi-data preview-full; do
+  for sample in single-full single-data multi-full multi-data preview-full secondary-full tertiary-data; do
     # our layout copy adds carrier_page (PAGE i OF n) to the shared one
     if out="$(python3 "$CHECKER" "$GEN/$sample.pdf" "$GEN/$sample.expect.json" --layout resources/cms1500/layout.json 2>&1)"; then
       ok "CMS-1500 $sample  ($(echo "$out" | tail -n 1))"

@@ -4,7 +4,7 @@
 import type { Claim } from '../domain/claims.ts';
 import type { PriorAdjustment, PriorLineAdjudication, PriorPayerAdjudication } from '../domain/priorPayers.ts';
 import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
-import type { Procedure, RemitClaim } from '../domain/remittance.ts';
+import type { Procedure, Remark, RemitClaim } from '../domain/remittance.ts';
 
 export const prOf = (as: readonly { group: string; cents: number }[]): number => as.filter((a) => a.group === 'PR').reduce((s, a) => s + a.cents, 0);
 
@@ -23,6 +23,14 @@ function asAdjudicated(p: Procedure | undefined, submitted: Procedure | null | u
   if (p && p.qualifier === 'HC') return { code: p.code, modifiers: [...p.modifiers] };
   if (submitted && submitted.qualifier === 'HC') return { code: submitted.code, modifiers: [...submitted.modifiers] };
   return { code: billed.code, modifiers: [...billed.modifiers] };
+}
+
+/**
+ * 2320 MOA: the claim-level remark codes of the 835's MOA03–07, each once (a claim split across
+ * 835s repeats them). MIA (inpatient) has no place in an 837P; line-level LQ stays on its line.
+ */
+function claimRemarks(remarks: readonly Remark[]): string[] {
+  return [...new Set(remarks.filter((r) => r.source === 'MOA').map((r) => r.code))];
 }
 
 export interface AdjudicationInput {
@@ -81,7 +89,7 @@ export function adjudicationOf({ claim, posting, remitClaim }: AdjudicationInput
     adjudicatedOn: posting.remittance.paymentDate,
     paidCents: posting.paidCents,
     adjustments: claimCas,
-    remarks: posting.remarks.map((r) => r.code),
+    remarks: claimRemarks(posting.remarks),
     remainingPatientCents: prOf(claimCas) + lines.reduce((s, l) => s + l.remainingPatientCents, 0),
     lines,
   };

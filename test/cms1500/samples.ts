@@ -1,10 +1,12 @@
-// Writes the check.py samples: one single-page claim in each mode (and as a preview) plus its EXPECT json
+// Writes the check.py samples: one single-page claim in each mode (and as a preview), a two-page
+// secondary and a tertiary (items 9–9d, 11d and 29 from the earlier payers), each with its EXPECT json
 // (npm run conformance, scripts/conformance.sh, runs the shared tools/cms1500/check.py on them).
 //   npx tsx test/cms1500/samples.ts OUTDIR
 import fs from 'node:fs';
 import path from 'node:path';
 import { renderCms1500 } from '../../electron/export/cms1500/index.ts';
 import { NOW, SINGLE_PAGE_EXPECT, dataset, perDiemClaim, singlePageClaim } from './fixture.ts';
+import { chain, RECORDS, twoPageSecondary } from '../cob/fixture.ts';
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
@@ -27,6 +29,23 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, `multi-${mode}.pdf`), two);
     fs.writeFileSync(path.join(dir, `multi-${mode}.expect.json`), JSON.stringify(multi, null, 1) + '\n');
   }
+  // R-CO-1 on paper: a two-page secondary (item 29 blank on page 1, BCBS TX's 168.00 on page 2 beside
+  // the total) and a tertiary (both earlier payers: 168.00 + 75.40)
+  const { secondary, tertiary } = chain();
+  const two = twoPageSecondary(secondary.claim);
+  const others = { '9': 'GARZA, HELEN', '9a': 'XOB123456789', '11d_yes': 'X', '11c': 'ALLWAYS HEALTH PARTNERS' };
+  fs.writeFileSync(path.join(dir, 'secondary-full.pdf'), await renderCms1500({ claims: [two.claim], dataset: two.records, mode: 'full', now: NOW }));
+  fs.writeFileSync(path.join(dir, 'secondary-full.expect.json'), JSON.stringify({
+    _pages: 2,
+    pages: {
+      '1': { ...others, carrier_page: 'PAGE 1 OF 2', '28': 'CONTINUED', '29': '', '30': '' },
+      '2': { ...others, carrier_page: 'PAGE 2 OF 2', '28': '648 00', '29': '168 00', '30': '' },
+    },
+  }, null, 1) + '\n');
+  fs.writeFileSync(path.join(dir, 'tertiary-data.pdf'), await renderCms1500({ claims: [tertiary], dataset: RECORDS, mode: 'data', now: NOW }));
+  fs.writeFileSync(path.join(dir, 'tertiary-data.expect.json'), JSON.stringify({
+    _pages: 1, '9a': 'XOB123456789', '11c': 'STATE MEDICAID', '28': '324 00', '29': '243 40', '30': '',
+  }, null, 1) + '\n');
   // a preview: the boxes must read exactly as on the claim, the mark sits above the form
   const preview = await renderCms1500({ claims: [singlePageClaim()], dataset: dataset(), mode: 'full', now: NOW, preview: true });
   fs.writeFileSync(path.join(dir, 'preview-full.pdf'), preview);

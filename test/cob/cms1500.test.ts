@@ -1,15 +1,19 @@
 // R-CO-1 / R-CO-3 on paper: a secondary CMS-1500 names the plan billed in 11/11c and the primary
-// in 9/9a/9d with 11d YES; the primary's remittance follows the form as a readable page.
+// in 9/9a/9d with 11d YES and in item 29 what the earlier payers paid; the primary's remittance
+// follows the form as a readable page.
 import { describe, expect, it } from 'vitest';
 import { renderCms1500 } from '../../electron/export/cms1500/index.ts';
-import { boxes, readGlyphs, type Glyph } from '../cms1500/readback.ts';
+import { boxes, inside, readGlyphs, type Glyph } from '../cms1500/readback.ts';
+import { claimPages } from '../../electron/export/cms1500/fields.ts';
+import { LAYOUT } from '../../electron/export/cms1500/layout.ts';
+import type { Payer } from '../../electron/domain/types.ts';
 import { draftSecondary } from '../../electron/cob/draftSecondary.ts';
 import { draftOwnCodesSecondary } from '../../electron/cob/ownCodesSecondary.ts';
-import { chain, RECORDS } from './fixture.ts';
+import { chain, RECORDS, twoPageSecondary } from './fixture.ts';
 import * as mcr from './medicareFixture.ts';
 import { addRemittancePages } from '../../electron/cob/remittancePages.ts';
 
-const { secondary, tertiary } = chain();
+const { primary, secondary, tertiary } = chain();
 const ITEMS = ['1a', '9', '9a', '9d', '11', '11c', '11d_yes', '11d_no', '26'];
 
 /** The remittance page's text, line by line (top to bottom), from the glyph positions. */
@@ -95,5 +99,52 @@ describe('CMS-1500 for the own-code secondary after Medicare (R-CO-3)', () => {
       '4    2026-10-02            J0696               34.00       0.00       0.00      34.00',
       '6    2026-10-03            J0696               34.00       0.00       0.00      34.00',
     ]);
+  });
+});
+
+describe('CMS-1500 item 29, amount paid: what the earlier payers paid (cob.md §9)', () => {
+  const NOW = '2026-11-21T10:00:00';
+  const item29 = (pages: Record<string, string>[]) => pages.map((v) => [v['28'], v['29']]);
+  const withPayer = (id: string, change: Partial<Payer>) => ({ ...RECORDS, payers: RECORDS.payers.map((p) => (p.id === id ? { ...p, ...change } : p)) });
+
+  it('a secondary: BCBS TX paid 168.00; a tertiary: 168.00 + 75.40; a primary: empty', () => {
+    expect(item29(claimPages(secondary.claim, RECORDS, NOW, 'continued'))).toEqual([['  324 00', '  168 00']]);
+    expect(item29(claimPages(tertiary, RECORDS, NOW, 'continued'))).toEqual([['  324 00', '  243 40']]);
+    expect(item29(claimPages(primary.claim, RECORDS, NOW, 'continued'))).toEqual([['  324 00', undefined]]);
+  });
+
+  it('billing Medicare (its code set, or filing indicator MB): empty, Medicare counts patient payments only', () => {
+    const allways = RECORDS.payers.find((p) => p.id === 'allways')!;
+    const byCodeSet = withPayer('allways', { settings: { ...allways.settings, codeSet: 'medicare-hit' } });
+    expect(item29(claimPages(secondary.claim, byCodeSet, NOW, 'continued'))).toEqual([['  324 00', undefined]]);
+    expect(item29(claimPages(secondary.claim, withPayer('allways', { filingIndicator: 'MB' }), NOW, 'continued'))).toEqual([['  324 00', undefined]]);
+  });
+
+  it('R-CO-3: the supplement after Medicare\'s denial: Medicare paid nothing, so 0 00', () => {
+    const d = draftSecondary({ claim: mcr.medicareClaim, postings: mcr.postings, remitClaim: mcr.remittance.claims[0]!, patient: mcr.DATASET.patients[0]!, payers: mcr.DATASET.payers });
+    if (d.kind !== 'ownCodes') throw new Error(d.kind);
+    const r = draftOwnCodesSecondary({ dataset: mcr.DATASET, medicareClaim: mcr.medicareClaim, adjudication: d.adjudication, coverage: d.coverage, today: mcr.TODAY });
+    if (r.kind !== 'draft') throw new Error(r.reason);
+    expect(claimPages(r.claim, mcr.DATASET, NOW, 'continued').map((v) => v['29'])).toEqual(['    0 00']);
+  });
+
+  it('two pages: only the last carries it, with item 28 CONTINUED or each page\'s own total', () => {
+    const continued = twoPageSecondary(secondary.claim, 'continued');
+    expect(item29(claimPages(continued.claim, continued.records, NOW, 'continued'))).toEqual([['CONTINUED', undefined], ['  648 00', '  168 00']]);
+    const perPage = twoPageSecondary(secondary.claim, 'perPage');
+    expect(item29(claimPages(perPage.claim, perPage.records, NOW, 'perPage'))).toEqual([['  459 50', undefined], ['  188 50', '  168 00']]);
+  });
+
+  it('prints right-justified in its box on the last page, dollars and cents either side of the dotted rule', async () => {
+    const { claim, records } = twoPageSecondary(secondary.claim);
+    const pages = await readGlyphs(await renderCms1500({ claims: [claim], dataset: records, mode: 'full', now: NOW }));
+    expect(pages.map((g) => boxes(g, ['28', '29', '30']))).toEqual([
+      { '28': 'CONTINUED', '29': '', '30': '' },
+      { '28': '648 00', '29': '168 00', '30': '' },
+    ]);
+    // the cells of "%5d %02d": cols 65–69 the dollars, col 70 blank on the rule, 71–72 the cents
+    const f = LAYOUT.fields['29']!;
+    const cells = pages[1]!.filter((g) => inside(g, f.rect)).map((g) => [g.ch, Math.round((g.x - f.text_x) / LAYOUT.pitch), g.baseline]);
+    expect(cells).toEqual([['1', 2, f.baseline], ['6', 3, f.baseline], ['8', 4, f.baseline], ['0', 6, f.baseline], ['0', 7, f.baseline]]);
   });
 });

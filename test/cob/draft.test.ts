@@ -171,4 +171,25 @@ describe('R-CO-1 a claim the primary split across two remittances', () => {
     ]);
     expect(read837(write837(batch([s], 331)).text).errors).toEqual([]);
   });
+
+  it('2320 MOA: the parts\' MOA remark codes once each, in order; an MIA code (inpatient) is not carried', () => {
+    const moa = (...codes: string[]) => codes.map((code) => ({ source: 'MOA' as const, qualifier: null, code }));
+    const parts = [
+      { ...p1[0]!, remarks: [...moa('N130'), { source: 'MIA' as const, qualifier: null, code: 'MA01' }] },
+      { ...p2[0]!, remarks: moa('N130', 'N381') },
+    ];
+    const s = drafted(draftSecondary({ claim: PRIMARY, postings: parts, patient: PATIENT, payers: RECORDS.payers }));
+    expect(s.priorPayers![0]!.remarks).toEqual(['N130', 'N381']);
+    const text = write837(batch([s], 332)).text;
+    expect(text).toContain('AMT*D*168~\nOI***Y*P**Y~\nMOA***N130*N381~\nNM1*IL*1*');
+    expect(read837(text).claims[0]!.otherPayers[0]!.remarks).toEqual(['N130', 'N381']);
+  });
+
+  it('2320 MOA: five codes at most (MOA03–07); none at all without remarks', () => {
+    const s = drafted(draftSecondary({ claim: PRIMARY, postings: [...p1, ...p2], patient: PATIENT, payers: RECORDS.payers }));
+    expect(write837(batch([s], 333)).text).not.toContain('MOA*');
+    const six = { ...s, priorPayers: [{ ...s.priorPayers![0]!, remarks: ['N130', 'N381', 'N4', 'N59', 'M27', 'MA72'] }] };
+    const moa = write837(batch([six], 334)).text.split('~\n').filter((x) => x.startsWith('MOA*'));
+    expect(moa).toEqual(['MOA***N130*N381*N4*N59*M27']);
+  });
 });

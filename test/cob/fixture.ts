@@ -115,3 +115,13 @@ export function chain(): { primary: Step; secondary: Step; tertiary: Claim } {
   const tertiary = drafted(draftAfter(secondary));
   return { primary, secondary, tertiary };
 }
+
+/**
+ * For print positions only: a secondary's four lines twice (eight lines, two CMS-1500 pages) with
+ * the primary's adjudication as drafted; `perPage` sets AllWays' page totals (CMS-1500 item 28).
+ */
+export function twoPageSecondary(secondary: Claim, totals: 'continued' | 'perPage' = 'continued'): { claim: Claim; records: X12Records } {
+  const claim = { ...secondary, lines: [...secondary.lines, ...secondary.lines], totalCents: 2 * secondary.totalCents };
+  const payers = RECORDS.payers.map((p) => (p.id === secondary.payer ? { ...p, settings: { ...p.settings, pdfPageTotals: totals } } : p));
+  return { claim, records: { ...RECORDS, payers } };
+}

@@ -85,6 +85,9 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(read.claims[0]!.otherPayers.map((p) => [p.responsibility, p.payerId, p.paidCents])).toEqual([['P', '84980', 149850]]);
     expect(segs(file, 'CAS').slice(0, 3)).toEqual(['CAS*CO*45*20', 'CAS*PR*1*50**2*8', 'CAS*CO*96*25.5']);
     expect(segs(file, 'DTP').filter((s) => s.startsWith('DTP*573'))).toHaveLength(29);
+    // the primary 835's MOA remarks, stored with its posting and copied into the drafted secondary, go in 2320 after OI
+    expect(file).toContain('AMT*D*1498.5~\nOI***Y*P**Y~\nMOA***N130*N381~\nNM1*IL*1*GARZA*HELEN****MI*XOB123456789~');
+    expect(read.claims[0]!.otherPayers.map((p) => p.remarks)).toEqual([['N130', 'N381']]);
 
     // AllWays paid 66.90 and left 16.60 → the tertiary to State Medicaid carries both earlier payers
     expect(toAllways.posted.claims).toEqual([{ id: SECONDARY, status: 'paid' }]);
@@ -97,6 +100,9 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(segs(third, 'SBR')).toEqual(['SBR*T*18*******MC', 'SBR*P*18*G100******BL', 'SBR*S*18*AWG7******CI']);
     expect(segs(third, 'AMT').filter((a) => a.startsWith('AMT*D'))).toEqual(['AMT*D*1498.5', 'AMT*D*66.9']);
     expect(segs(third, 'SVD')).toHaveLength(56);
+    // BCBS TX sent remark codes, AllWays none: one MOA, in the first 2320 only
+    expect(segs(third, 'MOA')).toEqual(['MOA***N130*N381']);
+    expect(third).toContain('AMT*D*66.9~\nOI***Y*P**Y~\nNM1*IL*1*GARZA*HELEN****MI*AW900100~');
 
     // State Medicaid paid 13.60 and left 3.00: no coverage is left, so the 3.00 is the patient's (R-CO-4)
     expect(await claimOf(o, TERTIARY)).toMatchObject({ status: 'paid', paidCents: 1360, patientResponsibilityCents: 300 });

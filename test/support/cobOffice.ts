@@ -40,12 +40,13 @@ export function cobImport(): string {
 
 /**
  * BCBS TX: line 1 (S9500 110.00) allowed 90.00 with a 50.00 deductible and 8.00 coinsurance (pays 32.00),
- * line 2 (J0696 25.50) denied CO-96; the rest paid in full: paid 1,498.50, PR 58.00, open 83.50.
+ * line 2 (J0696 25.50) denied CO-96; the rest paid in full: paid 1,498.50, PR 58.00, open 83.50. Claim-level
+ * remarks MOA*N130*N381 (see plan documents; see our contract), which the secondary's 2320 MOA repeats.
  */
 export const PRIMARY_PLAN: PayerPlan = {
   payerId: '84980', payerName: 'BLUE CROSS BLUE SHIELD OF TEXAS', control: 40, now: '2026-11-10T08:00:00',
   default: { kind: 'pay' },
-  claims: { [PRIMARY]: { lines: { 1: { kind: 'pay', allowedCents: 9000, deductibleCents: 5000, coinsuranceCents: 800 }, 2: { kind: 'deny', group: 'CO', reason: '96', remarks: ['N425'] } } } },
+  claims: { [PRIMARY]: { lines: { 1: { kind: 'pay', allowedCents: 9000, deductibleCents: 5000, coinsuranceCents: 800 }, 2: { kind: 'deny', group: 'CO', reason: '96', remarks: ['N425'] } }, remarks: ['N130', 'N381'] } },
 };
 
 /** The same answer, and a second 835 taking the payment back (CLP02 22). */

@@ -99,6 +99,26 @@ export function insuranceTypeBox(filingIndicator: string | null | undefined): st
   return table[(filingIndicator ?? '').toUpperCase()] ?? insuranceTypes.default;
 }
 
+/**
+ * Medicare as the payer billed: its own code set (medicare-hit) or the Medicare box of item 1
+ * (filing indicator MA or MB). Medicare wants no 33b and counts only patient payments in item 29.
+ */
+function isMedicare(payer: Payer): boolean {
+  return payer.settings?.codeSet === 'medicare-hit' || insuranceTypeBox(payer.filingIndicator) === '1_medicare';
+}
+
+/**
+ * Item 29, amount paid: on a secondary or tertiary what the earlier payers paid on this claim (Σ
+ * their CLP04, the 2320 AMT*D), which the payer checks against the remittance attached (cob.md §9);
+ * 0 00 when they paid nothing. Patient payments would count too, but a claim form carries none in
+ * Perdiem. Empty on a primary, and when billing Medicare, whose instruction is patient payments only.
+ */
+function amountPaidCents(claim: Claim, payer: Payer): number | null {
+  const priors = claim.priorPayers ?? [];
+  if (priors.length === 0 || isMedicare(payer)) return null;
+  return priors.reduce((s, p) => s + p.paidCents, 0);
+}
+
 function street(a: Address | null): string {
   return a ? addressText([a.line1, a.line2 ?? ''].join(' ')) : '';
 }
@@ -222,7 +242,7 @@ function headerValues(claim: Claim, data: FormDataset, now: IsoDateTime): PageVa
   }
   v['33a'] = npiText(org.npi, 'organization npi', claim);
   // 33b: taxonomy with qualifier ZZ for payers that use it; Medicare does not want 33b
-  if (org.taxonomy && typeBox !== '1_medicare') v['33b'] = `ZZ${idText(org.taxonomy)}`;
+  if (org.taxonomy && !isMedicare(payer)) v['33b'] = `ZZ${idText(org.taxonomy)}`;
   return v;
 }
 
@@ -266,7 +286,7 @@ function lineValues(claim: Claim, line: ClaimLine, number: number, slot: number,
 
 /** Values that must never be cut: a cut amount, code, date or NPI would bill something else. */
 function mustFit(id: string): boolean {
-  return id.startsWith('24_') || /^(1a|3_dob|11a_dob|17b|21|22_code|25|28|31_date|33a|33b)/.test(id);
+  return id.startsWith('24_') || /^(1a|3_dob|11a_dob|17b|21|22_code|25|28|29|31_date|33a|33b)/.test(id);
 }
 
 /** Cuts long values to the box; refuses values that must not be cut. */
@@ -286,7 +306,9 @@ function fit(claim: Claim, page: number, values: PageValues): PageValues {
 /**
  * The pages of one claim. Items 1–23 and 25–33 repeat on every page. With `continued`, item 28
  * says CONTINUED on pages 1..n−1 and carries the claim total on the last; with `perPage` each
- * page totals its own lines. A multi-page claim says PAGE i OF n in the carrier area.
+ * page totals its own lines. Item 29 (amount paid) prints on the last page only in both modes: a
+ * payment was made on the claim, not on its lines, so it cannot be split by page. A multi-page
+ * claim says PAGE i OF n in the carrier area.
  */
 export function claimPages(claim: Claim, data: FormDataset, now: IsoDateTime, totals: PageTotals): PageValues[] {
   if (claim.lines.length === 0) throw new Cms1500Error('no service lines', claim.id);
@@ -296,6 +318,7 @@ export function claimPages(claim: Claim, data: FormDataset, now: IsoDateTime, to
   }
   const header = headerValues(claim, data, now);
   const billingNpi = header['33a'] ?? '';
+  const paid = amountPaidCents(claim, find(data.payers, claim.payer, 'payer', claim));
   const count = Math.ceil(claim.lines.length / LINES_PER_PAGE);
   const pages: PageValues[] = [];
   for (let i = 0; i < count; i++) {
@@ -305,6 +328,7 @@ export function claimPages(claim: Claim, data: FormDataset, now: IsoDateTime, to
     const last = i === count - 1;
     if (totals === 'perPage') v['28'] = money(lines.reduce((s, l) => s + l.chargeCents, 0));
     else v['28'] = last ? money(claim.totalCents) : 'CONTINUED';
+    if (last && paid !== null) v['29'] = money(paid);
     if (count > 1) v.carrier_page = `PAGE ${i + 1} OF ${count}`;
     pages.push(fit(claim, i + 1, v));
   }

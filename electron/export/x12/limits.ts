@@ -14,7 +14,7 @@ export const LEN = Object.freeze({
   city: 30,
   /** 1028 Claim Submitter's Identifier (CLM01) */
   claimId: 38,
-  /** 127 Reference Identification (REF02, SBR03, BHT03, PRV03) */
+  /** 127 Reference Identification (REF02, SBR03, BHT03, PRV03, MOA03–07) */
   reference: 50,
   /** 93 Name (PER02, SBR04) */
   contactName: 60,

@@ -16,6 +16,8 @@ import { seg, type Segment } from './segment.ts';
 /** 2320/2430 CAS: one segment per group, six reasons a segment, five segments at most (pyx12 map). */
 const CAS_REASONS = 6;
 const CAS_SEGMENTS = 5;
+/** MOA03–07: five remark codes (MOA01/02 and 08/09 are for Medicare outpatient amounts we never receive). */
+const MOA_REMARKS = 5;
 /** 2320 repeats 10 times per claim. */
 const MAX_OTHER_PAYERS = 10;
 
@@ -67,6 +69,11 @@ function otherPayer(claim: Claim, prior: PriorPayerAdjudication, k: number, { lo
   // EAF at claim level only when no line carries it (never both: cob.md §3)
   if (prior.lines.length === 0) out.push(seg('AMT', 'EAF', money(prior.remainingPatientCents)));
   out.push(seg('OI', '', '', 'Y', 'P', '', 'Y'));
+  // MOA after OI (pyx12 map pos 3200): that payer's claim-level remarks, copied (cob.md §3). An 835
+  // MOA holds five; only a claim split across two 835s with different remarks has more, and the
+  // remittance page still shows them all, so the sixth on is left out rather than the claim held.
+  const remarks = prior.remarks.slice(0, MOA_REMARKS).map((r, i) => p.id(r, LEN.reference, `${field}.remarks[${i}]`));
+  if (remarks.length) out.push(seg('MOA', '', '', ...remarks));
   // 2330A: the subscriber as that payer knows them
   const who = rel === 'self' ? patient : (coverage?.subscriber ?? null);
   if (!who) p.add(`${field}.subscriber`, 'is missing: the other subscriber (2330A) needs a name');

@@ -3,7 +3,7 @@
 import type { WalkHooks } from '../loopWalk.ts';
 import { claim, diagnoses, drug, drugQuantity, finishClaim, lineNumber, reference, service, serviceDate } from './claims.ts';
 import { hierarchy } from './hlTree.ts';
-import { adjudicationDate, adjustment, endOtherPayer, lineAdjudication, otherAmount, otherSubscriber } from './otherPayers.ts';
+import { adjudicationDate, adjustment, endOtherPayer, lineAdjudication, otherAmount, otherRemarks, otherSubscriber } from './otherPayers.ts';
 import { cityStateZip, demographics, name, patient, street, subscriber, taxonomy } from './parties.ts';
 import type { Handler, Reading837 } from './reading.ts';
 
@@ -39,6 +39,7 @@ const SEGMENTS: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['DTP', dtp],
   ['CAS', adjustment],
   ['AMT', otherAmount],
+  ['MOA', otherRemarks],
   ['SVD', lineAdjudication],
   ['LIN', drug],
   ['CTP', drugQuantity],

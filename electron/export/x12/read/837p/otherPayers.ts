@@ -16,7 +16,7 @@ export const otherSubscriber: Handler = (s, at, r) => {
   if (!s[9]) r.warning(at, 'SBR09 claim filing indicator of the other payer is empty');
   const other = {
     responsibility: s[1] ?? '', relationship: s[2] ?? '', groupNumber: s[3] || null, filingIndicator: s[9] ?? '', adjustments: [],
-    paidCents: null, remainingPatientCents: null, memberId: null, payerName: null, payerId: null, adjudicatedOn: null, payerClaimNumber: null,
+    paidCents: null, remainingPatientCents: null, memberId: null, payerName: null, payerId: null, adjudicatedOn: null, payerClaimNumber: null, remarks: [],
   };
   if (c.otherPayers.some((o) => o.responsibility === other.responsibility)) r.error(at, `two other payers hold position ${other.responsibility}`);
   c.otherPayers.push(other);
@@ -50,6 +50,12 @@ export const otherAmount: Handler = (s, at, r) => {
   if (at.loop === '2430' && r.adjudication && s[1] === 'EAF') r.adjudication.remainingPatientCents = v;
 };
 
+/** MOA in 2320: that payer's claim-level remark codes (MOA03–07). */
+export const otherRemarks: Handler = (s, at, r) => {
+  if (at.loop !== '2320' || !r.otherPayer) return;
+  r.otherPayer.remarks.push(...s.slice(3, 8).filter((v): v is string => !!v));
+};
+
 /** SVD: an earlier payer's decision on the open line. */
 export const lineAdjudication: Handler = (s, at, r) => {
   const line = r.line;
@@ -81,7 +87,7 @@ const adjustmentsOf = (as: readonly ReadAdjustment[]): PriorAdjustment[] =>
 function asAdjudications(claim: ReadClaim): PriorPayerAdjudication[] {
   return claim.otherPayers.map((o) => ({
     payer: o.payerId ?? '', priority: priority(o.responsibility), claimId: claim.id, payerClaimNumber: o.payerClaimNumber,
-    adjudicatedOn: o.adjudicatedOn ?? '', paidCents: o.paidCents ?? 0, adjustments: adjustmentsOf(o.adjustments), remarks: [],
+    adjudicatedOn: o.adjudicatedOn ?? '', paidCents: o.paidCents ?? 0, adjustments: adjustmentsOf(o.adjustments), remarks: [...o.remarks],
     remainingPatientCents: o.remainingPatientCents ?? 0,
     lines: claim.lines.flatMap((l) => l.adjudications.filter((a) => a.payerId === o.payerId).map((a) => ({
       line: l.n, paidCents: a.paidCents, code: a.code, modifiers: a.modifiers, unitsPaid: a.units, adjustments: adjustmentsOf(a.adjustments), remainingPatientCents: a.remainingPatientCents ?? 0,

@@ -61,6 +61,8 @@ export interface ReadOtherPayer {
   adjudicatedOn: string | null;
   /** 2330B REF*F8 */
   payerClaimNumber: string | null;
+  /** MOA03–07: that payer's claim-level remark codes */
+  remarks: string[];
 }
 
 export interface ReadClaim {
