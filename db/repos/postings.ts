@@ -16,17 +16,19 @@ export function insertPostings(db: Db, ps: readonly ClaimPosting[], fileId: numb
   const postings: unknown[] = [];
   const lines: unknown[] = [];
   const adjustments: unknown[] = [];
+  // most lines have one position and no remarks: their JSON is written without JSON.stringify
+  const json = (v: readonly unknown[]): string => (v.length === 0 ? '[]' : v.length === 1 && typeof v[0] === 'number' ? `[${v[0]}]` : JSON.stringify(v));
   const adjust = (p: ClaimPosting, line: number, as: readonly PostedAdjustment[]) =>
     as.forEach((a, i) => adjustments.push(p.id, line, i + 1, a.group, a.reason, a.cents, a.quantity));
   for (const p of ps) {
     postings.push(
       p.id, p.claimId, p.payer, fileId, p.remittance.control, p.remittance.traceNumber, p.remittance.paymentDate, p.position, p.kind,
-      p.statusCode, p.payerClaimNumber, p.chargeCents, p.paidCents, p.patientResponsibilityCents, JSON.stringify(p.remarks),
+      p.statusCode, p.payerClaimNumber, p.chargeCents, p.paidCents, p.patientResponsibilityCents, json(p.remarks),
       p.reverses, p.needsReview ? 1 : 0, p.postedAt,
     );
     adjust(p, 0, p.adjustments);
     for (const l of p.lines) {
-      lines.push(p.id, l.line, JSON.stringify(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, JSON.stringify(l.remarks));
+      lines.push(p.id, l.line, json(l.positions), l.chargeCents, l.paidCents, l.unitsPaid, json(l.remarks));
       adjust(p, l.line, l.adjustments);
     }
   }
