@@ -54,8 +54,7 @@ describe('billing October 2026 in the browser', () => {
 
   it('builds the period and shows each claim with its findings inline', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/billing`);
-    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await app.open('billing', 'Billing');
     expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(OCTOBER.from);
     expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(OCTOBER.to);
     await app.shot('billing-empty');

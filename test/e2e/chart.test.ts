@@ -19,8 +19,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
   it('creates a patient with a coverage and a therapy, naming a wrong field beside it', async () => {
     app = await officeWithReferences();
     const { page } = app;
-    await page.goto(`${app.url}#/patients`);
-    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await app.open('patients', 'Patients');
     await page.getByRole('option', { name: /Garza, Helen/ }).waitFor();
     await app.shot('chart-01-patient-list');
 
@@ -91,8 +90,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
   it('logs a visit, shows 99601 × 1 and 99602 × 2 before saving, then signs an unsigned one from the list', async () => {
     app = await officeWithReferences();
     const { page } = app;
-    await page.goto(`${app.url}#/visits?patient=P1001`);
-    await page.getByRole('heading', { name: 'Nurse visits', level: 1 }).waitFor();
+    await app.open('visits?patient=P1001', 'Nurse visits');
     await page.getByLabel('Therapy').selectOption('T1');
     await page.getByLabel('Nurse').selectOption('rn-ortiz');
     await page.getByLabel('Visit date').fill('2026-10-08');
@@ -132,8 +130,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
   it('records a dispense found by a 4-4-2 NDC, in the product’s NDC unit', async () => {
     app = await officeWithReferences();
     const { page } = app;
-    await page.goto(`${app.url}#/dispenses?patient=P1001`);
-    await page.getByRole('heading', { name: 'Dispensing log', level: 1 }).waitFor();
+    await app.open('dispenses?patient=P1001', 'Dispensing log');
     await page.getByLabel('Therapy').selectOption('T1');
     await page.getByLabel('Dispense date').fill('2026-10-11');
     await page.getByLabel('Product (NDC or name)').fill('0409-7332');
@@ -160,8 +157,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
   it('edits a dispense from the log, and refuses to change what an exported claim billed while lot and expiry still change', async () => {
     app = await officeWithReferences();
     const { page } = app;
-    await page.goto(`${app.url}#/dispenses?patient=P1001`);
-    await page.getByRole('heading', { name: 'Dispensing log', level: 1 }).waitFor();
+    await app.open('dispenses?patient=P1001', 'Dispensing log');
     await page.getByRole('button', { name: 'Edit dispense D1' }).click();
     await page.getByRole('heading', { name: 'Edit dispense D1', level: 2 }).waitFor();
     expect(await page.getByLabel('Product (NDC or name)').inputValue()).toBe('00409-7332-01 · Ceftriaxone 2 g vial');
@@ -215,8 +211,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     app = await startApp({ now: '2026-11-05T09:00:00', viewport: { width: 1280, height: 800 } });
     await app.call('app.loadDemo');
     const { page } = app;
-    await page.goto(`${app.url}#/patients`);
-    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await app.open('patients', 'Patients');
     const hits = await app.call<{ id: string; lastName: string; firstName: string }[]>('patients.search', { query: '' });
     const wanted = hits[1]!;
     await page.keyboard.press('/');
@@ -231,8 +226,7 @@ describe('the chart, visit log and dispensing log in the browser', () => {
     await page.getByRole('heading', { name: `${wanted.lastName}, ${wanted.firstName}`, level: 2 }).waitFor();
     expect(new URL(page.url()).hash).toBe(`#/patients?patient=${wanted.id}`);
     await app.shot('chart-05-demo-chart');
-    await page.goto(`${app.url}#/visits`);
-    await page.getByRole('heading', { name: 'Nurse visits', level: 1 }).waitFor();
+    await app.open('visits', 'Nurse visits');
     await page.locator('tr.unsigned').first().waitFor();
     await app.shot('visits-03-demo-log');
     await page.goto(`${app.url}#/dispenses`);

@@ -40,8 +40,7 @@ afterAll(async () => {
 describe('follow-up and line rejections in the browser', () => {
   it('lists the claim whose 999 is overdue with its next step, and changes the limits', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/received`);
-    await page.getByRole('heading', { name: 'Received files', level: 1 }).waitFor();
+    await app.open('received', 'Received files');
     await page.getByTestId('receive-input').setInputFiles([ack277]);
     await page.getByText(`claim ${BCBS} is rejected`).waitFor();
     const waiting = page.getByRole('table', { name: 'Claims waiting for an answer' }).locator('tbody tr');
@@ -58,8 +57,7 @@ describe('follow-up and line rejections in the browser', () => {
 
   it('shows the lines the 277CA rejected on the denial, in words', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/denials`);
-    await page.getByRole('heading', { name: 'Denials', level: 1 }).waitFor();
+    await app.open('denials', 'Denials');
     await page.getByRole('button', { name: new RegExp(BCBS) }).click();
     const lines = page.getByRole('list', { name: 'Rejected lines' }).locator('li');
     await lines.first().waitFor();
@@ -72,8 +70,7 @@ describe('follow-up and line rejections in the browser', () => {
 
   it('shows the rejection on the rejected lines in the workbench claim view', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/billing`);
-    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await app.open('billing', 'Billing');
     await page.getByLabel('From', { exact: true }).fill('2026-10-01');
     await page.getByLabel('To', { exact: true }).fill('2026-10-31');
     await page.getByRole('button', { name: 'Show built claims' }).click();

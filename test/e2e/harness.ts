@@ -97,6 +97,8 @@ export interface E2eApp {
   dir: string;
   /** full-page screenshot into SHOTS_DIR/<name>.png; returns the path */
   shot(name: string): Promise<string>;
+  /** goes to a screen by its route (`ar`, `billing?from=…`) and waits for its level-1 heading */
+  open(route: string, heading: string): Promise<void>;
   /** the handler table directly, to arrange data without the UI (trusted: no session) */
   call<T = unknown>(name: string, args?: unknown): Promise<T>;
   /** a user straight into the database (cheap scrypt), e.g. a nurse linked to a nurse record */
@@ -201,6 +203,10 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
       signIn,
       advance(ms) {
         sessionMs += ms;
+      },
+      async open(route, heading) {
+        await page.goto(`${url}/#/${route}`);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       },
       async shot(name) {
         const file = path.join(SHOTS_DIR, `${name}.png`);

@@ -26,8 +26,7 @@ afterAll(async () => {
 describe('patient payments on Receivables', () => {
   it('records a payment, refuses more than is owed beside the amount, the balance drops; a void puts it back', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/ar`);
-    await page.getByRole('heading', { name: 'Accounts receivable', level: 1 }).waitFor();
+    await app.open('ar', 'Accounts receivable');
     const row = page.locator('tr[data-patient="P1002"]');
     await row.waitFor();
     expect(await row.getByTestId('patient-owes').innerText()).toBe('$20.00');

@@ -42,8 +42,7 @@ afterAll(async () => {
 describe('remittances in the browser', () => {
   it('receives the files and shows claims paid and denied', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/received`);
-    await page.getByRole('heading', { name: 'Received files', level: 1 }).waitFor();
+    await app.open('received', 'Received files');
     await page.getByTestId('receive-input').setInputFiles(files);
     await page.getByText(`claim ${ALLWAYS} is denied`).waitFor();
     await page.getByText(`claim ${BCBS} is paid`).waitFor();
@@ -55,8 +54,7 @@ describe('remittances in the browser', () => {
 
   it('works a denial: the queue by reason with the next step, then a write-off', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/denials`);
-    await page.getByRole('heading', { name: 'Denials', level: 1 }).waitFor();
+    await app.open('denials', 'Denials');
     const group = page.locator('article[data-reason="CO-197"]');
     await group.waitFor();
     expect(await group.innerText()).toMatch(/Next step:/);
@@ -76,8 +74,7 @@ describe('remittances in the browser', () => {
 
   it('reads the aging chart and the numbers under it', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/ar`);
-    await page.getByRole('heading', { name: 'Accounts receivable', level: 1 }).waitFor();
+    await app.open('ar', 'Accounts receivable');
     await page.getByTestId('chart-aging').waitFor();
     expect(await page.getByTestId('ar-total').innerText()).toBe('$610.00');
     const aging = page.getByRole('figure', { name: 'Aging by payer' });

@@ -32,8 +32,7 @@ afterAll(async () => {
 describe('secondary claims in the browser', () => {
   it('the workbench shows the secondary beside its primary, each way', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/billing?from=2026-10-01&to=2026-10-31`);
-    await page.getByRole('heading', { name: 'Billing', level: 1 }).waitFor();
+    await app.open('billing?from=2026-10-01&to=2026-10-31', 'Billing');
     const secondaryRow = page.locator(`tr.claim[data-claim="${SECONDARY}"]`);
     await secondaryRow.waitFor();
     expect(await secondaryRow.getByTestId('cob-primary').innerText()).toBe(`secondary of ${PRIMARY}`);
@@ -61,8 +60,7 @@ describe('secondary claims in the browser', () => {
 
   it('the denial queue sends a denied line on to the next payer', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/denials`);
-    await page.getByRole('heading', { name: 'Denials', level: 1 }).waitFor();
+    await app.open('denials', 'Denials');
     const group = page.locator('article[data-reason="CO-96"]');
     await group.waitFor();
     await group.getByRole('button', { name: new RegExp(PRIMARY) }).click();
@@ -73,8 +71,7 @@ describe('secondary claims in the browser', () => {
 
   it('Receivables prints the month’s patient statements', async () => {
     const { page } = app;
-    await page.goto(`${app.url}/#/ar`);
-    await page.getByRole('heading', { name: 'Accounts receivable', level: 1 }).waitFor();
+    await app.open('ar', 'Accounts receivable');
     const panel = page.getByRole('region', { name: 'Patient statements' });
     await panel.waitFor();
     expect(await panel.getByLabel('Services in').inputValue()).toBe('2026-10');

@@ -18,8 +18,7 @@ describe('the administration screens', () => {
     app = await startApp();
     await app.call('app.importFile', { fileName: 'example.json', text: EXAMPLE });
     const { page } = app;
-    await page.goto(`${app.url}#/backups`);
-    await page.getByRole('heading', { name: 'Backups', level: 1 }).waitFor();
+    await app.open('backups', 'Backups');
     await page.getByText('No backups yet.').waitFor();
     await page.getByRole('button', { name: 'Back up now' }).click();
     await page.getByText(/^Backed up: perdiem-.*-manual\.sqlite$/).waitFor();
@@ -51,8 +50,7 @@ describe('the administration screens', () => {
     await app.call('app.importFile', { fileName: 'example.json', text: EXAMPLE });
     const { page } = app;
     page.on('dialog', (d) => void d.accept());
-    await page.goto(`${app.url}#/tokens`);
-    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
+    await app.open('tokens', 'API tokens');
     await page.getByLabel('Label').fill('nightly-export');
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').innerText()).trim();
@@ -110,8 +108,7 @@ describe('the administration screens', () => {
     await app.call('app.importFile', { fileName: 'example.json', text: EXAMPLE });
     const { page } = app;
     await page.clock.install();
-    await page.goto(`${app.url}#/users`);
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await app.open('users', 'Users');
     await page.getByLabel('Lock after, in minutes').fill('5');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Perdiem now locks after 5 minutes without activity.').waitFor();
@@ -133,8 +130,7 @@ describe('the administration screens', () => {
     expect(nav.map((t) => t.split('\n')[0])).toEqual(['Patients', 'Nurse visits', 'Dispensing', 'Billing', 'Received files', 'Denials', 'Receivables', 'Settings', 'Backups']);
     expect(await page.getByRole('button', { name: 'Restore…' }).count()).toBe(0);
     // typing the address does not open the audit trail either
-    await page.goto(`${app.url}#/audit`);
-    await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+    await app.open('audit', 'Patients');
     expect(new URL(page.url()).hash).toBe('#/patients');
   });
 });

@@ -84,8 +84,7 @@ describe('patient data stays private in the app', () => {
     const { page } = app;
 
     // the administrator creates the nurse's account, linked to her nurse record
-    await page.goto(`${app.url}#/users`);
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await app.open('users', 'Users');
     await page.getByLabel('User name').fill(NURSE.username);
     await page.getByLabel('Full name').fill(NURSE.displayName);
     await page.getByLabel('Role').selectOption('nurse');
@@ -149,8 +148,7 @@ describe('patient data stays private in the app', () => {
     // the administrator reads the trail: the visit's create and sign by nina, and her refused export
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInThroughTheForm(app, ADMIN.username, ADMIN.password);
-    await page.goto(`${app.url}#/audit`);
-    await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+    await app.open('audit', 'Audit trail');
     await page.getByLabel('User', { exact: true }).fill('nina');
     await page.getByLabel('Record type').fill('visits');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
