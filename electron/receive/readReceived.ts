@@ -1,7 +1,6 @@
 // The entry point for a received file: tokenized, envelopes checked, each part recognized by
 // content (TA1 segment, ST*999, ST*277 with 005010X214, ST*835) and read by its typed reader.
 // All or nothing: the first problem throws an X12ReadError and nothing of the file is returned.
-import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readEnvelopes, type TransactionSet } from './envelope.ts';
 import { read277ca, type Ack277 } from './read277ca.ts';
@@ -60,46 +59,25 @@ function standard(d: Delimiters): boolean {
   return d.element === '*' && d.component === ':' && d.repetition === '^';
 }
 
-/** One segment with standard delimiters (* : ^ ~), whatever the file used. */
+/** One segment with standard delimiters (* : ^), without its terminator, whatever the file used. */
 function standardText(s: RawSegment): string {
   const d = s.delimiters;
-  if (standard(d)) return `${s.text}~`;
-  return `${elements(s).reduce((out, e) => `${out}*${e.split(d.component).join(':').split(d.repetition).join('^')}`, s.id)}~`;
+  if (standard(d)) return s.text;
+  return elements(s).reduce((out, e) => `${out}*${e.split(d.component).join(':').split(d.repetition).join('^')}`, s.id);
 }
 
 /**
- * Segments with standard delimiters (* : ^ ~), whatever the file used, then hashed. Segments that
- * stand one after the other in `text` with standard delimiters and `~` are hashed as one slice of
- * it (an 835 of thousands of claims is neither split nor joined again); the others one by one.
+ * The segments with standard delimiters (* : ^ ~), whatever the file used, and nothing between
+ * them (no CR/LF), hashed. The segments' texts are joined into one string and hashed once: a file
+ * with a line break after each terminator would otherwise be hashed in 168,000 small pieces.
  */
-export function contentHash(segs: readonly RawSegment[], text: string, ascii: Uint8Array | null = null): string {
-  // `segs` were tokenized from `text`: each stands at its offset, its terminator right after it
-  const hash = createHash('sha256');
-  let runStart = -1;
-  let runEnd = -1;
-  const flush = () => {
-    // an ASCII file's bytes are its text, offset for offset: the slice is hashed without re-encoding
-    if (runStart >= 0) hash.update(ascii ? ascii.subarray(runStart, runEnd) : text.slice(runStart, runEnd));
-    runStart = -1;
-  };
-  for (const s of segs) {
-    const d = s.delimiters;
-    if (standard(d) && d.segment === '~') {
-      if (runStart >= 0 && s.offset !== runEnd) flush();
-      if (runStart < 0) runStart = s.offset;
-      runEnd = s.offset + s.text.length + 1;
-    } else {
-      flush();
-      hash.update(standardText(s));
-    }
-  }
-  flush();
-  return hash.digest('hex');
+export function contentHash(segs: readonly RawSegment[]): string {
+  return createHash('sha256').update(`${segs.map(standardText).join('~')}~`, 'utf8').digest('hex');
 }
 
-function readSet(set: TransactionSet, interchange: string, text: string, ascii: Uint8Array | null): ReceivedDocument {
+function readSet(set: TransactionSet, interchange: string): ReceivedDocument {
   const kind = kindOf(set);
-  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se], text, ascii) };
+  const id = { interchange, contentSha256: contentHash([set.st, ...set.body, set.se]) };
   if (kind === '835') return { kind, ...id, remittance: read835(set) };
   if (kind === '999') return { kind, ...id, ack: read999(set) };
   return { kind, ...id, ack: read277ca(set) };
@@ -117,13 +95,12 @@ export function remittanceKey(r: Remittance): string {
 /** `sha256` may be passed when the caller hashed the bytes already (a large file is hashed once). */
 export function readReceived(bytes: Uint8Array | string, sha256: string = fileIdentity(bytes)): ReceivedFile {
   const text = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const ascii = typeof bytes !== 'string' && isAscii(bytes) ? bytes : null;
   const segs = tokenize(text);
   const interchanges = readEnvelopes(segs);
   const documents: ReceivedDocument[] = [];
   for (const ix of interchanges) {
-    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s], text), ta1: readTa1(s) });
-    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control, text, ascii));
+    for (const s of ix.ta1) documents.push({ kind: 'TA1', interchange: ix.control, contentSha256: contentHash([s]), ta1: readTa1(s) });
+    for (const g of ix.groups) for (const set of g.sets) documents.push(readSet(set, ix.control));
   }
   if (documents.length === 0) throw new X12ReadError('IEA', segs[segs.length - 1]!.position, 'the file holds no TA1 and no transaction set');
   return {

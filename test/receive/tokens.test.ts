@@ -1,5 +1,6 @@
 // The tokenizer and envelopes: delimiters read from each ISA, CR/LF tolerated, several
 // interchanges per file, and every error naming the segment, its position and the problem.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readEnvelopes } from '../../electron/receive/envelope.ts';
 import { readReceived } from '../../electron/receive/readReceived.ts';
@@ -68,5 +69,25 @@ describe('envelopes', () => {
     const [ix] = readEnvelopes(tokenize(referenceFile('reference-835')));
     expect([ix!.control, ix!.sender, ix!.receiver, ix!.usage]).toEqual(['000000001', 'EXAMPLEPAYER', 'SUNRISEHIP', 'T']);
     expect(ix!.groups[0]!.sets[0]!.convention).toBe('005010X221A1');
+  });
+});
+
+describe('content identity (835.md §13)', () => {
+  it('hashes each transaction set as its segments with standard delimiters, nothing between them', () => {
+    const file = referenceFile('reference-835');
+    const st = file.indexOf('ST*835');
+    const se = file.indexOf('~', file.indexOf('\nSE*')) + 1;
+    const standard = file.slice(st, se).replace(/~\r?\n/g, '~');
+    const expected = createHash('sha256').update(standard, 'utf8').digest('hex');
+    // one line per segment, CR/LF and blanks before segments, or other delimiters: the same content
+    const variants = [
+      file,
+      file.replace(/~\n/g, '~'),
+      file.replace(/~\n/g, '~\r\n  '),
+      file.replace(/\*/g, '|').replace(/:/g, '>').replace(/~\n/g, '!\r\n'),
+    ];
+    for (const v of variants) expect(readReceived(new TextEncoder().encode(v)).documents.map((d) => d.contentSha256)).toEqual([expected]);
+    // one element changed: another content
+    expect(readReceived(new TextEncoder().encode(file.replace('TRN*1*', 'TRN*1*9'))).documents[0]!.contentSha256).not.toBe(expected);
   });
 });
