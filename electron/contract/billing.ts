@@ -102,6 +102,15 @@ export interface ExportOutcome {
   pages: number | null;
 }
 
+export type PdfExportArgs = Selection & {
+  form: 'full' | 'data';
+  batch?: string | null;
+  acceptWarnings?: boolean;
+  preview?: boolean;
+  offset?: PrinterOffset;
+  remittancePages?: boolean;
+};
+
 export type BillingHandlers = {
   'billing.build': (args: Period) => BuildOutcome;
   'billing.listClaims': (args: Period) => BuildOutcome;
@@ -111,11 +120,11 @@ export type BillingHandlers = {
   'billing.export837': (args: Selection & { acceptWarnings?: boolean }) => ExportOutcome;
   /**
    * CMS-1500: a print of the period's drafts is recorded as a pdf batch (outcome.batch) and locks
-   * them; `batch` reprints any batch and `preview` draws marked draft forms, both recording nothing
+   * them; `batch` reprints any batch and `preview` draws marked draft forms, both recording nothing.
+   * `remittancePages` (default true): after a secondary's or tertiary's form, a page per earlier
+   * payer's remittance for it (R-CO-3: the paper payer wants the EOB with the claim)
    */
-  'billing.exportPdf': (
-    args: Selection & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean; offset?: PrinterOffset },
-  ) => ExportOutcome;
+  'billing.exportPdf': (args: PdfExportArgs) => ExportOutcome;
   'billing.batches': (args: void) => BatchRow[];
   'billing.downloadBatch': (args: { id: string }) => FilePayload;
   /** a replacement (7) or void (8) of an exported claim, as a new draft; the payer's claim number defaults to the one stored from its 277CA or 835 */

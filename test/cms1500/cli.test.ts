@@ -8,6 +8,7 @@ import { getBatchFile, lastNumber, listBatches } from '../../db/repos/batches.ts
 import { getClaim } from '../../db/repos/claims.ts';
 import { LAYOUT } from '../../electron/export/cms1500/index.ts';
 import { cliOn, tempStore } from '../export837/cliStore.ts';
+import { parsePdfArgs } from '../../electron/cli/commands/export-pdf.ts';
 import { NOW } from './fixture.ts';
 import { markText } from './mark.ts';
 import { boxes, readGlyphs, stray } from './readback.ts';
@@ -141,5 +142,12 @@ describe('perdiem export pdf', () => {
     const r = await cli('export', 'pdf', '--form', 'data');
     expect(r.code).toBe(2);
     expect(r.err).toContain('export pdf needs --out FILE');
+  });
+});
+
+describe('perdiem export pdf --no-remittance-pages', () => {
+  it('asks the handler to leave out the earlier payers\' remittance pages; without it they stay on', () => {
+    expect(parsePdfArgs(['--out', 'f.pdf', '--payer', 'allways', '--no-remittance-pages'])).toMatchObject({ out: 'f.pdf', payer: 'allways', remittancePages: false });
+    expect(parsePdfArgs(['--out', 'f.pdf'])).not.toHaveProperty('remittancePages');
   });
 });

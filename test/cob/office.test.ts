@@ -157,6 +157,16 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(pages.filter((t) => t.startsWith('Remittance for claim'))).toHaveLength(1);
   });
 
+  it('CMS-1500: the remittance pages can be left out (remittancePages: false): the forms alone', async () => {
+    const o = await openOffice();
+    await answer(o, 'bcbstx', PRIMARY_PLAN);
+    const out = await o.call('billing.exportPdf', { payer: 'allways', form: 'full', preview: true, acceptWarnings: true, remittancePages: false });
+    expect(out.claims).toEqual([SECONDARY, P1002_CLAIM]);
+    const pages = await pdfText(out.file!.base64);
+    expect([pages.length, out.pages]).toEqual([7, 7]);
+    expect(pages.filter((t) => t.startsWith('Remittance for claim'))).toEqual([]);
+  });
+
   it('R-CO-1: a coverage saved from the chart keeps its dates; a coverage that starts after October gets no secondary', async () => {
     const o = await openOffice();
     const chart = await o.call('patients.chart', { id: 'P1001' });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { read837 } from '../../electron/export/x12/read837.ts';
@@ -20,13 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
 });
-
-async function download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([app.page.waitForEvent('download'), trigger()]);
-  const file = path.join(app.dir, `dl-${Date.now()}-${dl.suggestedFilename()}`);
-  await dl.saveAs(file);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
-}
 
 /** waits for the build's result message */
 async function built(page: E2eApp['page']): Promise<string> {
@@ -134,14 +125,14 @@ describe('billing October 2026 in the browser', () => {
     await page.getByRole('button', { name: 'Show built claims' }).click();
     await page.getByRole('checkbox', { name: '837P for the clearinghouse' }).uncheck();
     await page.getByRole('checkbox', { name: 'CMS-1500 PDF' }).check();
-    const preview = await download(() => page.getByRole('button', { name: 'Preview', exact: true }).click());
+    const preview = await app.download(() => page.getByRole('button', { name: 'Preview', exact: true }).click());
     await page.getByRole('status').filter({ hasText: 'Preview printed: not a claim, nothing recorded' }).waitFor();
     expect(preview.name).toBe(`PREVIEW-CMS1500-${OCTOBER.from}-to-${OCTOBER.to}-${paper}-full.pdf`);
     const previewPages = await readGlyphs(new Uint8Array(preview.bytes));
     for (const p of previewPages) expect(markText(stray(p, Object.keys(LAYOUT.fields)))[0]).toBe('PREVIEW - NOT A CLAIM');
     expect(await app.call<unknown[]>('billing.batches')).toEqual([]);
 
-    const printed = await download(() => page.getByRole('button', { name: `Print ${plural(paperClaims.length, 'claim')}` }).click());
+    const printed = await app.download(() => page.getByRole('button', { name: `Print ${plural(paperClaims.length, 'claim')}` }).click());
     await page.getByRole('status').filter({ hasText: 'Batch exported' }).waitFor();
     expect(printed.name).toBe('B000001-CMS1500-full.pdf');
     const printedPages = await readGlyphs(new Uint8Array(printed.bytes));
@@ -155,7 +146,7 @@ describe('billing October 2026 in the browser', () => {
     const history = page.getByRole('table', { name: 'Batches' });
     const pdfRow = history.locator('tbody tr', { hasText: 'CMS-1500 PDF' });
     await pdfRow.waitFor();
-    const printedAgain = await download(() => pdfRow.getByRole('button', { name: 'Download again' }).click());
+    const printedAgain = await app.download(() => pdfRow.getByRole('button', { name: 'Download again' }).click());
     expect(printedAgain.name).toBe(printed.name);
     expect(printedAgain.bytes.equals(printed.bytes)).toBe(true);
 
@@ -167,7 +158,7 @@ describe('billing October 2026 in the browser', () => {
     const ready = (await app.call<BuildOutcome>('billing.listClaims', OCTOBER)).claims.filter((c) => c.exportable);
     expect(ready.map((c) => c.id).sort()).toEqual(acknowledged.filter((c) => !printedIds.includes(c.id)).map((c) => c.id).sort());
 
-    const file = await download(() => page.getByRole('button', { name: `Export ${ready.length} claims` }).click());
+    const file = await app.download(() => page.getByRole('button', { name: `Export ${ready.length} claims` }).click());
     await page.getByRole('status').filter({ hasText: 'Batch exported' }).waitFor();
     // claims the 837P writer refuses (missing data for the file) are listed with the reason
     const leftOutNotice = page.getByRole('status').filter({ hasText: /claims? left out/ });
@@ -180,7 +171,7 @@ describe('billing October 2026 in the browser', () => {
 
     expect(await history.locator('tbody tr').count()).toBe(2);
     const x12Row = history.locator('tbody tr', { hasText: '837P' });
-    const again = await download(() => x12Row.getByRole('button', { name: 'Download again' }).click());
+    const again = await app.download(() => x12Row.getByRole('button', { name: 'Download again' }).click());
     expect(again.name).toBe(file.name);
     expect(again.bytes.equals(file.bytes)).toBe(true);
   });
@@ -189,7 +180,7 @@ describe('billing October 2026 in the browser', () => {
     const { page } = app;
     const history = page.getByRole('table', { name: 'Batches' });
     const x12Row = history.locator('tbody tr', { hasText: '837P' });
-    const pdf = await download(() => x12Row.getByRole('button', { name: 'Print CMS-1500' }).click());
+    const pdf = await app.download(() => x12Row.getByRole('button', { name: 'Print CMS-1500' }).click());
     expect(pdf.name).toBe('B000002-CMS1500-full.pdf');
     const doc = await PDFDocument.load(pdf.bytes);
     const batches = await app.call<Array<{ id: string; kind: string; claimCount: number }>>('billing.batches');

@@ -99,6 +99,8 @@ export interface E2eApp {
   shot(name: string): Promise<string>;
   /** goes to a screen by its route (`ar`, `billing?from=…`) and waits for its level-1 heading */
   open(route: string, heading: string): Promise<void>;
+  /** the file the browser downloads when `trigger` runs: its suggested name and bytes (saved in `dir`) */
+  download(trigger: () => Promise<void>): Promise<{ name: string; bytes: Buffer }>;
   /** the handler table directly, to arrange data without the UI (trusted: no session) */
   call<T = unknown>(name: string, args?: unknown): Promise<T>;
   /** a user straight into the database (cheap scrypt), e.g. a nurse linked to a nurse record */
@@ -207,6 +209,12 @@ export async function startApp(opts: StartOptions = {}): Promise<E2eApp> {
       async open(route, heading) {
         await page.goto(`${url}/#/${route}`);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      },
+      async download(trigger) {
+        const [dl] = await Promise.all([page.waitForEvent('download'), trigger()]);
+        const file = path.join(dir, `dl-${Date.now()}-${dl.suggestedFilename()}`);
+        await dl.saveAs(file);
+        return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
       },
       async shot(name) {
         const file = path.join(SHOTS_DIR, `${name}.png`);

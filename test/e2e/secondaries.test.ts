@@ -3,6 +3,7 @@
 // the denial queue's "Send to next payer" drafts it again, and Receivables prints the month's
 // patient statements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import type { ExportOutcome } from '../../electron/contract/billing.ts';
 import { cobImport, P1002_PLAN, PRIMARY, PRIMARY_PLAN, SECONDARY } from '../support/cobOffice.ts';
 import { upload } from '../support/remitOffice.ts';
@@ -56,6 +57,23 @@ describe('secondary claims in the browser', () => {
     expect(await second.locator('ol li').first().innerText()).toMatch(new RegExp(`^Claim ${PRIMARY}\\s+priority 1 · Blue Cross and Blue Shield of Texas · paid$`));
     expect(await second.locator('.prior li').allInnerTexts()).toEqual([expect.stringMatching(/^bcbstx paid \$1,498\.50 on 2026-11-10 \(claim number \S+\); patient responsibility left \$58\.00$/)]);
     await app.shot('cob-workbench-secondary');
+  });
+
+  it('prints the secondary on paper with its primary\'s remittance page, or without it when the box is cleared', async () => {
+    const { page } = app;
+    await app.open('billing?from=2026-10-01&to=2026-10-31', 'Billing');
+    await page.locator('#bill-payer').selectOption('allways');
+    await page.getByRole('button', { name: 'Show built claims' }).click();
+    await page.getByRole('checkbox', { name: '837P for the clearinghouse' }).uncheck();
+    await page.getByRole('checkbox', { name: 'CMS-1500 PDF' }).check();
+    const pages = page.getByRole('checkbox', { name: "Earlier payers' remittance pages after each secondary claim" });
+    expect(await pages.isChecked()).toBe(true);
+    await app.shot('cob-export-remittance-pages');
+    const count = async () => (await PDFDocument.load((await app.download(() => page.getByRole('button', { name: 'Preview', exact: true }).click())).bytes)).getPageCount();
+    // the secondary's five form pages and its primary's remittance page; without the box, the five alone
+    expect(await count()).toBe(6);
+    await pages.uncheck();
+    expect(await count()).toBe(5);
   });
 
   it('the denial queue sends a denied line on to the next payer', async () => {

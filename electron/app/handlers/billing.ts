@@ -80,6 +80,7 @@ export default defineHandlers<BillingHandlers>({
         acceptWarnings: z.boolean().optional(),
         preview: z.boolean().optional(),
         offset: printerOffset.optional(),
+        remittancePages: z.boolean().optional(),
       }),
     ),
     run: (ctx, a) => exportPdfBatch(ctx, a),

@@ -5,14 +5,13 @@
 import { getBatch } from '../../../db/repos/batches.ts';
 import { exportPdf } from '../../services/exportPdf.ts';
 import type { HandlerContext } from '../context.ts';
-import type { ExportOutcome, Selection } from '../../contract/billing.ts';
-import type { PrinterOffset } from '../../contract/settings.ts';
+import type { ExportOutcome, PdfExportArgs } from '../../contract/billing.ts';
 import { MIME, batchRow } from './billingRows.ts';
 import { getPrinterOffset } from './printerOffset.ts';
 
 export async function exportPdfBatch(
   ctx: HandlerContext,
-  a: Selection & { form: 'full' | 'data'; batch?: string | null; acceptWarnings?: boolean; preview?: boolean; offset?: PrinterOffset },
+  a: PdfExportArgs,
 ): Promise<ExportOutcome> {
   // an offset given with the request (the command line's --offset-x/-y) wins over this workstation's
   const offset = a.offset ?? getPrinterOffset(ctx.db);
@@ -25,6 +24,7 @@ export async function exportPdfBatch(
       acceptWarnings: a.acceptWarnings ?? false,
       ...(a.preview ? { preview: true } : {}),
       ...(offset.x || offset.y ? { offset } : {}),
+      ...(a.remittancePages === false ? { remittances: false } : {}),
     },
     { now: ctx.now(), ...(ctx.deliver ? { deliver: ctx.deliver } : {}) },
   );

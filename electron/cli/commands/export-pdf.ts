@@ -1,8 +1,11 @@
 // `perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID]
-//  [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT]`: CMS-1500 (02/12)
+//  [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT]
+//  [--no-remittance-pages]`: CMS-1500 (02/12)
 // pages. A print of a selection (the 837 export's selection and gate) is a submission: recorded
 // as a pdf batch and its claims locked. `--batch` reprints any batch and `--preview` draws marked
-// draft forms; both record nothing. `--test-page` prints the printer calibration page instead.
+// draft forms; both record nothing. A secondary's form is followed by its earlier payers'
+// remittance pages unless `--no-remittance-pages`. `--test-page` prints the printer calibration
+// page instead.
 // Dispatched from ./export.ts. The file appears whole or not at all.
 import type { ExportOutcome, Selection } from '../../contract/billing.ts';
 import type { PrinterOffset } from '../../contract/settings.ts';
@@ -14,10 +17,10 @@ import { selectionOf } from '../selection.ts';
 import { printLeftOut } from './export.ts';
 
 export const USAGE_PDF =
-  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--test-page]';
+  'perdiem export pdf --out FILE [--form full|data] [--from DATE --to DATE] [--payer ID] [--batch ID] [--preview] [--accept-warnings] [--offset-x PT] [--offset-y PT] [--no-remittance-pages] [--test-page]';
 
 const VALUED = ['out', 'form', 'from', 'to', 'payer', 'batch', 'offset-x', 'offset-y'];
-const FLAGS = ['accept-warnings', 'test-page', 'preview'];
+const FLAGS = ['accept-warnings', 'test-page', 'preview', 'no-remittance-pages'];
 
 interface PdfArgs extends Selection {
   out: string;
@@ -26,6 +29,7 @@ interface PdfArgs extends Selection {
   offset?: PrinterOffset;
   acceptWarnings: boolean;
   preview?: boolean;
+  remittancePages?: false;
   testPage: boolean;
 }
 
@@ -59,6 +63,7 @@ export function parsePdfArgs(argv: string[]): PdfArgs {
     ...(x !== 0 || y !== 0 ? { offset: { x, y } } : {}),
     acceptWarnings: flags.has('accept-warnings'),
     ...(preview ? { preview } : {}),
+    ...(flags.has('no-remittance-pages') ? { remittancePages: false as const } : {}),
     testPage: flags.has('test-page'),
   };
 }

@@ -10,6 +10,8 @@ export interface ExportChoice {
   pdf: boolean;
   form: 'full' | 'data';
   acceptWarnings: boolean;
+  /** after a secondary's form, its earlier payers' remittance pages (the paper payer wants the EOB) */
+  remittancePages: boolean;
 }
 
 export interface ExportStep {
@@ -56,7 +58,7 @@ export class BillingState {
   exportSteps = $state<ExportStep[]>([]);
   exportResult = $state<ExportResult | null>(null);
   view = $state<ClaimView>('all');
-  choice = $state<ExportChoice>({ x12: true, pdf: false, form: 'full', acceptWarnings: false });
+  choice = $state<ExportChoice>({ x12: true, pdf: false, form: 'full', acceptWarnings: false, remittancePages: true });
 
   constructor(
     private readonly api: Api,
@@ -208,7 +210,7 @@ export class BillingState {
    * alone, which is a submission too: recorded as a pdf batch, its claims locked.
    */
   async exportBatch(): Promise<ExportResult | null> {
-    const { x12, pdf, form, acceptWarnings } = this.choice;
+    const { x12, pdf, form, acceptWarnings, remittancePages } = this.choice;
     if (!x12 && !pdf) {
       this.error = { message: 'Choose 837P, PDF or both to export' };
       return null;
@@ -236,7 +238,7 @@ export class BillingState {
         mark(step++);
       }
       if (pdf) {
-        const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, batch });
+        const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, batch, remittancePages });
         if (!r.ok) return this.fail(r.error);
         this.collect(result, `CMS-1500 PDF (${formLabel(form)})`, r.value, !x12);
         mark(step++);
@@ -254,13 +256,13 @@ export class BillingState {
 
   /** The period's printable drafts on forms marked PREVIEW - NOT A CLAIM: records nothing, locks nothing. */
   async preview(): Promise<ExportResult | null> {
-    const { form, acceptWarnings } = this.choice;
+    const { form, acceptWarnings, remittancePages } = this.choice;
     this.busy = 'export';
     this.error = null;
     this.exportResult = null;
     this.exportSteps = [{ label: 'Drawing the preview', done: false }];
     try {
-      const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, preview: true });
+      const r = await this.api.call('billing.exportPdf', { ...this.period(), form, acceptWarnings, preview: true, remittancePages });
       if (!r.ok) return this.fail(r.error);
       const result: ExportResult = { files: [], leftOut: [], preview: true };
       this.collect(result, `CMS-1500 preview (${formLabel(form)}), not a claim`, r.value);
@@ -292,7 +294,7 @@ export class BillingState {
 
   /** CMS-1500 pages of any batch, 837P or printed (a reprint: records nothing) */
   async reprint(batchId: string, form: 'full' | 'data'): Promise<FilePayload | null> {
-    const r = await this.api.call('billing.exportPdf', { from: this.from, to: this.to, form, batch: batchId });
+    const r = await this.api.call('billing.exportPdf', { from: this.from, to: this.to, form, batch: batchId, remittancePages: this.choice.remittancePages });
     if (r.ok && r.value.file) return r.value.file;
     if (!r.ok) this.error = r.error;
     return null;

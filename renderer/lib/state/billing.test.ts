@@ -27,7 +27,7 @@ describe('the billing workbench state', () => {
     expect(b.needsAck).toEqual([]);
     expect(b.ready).toHaveLength(2);
 
-    b.choice = { x12: true, pdf: true, form: 'full', acceptWarnings: false };
+    b.choice = { x12: true, pdf: true, form: 'full', acceptWarnings: false, remittancePages: true };
     const result = await b.exportBatch();
     expect(result?.files.map((f) => f.label)).toEqual(['837P file', 'CMS-1500 PDF (full form)']);
     expect(result?.files[0]?.batch?.claimCount).toBe(2);
@@ -42,7 +42,7 @@ describe('the billing workbench state', () => {
     await b.init();
     await b.build();
     await b.acknowledgeAll();
-    b.choice = { x12: false, pdf: true, form: 'data', acceptWarnings: false };
+    b.choice = { x12: false, pdf: true, form: 'data', acceptWarnings: false, remittancePages: true };
     const preview = await b.preview();
     expect(preview?.preview).toBe(true);
     expect(preview?.files.map((f) => [f.label, f.batch])).toEqual([['CMS-1500 preview (data only), not a claim', null]]);
@@ -80,7 +80,7 @@ describe('the billing workbench state', () => {
 
   it('refuses to export when neither file is chosen', async () => {
     const b = new BillingState(office.api, '2026-11-05');
-    b.choice = { x12: false, pdf: false, form: 'full', acceptWarnings: false };
+    b.choice = { x12: false, pdf: false, form: 'full', acceptWarnings: false, remittancePages: true };
     expect(await b.exportBatch()).toBeNull();
     expect(b.error?.message).toBe('Choose 837P, PDF or both to export');
   });
