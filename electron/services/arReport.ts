@@ -5,11 +5,13 @@
 import { claimStates, firstSent } from '../../db/repos/claimStates.ts';
 import { findClaims } from '../../db/repos/claims.ts';
 import { claimsBilledOn } from '../../db/repos/claimFollowups.ts';
+import { listPatients } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { patientPaidByClaim } from '../../db/repos/patientPayments.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
 import { explain } from '../receive/reasonCodes.ts';
+import { patientShares } from '../cob/index.ts';
 import type { AgingBasis, ArReport } from '../domain/receivables.ts';
 import { claimMoney, moneyContext, standingPayments, type MoneyContext } from './claimMoney.ts';
 import { deniedAdjustments, type Names } from './denials.ts';
@@ -52,6 +54,10 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
   const m = asOfContext(db, moneyContext(db), asOf);
   const rows = new Map<string, number[]>();
   const billedOn = claimsBilledOn(db);
+  const payerList = listPayers(db);
+  // R-CO-4 as the statements read it: a last payer's PR waits while another coverage is active for those dates
+  const nextPayerFirst = new Set(patientShares({ claims: [...claims.values()], postings: [...m.postings.values()].flat(), patients: listPatients(db), payers: payerList })
+    .filter((x) => x.state === 'next-payer').map((x) => x.lastClaimId));
   const patients = new Map<string, { total: number; pr: number; paid: number }>();
   let total = 0;
   let billed90 = 0;
@@ -61,8 +67,8 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
     const age = daysBetween(start, asOf);
     if (age >= 0 && age < 90) billed90 += money.chargeCents;
     const p = patients.get(s.patient) ?? { total: 0, pr: 0, paid: 0 };
-    // R-CO-4: patient responsibility a later payer was billed for is not the patient's (yet); what is, less their payments
-    if (!billedOn.has(s.id)) p.pr += money.patientBalanceCents;
+    // R-CO-4: patient responsibility a later payer was billed for, or is to be billed first, is not the patient's (yet); what is, less their payments
+    if (!billedOn.has(s.id) && !nextPayerFirst.has(s.id)) p.pr += money.patientBalanceCents;
     p.paid += money.patientPaidCents;
     if (money.balanceCents !== 0) {
       const r = rows.get(s.payer) ?? [0, 0, 0, 0, 0];
@@ -73,7 +79,7 @@ export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names
     }
     patients.set(s.patient, p);
   }
-  const payers = listPayers(db).map((p) => p.id);
+  const payers = payerList.map((p) => p.id);
   const order = (id: string) => (payers.indexOf(id) + 1 || 1e6);
   return {
     asOf,

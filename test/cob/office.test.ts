@@ -167,6 +167,26 @@ describe('issue 13 on a stored office: primary → secondary → tertiary → th
     expect(pages.filter((t) => t.startsWith('Remittance for claim'))).toEqual([]);
   });
 
+  it('R-AR-1 / R-CO-4: a coverage made active after the primary paid: its PR waits for that payer in ar.report as in the statements', async () => {
+    const o = await openOffice();
+    const chart = await o.call('patients.chart', { id: 'P1001' });
+    const allways = chart.patient.coverages.find((c) => c.priority === 2)!;
+    const moved = await o.call('patients.saveCoverage', { patient: 'P1001', index: 1, coverage: { ...allways, from: '2026-11-01' }, version: chart.version });
+    expect(moved.coverages[1]!.from).toBe('2026-11-01');
+    await answer(o, 'bcbstx', PRIMARY_PLAN);
+    expect(await claimOf(o, SECONDARY)).toBeUndefined();
+    // no payer is left for October: the 58.00 is the patient's, in both places
+    const owes = async () => [
+      (await o.call('ar.report', { asOf: '2026-11-26' })).patients.find((p) => p.patient === 'P1001')?.patientResponsibilityCents ?? 0,
+      (await o.call('statements.print', { month: '2026-10', patient: 'P1001' }).then((r) => r.statements.map((x) => x.owedCents), () => [] as number[])),
+    ];
+    expect(await owes()).toEqual([5800, [5800]]);
+    // the office learns the AllWays coverage covered October after all: bill it first, the patient owes nothing yet
+    const again = await o.call('patients.chart', { id: 'P1001' });
+    await o.call('patients.saveCoverage', { patient: 'P1001', index: 1, coverage: { ...allways, from: undefined }, version: again.version });
+    expect(await owes()).toEqual([0, []]);
+  });
+
   it('R-CO-1: a coverage saved from the chart keeps its dates; a coverage that starts after October gets no secondary', async () => {
     const o = await openOffice();
     const chart = await o.call('patients.chart', { id: 'P1001' });
