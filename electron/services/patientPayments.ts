@@ -2,7 +2,7 @@
 // it (a reversal of its own, never a delete), list them. Each call is one transaction: what is
 // owed is read (statements.ts storedPatientShares, the statements' own figure) and the payment
 // applied (cob/applyPayment.ts) under the same write lock, so two billers cannot both spend the
-// same balance. See docs/remittances.md "Patient payments".
+// same balance. See docs/secondary-claims.md "Patient payments".
 import { getPatient } from '../../db/repos/patients.ts';
 import { insertPayment, insertVoid, listPayments } from '../../db/repos/patientPayments.ts';
 import type { Db } from '../../db/repos/sql.ts';
