@@ -3,14 +3,12 @@
 // 2026-09-30. The test payer's plans for each payer of P1001's October claim: the primary leaves a
 // deductible, coinsurance and a denied line, the secondary a copay, the tertiary a little for the patient.
 import { readFileSync } from 'node:fs';
-import { openMemoryStore, type Store } from '../../db/open.ts';
-import type { HandlerContext } from '../../electron/app/context.ts';
-import { appRegistry } from '../../electron/app/registry.ts';
-import type { ArgsOf, CallError, ChannelName, Handlers, ResultOf } from '../../electron/contract/index.ts';
-import { trustedSession } from '../../electron/security/sessions.ts';
+import { openHandlerOffice, type CobOffice } from './handlerOffice.ts';
 import { respond, type PayerPlan } from './testPayer.ts';
 import { EXAMPLE_IMPORT } from './paths.ts';
 import { upload } from './remitOffice.ts';
+
+export { openHandlerOffice, type CobOffice };
 
 /** P1001 at bcbstx: 28 lines, 1,602.00; its secondary and tertiary ids (R-CL-7: 12 characters and -priority). */
 export const PRIMARY = 'PDMG2TY2V6MDT1';
@@ -76,36 +74,6 @@ export const TERTIARY_PLAN: PayerPlan = {
   default: { kind: 'deny', group: 'OA', reason: '23' },
   claims: { [TERTIARY]: { lines: { 1: { kind: 'pay', allowedCents: 1160, copayCents: 300 }, 2: { kind: 'pay', allowedCents: 500 } } } },
 };
-
-type Name = keyof Handlers & string;
-
-export interface CobOffice {
-  store: Store;
-  call<K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>>;
-  fail(name: Name, args: unknown): Promise<string>;
-  /** the whole refusal (message and the fields it names) */
-  refused(name: Name, args: unknown): Promise<CallError>;
-}
-
-/** An empty office with a typed caller over the handler table; `setNow` moves its clock. */
-export function openHandlerOffice(start = '2026-11-26T09:00:00'): CobOffice & { setNow(now: string): void } {
-  const store = openMemoryStore();
-  let now = start;
-  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => now, today: () => now.slice(0, 10) };
-  const registry = appRegistry();
-  const call = async <K extends Name>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>> => {
-    const r = await registry.call(ctx, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}${r.error.details ? `\n${r.error.details.join('\n')}` : ''}`);
-    return r.value as ResultOf<K & ChannelName>;
-  };
-  const refused = async (name: Name, args: unknown) => {
-    const r = await registry.call(ctx, name, args);
-    if (r.ok) throw new Error(`${name} succeeded`);
-    return r.error;
-  };
-  const fail = async (name: Name, args: unknown) => (await refused(name, args)).message;
-  return { store, call, fail, refused, setNow: (n) => (now = n) };
-}
 
 /** The office imported and October built. */
 export async function openCobOffice(): Promise<CobOffice> {

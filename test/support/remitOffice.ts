@@ -2,15 +2,12 @@
 // for October, one 837P per payer exported through the handler table, and a `call` to go on with
 // (the test payer answers those files; tests receive its answers with `remit.receive`).
 import { readFileSync } from 'node:fs';
-import { openMemoryStore, type Store } from '../../db/open.ts';
-import type { HandlerContext } from '../../electron/app/context.ts';
-import { appRegistry } from '../../electron/app/registry.ts';
+import type { Store } from '../../db/open.ts';
 import type { ArgsOf, ChannelName, ResultOf } from '../../electron/contract/index.ts';
-import type { Handlers } from '../../electron/contract/index.ts';
-import { trustedSession } from '../../electron/security/sessions.ts';
+import { openHandlerOffice, type Name as HandlerName } from './handlerOffice.ts';
 import { EXAMPLE_IMPORT } from './paths.ts';
 
-export type HandlerName = keyof Handlers & string;
+export type { HandlerName };
 
 export interface RemitOffice {
   store: Store;
@@ -24,15 +21,8 @@ export interface RemitOffice {
 }
 
 export async function exampleAfterExport(o: { now?: string; payers?: string[] } = {}): Promise<RemitOffice> {
-  const store = openMemoryStore();
-  let now = o.now ?? '2026-11-05T09:00:00';
-  const ctx: HandlerContext = { db: store.db, session: trustedSession(store.db), via: 'test', now: () => now, today: () => now.slice(0, 10) };
-  const registry = appRegistry();
-  const call = async <K extends HandlerName>(name: K, args: ArgsOf<K & ChannelName>): Promise<ResultOf<K & ChannelName>> => {
-    const r = await registry.call(ctx, name, args);
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}${r.error.details ? `\n${r.error.details.join('\n')}` : ''}`);
-    return r.value as ResultOf<K & ChannelName>;
-  };
+  const office = openHandlerOffice(o.now ?? '2026-11-05T09:00:00');
+  const { store, call } = office;
   await call('app.importFile', { fileName: 'x.json', text: readFileSync(EXAMPLE_IMPORT, 'utf8') });
   await call('billing.build', { from: '2026-10-01', to: '2026-10-31' });
   const sent: Record<string, string> = {};
@@ -43,7 +33,7 @@ export async function exampleAfterExport(o: { now?: string; payers?: string[] } 
     sent[payer] = Buffer.from(out.file.base64, 'base64').toString('latin1');
     claims[payer] = out.claims;
   }
-  return { store, call, sent, claims, setNow: (n) => (now = n), close: () => store.close() };
+  return { store, call, sent, claims, setNow: office.setNow, close: () => store.close() };
 }
 
 /** A file as the receive handler takes it. */
