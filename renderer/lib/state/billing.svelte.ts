@@ -155,12 +155,12 @@ export class BillingState {
 
   async openClaim(id: string, quiet = false): Promise<void> {
     if (!quiet) this.busy = 'claim';
-    const r = await this.api.call('billing.getClaim', { id });
+    // both at once, set together: the panel never shows the previous claim's payer order under this one
+    const [r, chain] = await Promise.all([this.api.call('billing.getClaim', { id }), this.api.call('claims.chain', { claim: id })]);
     if (!quiet) this.busy = null;
     if (r.ok) {
       this.open = r.value;
       this.openError = null;
-      const chain = await this.api.call('claims.chain', { claim: id });
       this.chain = chain.ok ? chain.value : null;
     } else {
       this.open = null;
