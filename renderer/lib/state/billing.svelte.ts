@@ -3,7 +3,7 @@
 import type { BatchRow, BuildOutcome, CallError, ClaimChain, ClaimDetail, ClaimRow, ExportOutcome, FilePayload } from '../contract.ts';
 import type { Payer } from '../../../electron/domain/types.ts';
 import type { Api } from '../api.ts';
-import { monthRange, previousMonth } from '../format.ts';
+import { capitalized, monthRange, previousMonth } from '../format.ts';
 
 export interface ExportChoice {
   x12: boolean;
@@ -177,7 +177,7 @@ export class BillingState {
       return false;
     }
     this.error = null;
-    this.message = `${r.value.message[0]!.toUpperCase()}${r.value.message.slice(1)}.`;
+    this.message = `${capitalized(r.value.message)}.`;
     await this.list();
     await this.openClaim(r.value.followerId ?? claim, true);
     return true;
