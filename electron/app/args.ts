@@ -1,8 +1,7 @@
 // Argument schemas more than one domain's handlers take: checked at the table's boundary, so a
 // bad date or an empty id is refused with the field named before any handler runs.
 import { z } from 'zod';
-import { isRealDate } from '../import/dates.ts';
-import { isMonth } from '../domain/isoDate.ts';
+import { isMonth, isRealDate } from '../domain/isoDate.ts';
 
 export const date = z.string().refine(isRealDate, 'is not a real date (YYYY-MM-DD)');
 export const id = z.string().min(1, 'must not be empty');

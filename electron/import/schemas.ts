@@ -8,7 +8,7 @@ import type { Measure } from '../domain/types.ts';
 import { daysBetween, isTime, minutesOf } from './dates.ts';
 import { MEASURES, canConvert } from './measures.ts';
 import {
-  address, bad, ein, isDateStr, isoDate, name, ndc, npi, ok, oneOf, opt, optText, phone, positive, positiveInt, procedureCode, quantity, show, text, time, whenObject,
+  address, bad, ein, endsBeforeItStarts, isDateStr, isoDate, name, ndc, npi, ok, oneOf, opt, optText, phone, positive, positiveInt, procedureCode, quantity, show, text, time, whenObject,
 } from './schemas/fields.ts';
 
 export { isoDate, ndc, npi, procedureCode, address } from './schemas/fields.ts';
@@ -109,9 +109,7 @@ const coverage = z
       if (typeof c.relationship === 'string' && c.relationship !== 'self' && (c.subscriber === null || c.subscriber === undefined)) {
         ctx.addIssue({ code: 'custom', path: ['subscriber'], message: `is required when relationship is ${c.relationship}` });
       }
-      if (typeof c.from === 'string' && typeof c.to === 'string' && c.to < c.from) {
-        ctx.addIssue({ code: 'custom', path: ['to'], message: `${c.to} is before from ${c.from}` });
-      }
+      endsBeforeItStarts('coverage', c, ctx);
     },
     { when: whenObject },
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, age, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, stamp, usDate } from './format.ts';
+import { addDays, age, capitalized, day, hoursMinutes, money, monthRange, ndc542, previousMonth, price, span, stamp, usDate } from './format.ts';
 import { cleanDraft, getPath, setPath, unplacedErrors } from './forms/records.ts';
 import { formatHash, parseHash } from './state/router.svelte.ts';
 
@@ -78,5 +78,11 @@ describe('routes in the address bar', () => {
   it('falls back to the patients screen for an unknown route', () => {
     expect(parseHash('#/nowhere')).toEqual({ screen: 'patients', params: {} });
     expect(parseHash('')).toEqual({ screen: 'patients', params: {} });
+  });
+});
+
+describe('a server message as a sentence', () => {
+  it('starts with a capital; an empty message stays empty', () => {
+    expect(['drafted claim C-2 to AllWays', 'No claim', ''].map(capitalized)).toEqual(['Drafted claim C-2 to AllWays', 'No claim', '']);
   });
 });

@@ -110,3 +110,8 @@ export function monthRange(month: string): { from: string; to: string } | null {
     to: new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10),
   };
 }
+
+/** a server message written to follow a claim id ("drafted claim …") as the start of a sentence */
+export function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -197,6 +197,27 @@ describe('drug lines (R-DR-8 paper, R-DR-9 in grams)', () => {
   });
 });
 
+describe('R-DR-10 with R-DR-9, another NDC dispensed', () => {
+  it('converts what earlier claims billed by the dispensed product\'s unit, not the therapy drug\'s (R-DR-2: the dispense gives the NDC and its unit)', () => {
+    // the order names a 1-vial ganciclovir NDC billed per vial (UN); the pharmacy dispensed the milligram one
+    const PER_VIAL: Product = { ...GANCICLOVIR, ndc: '00004027899', name: 'Ganciclovir 500 mg vial (per vial)', ndcUnit: 'UN', drugPerNdcUnit: { amount: 500, unit: 'mg' }, containerSize: 1 };
+    const ds = office({
+      payers: [profiled('allways', { priorAuthRequiredFor: 'none' })], products: [...PRODUCTS_12, PER_VIAL],
+      therapies: [therapy({ id: 'T1', ...oct(4), drugs: [{ ndc: PER_VIAL.ndc, dose: { amount: 200, unit: 'mg' } }] })],
+      dispenses: [dispense('D1', 'T1', '2026-10-01', GANCICLOVIR.ndc, 1500, 4)],
+    });
+    const first = build(ds, { to: '2026-10-02' });
+    const exported = new Map(
+      allLines(first).filter((l) => l.ndc).map((l) => [l.sourceKey, { claim: 'EXP1', hash: l.factHashes![0]!, date: l.from, patient: 'P1', payer: 'bc', ndcQty: l.ndcQty, ndcUnit: l.ndcUnit }] as const),
+    );
+    expect([...exported.values()].map((e) => `${e.ndcUnit} ${e.ndcQty}`)).toEqual(['GR 0.2', 'GR 0.3', 'GR 0.2', 'GR 0.3']);
+    const r = build(ds, { from: '2026-10-03', exported: { keys: exported } });
+    expect(findings(r, 'R-DR-10').map((f) => [f.date, f.dispense, f.message])).toEqual([
+      ['2026-10-04', 'D1', 'Dispense D1 sent 1500 ME of NDC 00004027801, but 1700 is billed through 2026-10-04; check the dispensing log'],
+    ]);
+  });
+});
+
 describe('R-DR-11 with R-DR-9', () => {
   it('a J-code supply of a milligram product is billed in grams at AllWays ("HCPCS “J” codes for drugs submitted without an NDC number will deny" [AW12]; "50mg GR" [AW7])', () => {
     const ENOXAPARIN: Product = { ndc: '00075062040', name: 'Enoxaparin 40 mg syringe', kind: 'supply', hcpcs: 'J1650', hcpcsUnit: { amount: 10, unit: 'mg' }, ndcUnit: 'ME', drugPerNdcUnit: { amount: 1, unit: 'mg' } };

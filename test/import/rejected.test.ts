@@ -77,6 +77,11 @@ const CASES: [string, (d: Doc) => void, string[]][] = [
     ['patients[1].coverages[0].subscriber: is required when relationship is child']],
   ['a drug product without its HCPCS unit', (d) => delete d.products[0].hcpcsUnit, ['products[0].hcpcsUnit: is required for a drug']],
   ['a dispense of zero units', (d) => (d.dispenses[0].quantity = 0), ['dispenses[0].quantity: must be more than 0']],
+  // R-CO-1: the dates a coverage is active decide whether the next payer is billed
+  ['a coverage that ends before it starts', (d) => Object.assign(d.patients[0].coverages[0], { from: '2026-07-01', to: '2026-06-30' }),
+    ['patients[0].coverages[0].to: coverage ends 2026-06-30, before it starts 2026-07-01']],
+  ['a coverage active from an impossible date', (d) => (d.patients[0].coverages[0].from = '2026-02-30'),
+    ["patients[0].coverages[0].from: '2026-02-30' is not a real date (YYYY-MM-DD)"]],
   ['a coverage with an unknown payer', (d) => (d.patients[1].coverages[0].payer = 'aetna'),
     ["patients[1].coverages[0].payer: unknown payer 'aetna'", "therapies[2].payer: patient 'P1002' has no coverage with payer 'allways'"]],
   ['a schedule with two forms', (d) => (d.therapies[1].schedule = { everyHours: 24, weekly: true }),

@@ -93,6 +93,15 @@ describe('patients', () => {
     });
     expect(!dup.ok && dup.error.fields).toEqual({ priority: 'priority 1 is given twice' });
     expect((await office.get('patients.chart', { id: 'P2001' })).patient.coverages).toHaveLength(2);
+
+    // R-CO-1 active dates: an end before the start is named at the form's "Active to", nothing saved
+    const backwards = await office.call('patients.saveCoverage', {
+      patient: 'P2001',
+      index: 1,
+      coverage: { payer: 'allways', priority: 2, memberId: 'AW1', relationship: 'self', from: '2026-11-01', to: '2026-10-31' },
+    });
+    expect(!backwards.ok && backwards.error.fields).toEqual({ to: 'coverage ends 2026-10-31, before it starts 2026-11-01' });
+    expect((await office.get('patients.chart', { id: 'P2001' })).patient.coverages[1]).not.toHaveProperty('to');
   });
 
   it('keeps a coverage that a therapy bills to', async () => {

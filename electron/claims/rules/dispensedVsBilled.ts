@@ -49,9 +49,11 @@ export function exportedQuantities(ctx: EngineContext, facts: readonly Fact[], d
     let list = candidates.get(ck);
     if (!list) candidates.set(ck, (list = dispenseCandidates(therapy, drug, ctx.dispensesByTherapy.get(therapy.id) ?? [], ctx.products)));
     const cover = coveringDispense(list, day);
-    // in the product's unit, as this build's lines are counted: GR billed for an ME product is milligrams again (§12.3)
-    const qty = inProductUnit(prior.ndcQty, prior.ndcUnit ?? null, ctx.products.get(drug.ndc)?.ndcUnit);
-    if (cover) totals.set(cover.dispense.id, snap((totals.get(cover.dispense.id) ?? 0) + qty));
+    if (!cover) continue;
+    // in the dispensed product's unit (R-DR-2 gives the line its NDC), as this build's lines are
+    // counted: GR billed for an ME product is milligrams again (§12.3)
+    const qty = inProductUnit(prior.ndcQty, prior.ndcUnit ?? null, cover.product.ndcUnit);
+    totals.set(cover.dispense.id, snap((totals.get(cover.dispense.id) ?? 0) + qty));
   }
   return totals;
 }

@@ -108,7 +108,7 @@ function isMedicare(payer: Payer): boolean {
 }
 
 /**
- * Item 29, amount paid: on a secondary or tertiary what the earlier payers paid on this claim (Σ
+ * R-CO-1 on paper, item 29 amount paid: on a secondary or tertiary what the earlier payers paid on this claim (Σ
  * their CLP04, the 2320 AMT*D), which the payer checks against the remittance attached (cob.md §9);
  * 0 00 when they paid nothing. Patient payments would count too, but a claim form carries none in
  * Perdiem. Empty on a primary, and when billing Medicare, whose instruction is patient payments only.

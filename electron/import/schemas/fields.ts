@@ -104,3 +104,13 @@ export function isDateStr(v: unknown): v is string {
   return typeof v === 'string' && isRealDate(v);
 }
 
+/**
+ * A from/to range (a hold, an authorization, a coverage, a code's dates) ending before it starts is
+ * refused at its `to`, naming both dates; `what` leads the message ("hold ends …"). For superRefine.
+ */
+export function endsBeforeItStarts(what: string | null, r: { from?: unknown; to?: unknown }, ctx: z.RefinementCtx): void {
+  if (isDateStr(r.from) && isDateStr(r.to) && r.to < r.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `${what ? `${what} ` : ''}ends ${r.to}, before it starts ${r.from}` });
+  }
+}
+

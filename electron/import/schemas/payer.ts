@@ -7,7 +7,7 @@ import { profileSettings } from '../../domain/profiles.ts';
 import { isCodeOrRange } from '../../domain/codeLists.ts';
 import { normalizeNdc } from '../ndc.ts';
 import { THERAPY_CATEGORIES } from '../enums.ts';
-import { address, bad, isoDate, name, ok, oneOf, opt, optText, positive, positiveInt, procedureCode, text, whenObject } from './fields.ts';
+import { address, bad, endsBeforeItStarts, isoDate, name, ok, oneOf, opt, optText, positive, positiveInt, procedureCode, text, whenObject } from './fields.ts';
 
 /** `CODE` or `CODE:NDC` (the NDC in any accepted form, stored as 11 digits). */
 const priceKey = text((s) => {
@@ -48,12 +48,7 @@ const priorAuthRequiredFor = z
     const i = v.findIndex((e) => !isCodeOrCategory(e));
     if (i >= 0) ctx.addIssue({ code: 'custom', message: `'${v[i]}' (entry ${i + 1}) is not a code, a range CODE-CODE or a therapy category` });
   });
-const codeDateLimits = z.strictObject({ from: opt(isoDate), to: opt(isoDate) }).superRefine(
-  (d, ctx) => {
-    if (typeof d.from === 'string' && typeof d.to === 'string' && d.to < d.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `ends ${d.to}, before it starts ${d.from}` });
-  },
-  { when: whenObject },
-);
+const codeDateLimits = z.strictObject({ from: opt(isoDate), to: opt(isoDate) }).superRefine((d, ctx) => endsBeforeItStarts(null, d, ctx), { when: whenObject });
 /** R-CL-13: a code or range → its limits; a bad key is named as typed (zod's record key issue says only "Invalid key"). */
 const codeDates = z.record(z.string(), codeDateLimits).superRefine((m, ctx) => {
   for (const key of Object.keys(m)) if (!isCodeOrRange(key)) ctx.addIssue({ code: 'custom', path: [key], message: `'${key}' is not a code or a range CODE-CODE` });

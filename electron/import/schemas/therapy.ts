@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROUTES } from '../../domain/types.ts';
 import type { Schedule } from '../../domain/types.ts';
 import { EVERY_HOURS, THERAPY_CATEGORIES } from '../enums.ts';
-import { icd10, isDateStr, isoDate, name, ndc, oneOf, opt, optText, positive, positiveInt, procedureCode, quantity, show, whenObject } from './fields.ts';
+import { endsBeforeItStarts, icd10, isDateStr, isoDate, name, ndc, oneOf, opt, optText, positive, positiveInt, procedureCode, quantity, show, whenObject } from './fields.ts';
 
 const SCHEDULE_FORMS = '{"everyHours": N}, {"everyDays": N}, {"weekly": true}, {"monthly": true} or {"continuous": true}';
 
@@ -41,11 +41,7 @@ const schedule = z.unknown().transform((v, ctx): Schedule => {
 const hold = z
   .strictObject({ from: isoDate, to: opt(isoDate), reason: optText })
   .superRefine(
-    (h, ctx) => {
-      if (isDateStr(h.from) && isDateStr(h.to) && h.to < h.from) {
-        ctx.addIssue({ code: 'custom', path: ['to'], message: `hold ends ${h.to}, before it starts ${h.from}` });
-      }
-    },
+    (h, ctx) => endsBeforeItStarts('hold', h, ctx),
     { when: whenObject },
   );
 
@@ -64,11 +60,7 @@ const priorAuth = z
     }),
   })
   .superRefine(
-    (a, ctx) => {
-      if (isDateStr(a.from) && isDateStr(a.to) && a.to < a.from) {
-        ctx.addIssue({ code: 'custom', path: ['to'], message: `authorization ends ${a.to}, before it starts ${a.from}` });
-      }
-    },
+    (a, ctx) => endsBeforeItStarts('authorization', a, ctx),
     { when: whenObject },
   );
 

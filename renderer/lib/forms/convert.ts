@@ -26,6 +26,16 @@ export function blankAsAbsent<T extends string>(s: T | ''): T | undefined {
   return s === '' ? undefined : s;
 }
 
+/** A list typed in one field (codes, ranges): entries split by commas or spaces, kept as typed. */
+export function listOf(s: string): string[] {
+  return s.split(/[\s,]+/).filter(Boolean);
+}
+
+/** A list as its field shows it; absent or not a list: blank. */
+export function listText(v: unknown): string {
+  return Array.isArray(v) ? v.filter(Boolean).join(', ') : '';
+}
+
 export function numberText(n: number | null | undefined): string {
   return n === null || n === undefined ? '' : String(n);
 }

@@ -3,7 +3,7 @@
 import type { BatchRow, BuildOutcome, CallError, ClaimChain, ClaimDetail, ClaimRow, ExportOutcome, FilePayload } from '../contract.ts';
 import type { Payer } from '../../../electron/domain/types.ts';
 import type { Api } from '../api.ts';
-import { monthRange, previousMonth } from '../format.ts';
+import { capitalized, monthRange, previousMonth } from '../format.ts';
 
 export interface ExportChoice {
   x12: boolean;
@@ -155,12 +155,12 @@ export class BillingState {
 
   async openClaim(id: string, quiet = false): Promise<void> {
     if (!quiet) this.busy = 'claim';
-    const r = await this.api.call('billing.getClaim', { id });
+    // both at once, set together: the panel never shows the previous claim's payer order under this one
+    const [r, chain] = await Promise.all([this.api.call('billing.getClaim', { id }), this.api.call('claims.chain', { claim: id })]);
     if (!quiet) this.busy = null;
     if (r.ok) {
       this.open = r.value;
       this.openError = null;
-      const chain = await this.api.call('claims.chain', { claim: id });
       this.chain = chain.ok ? chain.value : null;
     } else {
       this.open = null;
@@ -177,7 +177,7 @@ export class BillingState {
       return false;
     }
     this.error = null;
-    this.message = `${r.value.message[0]!.toUpperCase()}${r.value.message.slice(1)}.`;
+    this.message = `${capitalized(r.value.message)}.`;
     await this.list();
     await this.openClaim(r.value.followerId ?? claim, true);
     return true;

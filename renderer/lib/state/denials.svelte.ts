@@ -2,7 +2,7 @@
 // step; the biller's assignee, notes and follow-up; write off, correct & resubmit, send to the
 // next payer (R-CO-1: the next coverage's claim drafted with this payer's adjudication).
 import type { CallError, Caller, DenialGroup, DenialItem } from '../contract.ts';
-import { money } from '../format.ts';
+import { capitalized, money } from '../format.ts';
 
 export interface WorkDraft {
   assignee: string;
@@ -106,7 +106,7 @@ export class DenialsState {
   sendToNextPayer(): Promise<boolean> {
     return this.onSelected(
       (claim) => this.api.call('claims.sendToNextPayer', { claim }),
-      (v) => `${v.message[0]!.toUpperCase()}${v.message.slice(1)}: a draft in Billing, ready to export.`,
+      (v) => `${capitalized(v.message)}: a draft in Billing, ready to export.`,
     );
   }
 }

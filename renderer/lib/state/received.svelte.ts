@@ -35,24 +35,30 @@ export class ReceivedFilesState {
   }
 
   async refresh(): Promise<void> {
-    const [files, unmatched, follow] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true }), this.api.call('remit.followUps')]);
+    const [files, unmatched] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true }), this.loadFollowUps()]);
     if (files.ok) this.files = files.value;
     else this.error = files.error;
     if (unmatched.ok) this.unmatched = unmatched.value;
+  }
+
+  /** the sent claims waiting too long, with the limits they are measured by */
+  private async loadFollowUps(): Promise<void> {
+    const follow = await this.api.call('remit.followUps');
     if (follow.ok) {
       this.waiting = follow.value.items;
       this.days = follow.value.days;
     }
   }
 
-  /** The office's follow-up limits; the waiting list is read again with them. */
+  /** The office's follow-up limits; the waiting list (only it: the files did not change) is read again with them. */
   async saveDays(days: FollowUpDays): Promise<boolean> {
     const r = await this.api.call('remit.saveFollowUpDays', days);
     if (!r.ok) {
       this.error = r.error;
       return false;
     }
-    await this.refresh();
+    this.error = null;
+    await this.loadFollowUps();
     return true;
   }
 

@@ -85,6 +85,9 @@ describe('received files, denials and AR state', () => {
     expect(s.days).toEqual({ syntaxDays: 1, acceptanceDays: 5, remittanceDays: 45 });
     expect(await s.saveDays({ syntaxDays: -1, acceptanceDays: 5, remittanceDays: 45 })).toBe(false);
     expect(s.error?.message).toBeTruthy();
+    // a good save after a refused one clears the refusal
+    expect(await s.saveDays({ syntaxDays: 2, acceptanceDays: 5, remittanceDays: 45 })).toBe(true);
+    expect([s.error, s.days]).toEqual([null, { syntaxDays: 2, acceptanceDays: 5, remittanceDays: 45 }]);
     const d = new DenialsState(office.api);
     await d.load();
     d.select(BCBS);

@@ -92,7 +92,11 @@ describe('the settings state', () => {
     s.codeDateRows = [...s.codeDateRows, { code: 'Q9', from: '', to: '2024-01-01' }];
     expect(await s.save()).toBe(false);
     expect(s.errors).toEqual({ 'settings.codeDates.Q9': "'Q9' is not a code or a range CODE-CODE" });
-    s.codeDateRows = s.codeDateRows.slice(0, 1);
+    // R-CL-13: a range that ends before it starts is refused at its `to`, naming the code and both dates
+    s.codeDateRows = [{ code: 'S9563', from: '2024-05-01', to: '2024-04-30' }];
+    expect(await s.save()).toBe(false);
+    expect(s.errors).toEqual({ 'settings.codeDates.S9563.to': 'ends 2024-04-30, before it starts 2024-05-01' });
+    s.codeDateRows = [{ code: 'S9563', from: '2023-04-01', to: '' }];
     expect(await s.save()).toBe(true);
     const saved = s.payers.find((p) => p.id === payer.id)!;
     expect([saved.settings.priorAuthRequiredFor, saved.settings.codeDates, saved.settings.compoundKpKq]).toEqual([

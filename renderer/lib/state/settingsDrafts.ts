@@ -3,6 +3,7 @@
 // type, which call takes it.
 import type { Clearinghouse, CodeDates, Nurse, Organization, Payer, PayerSettings, Prescriber, Product } from '../../../electron/domain/types.ts';
 import type { Draft, PayerInput } from '../contract.ts';
+import { listOf, listText } from '../forms/convert.ts';
 
 export interface Drafts {
   organization: Draft<Organization>;
@@ -132,7 +133,7 @@ export function priorAuthMode(v: PriorAuthLike): PriorAuthMode {
 }
 
 export function priorAuthText(v: PriorAuthLike): string {
-  return Array.isArray(v) ? v.filter(Boolean).join(', ') : '';
+  return listText(v);
 }
 
 /**
@@ -140,5 +141,5 @@ export function priorAuthText(v: PriorAuthLike): string {
  * such as `antiInfective` are case-sensitive; the server names an entry that is neither).
  */
 export function priorAuthOf(mode: PriorAuthMode, text: string): PayerSettings['priorAuthRequiredFor'] {
-  return mode === 'list' ? text.split(/[\s,]+/).filter(Boolean) : mode;
+  return mode === 'list' ? listOf(text) : mode;
 }

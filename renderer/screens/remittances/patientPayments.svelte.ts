@@ -4,7 +4,8 @@
 import type { Caller, PatientPayment, PaymentMethod } from '../../lib/contract.ts';
 import { blankAsAbsent, dollarsToCents, textOrNull } from '../../lib/forms/convert.ts';
 import { FormState } from '../../lib/forms/formState.svelte.ts';
-import { money } from '../../lib/format.ts';
+import { capitalized, money } from '../../lib/format.ts';
+import { PAYMENT_METHODS } from '../../../electron/domain/patientPayments.ts';
 
 export interface PaymentFields {
   amount: string;
@@ -15,12 +16,8 @@ export interface PaymentFields {
   claim: string;
 }
 
-export const METHOD_CHOICES: { value: PaymentMethod; label: string }[] = [
-  { value: 'check', label: 'Check' },
-  { value: 'cash', label: 'Cash' },
-  { value: 'card', label: 'Card' },
-  { value: 'other', label: 'Other' },
-];
+/** the methods the handler takes, from the one list it checks by */
+export const METHOD_CHOICES: { value: PaymentMethod; label: string }[] = PAYMENT_METHODS.map((value) => ({ value, label: capitalized(value) }));
 
 export class PatientPaymentsState extends FormState<PaymentFields> {
   payments = $state<PatientPayment[]>([]);
