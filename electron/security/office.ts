@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers, type User } from '../../db/repos/users.ts';
+import { sqlText } from '../../db/repos/sql.ts';
 import { UserError } from '../domain/errors.ts';
 import { emptyKeyring, generateDbKey, keyringPath, readKeyring, unwrapWithProtector, updateKeyring, withOsWrap, writeKeyring, type SecretProtector } from './keyring.ts';
 import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
@@ -63,7 +64,7 @@ function encryptInPlace(dbPath: string, key: Buffer): void {
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma(`cipher='sqlcipher'`);
-    db.pragma(`rekey='${storeKey(key).replace(/'/g, "''")}'`);
+    db.pragma(`rekey=${sqlText(storeKey(key))}`);
   } finally {
     db.close();
   }
