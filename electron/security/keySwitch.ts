@@ -106,10 +106,12 @@ function rekeyBackups(dir: string, oldKey: Buffer | null, newKey: Buffer): numbe
  * Steps 3 and 4 for whoever opened the database with the pending key: the backups still under the
  * old key (when the opener could unwrap it too) follow, then the pending wraps become the keyring.
  */
-export function finishSwitch(o: SwitchOptions, newKey: Buffer, oldKey: Buffer | null): number {
+function finishSwitch(o: SwitchOptions, newKey: Buffer, oldKey: Buffer | null): number {
+  const n = rekeyBackups(o.backupDir ?? defaultBackupDir(o.dbPath), oldKey, newKey);
+  // read after the backups (which take a while), right before it is written: another opener may have
+  // finished the switch meanwhile and a sign-in renewed a wrap since, and that keyring is not overwritten
   const path = keyringPath(o.dbPath);
   const ring = readKeyring(path);
-  const n = rekeyBackups(o.backupDir ?? defaultBackupDir(o.dbPath), oldKey, newKey);
   if (ring?.pending && ring.pending.keyId === keyId(newKey)) writeKeyring(path, { format: ring.format, version: ring.version, cipher: ring.cipher, wraps: ring.pending.wraps });
   rmSync(safetyCopyOf(o.dbPath), { force: true });
   return n;
