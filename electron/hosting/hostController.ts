@@ -14,6 +14,7 @@ import type { BaseContext, Office } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import type { HostingChoice, HostingStatus, HostedConnection, OfficeHosting } from '../contract/hosting.ts';
 import { UserError } from '../domain/errors.ts';
+import { OFFICE_SERVER_PORT } from '../domain/fingerprint.ts';
 import type { ChangeFeed } from './changeEvents.ts';
 import { startOfficeServer, type RunningOfficeServer } from './officeServer.ts';
 import { SessionTable, sessionFactory, type SessionFactory } from './sessionTable.ts';
@@ -37,7 +38,7 @@ export interface HostControllerOptions {
 }
 
 /** The default choice: the office network's usual port, every address of this computer. */
-const DEFAULT_CHOICE: HostingChoice = { host: '0.0.0.0', port: 5443, startAtLaunch: false };
+const DEFAULT_CHOICE: HostingChoice = { host: '0.0.0.0', port: OFFICE_SERVER_PORT, startAtLaunch: false };
 
 export function hostingChoiceFile(dbPath: string): string {
   return `${dbPath}.hosting.json`;
