@@ -4,6 +4,8 @@
 // this app knows. Written to a temporary name and renamed, so a crash never leaves a
 // half-written file under a backup's name.
 import { partialName } from './files/leftovers.ts';
+import { flushFile } from './files/flush.ts';
+import { sqlText } from './repos/sql.ts';
 import { recordHead, type ChainHead, type RecordedHead } from './repos/auditChain.ts';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,8 +43,6 @@ export function defaultBackupDir(dbPath: string): string {
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace('.', '');
 }
-
-const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Beside each backup: the audit chain's head when it was made ({ entry, hash }). */
 export function headFileOf(backupFile: string): string {
@@ -107,12 +107,7 @@ export function backupNow(
     db.exec(`VACUUM INTO ${sqlText(partial)}`);
     // a copy of the office's data: only its owner reads it
     fs.chmodSync(partial, 0o600);
-    const fd = fs.openSync(partial, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    flushFile(partial);
     fs.renameSync(partial, file);
     if (head) fs.writeFileSync(headFileOf(file), JSON.stringify(head), { mode: 0o600 });
   } catch (e) {
@@ -321,12 +316,7 @@ export function restoreBackup(
     fs.rmSync(tmp, { force: true });
     throw new BackupError(`${path.basename(file)}: the control numbers could not be carried forward (${(e as Error).message}); the database was not replaced`);
   }
-  const fd = fs.openSync(tmp, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  flushFile(tmp);
   // a stale WAL would be replayed onto the restored file: remove it before the rename
   fs.rmSync(`${target}-wal`, { force: true });
   fs.rmSync(`${target}-shm`, { force: true });

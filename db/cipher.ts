@@ -1,8 +1,11 @@
 // SQLCipher at the storage level: whether a file is encrypted, and keying a connection the way
 // openStore does. The keys themselves (wrapping, rotation) belong to electron/security.
-import { chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { UserError } from '../electron/domain/errors.ts';
+import { flushFile } from './files/flush.ts';
+import { partialName } from './files/leftovers.ts';
+import { sqlText } from './repos/sql.ts';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -23,7 +26,7 @@ export function isEncryptedFile(path: string): boolean {
 export function applyStoreKey(db: { pragma(source: string): unknown }, key: string | undefined): void {
   if (key === undefined) return;
   db.pragma(`cipher='sqlcipher'`);
-  db.pragma(`key='${key.replace(/'/g, "''")}'`);
+  db.pragma(`key=${sqlText(key)}`);
 }
 
 /**
@@ -59,16 +62,6 @@ export function keyOpens(path: string, key: string): boolean {
 
 const IN_USE = 'the office is open in another program (the app, a command, the office server): its key can change only while nobody else has it open; close the others and try again';
 
-/** Flushes a file's bytes to the disk before it is renamed into place. */
-function flush(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Beside the database during a key switch: a whole copy under the old key, until the new keyring is in place. */
 export function safetyCopyOf(dbPath: string): string {
   return `${dbPath}.rekey-old`;
@@ -99,16 +92,16 @@ export function rekeyConnection(db: Database.Database, newKey: string, safetyCop
   try {
     db.exec('BEGIN EXCLUSIVE; COMMIT');
     if (safetyCopy) {
-      const partial = `${safetyCopy}.${process.pid}.partial`;
+      const partial = partialName(safetyCopy);
       rmSync(partial, { force: true });
-      db.exec(`VACUUM INTO '${partial.replace(/'/g, "''")}'`);
+      db.exec(`VACUUM INTO ${sqlText(partial)}`);
       chmodSync(partial, 0o600);
-      flush(partial);
+      flushFile(partial);
       renameSync(partial, safetyCopy);
     }
     db.pragma('cache_spill = OFF');
     try {
-      db.pragma(`rekey='${newKey.replace(/'/g, "''")}'`);
+      db.pragma(`rekey=${sqlText(newKey)}`);
     } finally {
       db.pragma('cache_spill = ON');
     }
@@ -139,7 +132,7 @@ export function restoreSafetyCopy(dbPath: string, oldKey: string): boolean {
  */
 export function rekeyFile(path: string, oldKey: string, newKey: string): boolean {
   if (!keyOpens(path, oldKey)) return false;
-  const partial = `${path}.${process.pid}.partial`;
+  const partial = partialName(path);
   copyFileSync(path, partial);
   chmodSync(partial, 0o600);
   try {
@@ -149,11 +142,11 @@ export function rekeyFile(path: string, oldKey: string, newKey: string): boolean
       // a throwaway copy: a journal on disk would only be one more leftover of a killed process
       db.pragma('journal_mode = MEMORY');
       db.pragma('cache_spill = OFF');
-      db.pragma(`rekey='${newKey.replace(/'/g, "''")}'`);
+      db.pragma(`rekey=${sqlText(newKey)}`);
     } finally {
       db.close();
     }
-    flush(partial);
+    flushFile(partial);
     renameSync(partial, path);
   } catch (e) {
     rmSync(partial, { force: true });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { StoreError, checkNotNewer, listMigrations, migrate } from './migrate.ts';
 import { backupBeforeMigration } from './backups.ts';
+import { sqlText } from './repos/sql.ts';
 
 export interface Store {
   db: Database.Database;
@@ -15,10 +16,6 @@ export interface OpenOptions {
   /** SQLCipher passphrase; the database is encrypted with it (a new file) or must open with it. */
   key?: string;
   readonly?: boolean;
-}
-
-function quote(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
 }
 
 /** Reading the schema is the first thing that fails on a wrong key or a file that is not a database. */
@@ -37,8 +34,8 @@ function verifyReadable(db: Database.Database, file: string, keyed: boolean): vo
 
 function configure(db: Database.Database, file: string, opts: OpenOptions): void {
   if (opts.key !== undefined) {
-    db.pragma(`cipher=${quote('sqlcipher')}`);
-    db.pragma(`key=${quote(opts.key)}`);
+    db.pragma(`cipher=${sqlText('sqlcipher')}`);
+    db.pragma(`key=${sqlText(opts.key)}`);
   }
   verifyReadable(db, file, opts.key !== undefined);
   db.pragma('busy_timeout = 5000');

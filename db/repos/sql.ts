@@ -5,6 +5,9 @@ import type { Address } from '../../electron/domain/types.ts';
 export type Db = Database.Database;
 export type Row = Record<string, unknown>;
 
+/** A string as an SQL literal, for the statements that take no parameters (PRAGMA key/rekey, VACUUM INTO). */
+export const sqlText = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+
 const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /** Prepares once per connection; repositories call it with constant SQL. */

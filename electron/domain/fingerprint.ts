@@ -8,8 +8,11 @@ export function normalizeFingerprint(text: string): string | null {
   return hex.match(/../g)!.join(':');
 }
 
+/** The office server's usual port: `perdiem serve`'s and "Host this office"'s default, and a typed address's without one. */
+export const OFFICE_SERVER_PORT = 5443;
+
 /** An office server address as typed: `host`, `host:port` or `https://host:port/`, as `https://host:port`; null when it is not one. */
-export function normalizeServerAddress(text: string, defaultPort = 5443): string | null {
+export function normalizeServerAddress(text: string, defaultPort = OFFICE_SERVER_PORT): string | null {
   const t = text.trim();
   if (t === '') return null;
   let u: URL;

@@ -9,10 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeWhole } from '../../db/files/privateFile.ts';
 import type { BaseContext, Office } from '../app/context.ts';
 import type { Registry } from '../app/registry.ts';
 import type { HostingChoice, HostingStatus, HostedConnection, OfficeHosting } from '../contract/hosting.ts';
 import { UserError } from '../domain/errors.ts';
+import { OFFICE_SERVER_PORT } from '../domain/fingerprint.ts';
 import type { ChangeFeed } from './changeEvents.ts';
 import { startOfficeServer, type RunningOfficeServer } from './officeServer.ts';
 import { SessionTable, sessionFactory, type SessionFactory } from './sessionTable.ts';
@@ -36,14 +38,14 @@ export interface HostControllerOptions {
 }
 
 /** The default choice: the office network's usual port, every address of this computer. */
-export const DEFAULT_CHOICE: HostingChoice = { host: '0.0.0.0', port: 5443, startAtLaunch: false };
+const DEFAULT_CHOICE: HostingChoice = { host: '0.0.0.0', port: OFFICE_SERVER_PORT, startAtLaunch: false };
 
 export function hostingChoiceFile(dbPath: string): string {
   return `${dbPath}.hosting.json`;
 }
 
 /** The kept choice, or the default when none is kept (or the file does not hold one). */
-export function readHostingChoice(file: string): HostingChoice {
+function readHostingChoice(file: string): HostingChoice {
   try {
     const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<HostingChoice>;
     const port = Number(kept.port);
@@ -57,14 +59,8 @@ export function readHostingChoice(file: string): HostingChoice {
   }
 }
 
-function writeHostingChoice(file: string, c: HostingChoice): void {
-  const tmp = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(tmp, JSON.stringify(c, null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
-}
-
 /** IPv4 addresses of this computer's network interfaces, loopback last. */
-export function localAddresses(): string[] {
+function localAddresses(): string[] {
   const out: string[] = [];
   for (const list of Object.values(os.networkInterfaces())) {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
@@ -170,7 +166,7 @@ export class HostController implements OfficeHosting {
   private remember(c: HostingChoice): void {
     this.choice = { host: c.host, port: c.port, startAtLaunch: c.startAtLaunch };
     fs.mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
-    writeHostingChoice(this.file, this.choice);
+    writeWhole(this.file, Buffer.from(JSON.stringify(this.choice, null, 2)));
   }
 
   private connected(): HostedConnection[] {

@@ -31,14 +31,15 @@ export class OfficeClient<K = string> {
     return this.server.url;
   }
 
+  /** Who the caller is to the server: the API token, and the session cookie its sign-in got. */
+  private credentials(key: K): Record<string, string> {
+    const cookie = this.cookies.get(key);
+    return { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...(cookie ? { cookie } : {}) };
+  }
+
   /** One request of the table for the caller `key`. */
   async call(key: K, name: string, args: unknown): Promise<CallResult<unknown>> {
-    const cookie = this.cookies.get(key);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-      ...(cookie ? { cookie } : {}),
-    };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.credentials(key) };
     let r: Awaited<ReturnType<PinnedServer['request']>>;
     try {
       r = await this.server.request({ method: 'POST', path: `/api/${encodeURIComponent(name)}`, headers, body: JSON.stringify(args ?? null) });
@@ -61,9 +62,9 @@ export class OfficeClient<K = string> {
 
   /** The caller's change events (the server's event stream under its session), or null when it is not signed in there. */
   async events(key: K): Promise<IncomingMessage | null> {
-    const cookie = this.cookies.get(key);
-    if (!cookie && !this.token) return null;
-    const res = await this.server.stream('/api/events', { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...(cookie ? { cookie } : {}) });
+    const credentials = this.credentials(key);
+    if (Object.keys(credentials).length === 0) return null;
+    const res = await this.server.stream('/api/events', credentials);
     if (res.statusCode === 200) return res;
     res.resume();
     return null;

@@ -17,7 +17,7 @@ import { defaultBackupDir, listBackups, restoreBackup } from '../../db/backups.t
 import { keyringPath, type SecretProtector } from '../security/keyring.ts';
 import { switchKey, type KeyChange, type SwitchResult } from '../security/keySwitch.ts';
 import { storeKey } from '../../db/cipher.ts';
-import { initializeOffice, officeStatus, openOffice, recoverOffice } from '../security/office.ts';
+import { initializeOffice, officeStatus, openHeldOffice, recoverOffice } from '../security/office.ts';
 import type { ScryptParams } from '../security/passwords.ts';
 import type { KeyringContext } from '../security/users.ts';
 import type { Office, SetupInput } from '../app/context.ts';
@@ -58,21 +58,17 @@ export class OfficeHost implements Office {
       this.ring = undefined;
       return;
     }
-    if (status === 'needsRecovery' && !this.protectorHoldsKey()) {
+    // encrypted: this OS account's wrap opens it (checked once, as it is opened), or only the recovery key does
+    const opened = openHeldOffice(this.o.dbPath, this.o.protector());
+    if (!opened) {
       this.placeholder ??= new Database(':memory:');
       this.dbKey = null;
       this.ring = undefined;
       return;
     }
-    const opened = openOffice(this.o.dbPath, this.o.protector());
     this.store = opened.store;
     this.dbKey = opened.dbKey;
     this.ring = opened.keyring;
-  }
-
-  /** officeStatus without a protector cannot tell: ask this OS account's keyring (only for an encrypted office) */
-  private protectorHoldsKey(): boolean {
-    return officeStatus(this.o.dbPath, this.o.protector()) === 'encrypted';
   }
 
   get db(): Database.Database {

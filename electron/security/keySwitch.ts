@@ -32,6 +32,8 @@ import {
   pendingRing,
   readKeyring,
   withOsWrap,
+  withoutToken,
+  withoutUser,
   withPasswordWrap,
   writeKeyring,
   type KeyringFile,
@@ -66,26 +68,23 @@ export interface SwitchResult {
   reissue: string[];
 }
 
-const name = (u: string) => u.trim().toLowerCase();
-
-/** The new key's wraps: what can be renewed now is, the rest is marked for renewal or reissue. */
+/**
+ * The new key's wraps: what can be renewed now is, the rest is marked for renewal or reissue. The
+ * removed person's wraps go as withoutUser/withoutToken take them; the acting administrator's mark
+ * is replaced by her new password wrap (withPasswordWrap replaces a user's wrap or mark).
+ */
 function nextWraps(ring: KeyringFile, newKey: Buffer, change: KeyChange, protector: SecretProtector | null): KeyWrap[] {
-  const gone = (w: KeyWrap) =>
-    'user' in change.remove
-      ? (w.kind === 'password' || w.kind === 'renew') && w.user === name((change.remove as { user: string }).user)
-      : (w.kind === 'token' || w.kind === 'reissue') && w.tokenId === (change.remove as { tokenId: string }).tokenId;
-  const admin = change.admin ? name(change.admin.username) : null;
-  const out: KeyWrap[] = [];
-  for (const w of ring.wraps) {
-    if (gone(w) || w.kind === 'os') continue;
-    if (w.kind === 'password' || w.kind === 'renew') {
-      if (w.user !== admin) out.push({ kind: 'renew', user: w.user });
-    } else if (w.kind === 'token' || w.kind === 'reissue') out.push({ kind: 'reissue', tokenId: w.tokenId });
-  }
-  let next: KeyringFile = { ...ring, wraps: out };
+  const r = change.remove;
+  const kept = 'user' in r ? withoutUser(ring, r.user) : withoutToken(ring, r.tokenId);
+  const marks = kept.wraps.flatMap((w): KeyWrap[] => {
+    if (w.kind === 'password' || w.kind === 'renew') return [{ kind: 'renew', user: w.user }];
+    if (w.kind === 'token' || w.kind === 'reissue') return [{ kind: 'reissue', tokenId: w.tokenId }];
+    // the old key's OS wrap: the new key gets its own below, when the OS protection is at hand
+    return [];
+  });
+  let next: KeyringFile = { ...ring, wraps: marks };
   if (protector) next = withOsWrap(next, newKey, protector);
   if (change.admin) next = withPasswordWrap(next, newKey, change.admin.username, change.admin.password, change.admin.params);
-  delete next.pending;
   return next.wraps;
 }
 
@@ -107,10 +106,12 @@ function rekeyBackups(dir: string, oldKey: Buffer | null, newKey: Buffer): numbe
  * Steps 3 and 4 for whoever opened the database with the pending key: the backups still under the
  * old key (when the opener could unwrap it too) follow, then the pending wraps become the keyring.
  */
-export function finishSwitch(o: SwitchOptions, newKey: Buffer, oldKey: Buffer | null): number {
+function finishSwitch(o: SwitchOptions, newKey: Buffer, oldKey: Buffer | null): number {
+  const n = rekeyBackups(o.backupDir ?? defaultBackupDir(o.dbPath), oldKey, newKey);
+  // read after the backups (which take a while), right before it is written: another opener may have
+  // finished the switch meanwhile and a sign-in renewed a wrap since, and that keyring is not overwritten
   const path = keyringPath(o.dbPath);
   const ring = readKeyring(path);
-  const n = rekeyBackups(o.backupDir ?? defaultBackupDir(o.dbPath), oldKey, newKey);
   if (ring?.pending && ring.pending.keyId === keyId(newKey)) writeKeyring(path, { format: ring.format, version: ring.version, cipher: ring.cipher, wraps: ring.pending.wraps });
   rmSync(safetyCopyOf(o.dbPath), { force: true });
   return n;

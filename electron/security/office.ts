@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openStore, type Store } from '../../db/open.ts';
 import { countUsers, type User } from '../../db/repos/users.ts';
+import { sqlText } from '../../db/repos/sql.ts';
 import { UserError } from '../domain/errors.ts';
 import { emptyKeyring, generateDbKey, keyringPath, readKeyring, unwrapWithProtector, updateKeyring, withOsWrap, writeKeyring, type SecretProtector } from './keyring.ts';
 import { isEncryptedFile, storeKey } from '../../db/cipher.ts';
@@ -63,7 +64,7 @@ function encryptInPlace(dbPath: string, key: Buffer): void {
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma(`cipher='sqlcipher'`);
-    db.pragma(`rekey='${storeKey(key).replace(/'/g, "''")}'`);
+    db.pragma(`rekey=${sqlText(storeKey(key))}`);
   } finally {
     db.close();
   }
@@ -123,13 +124,22 @@ export function initializeOffice(o: InitializeOptions): OpenOffice & { recoveryK
   return withAdmin({ store, dbKey, keyring: { path: ringPath, dbKey } }, o);
 }
 
+/**
+ * An encrypted office opened with the key this OS account's wrap holds (one keyring read, one
+ * unwrap, one check of the key); null when it holds none that opens it: only the recovery key does then.
+ */
+export function openHeldOffice(dbPath: string, protector: SecretProtector): OpenOffice | null {
+  const dbKey = protectorKey(dbPath, protector);
+  return dbKey ? { store: openStore(dbPath, { key: storeKey(dbKey) }), dbKey, keyring: { path: keyringPath(dbPath), dbKey } } : null;
+}
+
 /** App start: opens the database with the key the OS keeps for this user. */
 export function openOffice(dbPath: string, protector: SecretProtector): OpenOffice {
   if (!fs.existsSync(dbPath)) throw new UserError('no office yet: set it up first');
   if (!isEncryptedFile(dbPath)) return { store: openStore(dbPath), dbKey: null };
-  const dbKey = protectorKey(dbPath, protector);
-  if (!dbKey) throw new UserError('this computer does not hold the key of this database: enter the recovery key');
-  return { store: openStore(dbPath, { key: storeKey(dbKey) }), dbKey, keyring: { path: keyringPath(dbPath), dbKey } };
+  const opened = openHeldOffice(dbPath, protector);
+  if (!opened) throw new UserError('this computer does not hold the key of this database: enter the recovery key');
+  return opened;
 }
 
 /**

@@ -46,22 +46,23 @@ export function usersUpdate(ctx: SecurityContext, args: UserPatch & { username: 
   const u = ctx.session.require('users.manage');
   const { username, password, ...patch } = args;
   const target = getUserByName(ctx.db, username);
-  const disabling = patch.disabled === true && target !== null && !target.disabled;
-  if (!disabling) return { ...updateUser(ctx.db, username, patch, opts(ctx, u.username)), recoveryKey: null };
-  checkUpdate(ctx.db, username, patch);
-  // the screens confirm a removal with the administrator's password, a plain office too
-  const admin = actingAdmin(ctx, u, password, 'the user was not changed');
-  if (!ctx.rekey) return { ...updateUser(ctx.db, username, patch, opts(ctx, u.username)), recoveryKey: null };
-  const r = switchFor(ctx, { remove: { user: target.username }, ...(admin ? { admin } : {}) }, `user ${target.username} disabled`, u.username);
+  let r: SwitchResult | null = null;
+  if (patch.disabled === true && target !== null && !target.disabled) {
+    checkUpdate(ctx.db, username, patch);
+    // the screens confirm a removal with the administrator's password, a plain office too
+    const admin = actingAdmin(ctx, u, password, 'the user was not changed');
+    r = switchFor(ctx, { remove: { user: target.username }, ...(admin ? { admin } : {}) }, `user ${target.username} disabled`, u.username);
+  }
   return { ...updateUser(ctx.db, username, patch, opts(ctx, u.username)), recoveryKey: r?.recoveryKey ?? null };
 }
 
 export function tokensRevoke(ctx: SecurityContext, args: { id: string; password?: string }): Rekeyed<{ revoked: boolean }> {
   const u = ctx.session.require('tokens.manage');
   const t: ApiToken | undefined = getToken(ctx.db, args.id)?.token;
-  if (!t || t.revokedAt) return { revoked: revokeToken(ctx.db, args.id, opts(ctx, u.username)), recoveryKey: null };
-  const admin = actingAdmin(ctx, u, args.password, 'the token was not revoked');
-  if (!ctx.rekey) return { revoked: revokeToken(ctx.db, args.id, opts(ctx, u.username)), recoveryKey: null };
-  const r = switchFor(ctx, { remove: { tokenId: t.id }, ...(admin ? { admin } : {}) }, `token ${t.id} (${t.label}) revoked`, u.username);
+  let r: SwitchResult | null = null;
+  if (t && !t.revokedAt) {
+    const admin = actingAdmin(ctx, u, args.password, 'the token was not revoked');
+    r = switchFor(ctx, { remove: { tokenId: t.id }, ...(admin ? { admin } : {}) }, `token ${t.id} (${t.label}) revoked`, u.username);
+  }
   return { revoked: revokeToken(ctx.db, args.id, opts(ctx, u.username)), recoveryKey: r?.recoveryKey ?? null };
 }

@@ -103,6 +103,19 @@ describe('Host this office', () => {
     expect(controller.status().serving).toBe(false);
   });
 
+  it('names what is wrong with an address before anything listens: a name or stray colons, a dotted address out of range', async () => {
+    const admin = windowOf(ADMIN);
+    const fieldsOf = async (host: string) => {
+      const r = await admin('hosting.start', { host, port: 0, startAtLaunch: false });
+      return !r.ok && r.error.fields;
+    };
+    const notOurs = 'is not an address of this computer (e.g. 192.168.1.20, or 0.0.0.0 for all of them)';
+    expect(await fieldsOf('office-pc.local')).toEqual({ host: notOurs });
+    expect(await fieldsOf(':::')).toEqual({ host: notOurs });
+    expect(await fieldsOf('192.168.1')).toEqual({ host: 'is not an IPv4 address (each part 0–255)' });
+    expect(controller.status().serving).toBe(false);
+  });
+
   it('keeps the same certificate (the workstations’ pin) from one start to the next, and hosts again at launch when chosen', async () => {
     const admin = windowOf(ADMIN);
     const first = value<HostingStatus>(await admin('hosting.start', { host: '127.0.0.1', port: 0, startAtLaunch: true }));

@@ -66,3 +66,22 @@ describe('first run over the handler table', () => {
     });
   });
 });
+
+describe('opening an encrypted office at start', () => {
+  it('asks the OS protection for the key once (on macOS each ask can be a keychain prompt) and opens the office', () => {
+    const inner = memoryProtector();
+    let asked = 0;
+    const counting = { encrypt: (b: Buffer) => inner.encrypt(b), decrypt: (b: Buffer) => (asked++, inner.decrypt(b)) };
+    const file = path.join(dir, 'held.sqlite');
+    const first = new OfficeHost({ dbPath: file, protector: () => counting, now: () => NOW, params: TEST_SCRYPT });
+    first.setup(setup);
+    first.close();
+    asked = 0;
+    const again = new OfficeHost({ dbPath: file, protector: () => counting, now: () => NOW, params: TEST_SCRYPT });
+    try {
+      expect([asked, again.needsRecovery, again.encrypted, again.needsSetup()]).toEqual([1, false, true, false]);
+    } finally {
+      again.close();
+    }
+  });
+});

@@ -7,10 +7,10 @@ import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { clockOf } from '../../domain/clock.ts';
+import { OFFICE_SERVER_PORT } from '../../domain/fingerprint.ts';
 import { serveOffice } from '../../hosting/servedOffice.ts';
 
 const USAGE = 'perdiem serve [--host ADDR] [--port N] [--renderer DIR]';
-export const DEFAULT_PORT = 5443;
 
 const command: CliCommand = {
   name: 'serve',
@@ -20,7 +20,7 @@ const command: CliCommand = {
   usage: USAGE,
   async run(ctx, argv) {
     const o = parseOptions('serve', argv, ['host', 'port', 'renderer'], [], { positional: false });
-    const port = Number(o.values.port ?? DEFAULT_PORT);
+    const port = Number(o.values.port ?? OFFICE_SERVER_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port must be a port number (got ${o.values.port})`);
     const host = o.values.host ?? '127.0.0.1';
     const bundled = path.resolve('dist/renderer');

@@ -2,6 +2,7 @@
 // password for someone, and the office's idle lock.
 import type { Nurse } from '../../../electron/domain/types.ts';
 import type { Caller, UserView } from '../../lib/contract.ts';
+import { KeyChangeConfirm } from './keyChange.svelte.ts';
 import { NewUserForm, PasswordReset } from './userForms.svelte.ts';
 
 export class UsersState {
@@ -12,10 +13,8 @@ export class UsersState {
   readonly newUser: NewUserForm;
   /** the password being set, for whom */
   reset = $state<PasswordReset | null>(null);
-  /** the user whose disabling waits for the administrator's own password */
-  disabling = $state<UserView | null>(null);
-  disablePassword = $state('');
-  disableError = $state<string | null>(null);
+  /** disabling changes the office's key: the administrator confirms with her own password */
+  readonly disabling = new KeyChangeConfirm<UserView>();
   /** the office's new recovery key after a disable changed the key: shown once, until acknowledged */
   recoveryKey = $state<string | null>(null);
   // the idle lock applies to every account on this office
@@ -70,30 +69,16 @@ export class UsersState {
     await this.load();
   }
 
-  /** Disabling changes the office's key: the administrator confirms with her own password, which wraps the new key for her at once. */
-  startDisable(u: UserView): void {
-    this.disabling = u;
-    this.disablePassword = '';
-    this.disableError = null;
-  }
-
-  cancelDisable(): void {
-    this.disabling = null;
-    this.disablePassword = '';
-  }
-
   async confirmDisable(): Promise<boolean> {
-    const u = this.disabling;
+    const u = this.disabling.target;
     if (!u) return false;
     this.notice = null;
-    const r = await this.api.call('users.update', { username: u.username, disabled: true, password: this.disablePassword });
+    const r = await this.api.call('users.update', { username: u.username, disabled: true, password: this.disabling.password });
     if (!r.ok) {
-      this.disableError = r.error.fields?.password ?? r.error.fields?.role ?? r.error.message;
+      this.disabling.refused(r.error);
       return false;
     }
-    this.disabling = null;
-    this.disablePassword = '';
-    this.disableError = null;
+    this.disabling.close();
     this.error = null;
     this.recoveryKey = r.value.recoveryKey;
     this.notice = `${u.username} is disabled: they cannot sign in${r.value.recoveryKey ? ', and the office has a new key' : ''}.`;
