@@ -3,7 +3,7 @@
 // exports (the command line's --out is written inside the request). The figures are electron/cob's.
 import type { DeliveredFile } from '../domain/files.ts';
 import type { StatementSummary } from '../domain/followups.ts';
-import { UserError } from '../domain/errors.ts';
+import { FieldError, UserError } from '../domain/errors.ts';
 import { isMonth } from '../domain/isoDate.ts';
 import type { IsoDate, IsoDateTime, Patient } from '../domain/types.ts';
 import { patientShares, renderStatements, statements, type PatientShare, type Statement } from '../cob/index.ts';
@@ -28,6 +28,7 @@ export function monthStatements(db: Db, req: { month: string; patient?: string |
   if (!isMonth(req.month)) throw new UserError(`month '${req.month}' is not YYYY-MM`);
   // the patients are read once: the shares and the statements both need them
   const patients = listPatients(db);
+  if (req.patient && !patients.some((p) => p.id === req.patient)) throw new FieldError(`There is no patient ${req.patient}`, { patient: `there is no patient ${req.patient}` });
   const shares = storedPatientShares(db, req.patient ?? undefined, patients).filter((s) => s.from.slice(0, 7) === req.month);
   return statements(shares, patients, req.asOf);
 }
