@@ -140,25 +140,29 @@ export function insertFinding(db: Db, f: Finding, payer: string | null): void {
   );
 }
 
+/**
+ * The build's own drafts overlapping [from, to] for one payer or all (params: to, from, payer, payer):
+ * originals, never a draft secondary (primary_claim_id), which was drafted from a remittance (R-CO-1).
+ * The span and the delete read the same claims, so a rebuild deletes exactly what it spans.
+ */
+const BUILD_DRAFTS = `status = 'draft' AND frequency = '1' AND primary_claim_id IS NULL AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`;
+
 /** Dates of service spanned by the original drafts that overlap [from, to] (for one payer). */
 export function draftSpanOverlapping(db: Db, from: IsoDate, to: IsoDate, payer?: string): { from: IsoDate; to: IsoDate } | null {
   const r = one(
     db,
     `SELECT min(service_from) AS f, max(service_to) AS t FROM claims
-     WHERE status = 'draft' AND frequency = '1' AND primary_claim_id IS NULL AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
+     WHERE ${BUILD_DRAFTS}`,
     to, from, payer ?? null, payer ?? null,
   );
   return r && r.f !== null ? { from: str(r.f), to: str(r.t) } : null;
 }
 
-/**
- * Deletes the original drafts overlapping [from, to] and the loose findings of those dates. A draft
- * secondary (primary_claim_id) is not the build's: it was drafted from a remittance (R-CO-1) and stays.
- */
+/** Deletes the build's drafts overlapping [from, to] (BUILD_DRAFTS: a draft secondary stays) and the loose findings of those dates. */
 export function deleteDrafts(db: Db, from: IsoDate, to: IsoDate, payer?: string): number {
   const ids = all(
     db,
-    `SELECT id FROM claims WHERE status = 'draft' AND frequency = '1' AND primary_claim_id IS NULL AND service_from <= ? AND service_to >= ? AND (? IS NULL OR payer_id = ?)`,
+    `SELECT id FROM claims WHERE ${BUILD_DRAFTS}`,
     to, from, payer ?? null, payer ?? null,
   ).map((r) => str(r.id));
   for (const id of ids) run(db, 'DELETE FROM claims WHERE id = ?', id);

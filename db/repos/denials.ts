@@ -1,6 +1,6 @@
 // The biller's work on denied and rejected claims (assignee, notes, follow-up, state) and
 // write-offs: an adjustment of the office's own, reversed by a later mark, never deleted.
-import { all, num, one, run, str, strOrNull, type Db } from './sql.ts';
+import { all, num, run, str, strOrNull, type Db } from './sql.ts';
 
 export type DenialState = 'open' | 'written-off' | 'resubmitted';
 
@@ -73,6 +73,3 @@ export function writeOffs(db: Db, o: { activeOnly?: boolean } = {}): WriteOff[] 
   }));
 }
 
-export function hasWriteOff(db: Db, claimId: string): boolean {
-  return one(db, 'SELECT 1 AS x FROM write_offs WHERE claim_id = ? AND reversed_at IS NULL', claimId) !== undefined;
-}

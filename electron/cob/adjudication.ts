@@ -26,7 +26,7 @@ function asAdjudicated(p: Procedure | undefined, submitted: Procedure | null | u
 }
 
 /**
- * 2320 MOA: the claim-level remark codes of the 835's MOA03–07, each once (a claim split across
+ * R-CO-1 2320 MOA: the claim-level remark codes of the 835's MOA03–07, each once (a claim split across
  * 835s repeats them). MIA (inpatient) has no place in an 837P; line-level LQ stays on its line.
  */
 function claimRemarks(remarks: readonly Remark[]): string[] {

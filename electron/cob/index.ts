@@ -1,7 +1,7 @@
 // Secondary and tertiary claims (issue 13): the pure core the store, handlers and screens call.
 // See docs/secondary-claims.md.
 export { adjudicationOf, standingPayment } from './adjudication.ts';
-export { applyPatientPayment, owedCents, owingShares } from './applyPayment.ts';
+export { applyPatientPayment, owedCents } from './applyPayment.ts';
 export { assertSecondaryBalances, secondaryBalanceProblems, UnbalancedSecondary } from './balance.ts';
 export { draftSecondary, secondaryClaimId, type DraftSecondaryInput, type DraftSecondaryResult } from './draftSecondary.ts';
 export { coverageActive, nextCoverage } from './nextCoverage.ts';
@@ -10,5 +10,5 @@ export { draftOwnCodesSecondary, type OwnCodesInput, type OwnCodesResult } from 
 export { patientShares, type PatientShare, type PatientShareInput, type ShareState } from './patientShare.ts';
 export { addRemittancePages, remittanceText } from './remittancePages.ts';
 export { followersOfReversal, type FollowerAction, type ReversalFollowersInput } from './reversal.ts';
-export { agingOf, statements, type Aging, type Statement, type StatementRow } from './statement.ts';
+export { statements, type Aging, type Statement, type StatementRow } from './statement.ts';
 export { renderStatements, statementText } from './statementPdf.ts';

@@ -67,22 +67,53 @@ const live = (c: Claim) => c.status !== 'void' && c.frequency === '1';
 /** R-CO-4: one share per claim chain, in the order the first claims are given. */
 export function patientShares(input: PatientShareInput): PatientShare[] {
   const claims = input.claims.filter(live);
+  // indexed once: ar.report asks for every claim of the office, and a scan per chain is quadratic
+  const ix = indexOf(claims, input);
   const out: PatientShare[] = [];
   for (const first of claims.filter((c) => !c.primaryClaim)) {
     const chain = [first];
-    for (let next = claims.find((c) => c.primaryClaim === first.id); next; next = claims.find((c) => c.primaryClaim === chain[chain.length - 1]!.id)) chain.push(next);
-    out.push(shareOf(chain, input));
+    for (let next = ix.follower.get(first.id); next; next = ix.follower.get(chain[chain.length - 1]!.id)) chain.push(next);
+    out.push(shareOf(chain, input, ix));
   }
   return out;
 }
 
-function shareOf(chain: readonly Claim[], input: PatientShareInput): PatientShare {
+interface Index {
+  /** a claim's (first live) follower */
+  follower: Map<string, Claim>;
+  postings: Map<string, ClaimPosting[]>;
+  /** each claim's payments with their place in input.patientPayments (oldest received first) */
+  payments: Map<string, [number, AppliedPayment][]>;
+  patients: Map<string, Patient>;
+}
+
+function indexOf(claims: readonly Claim[], input: PatientShareInput): Index {
+  const follower = new Map<string, Claim>();
+  for (const c of claims) if (c.primaryClaim && !follower.has(c.primaryClaim)) follower.set(c.primaryClaim, c);
+  const postings = new Map<string, ClaimPosting[]>();
+  for (const p of input.postings) {
+    const list = postings.get(p.claimId);
+    if (list) list.push(p);
+    else postings.set(p.claimId, [p]);
+  }
+  const payments = new Map<string, [number, AppliedPayment][]>();
+  (input.patientPayments ?? []).forEach((x, i) => {
+    const list = payments.get(x.claimId);
+    if (list) list.push([i, x]);
+    else payments.set(x.claimId, [[i, x]]);
+  });
+  const patients = new Map<string, Patient>();
+  for (const p of input.patients) if (!patients.has(p.id)) patients.set(p.id, p);
+  return { follower, postings, payments, patients };
+}
+
+function shareOf(chain: readonly Claim[], input: PatientShareInput, ix: Index): PatientShare {
   const first = chain[0]!;
   const last = chain[chain.length - 1]!;
   const payers: PayerShare[] = [];
   let lastPayment = null;
   for (const c of chain) {
-    const p = standingPayment(input.postings.filter((x) => x.claimId === c.id));
+    const p = standingPayment(ix.postings.get(c.id) ?? []);
     if (c === last) lastPayment = p;
     if (!p) continue;
     const nonPr = [...p.adjustments, ...p.lines.flatMap((l) => l.adjustments)].filter((a) => a.group !== 'PR').reduce((s, a) => s + a.cents, 0);
@@ -90,13 +121,13 @@ function shareOf(chain: readonly Claim[], input: PatientShareInput): PatientShar
   }
   const ids = chain.map((c) => c.id);
   // a payment stays applied when a payer later takes its answer back: the chain then shows a credit (negative)
-  const patientPayments = (input.patientPayments ?? []).filter((x) => ids.includes(x.claimId));
+  const patientPayments = ids.flatMap((id) => ix.payments.get(id) ?? []).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
   const patientPaidCents = patientPayments.reduce((s, x) => s + x.cents, 0);
   const base = { patient: first.patient, claimId: first.id, lastClaimId: last.id, claims: ids, from: first.periodFrom, to: first.periodTo,
     serviceFrom: first.lines.reduce((m, l) => (l.from < m ? l.from : m), first.periodTo), chargeCents: first.totalCents, payers, patientPaidCents, patientPayments };
   if (!lastPayment) return { ...base, patientCents: 0 - patientPaidCents, state: 'awaiting-payer', since: null, note: `waiting for ${last.payer} to answer claim ${last.id}` };
   const pr = lastPayment.patientResponsibilityCents;
-  const patient = input.patients.find((p) => p.id === first.patient);
+  const patient = ix.patients.get(first.patient);
   const next = patient && pr > 0 ? nextCoverage(patient, last.coveragePriority, last.lines) : null;
   if (next && next.coverage) {
     return { ...base, patientCents: 0 - patientPaidCents, state: 'next-payer', since: null, note: `${last.payer} left ${pr} cents of patient responsibility; bill ${next.coverage.payer} (priority ${next.coverage.priority}) first` };

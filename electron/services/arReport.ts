@@ -8,12 +8,11 @@ import { claimsBilledOn } from '../../db/repos/claimFollowups.ts';
 import { listPatients } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
-import { patientPaidByClaim } from '../../db/repos/patientPayments.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
 import { explain } from '../receive/reasonCodes.ts';
 import { patientShares } from '../cob/index.ts';
 import type { AgingBasis, ArReport } from '../domain/receivables.ts';
-import { claimMoney, moneyContext, standingPayments, type MoneyContext } from './claimMoney.ts';
+import { claimMoney, moneyContext, standingPayments } from './claimMoney.ts';
 import { deniedAdjustments, type Names } from './denials.ts';
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '120+'] as const;
@@ -39,19 +38,12 @@ export function weekOf(date: string): string {
   return new Date(d.getTime() - back * DAY).toISOString().slice(0, 10);
 }
 
-/** Only what the office knew on asOf: postings paid and posted by then, patient payments received (and voids made) by then. */
-function asOfContext(db: Db, m: MoneyContext, asOf: string): MoneyContext {
-  const postings = new Map<string, ClaimPosting[]>();
-  for (const [id, ps] of m.postings) postings.set(id, ps.filter((p) => p.remittance.paymentDate <= asOf && p.postedAt.slice(0, 10) <= asOf));
-  return { ...m, postings, patientPaid: patientPaidByClaim(db, { asOf }) };
-}
-
 export function arReport(db: Db, req: { asOf: string; basis: AgingBasis }, names: Names): ArReport {
   const { asOf, basis } = req;
   const sent = firstSent(db);
   const states = claimStates(db).filter((s) => s.status !== 'draft' && s.status !== 'void' && !s.supersededBy && (sent.get(s.id) ?? s.exportedAt ?? '9999').slice(0, 10) <= asOf);
   const claims = new Map(findClaims(db, { ids: states.map((s) => s.id) }).map((c) => [c.id, c]));
-  const m = asOfContext(db, moneyContext(db), asOf);
+  const m = moneyContext(db, undefined, asOf);
   const rows = new Map<string, number[]>();
   const billedOn = claimsBilledOn(db);
   const payerList = listPayers(db);

@@ -45,9 +45,17 @@ export interface MoneyContext {
   patientPaid: Map<string, number>;
 }
 
-export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
+/**
+ * What claimMoney needs for these claims (all when absent), read once. With `asOf`, only what the
+ * office knew that day (ar.report): postings paid and posted by then, patient payments received
+ * (and voids made) by then.
+ */
+export function moneyContext(db: Db, ids?: readonly string[], asOf?: string): MoneyContext {
   const postings = new Map<string, ClaimPosting[]>();
-  for (const p of postingsFor(db, ids)) postings.set(p.claimId, [...(postings.get(p.claimId) ?? []), p]);
+  for (const p of postingsFor(db, ids)) {
+    if (asOf !== undefined && (p.remittance.paymentDate > asOf || p.postedAt.slice(0, 10) > asOf)) continue;
+    postings.set(p.claimId, [...(postings.get(p.claimId) ?? []), p]);
+  }
   const writtenOff = new Map<string, { openCents: number; deniedCents: number }>();
   for (const w of writeOffs(db, { activeOnly: true })) {
     const s = writtenOff.get(w.claimId) ?? { openCents: 0, deniedCents: 0 };
@@ -57,7 +65,7 @@ export function moneyContext(db: Db, ids?: readonly string[]): MoneyContext {
   for (const u of underpaidFor(db, ids)) underpaid.set(`${u.claimId}:${u.line}`, (underpaid.get(`${u.claimId}:${u.line}`) ?? 0) + u.differenceCents);
   const lineRejections = new Map<string, { line: number; reason: string }[]>();
   for (const r of lineRejectionsOf(db, ids)) lineRejections.set(r.claimId, [...(lineRejections.get(r.claimId) ?? []), { line: r.line, reason: r.reason }]);
-  return { postings, writtenOff, underpaid, lineRejections, patientPaid: patientPaidByClaim(db, ids ? { ids } : {}) };
+  return { postings, writtenOff, underpaid, lineRejections, patientPaid: patientPaidByClaim(db, { ...(ids ? { ids } : {}), ...(asOf !== undefined ? { asOf } : {}) }) };
 }
 
 /** R-AR-1 for one stored claim, in the contract's shape. */

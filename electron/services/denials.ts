@@ -5,14 +5,14 @@
 import { claimStates, type ClaimStateRow } from '../../db/repos/claimStates.ts';
 import { findClaims, getClaim, updateClaimStatus } from '../../db/repos/claims.ts';
 import { claimsBillingKeysOf, setKeysLive } from '../../db/repos/claimKeys.ts';
-import { denialWork, hasWriteOff, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
+import { denialWork, insertWriteOff, reverseWriteOff, saveDenialWork, writeOffs } from '../../db/repos/denials.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import { explain } from '../receive/reasonCodes.ts';
 import type { ClaimPosting, PostedAdjustment } from '../domain/postings.ts';
 import type { DenialGroup, DenialItem, DenialReason } from '../domain/receivables.ts';
 import { UserError } from '../domain/errors.ts';
 import { buildPeriod } from './buildService.ts';
-import { claimMoney, moneyContext, standingPayments } from './claimMoney.ts';
+import { claimMoney, moneyContext, standingPayments, type MoneyContext } from './claimMoney.ts';
 import { ClaimStateError, createCorrection } from './claimsLifecycle.ts';
 
 export interface Names {
@@ -45,8 +45,9 @@ function reasonsOf(as: readonly PostedAdjustment[]): DenialReason[] {
 
 const REJECTED_STEP = 'Fix what the acknowledgment names, then resubmit: it goes out again as a new original (frequency 1).';
 
-function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[], names: Names, work: ReturnType<typeof denialWork>, lines: { line: number; reason: string }[]): DenialItem | null {
-  const standing = standingPayments(postings);
+/** One claim's queue item from what moneyContext read (postings, line rejections, write-offs), or null when nothing is denied or rejected. */
+function itemOf(db: Db, state: ClaimStateRow, m: MoneyContext, names: Names, work: ReturnType<typeof denialWork>): DenialItem | null {
+  const standing = standingPayments(m.postings.get(state.id) ?? []);
   const denied = deniedAdjustments(standing);
   const rejected = state.status === 'rejected';
   if (!rejected && denied.length === 0) return null;
@@ -64,9 +65,9 @@ function itemOf(db: Db, state: ClaimStateRow, postings: readonly ClaimPosting[],
     status: state.status, statusReason: state.reason, payerClaimNumber: state.payerClaimNumber, serviceFrom: state.serviceFrom, serviceTo: state.serviceTo,
     chargeCents: state.totalCents,
     deniedCents: rejected ? state.totalCents : denied.reduce((s, a) => s + a.cents, 0),
-    reasons, remarks, lineRejections: rejected ? lines : [],
+    reasons, remarks, lineRejections: rejected ? (m.lineRejections.get(state.id) ?? []) : [],
     assignee: w?.assignee ?? null, notes: w?.notes ?? '', followUp: w?.followUp ?? null,
-    state: w?.state ?? (hasWriteOff(db, state.id) ? 'written-off' : 'open'),
+    state: w?.state ?? (m.writtenOff.has(state.id) ? 'written-off' : 'open'),
     resubmittedAs: w?.resubmittedAs ?? state.supersededBy ?? (rebuiltAs.length ? rebuiltAs.join(', ') : null),
     resubmitAs: state.supersededBy || rebuiltAs.length ? null : rejected ? 'original' : 'replacement',
   };
@@ -79,7 +80,7 @@ export function listDenials(db: Db, names: Names, o: { includeClosed?: boolean }
   const work = denialWork(db);
   const groups = new Map<string, DenialGroup>();
   for (const s of states) {
-    const item = itemOf(db, s, m.postings.get(s.id) ?? [], names, work, m.lineRejections.get(s.id) ?? []);
+    const item = itemOf(db, s, m, names, work);
     if (!item || (!o.includeClosed && (item.state !== 'open' || item.resubmittedAs))) continue;
     const main = item.reasons[0]!;
     const key = main.group === 'REJECTED' ? 'REJECTED' : `${main.group}-${main.code}`;
@@ -96,7 +97,7 @@ export function denialItem(db: Db, claimId: string, names: Names): DenialItem {
   const [state] = claimStates(db, { ids: [claimId] });
   if (!state) throw new UserError(`There is no claim ${claimId}`);
   const m = moneyContext(db, [claimId]);
-  const item = itemOf(db, state, m.postings.get(claimId) ?? [], names, denialWork(db), m.lineRejections.get(claimId) ?? []);
+  const item = itemOf(db, state, m, names, denialWork(db));
   if (!item) throw new UserError(`Claim ${claimId} is ${state.status} and has no denied lines: it is not in the denial queue`);
   return item;
 }

@@ -35,12 +35,15 @@ export function recordPatientPayment(db: Db, d: PatientPaymentDraft, a: Actor): 
     patientOf(db, d.patient);
     if (d.receivedOn > a.today) throw new FieldError(`A payment cannot be received after today (${a.today})`, { receivedOn: `is after today (${a.today})` });
     const claim = d.claim?.trim() || null;
-    const applications = applyPatientPayment(storedPatientShares(db, d.patient), { patient: d.patient, cents: d.cents, claim });
+    const shares = storedPatientShares(db, d.patient);
+    const applications = applyPatientPayment(shares, { patient: d.patient, cents: d.cents, claim });
     const id = insertPayment(db, {
       patient: d.patient, cents: d.cents, receivedOn: d.receivedOn, method: d.method, reference: d.reference?.trim() || null,
       forClaim: claim, at: a.now, by: a.by,
     }, applications);
-    return { payment: paymentOf(db, id), owedCents: owedBy(db, d.patient) };
+    // every cent is applied to a chain the patient owes on, never past what it owes (applyPatientPayment
+    // refuses more): what is owed now is what was owed less the payment, with no second read of the claims
+    return { payment: paymentOf(db, id), owedCents: owedCents(shares) - d.cents };
   }).immediate();
 }
 

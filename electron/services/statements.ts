@@ -3,9 +3,9 @@
 // exports (the command line's --out is written inside the request). The figures are electron/cob's.
 import type { DeliveredFile } from '../domain/files.ts';
 import type { StatementSummary } from '../domain/followups.ts';
-import { UserError } from '../domain/errors.ts';
+import { FieldError, UserError } from '../domain/errors.ts';
 import { isMonth } from '../domain/isoDate.ts';
-import type { IsoDate, IsoDateTime } from '../domain/types.ts';
+import type { IsoDate, IsoDateTime, Patient } from '../domain/types.ts';
 import { patientShares, renderStatements, statements, type PatientShare, type Statement } from '../cob/index.ts';
 import { findClaims } from '../../db/repos/claims.ts';
 import { getOrganization } from '../../db/repos/organization.ts';
@@ -16,18 +16,21 @@ import { standingApplications } from '../../db/repos/patientPayments.ts';
 import type { Db } from '../../db/repos/sql.ts';
 
 /** R-CO-4: one share per claim chain (a first claim and the claims that followed it), for one patient or all, less the patient's standing payments. */
-export function storedPatientShares(db: Db, patient?: string): PatientShare[] {
+export function storedPatientShares(db: Db, patient?: string, patients: readonly Patient[] = listPatients(db)): PatientShare[] {
   const claims = findClaims(db, patient ? { patient } : {});
   return patientShares({
-    claims, postings: postingsFor(db, claims.map((c) => c.id)), patients: listPatients(db), payers: listPayers(db), patientPayments: standingApplications(db, patient),
+    claims, postings: postingsFor(db, claims.map((c) => c.id)), patients, payers: listPayers(db), patientPayments: standingApplications(db, patient),
   });
 }
 
 /** The statements of a month of service (YYYY-MM) in which a patient owes something, as of a day. */
 export function monthStatements(db: Db, req: { month: string; patient?: string | null; asOf: IsoDate }): Statement[] {
   if (!isMonth(req.month)) throw new UserError(`month '${req.month}' is not YYYY-MM`);
-  const shares = storedPatientShares(db, req.patient ?? undefined).filter((s) => s.from.slice(0, 7) === req.month);
-  return statements(shares, listPatients(db), req.asOf);
+  // the patients are read once: the shares and the statements both need them
+  const patients = listPatients(db);
+  if (req.patient && !patients.some((p) => p.id === req.patient)) throw new FieldError(`There is no patient ${req.patient}`, { patient: `there is no patient ${req.patient}` });
+  const shares = storedPatientShares(db, req.patient ?? undefined, patients).filter((s) => s.from.slice(0, 7) === req.month);
+  return statements(shares, patients, req.asOf);
 }
 
 export interface StatementBatch {

@@ -227,6 +227,24 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(detail.claim).toMatchObject({ frequency: '7', originalClaimNumber: r.payerClaimNumbers[BCBS] });
   });
 
+  it('R-AK-1 R-CL-8: a rejected replacement keeps its dates (the payer still holds the original it corrects); only a rejected original gives them up', async () => {
+    const { o, r } = await answered({ ...AS_BCBS, default: { kind: 'deny', group: 'CO', reason: '197' } });
+    await receiveAll(o, [r.ack277!, r.remits[0]!]);
+    const replacement = (await o.call('denials.resubmit', { claim: BCBS })).newClaims[0]!;
+    const out = await o.call('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+    expect(out.claims).toEqual([replacement]);
+    const answer = respond(Buffer.from(out.file!.base64, 'base64').toString('latin1'), {
+      ...AS_BCBS, control: 60, default: { kind: 'pay' }, claims: { [replacement]: { reject: { category: 'A7', status: '33', entity: 'IL' } } },
+    });
+    await receiveAll(o, [answer.ack277!]);
+    expect((await claim(o, replacement)).status).toBe('rejected');
+    const live = (id: string) => o.store.db.prepare('SELECT count(*) FROM claim_keys WHERE claim_id = ? AND live = 1').pluck().get(id);
+    expect(live(replacement)).toBeGreaterThan(0);
+    // a build of its dates makes no new original beside the replacement the payer rejected
+    const built = await o.call('billing.build', { from: '2026-10-01', to: '2026-10-31', payer: 'bcbstx' });
+    expect(built.claims.filter((c) => c.status === 'draft')).toEqual([]);
+  });
+
   it('R-AR-1: aging by payer from the send date or the date of service, patients, cash per week, denial rate', async () => {
     const { o, r } = await answered();
     await receiveAll(o, [r.ack277!, r.remits[0]!]);

@@ -17,7 +17,7 @@ import { defineHandlers } from '../define.ts';
 import { NameBook } from '../views/billingRows.ts';
 
 const who = (ctx: HandlerContext) => ctx.user?.username ?? 'system';
-const days = z.number().int().min(0, 'at least 0 days').max(365, 'at most 365 days');
+const days = z.number({ error: 'is not a number of days' }).int('is not a whole number of days').min(0, 'at least 0 days').max(365, 'at most 365 days');
 const STATUSES = ['draft', 'exported', 'accepted', 'rejected', 'paid', 'denied', 'reversed', 'void'] as const;
 
 export default defineHandlers<RemittancesHandlers>({

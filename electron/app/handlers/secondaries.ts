@@ -10,7 +10,7 @@ export default defineHandlers<SecondariesHandlers>({
   'claims.chain': { args: z.object({ claim: id }), run: (ctx, a) => claimChain(ctx.db, a.claim) },
   'claims.sendToNextPayer': { args: z.object({ claim: id }), run: (ctx, a) => sendToNextPayer(ctx.db, a.claim, ctx.now()) },
   'statements.print': {
-    args: z.object({ month, patient: z.string().trim().min(1).max(100).nullish() }),
+    args: z.object({ month, patient: z.string().trim().min(1, 'must not be empty: leave it out for every patient').max(100, 'at most 100 characters').nullish() }),
     run: async (ctx, a) => {
       const r = await printStatements(ctx.db, { month: a.month, patient: a.patient ?? null }, { now: ctx.now(), ...(ctx.deliver ? { deliver: ctx.deliver } : {}) });
       return { file: { fileName: r.fileName, mime: 'application/pdf', base64: Buffer.from(r.bytes).toString('base64') }, statements: r.statements };

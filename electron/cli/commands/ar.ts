@@ -5,15 +5,13 @@ import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { amount as money } from '../money.ts';
-
+import { tableLines } from '../table.ts';
 
 function table(r: ArReport): string {
   const head = ['payer', ...r.buckets, 'total'];
   const rows = [...r.rows.map((x) => [x.payer, ...x.cents.map(money), money(x.totalCents)]), ['total', ...r.buckets.map((_, i) => money(r.rows.reduce((s, x) => s + x.cents[i]!, 0))), money(r.totalCents)]];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i]!.length)));
-  const fmt = (x: string[]) => x.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   const days = r.daysInAr === null ? '' : `\ndays in AR: ${r.daysInAr}`;
-  return `accounts receivable as of ${r.asOf} (aged from the ${r.basis === 'sent' ? 'date first sent' : 'date of service'})\n${[fmt(head), ...rows.map(fmt)].join('\n')}${days}\n`;
+  return `accounts receivable as of ${r.asOf} (aged from the ${r.basis === 'sent' ? 'date first sent' : 'date of service'})\n${tableLines(head, rows, 1).join('\n')}${days}\n`;
 }
 
 const command: CliCommand = {

@@ -5,6 +5,7 @@ import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { amount as money } from '../money.ts';
+import { tableLines } from '../table.ts';
 
 const STATUSES: readonly ClaimLifeStatus[] = ['draft', 'exported', 'accepted', 'rejected', 'paid', 'denied', 'reversed', 'void'];
 const isStatus = (s: string): s is ClaimLifeStatus => (STATUSES as readonly string[]).includes(s);
@@ -12,9 +13,7 @@ const isStatus = (s: string): s is ClaimLifeStatus => (STATUSES as readonly stri
 function table(claims: readonly ClaimMoney[]): string {
   const head = ['claim', 'patient', 'payer', 'freq', 'status', 'charge', 'paid', 'patient', 'balance'];
   const rows = claims.map((c) => [c.id, c.patient, c.payer, c.frequency, c.status, money(c.chargeCents), money(c.paidCents), money(c.patientResponsibilityCents), money(c.balanceCents)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (r: string[]) => r.map((v, i) => (i >= 5 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
-  return `${[fmt(head), ...rows.map(fmt)].join('\n')}\n${claims.length} claim${claims.length === 1 ? '' : 's'}\n`;
+  return `${tableLines(head, rows, 5).join('\n')}\n${claims.length} claim${claims.length === 1 ? '' : 's'}\n`;
 }
 
 const command: CliCommand = {

@@ -7,6 +7,7 @@ import { isRealDate } from '../../domain/isoDate.ts';
 import type { CliCommand } from '../context.ts';
 import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
+import { tableLines } from '../table.ts';
 
 /** one row of `followups --json` */
 export interface FollowUpRow {
@@ -38,11 +39,9 @@ function table(asOf: string, days: FollowUpDays, rows: readonly FollowUpRow[]): 
   if (rows.length === 0) return `${title}no claim waits past its limit\n`;
   const head = ['claim', 'batch', 'payer', 'awaiting', 'since', 'days'];
   const cells = rows.map((r) => [r.claim, r.batch ?? '-', r.payer, r.waitingFor, r.since, String(r.days)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const fmt = (c: string[]) => c.map((v, i) => (i === c.length - 1 ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ');
   // each usual next step once, in the order they first appear (a printed claim's 835 has its own)
   const steps = [...new Map(rows.map((r) => [r.nextStep, r.waitingFor])).entries()].map(([s, k]) => `${k}: ${s}`);
-  return `${title}${[fmt(head), ...cells.map(fmt)].join('\n')}\n${rows.length} claim${rows.length === 1 ? '' : 's'} waiting\n${steps.join('\n')}\n`;
+  return `${title}${tableLines(head, cells, head.length - 1).join('\n')}\n${rows.length} claim${rows.length === 1 ? '' : 's'} waiting\n${steps.join('\n')}\n`;
 }
 
 const command: CliCommand = {
