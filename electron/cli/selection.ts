@@ -3,11 +3,14 @@ import type { Selection } from '../contract/billing.ts';
 import { isRealDate } from '../import/dates.ts';
 import { UsageError } from './errors.ts';
 
+/** A date option's value, when given: a usage error (exit 2) naming the option when it is not YYYY-MM-DD. */
+export function dateOption(command: string, option: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isRealDate(value)) throw new UsageError(`${command}: --${option} '${value}' is not a date (YYYY-MM-DD)`);
+  return value;
+}
+
 export function selectionOf(command: string, values: Record<string, string>): Selection {
-  for (const k of ['from', 'to'] as const) {
-    const v = values[k];
-    if (v !== undefined && !isRealDate(v)) throw new UsageError(`${command}: --${k} '${v}' is not a date (YYYY-MM-DD)`);
-  }
+  for (const k of ['from', 'to'] as const) dateOption(command, k, values[k]);
   if (values.from && values.to && values.to < values.from) throw new UsageError(`${command}: --to ${values.to} is before --from ${values.from}`);
   return {
     ...(values.from ? { from: values.from } : {}),

@@ -3,9 +3,8 @@
 // under "Waiting for an answer". The JSON is this command's own mapping (docs/cli.md), so a field
 // added to the handler's answer does not change it.
 import type { FollowUpDays, FollowUpItem } from '../../contract/remittances.ts';
-import { isRealDate } from '../../domain/isoDate.ts';
+import { dateOption } from '../selection.ts';
 import type { CliCommand } from '../context.ts';
-import { UsageError } from '../errors.ts';
 import { parseOptions } from '../options.ts';
 import { tableLines } from '../table.ts';
 
@@ -50,8 +49,7 @@ const command: CliCommand = {
   usage: 'perdiem followups [--as-of DATE] [--json] [--db PATH] [--now DATETIME]',
   async run(ctx, argv) {
     const { values, flags } = parseOptions('followups', argv, ['as-of'], ['json'], { positional: false });
-    const asOf = values['as-of'] ?? ctx.today;
-    if (!isRealDate(asOf)) throw new UsageError(`followups: --as-of '${asOf}' is not a date (YYYY-MM-DD)`);
+    const asOf = dateOption('followups', 'as-of', values['as-of']) ?? ctx.today;
     const r = await ctx.open().call('remit.followUps', { asOf });
     const rows = r.items.map(row);
     ctx.out(flags.has('json') ? `${JSON.stringify({ asOf: r.asOf, limits: limits(r.days), items: rows }, null, 1)}\n` : table(r.asOf, r.days, rows));
