@@ -5,7 +5,7 @@
 // than what is owed is refused naming the amount owed: this version keeps no unapplied credit.
 import { FieldError } from '../domain/errors.ts';
 import type { PaymentApplication } from '../domain/patientPayments.ts';
-import { dollars } from '../receive/balance835.ts';
+import { dollars } from '../domain/money.ts';
 import type { PatientShare } from './patientShare.ts';
 
 const usd = (cents: number) => `$${dollars(cents)}`;

@@ -3,7 +3,7 @@
 // sums, so the writer asks this module, in integer cents.
 import type { Claim, ClaimLine } from '../domain/claims.ts';
 import type { PriorPayerAdjudication } from '../domain/priorPayers.ts';
-import { dollars } from '../receive/balance835.ts';
+import { dollars } from '../domain/money.ts';
 
 const sum = (as: readonly { cents: number }[]): number => as.reduce((s, a) => s + a.cents, 0);
 

@@ -5,7 +5,7 @@ import type { PDFDocument } from 'pdf-lib';
 import type { Claim } from '../domain/claims.ts';
 import type { PriorAdjustment, PriorPayerAdjudication } from '../domain/priorPayers.ts';
 import type { Payer } from '../domain/types.ts';
-import { dollars } from '../receive/balance835.ts';
+import { dollars } from '../domain/money.ts';
 import { explain } from '../receive/reasonCodes.ts';
 import { columns, TextPages } from './pdfText.ts';
 

@@ -3,7 +3,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { IsoDateTime, Organization } from '../domain/types.ts';
 import type { AppliedPayment } from '../domain/patientPayments.ts';
-import { dollars } from '../receive/balance835.ts';
+import { dollars } from '../domain/money.ts';
 import { columns, TextPages } from './pdfText.ts';
 import type { Statement } from './statement.ts';
 

@@ -1,6 +1,7 @@
 // R-RA-3: an 835 balances, in integer cents, per line, per claim and per payment (835.md §7).
 // A remittance that does not balance is refused whole; the message gives the segment, its
 // position and the figures, so a person can see which number the payer got wrong.
+import { dollars } from '../domain/money.ts';
 import type { Remittance } from '../domain/remittance.ts';
 
 export interface BalanceProblem {
@@ -8,14 +9,6 @@ export interface BalanceProblem {
   position: number;
   claimId: string | null;
   message: string;
-}
-
-/** 160200 → "1,602.00", -1350 → "-13.50": the figures as a biller reads them. */
-export function dollars(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 const sum = (xs: readonly { cents: number }[]): number => xs.reduce((a, x) => a + x.cents, 0);

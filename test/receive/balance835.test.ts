@@ -1,7 +1,8 @@
 // R-RA-3: a remittance balances per line, per claim and per payment, or it is refused with the
 // segment, its position and the figures.
 import { describe, expect, it } from 'vitest';
-import { balanceProblems, dollars } from '../../electron/receive/balance835.ts';
+import { dollars } from '../../electron/domain/money.ts';
+import { balanceProblems } from '../../electron/receive/balance835.ts';
 import { postRemittance, UnbalancedRemittance } from '../../electron/receive/postRemittance.ts';
 import { referenceFile } from './files.ts';
 import { remittanceOf } from './flow.ts';
