@@ -3,6 +3,7 @@
 // and a screen show the same model.
 import type { IsoDate, Patient } from '../domain/types.ts';
 import type { AppliedPayment } from '../domain/patientPayments.ts';
+import { toDay } from '../claims/dates.ts';
 import type { PatientShare } from './patientShare.ts';
 
 export interface StatementRow {
@@ -37,8 +38,7 @@ export interface Statement {
   aging: Aging;
 }
 
-const DAY = 86_400_000;
-const days = (from: IsoDate, to: IsoDate): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const days = (from: IsoDate, to: IsoDate): number => toDay(to) - toDay(from);
 
 /** Aging buckets of what is owed, counted from the day it became the patient's. */
 export function agingOf(shares: readonly PatientShare[], asOf: IsoDate): Aging {

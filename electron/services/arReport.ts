@@ -9,6 +9,7 @@ import { listPatients } from '../../db/repos/patients.ts';
 import { listPayers } from '../../db/repos/payers.ts';
 import type { Db } from '../../db/repos/sql.ts';
 import type { ClaimPosting } from '../domain/postings.ts';
+import { daysBetween as daysFrom } from '../import/dates.ts';
 import { explain } from '../receive/reasonCodes.ts';
 import { patientShares } from '../cob/index.ts';
 import type { AgingBasis, ArReport } from '../domain/receivables.ts';
@@ -18,8 +19,9 @@ import { deniedAdjustments, type Names } from './denials.ts';
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-120', '120+'] as const;
 const DAY = 86_400_000;
 
+/** Days from one date (or date-time: its date) to another: the import's day arithmetic. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY);
+  return daysFrom(from.slice(0, 10), to.slice(0, 10));
 }
 
 /** R-AR-1: the bucket of an age in days (a claim sent today is 0 days old). */
