@@ -5,7 +5,7 @@ import type {
   ClaimPosting, LinePosting, PostedAdjustment, ProviderPosting, UnderpaidLine, Unmatched,
 } from '../../electron/domain/postings.ts';
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/domain/remittance.ts';
-import type { UnmatchedItem } from '../../electron/domain/receivables.ts';
+import type { ProviderAdjustmentItem, UnmatchedItem } from '../../electron/domain/receivables.ts';
 import { all, groupBy, insertRows, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /**
@@ -100,19 +100,9 @@ export function insertProviderPosting(db: Db, p: ProviderPosting, fileId: number
   );
 }
 
-export interface ProviderLedgerRow {
-  id: string;
-  payer: string | null;
-  traceNumber: string;
-  paymentDate: string;
-  reason: string;
-  reference: string | null;
-  cents: number;
-  relatedClaimId: string | null;
-}
-
-export function providerLedger(db: Db): ProviderLedgerRow[] {
-  return all(db, 'SELECT * FROM provider_adjustments ORDER BY payment_date, id').map((r) => ({
+/** R-RA-1: the provider ledger, newest payment first (in file order within one payment). */
+export function providerLedger(db: Db): Omit<ProviderAdjustmentItem, 'words'>[] {
+  return all(db, 'SELECT * FROM provider_adjustments ORDER BY payment_date DESC, file_id DESC, position, rowid').map((r) => ({
     id: str(r.id), payer: strOrNull(r.payer_id), traceNumber: str(r.trace_number), paymentDate: str(r.payment_date),
     reason: str(r.reason), reference: strOrNull(r.reference), cents: num(r.cents), relatedClaimId: strOrNull(r.related_claim_id),
   }));

@@ -65,6 +65,7 @@ const CHANNEL_SET: { [K in ChannelName]: true } = {
   'remit.download': true,
   'remit.files': true,
   'remit.followUps': true,
+  'remit.providerLedger': true,
   'remit.receive': true,
   'remit.resolveUnmatched': true,
   'remit.saveFollowUpDays': true,

@@ -1,5 +1,5 @@
 // The requests after the export (issue 12); the shapes they carry are domain/receivables.ts.
-import type { FollowUpDays, FollowUpItem, AgingBasis, UnmatchedItem, ReceiveResult, ReceivedFileRow, ClaimMoney, ClaimsFilter, DenialItem, DenialGroup, ArReport } from '../domain/receivables.ts';
+import type { FollowUpDays, FollowUpItem, AgingBasis, ProviderAdjustmentItem, UnmatchedItem, ReceiveResult, ReceivedFileRow, ClaimMoney, ClaimsFilter, DenialItem, DenialGroup, ArReport } from '../domain/receivables.ts';
 import type { FilePayload } from './result.ts';
 
 export type * from '../domain/receivables.ts';
@@ -11,6 +11,8 @@ export type RemittancesHandlers = {
   'remit.download': (args: { id: number }) => FilePayload;
   'remit.unmatched': (args: { open?: boolean }) => UnmatchedItem[];
   'remit.resolveUnmatched': (args: { id: number; resolution: string }) => UnmatchedItem;
+  /** R-RA-1: the provider ledger, every PLB item posted, newest payment first */
+  'remit.providerLedger': (args: void) => ProviderAdjustmentItem[];
   /** acks.md §2: sent claims whose 999, 277CA or 835 is overdue on `asOf` (default: the handler's today), and the limits */
   'remit.followUps': (args?: { asOf?: string }) => { asOf: string; days: FollowUpDays; items: FollowUpItem[] };
   'remit.saveFollowUpDays': (args: FollowUpDays) => FollowUpDays;

@@ -41,6 +41,24 @@ export interface ReceiveResult {
   unmatched: UnmatchedItem[];
 }
 
+/**
+ * R-RA-1: a provider-level adjustment (835 PLB) as posted to the provider ledger, never onto a claim.
+ * `cents` keeps the PLB's sign: positive is money the payer kept back from this payment.
+ */
+export interface ProviderAdjustmentItem {
+  id: string;
+  payer: string | null;
+  traceNumber: string;
+  paymentDate: string;
+  reason: string;
+  /** the reason in words, with what its sign means */
+  words: string;
+  reference: string | null;
+  cents: number;
+  /** our claim the reference points at, when it does */
+  relatedClaimId: string | null;
+}
+
 export interface ReceivedFileRow {
   id: number;
   fileName: string;

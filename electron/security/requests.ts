@@ -39,6 +39,7 @@ export const REQUEST_PERMISSIONS: Readonly<Record<string, RequestRule>> = Object
   'remit.files': 'claims.view',
   'remit.download': 'claims.view',
   'remit.unmatched': 'claims.view',
+  'remit.providerLedger': 'claims.view',
   'remit.resolveUnmatched': 'claims.build',
   'remit.followUps': 'claims.view',
   'remit.saveFollowUpDays': 'settings.edit',

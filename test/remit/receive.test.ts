@@ -277,6 +277,11 @@ describe('remit.receive on the example office (R-AK-1, R-RA-1..5, R-AR-1)', () =
     expect(c).toMatchObject({ status: 'paid', paidCents: 160200, balanceCents: 0 });
     const ledger = o.store.db.prepare('SELECT reason, reference, cents, related_claim_id AS related FROM provider_adjustments ORDER BY rowid').all();
     expect(ledger).toEqual([{ reason: 'WO', reference: BCBS, cents: 5000, related: BCBS }, { reason: 'L6', reference: null, cents: -125, related: null }]);
+    // and a person reads the ledger, each reason in words with what its sign means
+    expect((await o.call('remit.providerLedger', undefined)).map((x) => [x.payer, x.reason, x.reference, x.cents, x.relatedClaimId, x.words])).toEqual([
+      ['bcbstx', 'WO', BCBS, 5000, BCBS, "WO overpayment recovery: positive is money taken back now, negative a reversed claim's money not yet taken back"],
+      ['bcbstx', 'L6', null, -125, null, expect.stringMatching(/^L6 interest/)],
+    ]);
   });
 
   it('R-AK-1: a 277CA about a claim we never sent is kept for a person', async () => {

@@ -2,7 +2,8 @@
 // items, the denial work queue and accounts receivable. Thin: each handler is one service call.
 import { z } from 'zod';
 import { listReceivedFiles, receivedFileBytes } from '../../../db/repos/received.ts';
-import { listUnmatched, resolveUnmatched } from '../../../db/repos/postings.ts';
+import { listUnmatched, providerLedger, resolveUnmatched } from '../../../db/repos/postings.ts';
+import { plbWords } from '../../receive/providerAdjustments.ts';
 import { UserError } from '../../domain/errors.ts';
 import { arReport } from '../../services/arReport.ts';
 import { listClaimMoney } from '../../services/claimMoney.ts';
@@ -34,6 +35,7 @@ export default defineHandlers<RemittancesHandlers>({
       return { fileName: f.fileName, mime: 'application/edi-x12', base64: f.bytes.toString('base64') };
     },
   },
+  'remit.providerLedger': { run: (ctx) => providerLedger(ctx.db).map((r) => ({ ...r, words: plbWords(r.reason) })) },
   'remit.unmatched': { args: z.object({ open: z.boolean().optional() }), run: (ctx, a) => listUnmatched(ctx.db, { open: a.open ?? true }) },
   'remit.resolveUnmatched': {
     args: z.object({ id: z.number().int(), resolution: z.string().trim().min(1, 'say what was done with it') }),

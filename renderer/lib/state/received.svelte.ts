@@ -1,8 +1,8 @@
 // Billing → Received files: choose or drop TA1/999/277CA/835 files, each applied by the office all
 // or nothing (remit.receive); the log of every file with its status; the items that matched
 // nothing, kept for a person to resolve; the sent claims whose answer is overdue (acks.md §2) and
-// the office's limits in days.
-import type { CallError, Caller, FilePayload, FollowUpDays, FollowUpItem, ReceiveResult, ReceivedFileRow, UnmatchedItem } from '../contract.ts';
+// the office's limits in days; the provider ledger (PLB items, R-RA-1).
+import type { CallError, Caller, FilePayload, FollowUpDays, FollowUpItem, ProviderAdjustmentItem, ReceiveResult, ReceivedFileRow, UnmatchedItem } from '../contract.ts';
 
 /** A chosen file as the handler takes it. */
 export interface Upload {
@@ -22,6 +22,8 @@ export class ReceivedFilesState {
   /** what the latest receive said, one per file, in the order chosen */
   results = $state<ReceiveResult[]>([]);
   unmatched = $state<UnmatchedItem[]>([]);
+  /** every PLB item posted, newest payment first */
+  ledger = $state<ProviderAdjustmentItem[]>([]);
   /** sent claims whose 999, 277CA or 835 is overdue today, longest waiting first */
   waiting = $state<FollowUpItem[]>([]);
   days = $state<FollowUpDays | null>(null);
@@ -35,10 +37,13 @@ export class ReceivedFilesState {
   }
 
   async refresh(): Promise<void> {
-    const [files, unmatched] = await Promise.all([this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true }), this.loadFollowUps()]);
+    const [files, unmatched, ledger] = await Promise.all([
+      this.api.call('remit.files'), this.api.call('remit.unmatched', { open: true }), this.api.call('remit.providerLedger'), this.loadFollowUps(),
+    ]);
     if (files.ok) this.files = files.value;
     else this.error = files.error;
     if (unmatched.ok) this.unmatched = unmatched.value;
+    if (ledger.ok) this.ledger = ledger.value;
   }
 
   /** the sent claims waiting too long, with the limits they are measured by */

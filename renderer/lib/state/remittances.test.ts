@@ -33,6 +33,18 @@ describe('received files, denials and AR state', () => {
     expect(s.unmatched).toEqual([]);
   });
 
+  it('R-RA-1: lists the provider ledger (PLB) with each reason in words, after the files that carried it', async () => {
+    await office.api.get('billing.build', { from: '2026-10-01', to: '2026-10-31' });
+    const out = await office.api.get('billing.export837', { payer: 'bcbstx', acceptWarnings: true });
+    const text = new TextDecoder().decode(Uint8Array.from(atob(out.file!.base64), (c) => c.charCodeAt(0)));
+    const r = respond(text, { payerId: '84980', default: { kind: 'pay' }, providerAdjustments: [{ reason: 'L6', cents: -125 }] });
+    const s = new ReceivedFilesState(office.api);
+    await s.refresh();
+    expect(s.ledger).toEqual([]);
+    await s.receive([upload('ack.277', r.ack277!), ...r.remits.map((x, i) => upload(`era-${i + 1}.835`, x))]);
+    expect(s.ledger.map((x) => [x.reason, x.cents, x.reference, x.words.startsWith('L6 ')])).toEqual([['L6', -125, null, true]]);
+  });
+
   it('works a denial: grouped by reason with words and next step, saved work, write-off', async () => {
     const r = await answered();
     await new ReceivedFilesState(office.api).receive([upload('a', r.ack277!), upload('b', r.remits[0]!)]);
