@@ -6,7 +6,7 @@ import type {
 } from '../../electron/domain/postings.ts';
 import type { AdjustmentGroup, ClaimStatusCode, Remark } from '../../electron/domain/remittance.ts';
 import type { ProviderAdjustmentItem, UnmatchedItem } from '../../electron/domain/receivables.ts';
-import { all, groupBy, insertRows, num, numOrNull, one, run, str, strOrNull, type Db, type Row } from './sql.ts';
+import { all, groupBy, insertRows, num, numOrNull, run, str, strOrNull, type Db, type Row } from './sql.ts';
 
 /**
  * The postings of one remittance with their lines and adjustments (claim-level as line 0), each
@@ -85,10 +85,6 @@ export function postingsFor(db: Db, claimIds?: readonly string[]): ClaimPosting[
     ? all(db, 'SELECT * FROM remit_postings WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY rowid', JSON.stringify(claimIds))
     : all(db, 'SELECT * FROM remit_postings ORDER BY rowid');
   return postingsOf(db, rows);
-}
-
-export function postingCount(db: Db): number {
-  return num(one(db, 'SELECT count(*) AS n FROM remit_postings')!.n);
 }
 
 export function insertProviderPosting(db: Db, p: ProviderPosting, fileId: number): void {

@@ -112,9 +112,3 @@ export function insertClaimEvents(db: Db, es: readonly ClaimEventRow[]): void {
   insertRows(db, 'claim_events (claim_id, file_id, kind, status_from, status_to, reason, at)', 7, es.flatMap((e) => [e.claimId, e.fileId, e.kind, e.from, e.to, e.reason, e.at]));
 }
 
-export function claimEventsOf(db: Db, claimId: string): ClaimEventRow[] {
-  return all(db, 'SELECT * FROM claim_events WHERE claim_id = ? ORDER BY id', claimId).map((r) => ({
-    claimId: str(r.claim_id), fileId: num(r.file_id), kind: str(r.kind) as ClaimEventRow['kind'],
-    from: str(r.status_from), to: str(r.status_to), reason: str(r.reason), at: str(r.at),
-  }));
-}
